@@ -1,0 +1,76 @@
+import { allRules, LineIndex, type PipelineDiagnostic, type Range } from "../../core/src";
+
+export interface FileResult {
+  path: string;
+  text: string;
+  diagnostics: PipelineDiagnostic[];
+}
+
+interface LocatedDiagnostic {
+  code: string;
+  severity: string;
+  message: string;
+  range: Range;
+}
+
+function locate(result: FileResult): LocatedDiagnostic[] {
+  const lines = new LineIndex(result.text);
+  return result.diagnostics.map((d) => ({ code: d.code, severity: d.severity, message: d.message, range: lines.rangeOf(d.start, d.end) }));
+}
+
+export function formatText(results: FileResult[]): string {
+  const out: string[] = [];
+  const counts = { error: 0, warning: 0, information: 0, hint: 0 };
+  for (const result of results) {
+    for (const d of locate(result)) {
+      counts[d.severity as keyof typeof counts]++;
+      out.push(`${result.path}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code}: ${d.message}`);
+    }
+  }
+  out.push(
+    `${results.length} file${results.length === 1 ? "" : "s"} checked: ${counts.error} error${counts.error === 1 ? "" : "s"}, ${counts.warning} warning${counts.warning === 1 ? "" : "s"}, ${counts.information} information, ${counts.hint} hint${counts.hint === 1 ? "" : "s"}.`,
+  );
+  return out.join("\n") + "\n";
+}
+
+export function formatJson(results: FileResult[]): string {
+  return JSON.stringify({ files: results.map((r) => ({ path: r.path, diagnostics: locate(r) })) }, null, 2) + "\n";
+}
+
+const SARIF_LEVEL: Record<string, string> = { error: "error", warning: "warning", information: "note", hint: "note" };
+
+/** SARIF 2.1.0: lines and columns are 1-based there. */
+export function formatSarif(results: FileResult[], version: string): string {
+  const rules = allRules.map((r) => ({
+    id: r.code,
+    shortDescription: { text: r.description },
+    defaultConfiguration: { level: SARIF_LEVEL[r.defaultSeverity] },
+  }));
+  const sarifResults = results.flatMap((r) =>
+    locate(r).map((d) => ({
+      ruleId: d.code,
+      ruleIndex: rules.findIndex((rule) => rule.id === d.code),
+      level: SARIF_LEVEL[d.severity],
+      message: { text: d.message },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: r.path.split("\\").join("/") },
+            region: {
+              startLine: d.range.start.line + 1,
+              startColumn: d.range.start.character + 1,
+              endLine: d.range.end.line + 1,
+              endColumn: d.range.end.character + 1,
+            },
+          },
+        },
+      ],
+    })),
+  );
+  const log = {
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    version: "2.1.0",
+    runs: [{ tool: { driver: { name: "sagemaker-pipelines", version, informationUri: "https://example.invalid/sagemaker-pipelines", rules } }, results: sarifResults }],
+  };
+  return JSON.stringify(log, null, 2) + "\n";
+}

@@ -1,0 +1,63 @@
+import { readFileSync } from "node:fs";
+import { Command, CommanderError, Option } from "commander";
+import { analyze, type SeveritySetting } from "../../core/src";
+import { collectFiles, UsageError } from "./files";
+import { formatJson, formatSarif, formatText, type FileResult } from "./format";
+
+declare const PACKAGE_VERSION: string;
+const version = typeof PACKAGE_VERSION === "string" ? PACKAGE_VERSION : "dev";
+
+export const EXIT_OK = 0;
+export const EXIT_ERRORS = 1;
+export const EXIT_USAGE = 2;
+
+function parseRuleOption(value: string, previous: Record<string, SeveritySetting>): Record<string, SeveritySetting> {
+  const match = /^([a-z0-9-]+)=(error|warning|information|hint|off)$/.exec(value);
+  if (!match) throw new UsageError(`--rule expects CODE=error|warning|information|hint|off, got '${value}'`);
+  return { ...previous, [match[1]]: match[2] as SeveritySetting };
+}
+
+function lint(paths: string[], options: { format: string; rule: Record<string, SeveritySetting> }): number {
+  const files = collectFiles(paths);
+  const results: FileResult[] = files.map((path) => {
+    const text = readFileSync(path, "utf8");
+    return { path, text, diagnostics: analyze(text, { severities: options.rule }).diagnostics };
+  });
+  if (files.length === 0) process.stderr.write(`No pipeline definitions found under: ${paths.join(", ")}\n`);
+  const output = options.format === "json" ? formatJson(results) : options.format === "sarif" ? formatSarif(results, version) : formatText(results);
+  process.stdout.write(output);
+  return results.some((r) => r.diagnostics.some((d) => d.severity === "error")) ? EXIT_ERRORS : EXIT_OK;
+}
+
+export function run(argv: string[]): number {
+  let exitCode = EXIT_OK;
+  const program = new Command("sagemaker-pipelines")
+    .description("Checks Amazon SageMaker Pipelines definition JSON.")
+    .version(version)
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  program
+    .command("lint")
+    .description("Report problems in pipeline definitions (a directory means every definition under it).")
+    .argument("<paths...>", "files or directories")
+    .addOption(new Option("-f, --format <format>", "output format").choices(["text", "json", "sarif"]).default("text"))
+    .option("-r, --rule <code=severity>", "override a rule's severity (repeatable), e.g. parameter-unused=off", parseRuleOption, {})
+    .action((paths: string[], options) => {
+      exitCode = lint(paths, options);
+    });
+  try {
+    program.parse(argv, { from: "user" });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.code === "commander.helpDisplayed" || error.code === "commander.version" ? EXIT_OK : EXIT_USAGE;
+    }
+    if (error instanceof UsageError || (error as Error)?.constructor?.name === "UsageError") {
+      process.stderr.write(`error: ${(error as Error).message}\n`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+  return exitCode;
+}
+
+process.exitCode = run(process.argv.slice(2));

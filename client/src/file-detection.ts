@@ -1,0 +1,25 @@
+import * as vscode from "vscode";
+import { isPipelineDefinition } from "../../core/src/detect";
+import { SETTINGS_SECTION } from "../../core/src/settings";
+
+const CANDIDATE_LANGUAGES = new Set(["json", "jsonc"]);
+
+/**
+ * Gives the pipeline language to JSON documents that are definitions by content, or that match the
+ * user's extra globs (`sagemakerPipelines.files`). `*.pipeline.json` is claimed by the manifest.
+ */
+export function claimPipelineDefinitions(languageId: string): vscode.Disposable {
+  const consider = (document: vscode.TextDocument) => {
+    if (!CANDIDATE_LANGUAGES.has(document.languageId)) return;
+    if (matchesExtraGlob(document) || isPipelineDefinition(document.getText())) {
+      void vscode.languages.setTextDocumentLanguage(document, languageId);
+    }
+  };
+  vscode.workspace.textDocuments.forEach(consider);
+  return vscode.workspace.onDidOpenTextDocument(consider);
+}
+
+function matchesExtraGlob(document: vscode.TextDocument): boolean {
+  const globs = vscode.workspace.getConfiguration(SETTINGS_SECTION, document.uri).get<string[]>("files") ?? [];
+  return globs.some((pattern) => vscode.languages.match({ pattern }, document) > 0);
+}

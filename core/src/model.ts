@@ -1,0 +1,142 @@
+import { elements, memberValue, propertyNode, stringValue, walk, type Node } from "./json";
+import { parseReference, type ParsedReference } from "./references";
+
+export interface StepModel {
+  node: Node;
+  name?: string;
+  nameNode?: Node;
+  type?: string;
+  typeNode?: Node;
+  argumentsNode?: Node;
+  dependsOn: Array<{ name: string; node: Node }>;
+  /** The Condition step whose branch holds this step. */
+  condition?: StepModel;
+  branch?: "IfSteps" | "ElseSteps";
+}
+
+export interface ParameterModel {
+  node: Node;
+  name?: string;
+  nameNode?: Node;
+  /** `String` when the member is absent, as the service assumes. */
+  type: string;
+  typeNode?: Node;
+  defaultNode?: Node;
+  enumValuesNode?: Node;
+}
+
+export interface GetReference {
+  /** The string node holding the reference. */
+  node: Node;
+  text: string;
+  parsed: ParsedReference;
+  /** The step whose own definition holds the reference (branch bodies excluded). */
+  owner?: StepModel;
+  /** True for `{"Std:JsonGet": {"PropertyFile": {"Get": ...}}}`. */
+  isPropertyFile: boolean;
+}
+
+export interface PipelineModel {
+  root: Node;
+  parameters: ParameterModel[];
+  /** Every step, top level and inside Condition branches, in document order. */
+  steps: StepModel[];
+  /** The first step of each name. */
+  stepsByName: Map<string, StepModel>;
+  parametersByName: Map<string, ParameterModel>;
+  references: GetReference[];
+}
+
+export const BRANCH_KEYS = ["IfSteps", "ElseSteps"] as const;
+
+export function buildModel(root: Node): PipelineModel {
+  const parameters = elements(memberValue(root, "Parameters")).filter((n) => n.type === "object").map(readParameter);
+  const steps: StepModel[] = [];
+  const references: GetReference[] = [];
+  collectSteps(memberValue(root, "Steps"), undefined, undefined, steps);
+  collectReferences(root, undefined, references);
+  for (const step of steps) collectReferences(step.node, step, references);
+
+  const stepsByName = new Map<string, StepModel>();
+  for (const step of steps) if (step.name !== undefined && !stepsByName.has(step.name)) stepsByName.set(step.name, step);
+  const parametersByName = new Map<string, ParameterModel>();
+  for (const p of parameters) if (p.name !== undefined && !parametersByName.has(p.name)) parametersByName.set(p.name, p);
+  return { root, parameters, steps, stepsByName, parametersByName, references };
+}
+
+function readParameter(node: Node): ParameterModel {
+  const nameNode = memberValue(node, "Name");
+  const typeNode = memberValue(node, "Type");
+  return {
+    node,
+    name: stringValue(nameNode),
+    nameNode,
+    type: stringValue(typeNode) ?? "String",
+    typeNode,
+    defaultNode: memberValue(node, "DefaultValue"),
+    enumValuesNode: memberValue(node, "EnumValues"),
+  };
+}
+
+function collectSteps(
+  array: Node | undefined,
+  condition: StepModel | undefined,
+  branch: StepModel["branch"],
+  into: StepModel[],
+): void {
+  for (const node of elements(array)) {
+    if (node.type !== "object") continue;
+    const nameNode = memberValue(node, "Name");
+    const typeNode = memberValue(node, "Type");
+    const argumentsNode = memberValue(node, "Arguments");
+    const step: StepModel = {
+      node,
+      name: stringValue(nameNode),
+      nameNode,
+      type: stringValue(typeNode),
+      typeNode,
+      argumentsNode,
+      dependsOn: elements(memberValue(node, "DependsOn"))
+        .filter((n) => n.type === "string")
+        .map((n) => ({ name: n.value as string, node: n })),
+      condition,
+      branch,
+    };
+    into.push(step);
+    if (step.type === "Condition") {
+      for (const key of BRANCH_KEYS) collectSteps(memberValue(argumentsNode, key), step, key, into);
+    }
+  }
+}
+
+/** The branch arrays of a Condition step hold other steps: they are not part of its own definition. */
+function isBranchArray(node: Node, owner: StepModel | undefined): boolean {
+  if (owner?.type !== "Condition" || node.type !== "array") return false;
+  const property = node.parent;
+  const key = property?.children?.[0]?.value;
+  return property?.parent === owner.argumentsNode && (key === "IfSteps" || key === "ElseSteps");
+}
+
+function collectReferences(scope: Node, owner: StepModel | undefined, into: GetReference[]): void {
+  walk(scope, (node) => {
+    if (owner === undefined && node === memberValue(scope, "Steps")) return false;
+    if (isBranchArray(node, owner)) return false;
+    if (node.type !== "object") return;
+    const get = memberValue(node, "Get");
+    if (get?.type !== "string") return;
+    const text = get.value as string;
+    into.push({ node: get, text, parsed: parseReference(text), owner, isPropertyFile: isPropertyFileSlot(node) });
+  });
+}
+
+function isPropertyFileSlot(getObject: Node): boolean {
+  const property = getObject.parent;
+  if (property?.type !== "property" || property.children?.[0]?.value !== "PropertyFile") return false;
+  const jsonGetBody = property.parent;
+  const holder = jsonGetBody?.parent;
+  return holder?.type === "property" && holder.children?.[0]?.value === "Std:JsonGet";
+}
+
+export function hasMember(node: Node | undefined, key: string): boolean {
+  return propertyNode(node, key) !== undefined;
+}

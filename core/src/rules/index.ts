@@ -1,0 +1,70 @@
+import type { DocumentRule, Rule } from "../rule";
+import { cacheExpireAfterIgnored } from "./cache-expire-after-ignored";
+import { cacheExpireAfterInvalid } from "./cache-expire-after-invalid";
+import { cacheExpireAfterMissing } from "./cache-expire-after-missing";
+import { cacheExpireAfterNoncanonical } from "./cache-expire-after-noncanonical";
+import { cacheUnsupportedStepType } from "./cache-unsupported-step-type";
+import { conditionNested } from "./condition-nested";
+import { definitionTooLarge } from "./definition-too-large";
+import { dependencyCycle } from "./dependency-cycle";
+import { dependsOnSelf } from "./depends-on-self";
+import { dependsOnUnknownStep } from "./depends-on-unknown-step";
+import { jsonSyntax } from "./json-syntax";
+import { notAPipelineDefinition } from "./not-a-pipeline-definition";
+import { parameterDefaultType } from "./parameter-default-type";
+import { parameterDuplicate } from "./parameter-duplicate";
+import { parameterNameInvalid } from "./parameter-name-invalid";
+import { parameterUnused } from "./parameter-unused";
+import { processingInputsLimit } from "./processing-inputs-limit";
+import { propertyFileUnknown } from "./property-file-unknown";
+import { propertyFileUnknownOutput } from "./property-file-unknown-output";
+import { referenceInvalidProperty } from "./reference-invalid-property";
+import { referenceMalformed } from "./reference-malformed";
+import { referencePropertiesSegment } from "./reference-properties-segment";
+import { referenceUnknownExecutionVariable } from "./reference-unknown-execution-variable";
+import { referenceUnknownOutput } from "./reference-unknown-output";
+import { referenceUnknownParameter } from "./reference-unknown-parameter";
+import { referenceUnknownStep } from "./reference-unknown-step";
+import { retryPolicyConflict } from "./retry-policy-conflict";
+import { retryPolicyRange } from "./retry-policy-range";
+import { schema } from "./schema";
+import { stepNameDuplicate } from "./step-name-duplicate";
+import { stepNameInvalid } from "./step-name-invalid";
+import { unknownArgument } from "./unknown-argument";
+
+export const documentRules: DocumentRule[] = [jsonSyntax, notAPipelineDefinition];
+
+export const pipelineRules: Rule[] = [
+  schema,
+  unknownArgument,
+  stepNameInvalid,
+  stepNameDuplicate,
+  dependsOnUnknownStep,
+  dependsOnSelf,
+  dependencyCycle,
+  referenceMalformed,
+  referenceUnknownStep,
+  referenceUnknownParameter,
+  referenceUnknownExecutionVariable,
+  referencePropertiesSegment,
+  referenceInvalidProperty,
+  referenceUnknownOutput,
+  propertyFileUnknown,
+  propertyFileUnknownOutput,
+  conditionNested,
+  parameterDuplicate,
+  parameterNameInvalid,
+  parameterDefaultType,
+  parameterUnused,
+  cacheExpireAfterInvalid,
+  cacheExpireAfterNoncanonical,
+  cacheExpireAfterMissing,
+  cacheExpireAfterIgnored,
+  cacheUnsupportedStepType,
+  retryPolicyConflict,
+  retryPolicyRange,
+  processingInputsLimit,
+  definitionTooLarge,
+];
+
+export const allRules: Array<Pick<Rule, "code" | "defaultSeverity" | "description">> = [...documentRules, ...pipelineRules];

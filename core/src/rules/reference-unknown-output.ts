@@ -1,0 +1,65 @@
+import { elements, memberValue, stringContentSpan, stringValue, closest } from "../json";
+import type { Rule } from "../rule";
+import type { StepModel } from "../model";
+import type { PathSegment } from "../references";
+
+/**
+ * `Outputs['name']` must name an output the step declares (ProcessingOutputConfig.Outputs[].OutputName);
+ * `OutputParameters['name']` must name a declared Lambda/Callback output parameter.
+ */
+export const referenceUnknownOutput: Rule = {
+  code: "reference-unknown-output",
+  defaultSeverity: "error",
+  description: "`Outputs['name']` or `OutputParameters['name']` names an output the referenced step does not declare.",
+  check(context) {
+    return context.model.references.flatMap((ref) => {
+      const parsed = ref.parsed;
+      if (parsed.root !== "Steps") return [];
+      const target = context.model.stepsByName.get(parsed.stepName);
+      if (!target) return [];
+      const keyed = findKeyedOutput(parsed.path);
+      if (!keyed) return [];
+      const declared = declaredOutputs(target, keyed.collection);
+      if (declared === undefined || declared.includes(keyed.key)) return [];
+      const suggestion = closest(keyed.key, declared);
+      const list = declared.length ? `Declared: ${declared.map((d) => `'${d}'`).join(", ")}.` : "It declares none.";
+      return [{
+        code: "reference-unknown-output",
+        message: `Step '${parsed.stepName}' has no output named '${keyed.key}'. ${suggestion ? `Did you mean '${suggestion}'? ` : ""}${list}`,
+        ...stringContentSpan(context.text, ref.node, keyed.start, keyed.end),
+        data: { name: keyed.key, suggestion, declared },
+      }];
+    });
+  },
+};
+
+function findKeyedOutput(path: PathSegment[]): { collection: "Outputs" | "OutputParameters"; key: string; start: number; end: number } | undefined {
+  for (let i = 0; i + 1 < path.length; i++) {
+    const member = path[i];
+    const key = path[i + 1];
+    if (member.kind !== "member" || key.kind !== "key") continue;
+    if (member.name === "OutputParameters" && i === 0) return { collection: "OutputParameters", key: key.key, start: key.start, end: key.end };
+    if (member.name === "Outputs" && path[i - 1]?.kind === "member" && (path[i - 1] as { name: string }).name === "ProcessingOutputConfig") {
+      return { collection: "Outputs", key: key.key, start: key.start, end: key.end };
+    }
+  }
+  return undefined;
+}
+
+/** Declared names, or undefined when they cannot be known statically (e.g. the list is an expression). */
+export function declaredOutputs(step: StepModel, collection: "Outputs" | "OutputParameters"): string[] | undefined {
+  const list =
+    collection === "Outputs"
+      ? memberValue(memberValue(step.argumentsNode, "ProcessingOutputConfig"), "Outputs")
+      : memberValue(step.node, "OutputParameters");
+  if (list === undefined) return [];
+  if (list.type !== "array") return undefined;
+  const field = collection === "Outputs" ? "OutputName" : "OutputName";
+  const names: string[] = [];
+  for (const item of elements(list)) {
+    const name = stringValue(memberValue(item, field));
+    if (name === undefined) return undefined;
+    names.push(name);
+  }
+  return names;
+}

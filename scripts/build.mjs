@@ -1,0 +1,23 @@
+// Bundles the extension client, the language server and the CLI into dist/.
+import { build } from "esbuild";
+import { readFileSync } from "node:fs";
+
+const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
+const common = {
+  bundle: true,
+  platform: "node",
+  target: "node20",
+  format: "cjs",
+  sourcemap: true,
+  minify: process.argv.includes("--minify"),
+  logLevel: "warning",
+  // jsonc-parser's UMD entry hides its requires from the bundler; its ESM entry bundles cleanly.
+  mainFields: ["module", "main"],
+  define: { PACKAGE_VERSION: JSON.stringify(version) },
+};
+
+await Promise.all([
+  build({ ...common, entryPoints: ["client/src/extension.ts"], outfile: "dist/client.js", external: ["vscode"] }),
+  build({ ...common, entryPoints: ["server/src/server.ts"], outfile: "dist/server.js" }),
+  build({ ...common, entryPoints: ["cli/src/main.ts"], outfile: "dist/cli.js", banner: { js: "#!/usr/bin/env node" } }),
+]);
