@@ -1,6 +1,6 @@
 // Bundles the extension client, the language server and the CLI into dist/.
 import { build } from "esbuild";
-import { readFileSync } from "node:fs";
+import { chmodSync, readFileSync } from "node:fs";
 
 const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
 const common = {
@@ -21,3 +21,6 @@ await Promise.all([
   build({ ...common, entryPoints: ["server/src/server.ts"], outfile: "dist/server.js" }),
   build({ ...common, entryPoints: ["cli/src/main.ts"], outfile: "dist/cli.js", banner: { js: "#!/usr/bin/env node" } }),
 ]);
+
+// The CLI is the package's `bin`: it must be executable.
+chmodSync("dist/cli.js", 0o755);

@@ -1,0 +1,32 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { allRules, DEFAULT_SETTINGS, normalizeSettings, SETTINGS_SECTION } from "../../core/src";
+
+const root = join(import.meta.dirname, "../..");
+const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+const properties = manifest.contributes.configuration.properties;
+
+test("contract: every rule code is a documented setting and a row of the README", () => {
+  const readme = readFileSync(join(root, "README.md"), "utf8");
+  const codes = allRules.map((r) => r.code);
+  assert.deepEqual(Object.keys(properties[`${SETTINGS_SECTION}.rules`].properties).sort(), [...codes].sort());
+  for (const code of codes) assert.ok(readme.includes(`| \`${code}\` |`), `README lacks a row for ${code}`);
+  assert.equal(new Set(codes).size, codes.length, "rule codes are unique");
+});
+
+test("contract: the manifest's settings are exactly the typed settings", () => {
+  const names = Object.keys(properties).map((k) => k.slice(SETTINGS_SECTION.length + 1)).sort();
+  assert.deepEqual(names, Object.keys(DEFAULT_SETTINGS).sort());
+  assert.equal(properties[`${SETTINGS_SECTION}.validationDelay`].default, DEFAULT_SETTINGS.validationDelay);
+});
+
+test("contract: malformed settings fall back to defaults; unknown severities are dropped", () => {
+  assert.deepEqual(normalizeSettings(undefined), DEFAULT_SETTINGS);
+  assert.deepEqual(normalizeSettings({ rules: { "parameter-unused": "off", schema: "loud" }, validationDelay: -1, files: ["a/*.json", 3] }), {
+    rules: { "parameter-unused": "off" },
+    validationDelay: DEFAULT_SETTINGS.validationDelay,
+    files: ["a/*.json"],
+  });
+});
