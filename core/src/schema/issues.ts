@@ -128,12 +128,12 @@ function limitMessage(keyword: string, limit: number, where: string): string {
     minProperties: `must have at least ${limit} member${limit === 1 ? "" : "s"}`,
     maxProperties: `must have at most ${limit} members`,
   };
-  return `${where ? capitalize(where.trim().replace(/^in /, "")) : "The value"} ${phrases[keyword]}.`;
+  return `${where.startsWith(" in ") ? where.slice(4) : "The value"} ${phrases[keyword]}.`;
 }
 
 /** ` in Steps[2].Arguments.AppSpecification` — a readable path for messages. */
 function describeLocation(path: Segment[]): string {
-  if (path.length === 0) return "";
+  if (path.length === 0) return " at the top level";
   let text = "";
   for (const segment of path) text += typeof segment === "number" ? `[${segment}]` : text ? `.${segment}` : segment;
   return ` in ${text}`;
@@ -151,11 +151,11 @@ function shapeName(schemaPath: string): string | undefined {
   return match[1].replace(/(Request|Input)$/, " request");
 }
 
-/** Where to report something missing from an object: its key, else its `Name`, else its opening brace. */
+/** Where to report something missing from an object: its key, else its `Name` or `Type`, else its opening brace. */
 function anchorForObject(node: Node): Node {
   const key = keyOf(node);
   if (key) return key;
-  const name = memberValue(node, "Name");
+  const name = memberValue(node, "Name") ?? memberValue(node, "Type");
   if (name) return name;
   return { ...node, length: 1 };
 }
