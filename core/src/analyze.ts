@@ -51,3 +51,12 @@ export function analyze(text: string, options: AnalysisOptions = {}): Analysis {
 function sortByPosition(diagnostics: PipelineDiagnostic[]): PipelineDiagnostic[] {
   return diagnostics.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
 }
+
+/** Re-levels (or drops, for "off") diagnostics by rule code, as the user's settings say. */
+export function applySeverities(diagnostics: PipelineDiagnostic[], severities: Record<string, SeveritySetting>): PipelineDiagnostic[] {
+  return diagnostics.flatMap((d) => {
+    const setting = severities[d.code];
+    if (setting === undefined) return [d];
+    return setting === "off" ? [] : [{ ...d, severity: setting }];
+  });
+}

@@ -13,12 +13,15 @@ export interface PipelineSettings {
   validationDelay: number;
   /** Extra glob patterns of files that are pipeline definitions. */
   files: string[];
+  /** Show code lenses (run, reference, graph, cache state) above the steps. */
+  codeLens: boolean;
 }
 
 export const DEFAULT_SETTINGS: PipelineSettings = {
   rules: {},
   validationDelay: 250,
   files: [],
+  codeLens: true,
 };
 
 const SEVERITIES: readonly string[] = ["error", "warning", "information", "hint", "off"];
@@ -34,7 +37,8 @@ export function normalizeSettings(raw: unknown): PipelineSettings {
   }
   const delay = typeof value.validationDelay === "number" && value.validationDelay >= 0 ? Math.min(value.validationDelay, 5000) : DEFAULT_SETTINGS.validationDelay;
   const files = Array.isArray(value.files) ? value.files.filter((f): f is string => typeof f === "string") : [];
-  return { rules, validationDelay: delay, files };
+  const codeLens = typeof value.codeLens === "boolean" ? value.codeLens : DEFAULT_SETTINGS.codeLens;
+  return { rules, validationDelay: delay, files, codeLens };
 }
 
 /** Custom request: the server's list of rules (code, default severity, description). */
@@ -43,4 +47,42 @@ export interface RuleInfo {
   code: string;
   defaultSeverity: string;
   description: string;
+}
+
+/** Client commands that code lenses and menus invoke. Ids are public: keybindings use them. */
+export const COMMANDS = {
+  runPipeline: "sagemakerPipelines.runPipeline",
+  /** Arguments: the document URI and the step names. */
+  runSteps: "sagemakerPipelines.runSteps",
+  /** Arguments: the document URI and one step name. */
+  runFromStep: "sagemakerPipelines.runFromStep",
+  chooseReference: "sagemakerPipelines.chooseReference",
+  showGraph: "sagemakerPipelines.showGraph",
+  /** Arguments: the document URI and one step name. */
+  explainCache: "sagemakerPipelines.explainCache",
+  /** Right-click in the editor: the steps the selections touch. */
+  runSelectedSteps: "sagemakerPipelines.runSelectedSteps",
+} as const;
+
+/** The reference execution the client has chosen for a document, shown in the file's code lens. */
+export interface ReferenceExecution {
+  id: string;
+  displayName?: string;
+  status: string;
+  /** ISO 8601 start time. */
+  startTime?: string;
+}
+
+/** Notification client → server: the reference execution for a document changed (undefined: none chosen). */
+export const SET_REFERENCE_NOTIFICATION = "sagemakerPipelines/setReference";
+export interface SetReferenceParams {
+  uri: string;
+  reference?: ReferenceExecution;
+}
+
+/** Request client → server: the names of the steps that the given ranges touch (for "Run Selected Steps"). */
+export const STEPS_IN_RANGES_REQUEST = "sagemakerPipelines/stepsInRanges";
+export interface StepsInRangesParams {
+  uri: string;
+  ranges: Array<{ start: { line: number; character: number }; end: { line: number; character: number } }>;
 }

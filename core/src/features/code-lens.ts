@@ -1,0 +1,56 @@
+import type { CodeLens } from "vscode-languageserver-types";
+import { memberValue, keyOf } from "../json";
+import { durationInWords, parseDuration } from "../duration";
+import { COMMANDS, type ReferenceExecution } from "../settings";
+import { canCache } from "../step-types";
+import type { PipelineDocument } from "./document";
+
+/** Lenses above the Steps array (run, reference, graph) and above each step (run, run from here, cache). */
+export function codeLenses(document: PipelineDocument, uri: string, reference: ReferenceExecution | undefined, now: Date): CodeLens[] {
+  const model = document.model;
+  const stepsNode = memberValue(model?.root, "Steps");
+  if (!model || !stepsNode) return [];
+  const top = document.nodeRange(keyOf(stepsNode) ?? stepsNode);
+  const lenses: CodeLens[] = [
+    { range: top, command: { title: "▶ Run pipeline", command: COMMANDS.runPipeline, arguments: [uri] } },
+    { range: top, command: { title: referenceTitle(reference, now), command: COMMANDS.chooseReference, arguments: [uri] } },
+    { range: top, command: { title: "Show graph", command: COMMANDS.showGraph, arguments: [uri] } },
+  ];
+  for (const step of model.steps) {
+    if (step.name === undefined) continue;
+    const range = document.nodeRange(step.nameNode ?? step.node);
+    lenses.push(
+      { range, command: { title: "▶ Run step", command: COMMANDS.runSteps, arguments: [uri, [step.name]] } },
+      { range, command: { title: "▶ Run from here", command: COMMANDS.runFromStep, arguments: [uri, step.name] } },
+      { range, command: { title: cacheTitle(step.type, memberValue(step.node, "CacheConfig")), command: COMMANDS.explainCache, arguments: [uri, step.name] } },
+    );
+  }
+  return lenses;
+}
+
+function cacheTitle(type: string | undefined, cacheConfig: ReturnType<typeof memberValue>): string {
+  if (!canCache(type)) return "Cache: n/a";
+  if (memberValue(cacheConfig, "Enabled")?.value !== true) return "Cache: off";
+  const expireAfter = memberValue(cacheConfig, "ExpireAfter");
+  if (expireAfter?.type !== "string") return "Cache: on · no expiry set";
+  const duration = parseDuration(expireAfter.value as string);
+  return duration ? `Cache: on · ${durationInWords(duration)}` : `Cache: on · invalid ExpireAfter`;
+}
+
+function referenceTitle(reference: ReferenceExecution | undefined, now: Date): string {
+  if (!reference) return "Reference: none chosen";
+  const parts = [reference.displayName ?? reference.id, reference.status];
+  if (reference.startTime) parts.push(age(new Date(reference.startTime), now));
+  return `Reference: ${parts.join(" · ")}`;
+}
+
+/** `5 min ago`, `3 h ago`, `2 d ago`. */
+export function age(then: Date, now: Date): string {
+  const seconds = Math.max(0, Math.round((now.getTime() - then.getTime()) / 1000));
+  if (Number.isNaN(seconds)) return "unknown time";
+  if (seconds < 60) return "just now";
+  if (seconds < 3600) return `${Math.floor(seconds / 60)} min ago`;
+  if (seconds < 86400) return `${Math.floor(seconds / 3600)} h ago`;
+  return `${Math.floor(seconds / 86400)} d ago`;
+}
+

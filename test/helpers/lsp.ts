@@ -1,0 +1,111 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { join } from "node:path";
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+  type Position,
+} from "vscode-languageserver-protocol/node";
+import { LineIndex } from "../../core/src";
+
+export const CURSOR = "‸";
+
+/** A document with one cursor marker `‸`: the text without it and the marker's position. */
+export function cursor(source: string): { text: string; position: Position; offset: number } {
+  const offset = source.indexOf(CURSOR);
+  if (offset < 0 || source.indexOf(CURSOR, offset + 1) >= 0) throw new Error("exactly one ‸ cursor marker expected");
+  const text = source.slice(0, offset) + source.slice(offset + CURSOR.length);
+  return { text, offset, position: new LineIndex(text).positionAt(offset) };
+}
+
+/**
+ * A real LSP client over stdio, talking to the bundled server (dist/server.js): what an editor does.
+ * `settings` is what the client answers to workspace/configuration.
+ */
+export class LspClient {
+  readonly connection: ProtocolConnection;
+  settings: Record<string, unknown> = { rules: {}, validationDelay: 0, codeLens: true };
+  private readonly server: ChildProcess;
+  private readonly published: PublishDiagnosticsParams[] = [];
+  private waiters: Array<() => boolean> = [];
+  private versions = new Map<string, number>();
+  private counter = 0;
+
+  private constructor() {
+    this.server = spawn(process.execPath, [join(import.meta.dirname, "../../dist/server.js"), "--stdio"], { stdio: ["pipe", "pipe", "inherit"] });
+    this.connection = createProtocolConnection(new StreamMessageReader(this.server.stdout!), new StreamMessageWriter(this.server.stdin!));
+    this.connection.onNotification("textDocument/publishDiagnostics", (params: PublishDiagnosticsParams) => {
+      this.published.push(params);
+      this.waiters = this.waiters.filter((waiter) => !waiter());
+    });
+    this.connection.onRequest("workspace/configuration", (params: { items: unknown[] }) => params.items.map(() => this.settings));
+    this.connection.onRequest("client/registerCapability", () => null);
+    this.connection.onRequest("workspace/codeLens/refresh", () => null);
+    this.connection.listen();
+  }
+
+  static async start(): Promise<LspClient> {
+    const client = new LspClient();
+    await client.connection.sendRequest("initialize", {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: {
+        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, codeLens: { refreshSupport: true } },
+        textDocument: { rename: { prepareSupport: true }, documentSymbol: { hierarchicalDocumentSymbolSupport: true } },
+      },
+    });
+    await client.connection.sendNotification("initialized", {});
+    return client;
+  }
+
+  /** Opens a new document (a fresh URI each call unless given) and returns its URI. */
+  async open(text: string, uri = `file:///tmp/test-${++this.counter}.pipeline.json`): Promise<string> {
+    this.versions.set(uri, 1);
+    await this.connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "sagemaker-pipeline", version: 1, text } });
+    return uri;
+  }
+
+  async change(uri: string, text: string): Promise<number> {
+    const version = (this.versions.get(uri) ?? 0) + 1;
+    this.versions.set(uri, version);
+    await this.connection.sendNotification("textDocument/didChange", { textDocument: { uri, version }, contentChanges: [{ text }] });
+    return version;
+  }
+
+  async close(uri: string): Promise<void> {
+    await this.connection.sendNotification("textDocument/didClose", { textDocument: { uri } });
+  }
+
+  request<R>(method: string, params: unknown): Promise<R> {
+    return this.connection.sendRequest(method, params) as Promise<R>;
+  }
+
+  /** Waits for (and consumes) the next diagnostics published for `uri` that satisfy `predicate`. */
+  diagnostics(uri: string, predicate: (p: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 10_000): Promise<PublishDiagnosticsParams> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri}`)), timeoutMs);
+      const check = () => {
+        const found = this.published.find((p) => p.uri === uri && predicate(p));
+        if (!found) return false;
+        clearTimeout(timer);
+        this.published.splice(this.published.indexOf(found), 1);
+        resolve(found);
+        return true;
+      };
+      if (!check()) this.waiters.push(check);
+    });
+  }
+
+  discardPublished(): void {
+    this.published.length = 0;
+  }
+
+  async stop(): Promise<void> {
+    await this.connection.sendRequest("shutdown");
+    await this.connection.sendNotification("exit");
+    this.connection.dispose();
+    this.server.kill();
+  }
+}
