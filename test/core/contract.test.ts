@@ -28,5 +28,6 @@ test("contract: malformed settings fall back to defaults; unknown severities are
     rules: { "parameter-unused": "off" },
     validationDelay: DEFAULT_SETTINGS.validationDelay,
     files: ["a/*.json"],
+    codeLens: true,
   });
 });
