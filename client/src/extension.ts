@@ -1,6 +1,9 @@
 import * as vscode from "vscode";
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
 import { SETTINGS_SECTION } from "../../core/src/settings";
+import { registerExplainCache } from "./commands/explain-cache";
+import { registerRunCommands } from "./commands/run";
+import { registerRunSelectedSteps } from "./commands/run-selected-steps";
 import { claimPipelineDefinitions } from "./file-detection";
 
 export const LANGUAGE_ID = "sagemaker-pipeline";
@@ -20,6 +23,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     synchronize: { configurationSection: SETTINGS_SECTION },
   };
   client = new LanguageClient("sagemakerPipelines", "SageMaker Pipelines", serverOptions, clientOptions);
+  context.subscriptions.push(...registerRunCommands(), registerRunSelectedSteps(client), registerExplainCache());
   await client.start();
   context.subscriptions.push({ dispose: () => void client?.stop() });
 }

@@ -1,8 +1,7 @@
 import type { CodeLens } from "vscode-languageserver-types";
 import { memberValue, keyOf } from "../json";
-import { durationInWords, parseDuration } from "../duration";
 import { COMMANDS, type ReferenceExecution } from "../settings";
-import { canCache } from "../step-types";
+import { cacheLensTitle, cacheSummary } from "./cache-summary";
 import type { PipelineDocument } from "./document";
 
 /** Lenses above the Steps array (run, reference, graph) and above each step (run, run from here, cache). */
@@ -22,19 +21,10 @@ export function codeLenses(document: PipelineDocument, uri: string, reference: R
     lenses.push(
       { range, command: { title: "▶ Run step", command: COMMANDS.runSteps, arguments: [uri, [step.name]] } },
       { range, command: { title: "▶ Run from here", command: COMMANDS.runFromStep, arguments: [uri, step.name] } },
-      { range, command: { title: cacheTitle(step.type, memberValue(step.node, "CacheConfig")), command: COMMANDS.explainCache, arguments: [uri, step.name] } },
+      { range, command: { title: cacheLensTitle(cacheSummary(step)), command: COMMANDS.explainCache, arguments: [uri, step.name] } },
     );
   }
   return lenses;
-}
-
-function cacheTitle(type: string | undefined, cacheConfig: ReturnType<typeof memberValue>): string {
-  if (!canCache(type)) return "Cache: n/a";
-  if (memberValue(cacheConfig, "Enabled")?.value !== true) return "Cache: off";
-  const expireAfter = memberValue(cacheConfig, "ExpireAfter");
-  if (expireAfter?.type !== "string") return "Cache: on · no expiry set";
-  const duration = parseDuration(expireAfter.value as string);
-  return duration ? `Cache: on · ${durationInWords(duration)}` : `Cache: on · invalid ExpireAfter`;
 }
 
 function referenceTitle(reference: ReferenceExecution | undefined, now: Date): string {

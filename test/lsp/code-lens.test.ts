@@ -1,0 +1,88 @@
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { CodeLens } from "vscode-languageserver-protocol";
+import { COMMANDS, SET_REFERENCE_NOTIFICATION, STEPS_IN_RANGES_REQUEST, LineIndex } from "../../core/src";
+import { LspClient } from "../helpers/lsp";
+
+let client: LspClient;
+before(async () => (client = await LspClient.start()));
+after(async () => client.stop());
+
+const source = `{
+  "Version": "2020-12-01",
+  "Steps": [
+    {"Name": "Prep", "Type": "Processing", "CacheConfig": {"Enabled": true, "ExpireAfter": "30dT5h"}, "Arguments": {
+      "ProcessingResources": {"ClusterConfig": {"InstanceType": "ml.m5.xlarge", "InstanceCount": 1, "VolumeSizeInGB": 30}},
+      "AppSpecification": {"ImageUri": "img"}, "RoleArn": "arn:aws:iam::123456789012:role/R"}},
+    {"Name": "Check", "Type": "Condition", "DependsOn": ["Prep"], "Arguments": {"Conditions": [],
+      "IfSteps": [{"Name": "Stop", "Type": "Fail", "Arguments": {"ErrorMessage": "no"}}], "ElseSteps": []}}
+  ]
+}`;
+
+const lensTable = (lenses: CodeLens[]) => lenses.map((l) => [l.range.start.line, l.command!.title, l.command!.command, l.command!.arguments]);
+
+test("code lenses: run, reference and graph above Steps; run, run from here and cache above each step", async () => {
+  const uri = await client.open(source);
+  const lenses = await client.request<CodeLens[]>("textDocument/codeLens", { textDocument: { uri } });
+  assert.deepEqual(lensTable(lenses), [
+    [2, "▶ Run pipeline", COMMANDS.runPipeline, [uri]],
+    [2, "Reference: none chosen", COMMANDS.chooseReference, [uri]],
+    [2, "Show graph", COMMANDS.showGraph, [uri]],
+    [3, "▶ Run step", COMMANDS.runSteps, [uri, ["Prep"]]],
+    [3, "▶ Run from here", COMMANDS.runFromStep, [uri, "Prep"]],
+    [3, "Cache: on · 30 days and 5 hours", COMMANDS.explainCache, [uri, "Prep"]],
+    [6, "▶ Run step", COMMANDS.runSteps, [uri, ["Check"]]],
+    [6, "▶ Run from here", COMMANDS.runFromStep, [uri, "Check"]],
+    [6, "Cache: n/a", COMMANDS.explainCache, [uri, "Check"]],
+    [7, "▶ Run step", COMMANDS.runSteps, [uri, ["Stop"]]],
+    [7, "▶ Run from here", COMMANDS.runFromStep, [uri, "Stop"]],
+    [7, "Cache: n/a", COMMANDS.explainCache, [uri, "Stop"]],
+  ]);
+});
+
+test("code lenses: cache off, and the chosen reference execution with status and age", async () => {
+  const uri = await client.open(source.replace(`"Enabled": true`, `"Enabled": false`));
+  const startTime = new Date(Date.now() - 3 * 3600 * 1000 - 60_000).toISOString();
+  await client.connection.sendNotification(SET_REFERENCE_NOTIFICATION, { uri, reference: { id: "exec-1", displayName: "nightly", status: "Succeeded", startTime } });
+  const lenses = await client.request<CodeLens[]>("textDocument/codeLens", { textDocument: { uri } });
+  const titles = lenses.map((l) => l.command!.title);
+  assert.ok(titles.includes("Reference: nightly · Succeeded · 3 h ago"), titles.join(" | "));
+  assert.ok(titles.includes("Cache: off"));
+});
+
+test("code lenses: the codeLens setting turns them off", async () => {
+  client.settings = { ...client.settings, codeLens: false };
+  await client.connection.sendNotification("workspace/didChangeConfiguration", { settings: {} });
+  const uri = await client.open(source);
+  assert.deepEqual(await client.request("textDocument/codeLens", { textDocument: { uri } }), []);
+  client.settings = { ...client.settings, codeLens: true };
+  await client.connection.sendNotification("workspace/didChangeConfiguration", { settings: {} });
+});
+
+test("code lenses: still there while the file has a syntax error", async () => {
+  const uri = await client.open(source.replace(`"Version": "2020-12-01",`, `"Version": "2020-12-01"`));
+  const lenses = await client.request<CodeLens[]>("textDocument/codeLens", { textDocument: { uri } });
+  assert.equal(lenses.filter((l) => l.command!.title === "▶ Run step").length, 3);
+});
+
+test("code lenses on a corpus file: one run lens per step, branch steps included", async () => {
+  const text = readFileSync(join(import.meta.dirname, "../../../shared/corpus/aws-examples_abalone-2022-03.json"), "utf8");
+  const uri = await client.open(text);
+  const lenses = await client.request<CodeLens[]>("textDocument/codeLens", { textDocument: { uri } });
+  const stepCount = (text.match(/"Type": "(Processing|Training|Condition|Model|RegisterModel|Transform|Fail)"/g) ?? []).length;
+  assert.equal(lenses.filter((l) => l.command!.title === "▶ Run step").length, stepCount);
+  assert.ok(lenses.some((l) => l.command!.title === "Cache: off"));
+});
+
+test("steps in ranges: the steps selections touch, a branch step rather than its Condition", async () => {
+  const uri = await client.open(source);
+  const lines = new LineIndex(source);
+  const span = (from: string, to: string) => lines.rangeOf(source.indexOf(from), source.indexOf(to) + to.length);
+  const steps = (ranges: unknown[]) => client.request<string[]>(STEPS_IN_RANGES_REQUEST, { uri, ranges });
+  assert.deepEqual(await steps([span(`"AppSpecification"`, `"img"`)]), ["Prep"]);
+  assert.deepEqual(await steps([span(`"ErrorMessage"`, `"no"`)]), ["Stop"]);
+  assert.deepEqual(await steps([span(`"RoleArn"`, `"DependsOn"`)]), ["Prep", "Check"]);
+  assert.deepEqual(await steps([span(`"Version"`, `"Version"`)]), []);
+});
