@@ -17,3 +17,6 @@ export interface Finding {
 export interface PipelineDiagnostic extends Finding {
   severity: Severity;
 }
+
+/** The `source` of every diagnostic this project publishes. */
+export const DIAGNOSTIC_SOURCE = "sagemaker-pipelines";

@@ -64,3 +64,49 @@ export function durationMilliseconds(d: Duration): number {
 function unit(value: number, letter: string): string {
   return value ? `${value}${letter}` : "";
 }
+
+/** Unit words and abbreviations people write (`12 hrs`, `30m`, `2 weeks`); `m` alone is minutes. */
+const UNIT_WORDS = new Map<string, keyof Duration>();
+for (const [key, words] of [
+  ["years", ["y", "yr", "yrs", "year", "years"]],
+  ["months", ["mo", "mos", "mon", "mons", "mth", "mths", "month", "months"]],
+  ["weeks", ["w", "wk", "wks", "week", "weeks"]],
+  ["days", ["d", "day", "days"]],
+  ["hours", ["h", "hr", "hrs", "hour", "hours"]],
+  ["minutes", ["m", "min", "mins", "minute", "minutes"]],
+  ["seconds", ["s", "sec", "secs", "second", "seconds"]],
+] as Array<[keyof Duration, string[]]>) {
+  for (const word of words) UNIT_WORDS.set(word, key);
+}
+
+/** One `<amount> <unit>` part: a number (or `a`, `an`, `one` followed by a space) then a unit word. */
+const WORD_PART = /^(?:(\d+(?:[.,]\d+)?)\s*|(a|an|one)\s+)([a-z]+)/;
+/** Between parts: spaces, a comma, `and` or `+` (or nothing: `1h30m`). */
+const WORD_SEPARATOR = /^\s*(?:,\s*)?(?:(?:and\b|\+)\s*)?/;
+
+/**
+ * A duration written in words or with unit abbreviations, as people type it into ExpireAfter:
+ * `1 hour`, `30 days`, `2 weeks`, `30 days and 5 hours`, `90 minutes`, `1h`, `30m`, `12 hrs`, `1h30m`.
+ * Case-insensitive; each unit at most once, in any order; a zero total is not a duration.
+ * Returns undefined for anything else (ISO spellings are parseDuration's).
+ */
+export function parseDurationInWords(text: string): Duration | undefined {
+  let rest = text.trim().toLowerCase();
+  if (!rest) return undefined;
+  const duration: Duration = { years: 0, months: 0, weeks: 0, days: 0, hours: 0, minutes: 0, seconds: 0 };
+  const seen = new Set<keyof Duration>();
+  while (rest) {
+    const part = WORD_PART.exec(rest);
+    if (!part) return undefined;
+    const key = UNIT_WORDS.get(part[3]);
+    if (!key || seen.has(key)) return undefined;
+    seen.add(key);
+    duration[key] = part[1] !== undefined ? Number(part[1].replace(",", ".")) : 1;
+    rest = rest.slice(part[0].length);
+    if (!rest) break;
+    rest = rest.slice(WORD_SEPARATOR.exec(rest)![0].length);
+    if (!rest) return undefined; // a trailing "and" or comma
+  }
+  if (Object.values(duration).every((v) => v === 0)) return undefined;
+  return duration;
+}

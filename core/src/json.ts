@@ -57,22 +57,34 @@ export function span(node: Node): { start: number; end: number } {
   return { start: node.offset, end: node.offset + node.length };
 }
 
-/** Edit distance, for "did you mean" suggestions. */
-export function closest(candidate: string, options: Iterable<string>): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
+/** A name offered as "did you mean", with its edit distance from what was written. */
+export interface Suggestion {
+  name: string;
+  distance: number;
+}
+
+/**
+ * The options close enough to `written` to suggest, best first (ties keep the options' order), at
+ * most `limit`. A truncated or extended name ("VolumeSize" for "VolumeSizeInGB") counts as close.
+ */
+export function nearest(written: string, options: Iterable<string>, limit = 3): Suggestion[] {
+  const cutoff = Math.max(2, Math.floor(written.length / 3));
+  const a = written.toLowerCase();
+  const ranked: Suggestion[] = [];
+  const seen = new Set<string>();
   for (const option of options) {
-    const a = candidate.toLowerCase();
+    if (option === written || seen.has(option)) continue;
+    seen.add(option);
     const b = option.toLowerCase();
-    // A truncated or extended name ("VolumeSize" for "VolumeSizeInGB") counts as close.
-    const d = a !== b && a.length >= 4 && b.length >= 4 && (a.startsWith(b) || b.startsWith(a)) ? 1 : levenshtein(a, b);
-    if (d < bestDistance) {
-      best = option;
-      bestDistance = d;
-    }
+    const distance = a !== b && a.length >= 4 && b.length >= 4 && (a.startsWith(b) || b.startsWith(a)) ? 1 : levenshtein(a, b);
+    if (distance <= cutoff) ranked.push({ name: option, distance });
   }
-  const limit = Math.max(2, Math.floor(candidate.length / 3));
-  return bestDistance <= limit ? best : undefined;
+  return ranked.sort((x, y) => x.distance - y.distance).slice(0, limit);
+}
+
+/** The single best "did you mean" suggestion, if any option is close enough. */
+export function closest(written: string, options: Iterable<string>): string | undefined {
+  return nearest(written, options, 1)[0]?.name;
 }
 
 function levenshtein(a: string, b: string): number {

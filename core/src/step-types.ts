@@ -67,5 +67,5 @@ export const CACHE_KEY_ATTRIBUTES: Record<string, readonly string[]> = {
 export const SDK_CACHE_CONFIG_TYPES = ["Lambda", "Callback", "EndpointConfig", "Endpoint"];
 
 export function canCache(type: string | undefined): boolean {
-  return type !== undefined && type in CACHE_KEY_ATTRIBUTES;
+  return type !== undefined && Object.hasOwn(CACHE_KEY_ATTRIBUTES, type);
 }

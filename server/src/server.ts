@@ -121,7 +121,8 @@ connection.onCodeLens(async (params) => {
 });
 connection.onCodeAction((params) => {
   const document = store.get(params.textDocument.uri);
-  return document ? codeActions(document, params.textDocument.uri, params.context.diagnostics) : [];
+  const wantsQuickFixes = !params.context.only || params.context.only.some((kind) => kind === "quickfix" || "quickfix".startsWith(`${kind}.`));
+  return document && wantsQuickFixes ? codeActions(document, params.textDocument.uri, params.context.diagnostics) : [];
 });
 
 documents.onDidOpen((event) => void validator.schedule(event.document.uri, 0));

@@ -1,5 +1,5 @@
 import { DiagnosticSeverity, type Diagnostic } from "vscode-languageserver/node";
-import { applySeverities, type LineIndex, type PipelineDiagnostic, type Severity } from "../../core/src";
+import { applySeverities, DIAGNOSTIC_SOURCE, type LineIndex, type PipelineDiagnostic, type Severity } from "../../core/src";
 import type { DocumentStore } from "./document-store";
 import type { SettingsStore } from "./settings-store";
 
@@ -10,7 +10,6 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export const DIAGNOSTIC_SOURCE = "sagemaker-pipelines";
 
 export function toLspDiagnostic(lines: LineIndex, d: PipelineDiagnostic): Diagnostic {
   return {

@@ -1,9 +1,38 @@
 import type { CompletionItem, Position } from "vscode-languageserver-types";
+import { createContext, type CompletionContext } from "./completion/context";
+import { dependsOnCompletion } from "./completion/depends-on";
+import { getReferenceCompletion } from "./completion/get-reference";
+import { newStepCompletion } from "./completion/new-step";
+import { schemaKeyCompletion } from "./completion/schema-keys";
+import { schemaValueCompletion } from "./completion/schema-values";
+import { stepMemberCompletion } from "./completion/step-members";
+import { stepTypeCompletion } from "./completion/step-type";
 import type { PipelineDocument } from "./document";
+
+/** A provider answers for the cursor contexts it owns (even with []), and undefined for the others. */
+type Provider = (context: CompletionContext) => CompletionItem[] | undefined;
+
+/** In order: the first provider that owns the context answers. */
+const PROVIDERS: Provider[] = [
+  getReferenceCompletion,
+  dependsOnCompletion,
+  stepTypeCompletion,
+  newStepCompletion,
+  stepMemberCompletion,
+  schemaKeyCompletion,
+  schemaValueCompletion,
+];
 
 /** Completion: DependsOn step names, Get paths, step types, Arguments members, snippets. */
 export function completion(document: PipelineDocument, position: Position): CompletionItem[] {
-  void document;
-  void position;
-  return [];
+  try {
+    const context = createContext(document, document.offsetAt(position));
+    for (const provider of PROVIDERS) {
+      const items = provider(context);
+      if (items) return items.map((item, i) => ({ ...item, sortText: item.sortText ?? String(i).padStart(4, "0") }));
+    }
+    return [];
+  } catch {
+    return [];
+  }
 }

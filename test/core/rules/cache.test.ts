@@ -11,6 +11,28 @@ test("cache-expire-after-invalid: strings that are not durations", () => {
   }
 });
 
+test("cache-expire-after-invalid: a duration in words carries its ISO form in data.replacement", () => {
+  const cases: Array<[string, string]> = [
+    ["1 hour", "PT1H"],
+    ["30 days", "P30D"],
+    ["2 weeks", "P2W"],
+    ["30 days and 5 hours", "P30DT5H"],
+    ["90 minutes", "PT90M"],
+    ["1h", "PT1H"],
+    ["12 hrs", "PT12H"],
+    ["1h30m", "PT1H30M"],
+    ["An Hour", "PT1H"],
+  ];
+  for (const [written, replacement] of cases) {
+    const [d] = expectDiagnostics(withCache(`{"Enabled": true, "ExpireAfter": ⟦${JSON.stringify(written)}⟧}`), "cache-expire-after-invalid", "error");
+    assert.equal(d.data?.replacement, replacement, written);
+  }
+  for (const bad of ["soon", "P", "P1H", "T5d", "", "0 days", "1 hour and", "1 hour 1 hour"]) {
+    const [d] = expectDiagnostics(withCache(`{"Enabled": true, "ExpireAfter": ⟦${JSON.stringify(bad)}⟧}`), "cache-expire-after-invalid", "error");
+    assert.equal(d.data, undefined, bad);
+  }
+});
+
 test("cache-expire-after-invalid: every spelling the documentation and the SDK use is accepted", () => {
   for (const good of ["30d", "5y", "T16m", "30dT5h", "PT1H", "P30d", "p30d", "T12H", "P4DT12H", "10d", "P1W", "PT0.5H", "P1Y2M3DT4H5M6S"]) {
     expectDiagnostics(withCache(`{"Enabled": true, "ExpireAfter": ${JSON.stringify(good)}}`), "cache-expire-after-invalid", "error");

@@ -1,0 +1,31 @@
+import { CompletionItemKind, type CompletionItem } from "vscode-languageserver-types";
+import type { CompletionContext } from "./context";
+import type { GetText } from "./get-reference";
+import { replaceItem, snippetItem, TRIGGER_SUGGEST } from "./items";
+
+const ROOTS: Array<[string, string]> = [
+  ["Parameters", "A pipeline parameter: `Parameters.<Name>`."],
+  ["Steps", "A property of a step: `Steps.<StepName>.<path>`, from the Describe* response of its job."],
+  ["Execution", "An execution variable, e.g. `Execution.PipelineExecutionId`."],
+  ["PipelineExperimentConfig", "The experiment or trial name of the execution: `PipelineExperimentConfig.ExperimentName`."],
+];
+
+/** `{"Get": "‸"}`: the four roots. The root word (and its dot) are replaced. */
+export function rootCompletion(context: CompletionContext, get: GetText): CompletionItem[] {
+  const word = /^[^.[\]'"]*\.?/.exec(get.suffix)?.[0].length ?? 0;
+  const end = get.contentStart + get.prefix.length + word;
+  return ROOTS.map(([root, documentation]) =>
+    replaceItem(context, `${root}.`, get.contentStart, end, `${root}.`, { kind: CompletionItemKind.Module, documentation, command: TRIGGER_SUGGEST }),
+  );
+}
+
+/** `{"Get": ‸}`: the roots, as a new string. */
+export function freshRootCompletion(context: CompletionContext): CompletionItem[] {
+  return ROOTS.map(([root, documentation]) =>
+    snippetItem(context, `${root}.`, context.fresh?.start ?? context.offset, context.offset, `"${root}.$0"`, {
+      kind: CompletionItemKind.Module,
+      documentation,
+      command: TRIGGER_SUGGEST,
+    }),
+  );
+}
