@@ -1,0 +1,167 @@
+import { analyze } from "../../../core/src/analyze";
+import { LineIndex } from "../../../core/src/text";
+import { DEFINITION_DIRECTORY_TAG, pipelineArn, pipelineNameOf, type EngineContext } from "../context";
+import { conflict, notFound, validation } from "../errors";
+import type { PipelineRecord } from "../records";
+import { checkPattern, optionalNumber, optionalString, requiredString } from "../validate-input";
+
+const PIPELINE_NAME = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,255}$/;
+
+/**
+ * Errors the service only meets when a step runs (or that are about uploading), not when it parses
+ * a definition: CreatePipeline accepts them, and so does the local engine.
+ */
+const NOT_CHECKED_AT_CREATE = new Set(["processing-inputs-limit", "definition-too-large", "reference-invalid-property"]);
+
+/** The service refuses a definition it cannot parse; our linter's errors stand in for its parser. */
+export function checkDefinition(definition: string): void {
+  const errors = analyze(definition).diagnostics.filter((d) => d.severity === "error" && !NOT_CHECKED_AT_CREATE.has(d.code));
+  if (errors.length === 0) return;
+  const lines = new LineIndex(definition);
+  const first = errors[0];
+  const at = lines.positionAt(first.start);
+  throw validation(`Unable to parse pipeline definition. ${first.message} (${first.code} at line ${at.line + 1}, column ${at.character + 1}${errors.length > 1 ? `; ${errors.length - 1} more error(s)` : ""})`);
+}
+
+function definitionOf(input: Record<string, unknown>): string {
+  if (input.PipelineDefinitionS3Location) throw validation("PipelineDefinitionS3Location is not supported by the local engine: send PipelineDefinition inline.");
+  const definition = requiredString(input, "PipelineDefinition");
+  if (definition.length > 1_048_576) throw validation("1 validation error detected: Value at 'pipelineDefinition' failed to satisfy constraint: Member must have length less than or equal to 1048576");
+  checkDefinition(definition);
+  return definition;
+}
+
+function definitionDirectory(input: Record<string, unknown>): string | undefined {
+  const tags = Array.isArray(input.Tags) ? (input.Tags as Array<{ Key?: string; Value?: string }>) : [];
+  return tags.find((t) => t.Key === DEFINITION_DIRECTORY_TAG)?.Value;
+}
+
+function parallelism(input: Record<string, unknown>): { MaxParallelExecutionSteps: number } | undefined {
+  const config = input.ParallelismConfiguration as Record<string, unknown> | undefined;
+  if (!config) return undefined;
+  const max = optionalNumber(config, "MaxParallelExecutionSteps", 1, 1000);
+  return max === undefined ? undefined : { MaxParallelExecutionSteps: max };
+}
+
+export function existingPipeline(context: EngineContext, nameOrArn: unknown): PipelineRecord {
+  const name = pipelineNameOf(context, nameOrArn);
+  const record = context.store.pipelines.get(name);
+  if (!record) throw notFound(`Pipeline '${pipelineArn(context, name)}' does not exist.`);
+  return record;
+}
+
+export function pipelineOperations(context: EngineContext) {
+  return {
+    CreatePipeline(input: Record<string, unknown>) {
+      const name = requiredString(input, "PipelineName");
+      checkPattern(name, "PipelineName", PIPELINE_NAME, "^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,255}");
+      const token = optionalString(input, "ClientRequestToken");
+      const existing = context.store.pipelines.get(name);
+      if (existing) {
+        if (token && existing.ClientRequestToken === token) return { PipelineArn: existing.PipelineArn };
+        throw conflict(`Pipeline names must be unique within an AWS account and region. Pipeline with name (${name}) already exists.`);
+      }
+      const now = context.now() / 1000;
+      const record: PipelineRecord = {
+        PipelineName: name,
+        PipelineArn: pipelineArn(context, name),
+        PipelineDisplayName: optionalString(input, "PipelineDisplayName") ?? name,
+        PipelineDescription: optionalString(input, "PipelineDescription"),
+        RoleArn: optionalString(input, "RoleArn"),
+        PipelineDefinition: definitionOf(input),
+        DefinitionDirectory: definitionDirectory(input),
+        PipelineStatus: "Active",
+        CreationTime: now,
+        LastModifiedTime: now,
+        PipelineVersionId: 1,
+        ParallelismConfiguration: parallelism(input),
+        ClientRequestToken: token,
+        Tags: input.Tags as PipelineRecord["Tags"],
+      };
+      context.store.savePipeline(record);
+      return { PipelineArn: record.PipelineArn };
+    },
+
+    UpdatePipeline(input: Record<string, unknown>) {
+      const record = existingPipeline(context, requiredString(input, "PipelineName"));
+      if (input.PipelineDefinition !== undefined) record.PipelineDefinition = definitionOf(input);
+      record.PipelineDisplayName = optionalString(input, "PipelineDisplayName") ?? record.PipelineDisplayName;
+      record.PipelineDescription = optionalString(input, "PipelineDescription") ?? record.PipelineDescription;
+      record.RoleArn = optionalString(input, "RoleArn") ?? record.RoleArn;
+      record.ParallelismConfiguration = parallelism(input) ?? record.ParallelismConfiguration;
+      record.PipelineVersionId += 1;
+      record.LastModifiedTime = context.now() / 1000;
+      context.store.savePipeline(record);
+      return { PipelineArn: record.PipelineArn, PipelineVersionId: record.PipelineVersionId };
+    },
+
+    DescribePipeline(input: Record<string, unknown>) {
+      const record = existingPipeline(context, requiredString(input, "PipelineName"));
+      return {
+        PipelineArn: record.PipelineArn,
+        PipelineName: record.PipelineName,
+        PipelineDisplayName: record.PipelineDisplayName,
+        PipelineDefinition: record.PipelineDefinition,
+        PipelineDescription: record.PipelineDescription,
+        RoleArn: record.RoleArn,
+        PipelineStatus: record.PipelineStatus,
+        CreationTime: record.CreationTime,
+        LastModifiedTime: record.LastModifiedTime,
+        LastRunTime: lastRunTime(context, record.PipelineArn),
+        ParallelismConfiguration: record.ParallelismConfiguration,
+      };
+    },
+
+    ListPipelines(input: Record<string, unknown>) {
+      const prefix = optionalString(input, "PipelineNamePrefix") ?? "";
+      const descending = input.SortOrder !== "Ascending";
+      const byName = input.SortBy === "Name";
+      const all = [...context.store.pipelines.values()]
+        .filter((p) => p.PipelineName.startsWith(prefix))
+        .sort((a, b) => (byName ? a.PipelineName.localeCompare(b.PipelineName) : a.CreationTime - b.CreationTime) * (descending ? -1 : 1));
+      const { page, next } = paginate(all, input);
+      return {
+        PipelineSummaries: page.map((p) => ({
+          PipelineArn: p.PipelineArn,
+          PipelineName: p.PipelineName,
+          PipelineDisplayName: p.PipelineDisplayName,
+          PipelineDescription: p.PipelineDescription,
+          RoleArn: p.RoleArn,
+          CreationTime: p.CreationTime,
+          LastModifiedTime: p.LastModifiedTime,
+        })),
+        NextToken: next,
+      };
+    },
+
+    DeletePipeline(input: Record<string, unknown>) {
+      const record = existingPipeline(context, requiredString(input, "PipelineName"));
+      for (const execution of context.store.executions.values()) {
+        if (execution.PipelineArn === record.PipelineArn && context.runs.has(execution.ExecutionId)) context.runs.get(execution.ExecutionId)!.stop();
+      }
+      context.store.deletePipeline(record.PipelineName);
+      return { PipelineArn: record.PipelineArn };
+    },
+  };
+}
+
+function lastRunTime(context: EngineContext, arn: string): number | undefined {
+  let latest: number | undefined;
+  for (const e of context.store.executions.values()) if (e.PipelineArn === arn && (latest === undefined || e.CreationTime > latest)) latest = e.CreationTime;
+  return latest;
+}
+
+/** NextToken is the offset of the next page, opaque to clients. */
+export function paginate<T>(items: T[], input: Record<string, unknown>, defaultMax = 50): { page: T[]; next?: string } {
+  const max = optionalNumber(input, "MaxResults", 1, 100) ?? defaultMax;
+  const token = optionalString(input, "NextToken");
+  let offset = 0;
+  if (token) {
+    const decoded = /^offset-(\d+)$/.exec(Buffer.from(token, "base64url").toString("utf8"));
+    if (!decoded) throw validation("Invalid NextToken.");
+    offset = Number(decoded[1]);
+  }
+  const page = items.slice(offset, offset + max);
+  const next = offset + max < items.length ? Buffer.from(`offset-${offset + max}`).toString("base64url") : undefined;
+  return { page, next };
+}
