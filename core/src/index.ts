@@ -12,3 +12,4 @@ export { buildModel } from "./model";
 export { parseDocument } from "./parse";
 export { parseReference, EXECUTION_VARIABLES } from "./references";
 export { CACHE_KEY_ATTRIBUTES, canCache } from "./step-types";
+export * from "./run-parameters";
