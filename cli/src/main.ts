@@ -3,6 +3,8 @@ import { Command, CommanderError, Option } from "commander";
 import { analyze, type SeveritySetting } from "../../core/src";
 import { collectFiles, UsageError } from "./files";
 import { formatJson, formatSarif, formatText, type FileResult } from "./format";
+import { runPipeline } from "./commands/run";
+import { serve } from "./commands/serve";
 
 declare const PACKAGE_VERSION: string;
 const version = typeof PACKAGE_VERSION === "string" ? PACKAGE_VERSION : "dev";
@@ -29,8 +31,12 @@ function lint(paths: string[], options: { format: string; rule: Record<string, S
   return results.some((r) => r.diagnostics.some((d) => d.severity === "error")) ? EXIT_ERRORS : EXIT_OK;
 }
 
-export function run(argv: string[]): number {
+const collect = (value: string, previous: string[]) => [...previous, value];
+const DEFAULT_ROLE = "arn:aws:iam::000000000000:role/SageMakerPipelinesLocal";
+
+export async function run(argv: string[]): Promise<number> {
   let exitCode = EXIT_OK;
+  let pending: Promise<number> | undefined;
   const program = new Command("sagemaker-pipelines")
     .description("Checks Amazon SageMaker Pipelines definition JSON.")
     .version(version)
@@ -45,8 +51,36 @@ export function run(argv: string[]): number {
     .action((paths: string[], options) => {
       exitCode = lint(paths, options);
     });
+  program
+    .command("run")
+    .description("Deploy a definition and run it (whole, or --select steps against a reference), printing each step. Local engine by default.")
+    .argument("<file>", "the pipeline definition")
+    .option("-s, --select <steps>", "comma-separated step names to run (selective execution)")
+    .option("--reference <arn|latest|none>", "reference execution for --select (default: the latest finished execution)")
+    .option("-p, --param <name=value>", "parameter value (repeatable)", collect, [])
+    .option("--pipeline-name <name>", "pipeline name (default: from the file name)")
+    .option("--role <arn>", "RoleArn for CreatePipeline", DEFAULT_ROLE)
+    .option("--endpoint <url>", "a SageMaker API endpoint (e.g. a running `local serve`)")
+    .option("--profile <profile>", "run on AWS with this profile (SDK default credential chain)")
+    .option("--region <region>", "AWS region")
+    .option("--store <dir>", "local engine store folder", ".sagemaker-pipelines/local")
+    .action((file: string, options) => {
+      pending = runPipeline(file, options, (line) => process.stdout.write(`${line}\n`));
+    });
+  program
+    .command("local")
+    .description("The local engine.")
+    .command("serve")
+    .description("Serve the local engine's SageMaker API on the loopback interface until interrupted.")
+    .option("--port <port>", "port (0 picks a free one)", "8975")
+    .option("--host <host>", "loopback address to bind", "127.0.0.1")
+    .option("--store <dir>", "store folder", ".sagemaker-pipelines/local")
+    .action((options) => {
+      pending = serve(options).then(() => EXIT_OK);
+    });
   try {
     program.parse(argv, { from: "user" });
+    if (pending) exitCode = await pending;
   } catch (error) {
     if (error instanceof CommanderError) {
       return error.code === "commander.helpDisplayed" || error.code === "commander.version" ? EXIT_OK : EXIT_USAGE;
@@ -60,4 +94,10 @@ export function run(argv: string[]): number {
   return exitCode;
 }
 
-process.exitCode = run(process.argv.slice(2));
+run(process.argv.slice(2)).then(
+  (code) => (process.exitCode = code),
+  (error: Error) => {
+    process.stderr.write(`error: ${error.message}\n`);
+    process.exitCode = error instanceof UsageError ? EXIT_USAGE : 1;
+  },
+);

@@ -1,0 +1,19 @@
+import { resolve } from "node:path";
+import { LocalEngine } from "../../../engine/src/engine";
+import { createStepRunner } from "../../../engine/src/runners";
+import { DEFAULT_STORE } from "../target";
+
+/** `sagemaker-pipelines local serve`: the engine alone, for other clients (boto3, the AWS CLI, the extension). */
+export async function serve(options: { port: string; host: string; store?: string }): Promise<void> {
+  const root = resolve(options.store ?? DEFAULT_STORE);
+  const engine = new LocalEngine({ root, runner: createStepRunner(), host: options.host, port: Number(options.port) });
+  const endpoint = await engine.listen();
+  process.stdout.write(`Local SageMaker Pipelines engine listening on ${endpoint}\nStore: ${root}\n`);
+  const shutdown = () => {
+    process.stdout.write("Stopping the local engine…\n");
+    void engine.close().then(() => process.exit(0));
+  };
+  process.once("SIGINT", shutdown);
+  process.once("SIGTERM", shutdown);
+  await new Promise(() => undefined);
+}

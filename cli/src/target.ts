@@ -1,0 +1,49 @@
+import { SageMakerClient } from "@aws-sdk/client-sagemaker";
+import { join, resolve } from "node:path";
+import { LocalEngine } from "../../engine/src/engine";
+import { createStepRunner } from "../../engine/src/runners";
+
+/** Where runs go: the embedded local engine (default), another endpoint, or AWS through a profile and region. */
+export interface TargetOptions {
+  endpoint?: string;
+  profile?: string;
+  region?: string;
+  /** The local engine's store folder. */
+  store?: string;
+}
+
+export interface Target {
+  client: SageMakerClient;
+  description: string;
+  local: boolean;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_STORE = join(".sagemaker-pipelines", "local");
+
+/** Credentials the local engine ignores (it only listens on the loopback interface). */
+const LOCAL_CREDENTIALS = { accessKeyId: "local", secretAccessKey: "local" };
+
+export async function openTarget(options: TargetOptions, baseDir: string): Promise<Target> {
+  if (options.profile || (options.region && !options.endpoint)) {
+    const client = new SageMakerClient({ region: options.region, profile: options.profile });
+    return { client, description: `AWS (profile ${options.profile ?? "default"}, region ${options.region ?? "from the profile"})`, local: false, close: async () => client.destroy() };
+  }
+  if (options.endpoint) {
+    const client = new SageMakerClient({ endpoint: options.endpoint, region: options.region ?? "us-east-1", credentials: LOCAL_CREDENTIALS });
+    return { client, description: `endpoint ${options.endpoint}`, local: true, close: async () => client.destroy() };
+  }
+  const store = resolve(options.store ?? DEFAULT_STORE);
+  const engine = new LocalEngine({ root: store, runner: createStepRunner(), baseDir });
+  const endpoint = await engine.listen();
+  const client = new SageMakerClient({ endpoint, region: "us-east-1", credentials: LOCAL_CREDENTIALS, maxAttempts: 1 });
+  return {
+    client,
+    description: `local engine (store ${store})`,
+    local: true,
+    close: async () => {
+      client.destroy();
+      await engine.close();
+    },
+  };
+}

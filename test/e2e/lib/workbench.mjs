@@ -1,0 +1,390 @@
+// Helpers that drive the VS Code workbench in the browser as a person would: keyboard, mouse, and what
+// is visible on screen. Every wait is bounded; a helper that gives up throws with what it saw.
+//
+// Selectors are VS Code's own DOM (code-server 4.139 / VS Code 1.139). Playwright's CSS selectors pierce
+// open shadow roots, which VS Code uses for some menus.
+
+const SHORT = 10_000;
+const LONG = 30_000;
+
+/** Waits until the workbench is usable: the status bar is shown and the explorer lists the workspace. */
+export async function waitForWorkbench(page, { timeoutMs = 60_000 } = {}) {
+  await page.locator(".monaco-workbench").waitFor({ state: "visible", timeout: timeoutMs });
+  await page.locator(".statusbar").waitFor({ state: "visible", timeout: timeoutMs });
+  await page.locator(".explorer-folders-view .monaco-list-row").first().waitFor({ state: "visible", timeout: timeoutMs });
+}
+
+/** Opens a workspace file with Ctrl+P (Go to File) and waits for its editor tab to be active. */
+export async function openFile(page, name, { timeoutMs = LONG } = {}) {
+  await focusWorkbench(page);
+  await page.keyboard.press("Control+P");
+  const input = page.locator(".quick-input-widget input");
+  await input.waitFor({ state: "visible", timeout: SHORT });
+  await input.fill(name);
+  // Wait for the matching result, so Enter does not open whatever was listed before.
+  const row = page.locator(".quick-input-list .monaco-list-row", { hasText: name }).first();
+  await row.waitFor({ state: "visible", timeout: timeoutMs });
+  await page.keyboard.press("Enter");
+  await page.locator(`.tabs-container .tab.active[aria-label^="${name}"]`).waitFor({ state: "visible", timeout: timeoutMs });
+  await editor(page).waitFor({ state: "visible", timeout: timeoutMs });
+}
+
+/** The active editor's Monaco element. */
+export function editor(page) {
+  return page.locator(".editor-group-container.active .monaco-editor").first();
+}
+
+/** Runs a command from the Command Palette by its label (e.g. "View: Close All Editors"). */
+export async function runCommand(page, label, { timeoutMs = SHORT } = {}) {
+  await focusWorkbench(page);
+  await page.keyboard.press("Control+Shift+P");
+  const input = page.locator(".quick-input-widget input");
+  await input.waitFor({ state: "visible", timeout: SHORT });
+  await input.fill(`>${label}`);
+  const row = page.locator(".quick-input-list .monaco-list-row", { has: page.locator(".label-name", { hasText: label }) }).first();
+  await row.waitFor({ state: "visible", timeout: timeoutMs });
+  await row.click();
+  await input.waitFor({ state: "hidden", timeout: SHORT }).catch(() => undefined);
+}
+
+/** The language mode shown in the status bar for the active editor (e.g. "SageMaker Pipeline"). */
+export async function statusBarLanguage(page) {
+  const item = page.locator("#status\\.editor\\.mode");
+  await item.waitFor({ state: "visible", timeout: SHORT });
+  return (await item.innerText()).trim();
+}
+
+/** Waits until the status bar's language mode equals `name`. */
+export async function waitForLanguageMode(page, name, { timeoutMs = LONG } = {}) {
+  return waitUntil(page, `the status bar language mode to be "${name}"`, async () => {
+    const text = await statusBarLanguage(page).catch(() => "");
+    return text === name ? text : { failed: text };
+  }, timeoutMs);
+}
+
+/**
+ * Scrolls the active editor to the first occurrence of `text` (with the Find widget, as a person would)
+ * and returns the on-screen box of that occurrence. `occurrence` picks a later match (1-based).
+ */
+export async function revealText(page, text, { occurrence = 1 } = {}) {
+  await focusEditor(page);
+  await page.keyboard.press("Control+Home");
+  await page.keyboard.press("Control+F");
+  const find = page.locator(".editor-group-container.active .find-widget textarea, .editor-group-container.active .find-widget input").first();
+  await find.waitFor({ state: "visible", timeout: SHORT });
+  // Match case, so that "Train" does not find "train" first.
+  const matchCase = page.locator('.editor-group-container.active .find-widget .monaco-custom-toggle[aria-label^="Match Case"]').first();
+  if ((await matchCase.getAttribute("aria-checked").catch(() => "true")) === "false") await matchCase.click();
+  // Typing a new search string moves the selection to the first match after the cursor; the same
+  // string as last time would not count as a change, hence the empty string first.
+  await find.fill("");
+  await find.fill(text);
+  for (let i = 1; i < occurrence; i++) await page.keyboard.press("Enter");
+  await page.keyboard.press("Escape");
+  // The Find widget left the match selected: its selection highlight is where the text is on screen.
+  const selection = await waitUntil(page, `"${text}" to be selected`, async () => {
+    const boxes = await page.locator(".editor-group-container.active .monaco-editor .view-overlays .selected-text").evaluateAll((els) =>
+      els.map((e) => e.getBoundingClientRect()).map((r) => ({ x: r.x, y: r.y, width: r.width, height: r.height })),
+    );
+    return boxes.length === 1 && boxes[0].width > 0 ? boxes[0] : undefined;
+  }, SHORT).catch(() => undefined);
+  return selection ?? textBox(page, text, 1);
+}
+
+/** Moves keyboard focus into the active editor (View: Focus First Editor Group). */
+export async function focusEditor(page) {
+  await focusWorkbench(page);
+  await page.keyboard.press("Control+1");
+  await page.locator(".editor-group-container.active .monaco-editor.focused").waitFor({ state: "visible", timeout: SHORT });
+}
+
+/** The on-screen box of `text` in the active editor's rendered lines (it must be scrolled into view). */
+export async function textBox(page, text, occurrence = 1, { timeoutMs = SHORT } = {}) {
+  return waitUntil(page, `"${text}" to be visible in the editor`, async () => {
+    const box = await page.evaluate(
+      ({ text, occurrence }) => {
+        const root = document.querySelector(".editor-group-container.active .monaco-editor .view-lines");
+        if (!root) return null;
+        const lines = [...root.querySelectorAll(".view-line")].sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top);
+        let seen = 0;
+        for (const line of lines) {
+          const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+          const nodes = [];
+          let all = "";
+          for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+            nodes.push({ node: n, start: all.length });
+            all += n.textContent.replace(/\u00a0/g, " ");
+          }
+          let index = all.indexOf(text);
+          while (index >= 0) {
+            seen++;
+            if (seen === occurrence) {
+              const at = (offset) => {
+                const hit = nodes.findLast((x) => x.start <= offset);
+                return [hit.node, offset - hit.start];
+              };
+              const range = document.createRange();
+              range.setStart(...at(index));
+              range.setEnd(...at(index + text.length - 1));
+              const end = at(index + text.length - 1);
+              range.setEnd(end[0], end[1] + 1);
+              const r = range.getBoundingClientRect();
+              return { x: r.x, y: r.y, width: r.width, height: r.height };
+            }
+            index = all.indexOf(text, index + 1);
+          }
+        }
+        return null;
+      },
+      { text, occurrence },
+    );
+    return box && box.width > 0 ? box : undefined;
+  }, timeoutMs);
+}
+
+/**
+ * Moves the mouse over `text` (approaching it from the left, as a hand does) and returns the visible
+ * hover's text once it shows; with `expect` (string or RegExp), once it contains that.
+ */
+export async function hoverAtText(page, text, { occurrence = 1, expect, timeoutMs = LONG } = {}) {
+  const box = await revealText(page, text, { occurrence });
+  const x = box.x + Math.min(box.width / 2, 12);
+  const y = box.y + box.height / 2;
+  const hover = page.locator(".monaco-hover:not(.hidden) .monaco-hover-content").first();
+  const deadline = Date.now() + timeoutMs;
+  let last = "";
+  for (let attempt = 0; Date.now() < deadline; attempt++) {
+    // Away from the text, then onto it in small steps: Monaco shows the hover after the mouse rests.
+    await page.mouse.move(x - 40, y + (attempt % 2 ? 40 : 0));
+    await page.waitForTimeout(150);
+    await page.mouse.move(x, y, { steps: 8 });
+    // The editor creates its hover controller on the first mouse move it sees: move once more.
+    await page.waitForTimeout(300);
+    await page.mouse.move(x + 1, y);
+    const until = Math.min(deadline, Date.now() + 4000);
+    while (Date.now() < until) {
+      if (await hover.isVisible().catch(() => false)) {
+        last = (await hover.innerText().catch(() => "")).trim();
+        if (last && !/^Loading/.test(last) && (!expect || matches(last, expect))) return last;
+      }
+      await page.waitForTimeout(200);
+    }
+  }
+  throw new Error(`timed out after ${timeoutMs / 1000} s waiting for a hover on "${text}"${expect ? ` containing ${expect}` : ""}; last seen: ${last || "(no hover)"}`);
+}
+
+/** Places the cursor on `text` (clicks it) in the active editor. */
+export async function clickText(page, text, { occurrence = 1 } = {}) {
+  const box = await revealText(page, text, { occurrence });
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  return box;
+}
+
+/** Right-clicks on `text` in the active editor and returns the context menu's item labels. */
+export async function openContextMenuAt(page, text, { occurrence = 1 } = {}) {
+  const box = await revealText(page, text, { occurrence });
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2, { button: "right" });
+  const menu = page.locator(".context-view .monaco-menu").first();
+  await menu.waitFor({ state: "visible", timeout: SHORT });
+  return contextMenuItems(page);
+}
+
+/** The labels of the open context menu. */
+export async function contextMenuItems(page) {
+  const labels = await page.locator(".context-view .monaco-menu .action-item:not(.disabled) .action-label").allInnerTexts();
+  return labels.map((l) => l.trim()).filter(Boolean);
+}
+
+/** Clicks the open context menu's item `label`. */
+export async function chooseContextMenuItem(page, label) {
+  const item = page.locator(".context-view .monaco-menu .action-item .action-label", { hasText: label }).first();
+  await item.waitFor({ state: "visible", timeout: SHORT });
+  await item.click();
+}
+
+/** Right-clicks on `text` and chooses the context menu item `label`; returns the menu's labels. */
+export async function contextMenuItem(page, text, label, options) {
+  const items = await openContextMenuAt(page, text, options);
+  if (!items.includes(label)) {
+    await page.keyboard.press("Escape");
+    throw new Error(`the editor context menu has no "${label}"; it has: ${items.join(" | ")}`);
+  }
+  await chooseContextMenuItem(page, label);
+  return items;
+}
+
+/** Waits for a notification toast whose message matches `expect` (string or RegExp); returns its text. */
+export async function waitForNotification(page, expect, { timeoutMs = LONG } = {}) {
+  const seen = new Set();
+  return waitUntil(page, `a notification matching ${expect}`, async () => {
+    const messages = await page.locator(".notifications-toasts .notification-toast .notification-list-item-message").allInnerTexts();
+    messages.forEach((m) => seen.add(m));
+    const found = messages.find((m) => matches(m, expect));
+    // Toasts hide after a while: report every message seen during the wait.
+    return found ?? { failed: seen.size ? [...seen].join(" || ") : "(no notification)" };
+  }, timeoutMs);
+}
+
+/** Closes every notification toast. */
+export async function clearNotifications(page) {
+  await runCommand(page, "Notifications: Clear All Notifications").catch(() => undefined);
+}
+
+/**
+ * Opens the quick fixes at `text` (cursor there, Ctrl+.) and returns their titles. With `choose`, applies
+ * the one whose title matches (string or RegExp) and returns the titles that were offered.
+ */
+export async function quickFixesAt(page, text, { occurrence = 1, choose } = {}) {
+  await clickText(page, text, { occurrence });
+  await page.keyboard.press("Control+.");
+  const rows = page.locator(".action-widget .monaco-list-row.action");
+  await rows.first().waitFor({ state: "visible", timeout: LONG });
+  const titles = (await rows.evaluateAll((els) => els.map((e) => (e.querySelector(".title")?.textContent || e.getAttribute("aria-label") || e.textContent || "").trim()))).filter(Boolean);
+  if (choose === undefined) {
+    await page.keyboard.press("Escape");
+    return titles;
+  }
+  const index = titles.findIndex((t) => matches(t, choose));
+  if (index < 0) {
+    await page.keyboard.press("Escape");
+    throw new Error(`no quick fix matching ${choose} at "${text}"; offered: ${titles.join(" | ")}`);
+  }
+  await rows.nth(index).click();
+  await page.locator(".action-widget").waitFor({ state: "hidden", timeout: SHORT }).catch(() => undefined);
+  return titles;
+}
+
+/** Triggers completion (Ctrl+Space) at the cursor and returns the suggestion labels. */
+export async function completionsAtCursor(page, { timeoutMs = LONG } = {}) {
+  await page.keyboard.press("Control+Space");
+  const rows = page.locator(".editor-group-container.active .suggest-widget.visible .monaco-list-row");
+  await rows.first().waitFor({ state: "visible", timeout: timeoutMs });
+  return rows.evaluateAll((els) => els.map((e) => (e.querySelector(".label-name")?.textContent || e.getAttribute("aria-label") || "").trim()));
+}
+
+/** Renames the symbol at `text` (F2, type the new name, Enter). */
+export async function renameAt(page, text, newName, { occurrence = 1 } = {}) {
+  await clickText(page, text, { occurrence });
+  await page.keyboard.press("F2");
+  const input = page.locator(".editor-group-container.active .rename-box input, .editor-group-container.active .rename-box textarea").first();
+  await input.waitFor({ state: "visible", timeout: LONG });
+  await input.fill(newName);
+  await page.keyboard.press("Enter");
+  await input.waitFor({ state: "hidden", timeout: LONG });
+}
+
+/** Saves the active editor (Ctrl+S) and waits until its tab is no longer dirty. */
+export async function saveActiveEditor(page) {
+  await focusEditor(page);
+  await page.keyboard.press("Control+S");
+  await page.locator(".tabs-container .tab.active.dirty").waitFor({ state: "detached", timeout: SHORT }).catch(() => undefined);
+}
+
+/**
+ * The code lens titles visible in the active editor, top to bottom (one string per lens; "|" separators
+ * dropped). Monaco also renders lenses a little outside the viewport: `{ all: true }` includes those.
+ */
+export async function codeLensTitles(page, { all = false } = {}) {
+  const lenses = await page.locator(".editor-group-container.active .monaco-editor .codelens-decoration").evaluateAll((els, all) => {
+    const guard = els[0]?.closest(".monaco-editor")?.querySelector(".overflow-guard")?.getBoundingClientRect();
+    return els
+      .map((e) => ({ rect: e.getBoundingClientRect(), hidden: getComputedStyle(e).visibility === "hidden", parts: [...e.querySelectorAll("a, span")].filter((x) => !x.querySelector("a, span")).map((x) => x.textContent.trim()) }))
+      // Monaco keeps lenses of lines out of view as hidden widgets.
+      .filter(({ rect, hidden }) => all || (!hidden && guard && rect.height > 0 && rect.top >= guard.top && rect.bottom <= guard.bottom))
+      .sort((a, b) => a.rect.top - b.rect.top)
+      .map((e) => e.parts);
+  }, all);
+  return lenses.flat().filter((t) => t && t !== "|");
+}
+
+/** Waits until the active editor shows code lenses matching every entry of `expected` (strings or RegExps). */
+export async function waitForCodeLenses(page, expected, { timeoutMs = LONG, all = false } = {}) {
+  return waitUntil(page, `code lenses ${expected.join(", ")}`, async () => {
+    const titles = await codeLensTitles(page, { all });
+    return expected.every((e) => titles.some((t) => matches(t, e))) ? titles : { failed: titles.join(" | ") || "(none)" };
+  }, timeoutMs);
+}
+
+/**
+ * Opens the Problems panel and returns its rows: `{ severity, message, code, source, text }`, plus
+ * `empty: true` when it says that no problems have been detected.
+ */
+export async function readProblems(page, { timeoutMs = SHORT } = {}) {
+  await showProblems(page);
+  const panel = page.locator(".markers-panel");
+  await panel.waitFor({ state: "visible", timeout: timeoutMs });
+  const rows = await panel.locator(".monaco-list-row").evaluateAll((els) =>
+    els.map((row) => {
+      const q = (s) => row.querySelector(s)?.textContent?.trim() ?? "";
+      const icon = row.querySelector(".marker-icon");
+      const iconClass = icon ? icon.className : "";
+      return {
+        kind: row.querySelector(".marker-message-details-container, .marker-message-line") ? "marker" : "file",
+        severity: /error/.test(iconClass) ? "error" : /warning/.test(iconClass) ? "warning" : /info/.test(iconClass) ? "info" : "",
+        message: q(".marker-message-line .marker-message, .marker-message-line") || q(".marker-message"),
+        code: q(".marker-code, .code"),
+        source: q(".marker-source, .source"),
+        text: (row.getAttribute("aria-label") || row.textContent || "").trim(),
+      };
+    }),
+  );
+  const message = (await panel.locator(".message-box-container").innerText().catch(() => "")).trim();
+  return { rows: rows.filter((r) => r.kind === "marker"), files: rows.filter((r) => r.kind === "file"), message };
+}
+
+/** Waits until the Problems panel satisfies `predicate(problems)`; returns the problems. */
+export async function waitForProblems(page, what, predicate, { timeoutMs = LONG } = {}) {
+  return waitUntil(page, `the Problems panel to show ${what}`, async () => {
+    const problems = await readProblems(page);
+    return predicate(problems) ? problems : { failed: problems };
+  }, timeoutMs);
+}
+
+/** Shows the Problems panel (View: Focus Problems), keeping it open. */
+export async function showProblems(page) {
+  if (await page.locator(".markers-panel").isVisible().catch(() => false)) return;
+  await focusWorkbench(page);
+  await page.keyboard.press("Control+Shift+M");
+  await page.locator(".markers-panel").waitFor({ state: "visible", timeout: SHORT });
+}
+
+/** The status bar's error and warning counts. */
+export async function statusBarProblemCounts(page) {
+  const label = (await page.locator("#status\\.problems").getAttribute("aria-label").catch(() => "")) ?? "";
+  const errors = /(\d+)\s+error/i.exec(label) ?? /Errors:\s*(\d+)/i.exec(label);
+  const warnings = /(\d+)\s+warning/i.exec(label) ?? /Warnings:\s*(\d+)/i.exec(label);
+  return { errors: errors ? Number(errors[1]) : 0, warnings: warnings ? Number(warnings[1]) : 0, label };
+}
+
+/** Presses Escape and moves focus back to the workbench (closes open quick inputs and menus). */
+export async function focusWorkbench(page) {
+  if (await page.locator(".quick-input-widget").isVisible().catch(() => false)) await page.keyboard.press("Escape");
+  if (await page.locator(".context-view .monaco-menu").isVisible().catch(() => false)) await page.keyboard.press("Escape");
+}
+
+function matches(text, expect) {
+  return expect instanceof RegExp ? expect.test(text) : text.includes(expect);
+}
+
+/**
+ * Polls `probe` until it returns a value that is neither undefined nor `{ failed }`; throws after
+ * `timeoutMs` with the last value seen.
+ */
+export async function waitUntil(page, what, probe, timeoutMs = LONG, intervalMs = 250) {
+  const deadline = Date.now() + timeoutMs;
+  let last;
+  for (;;) {
+    try {
+      last = await probe();
+      if (last !== undefined && last !== null && !(typeof last === "object" && "failed" in last)) return last;
+    } catch (error) {
+      last = { failed: error.message };
+    }
+    if (Date.now() > deadline) {
+      const seen = last && typeof last === "object" && "failed" in last ? last.failed : last;
+      throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}; last seen: ${typeof seen === "string" ? seen : JSON.stringify(seen)}`);
+    }
+    await page.waitForTimeout(intervalMs);
+  }
+}
