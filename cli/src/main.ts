@@ -64,6 +64,7 @@ export async function run(argv: string[]): Promise<number> {
     .option("--profile <profile>", "run on AWS with this profile (SDK default credential chain)")
     .option("--region <region>", "AWS region")
     .option("--store <dir>", "local engine store folder", ".sagemaker-pipelines/local")
+    .addOption(new Option("--runner <mode>", "how the local engine runs jobs: auto (a container runtime when one answers, else host processes), host, container").choices(["auto", "host", "container"]).default("auto"))
     .action((file: string, options) => {
       pending = runPipeline(file, options, (line) => process.stdout.write(`${line}\n`));
     });
@@ -75,6 +76,7 @@ export async function run(argv: string[]): Promise<number> {
     .option("--port <port>", "port (0 picks a free one)", "8975")
     .option("--host <host>", "loopback address to bind", "127.0.0.1")
     .option("--store <dir>", "store folder", ".sagemaker-pipelines/local")
+    .addOption(new Option("--runner <mode>", "how the local engine runs jobs: auto (a container runtime when one answers, else host processes), host, container").choices(["auto", "host", "container"]).default("auto"))
     .action((options) => {
       pending = serve(options).then(() => EXIT_OK);
     });

@@ -1,7 +1,7 @@
 import { SageMakerClient } from "@aws-sdk/client-sagemaker";
 import { join, resolve } from "node:path";
 import { LocalEngine } from "../../engine/src/engine";
-import { createStepRunner } from "../../engine/src/runners";
+import { createStepRunner, type RunnerMode } from "../../engine/src/runners";
 
 /** Where runs go: the embedded local engine (default), another endpoint, or AWS through a profile and region. */
 export interface TargetOptions {
@@ -10,6 +10,8 @@ export interface TargetOptions {
   region?: string;
   /** The local engine's store folder. */
   store?: string;
+  /** How the local engine runs Processing, Training and Transform jobs. */
+  runner?: RunnerMode;
 }
 
 export interface Target {
@@ -25,6 +27,8 @@ export const DEFAULT_STORE = join(".sagemaker-pipelines", "local");
 const LOCAL_CREDENTIALS = { accessKeyId: "local", secretAccessKey: "local" };
 
 export async function openTarget(options: TargetOptions, baseDir: string): Promise<Target> {
+  // The project runs on Node 20 with a pinned SDK; the SDK's notice about future releases is not the user's concern.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
   if (options.profile || (options.region && !options.endpoint)) {
     const client = new SageMakerClient({ region: options.region, profile: options.profile });
     return { client, description: `AWS (profile ${options.profile ?? "default"}, region ${options.region ?? "from the profile"})`, local: false, close: async () => client.destroy() };
@@ -34,7 +38,7 @@ export async function openTarget(options: TargetOptions, baseDir: string): Promi
     return { client, description: `endpoint ${options.endpoint}`, local: true, close: async () => client.destroy() };
   }
   const store = resolve(options.store ?? DEFAULT_STORE);
-  const engine = new LocalEngine({ root: store, runner: createStepRunner(), baseDir });
+  const engine = new LocalEngine({ root: store, runner: createStepRunner({ mode: options.runner }), baseDir });
   const endpoint = await engine.listen();
   const client = new SageMakerClient({ endpoint, region: "us-east-1", credentials: LOCAL_CREDENTIALS, maxAttempts: 1 });
   return {

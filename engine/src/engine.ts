@@ -69,7 +69,9 @@ export class LocalEngine {
   async close(): Promise<void> {
     const runs = [...this.context.runs.values()];
     for (const run of runs) run.stop();
-    await Promise.race([Promise.all(runs.map((r) => r.done)), new Promise((r) => setTimeout(r, 10_000))]);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([Promise.all(runs.map((r) => r.done)), new Promise((r) => (timer = setTimeout(r, 10_000)))]);
+    clearTimeout(timer);
     await new Promise<void>((done) => (this.server ? this.server.close(() => done()) : done()));
     this.server?.closeAllConnections?.();
   }

@@ -47,6 +47,7 @@ export async function runPipeline(file: string, options: RunOptions, out: (line:
   const selected = options.select ? options.select.split(",").map((s) => s.trim()).filter(Boolean) : undefined;
   const name = options.pipelineName ?? pipelineNameFromFile(basename(file));
   const target = await openTarget(options, dirname(resolve(file)));
+  let arn: string | undefined;
   try {
     out(`Target: ${target.description}`);
     await deploy(target.client, name, text, dirname(resolve(file)), options.role);
@@ -67,13 +68,14 @@ export async function runPipeline(file: string, options: RunOptions, out: (line:
         SelectiveExecutionConfig: selected ? { SourcePipelineExecutionArn: reference, SelectedSteps: selected.map((StepName) => ({ StepName })) } : undefined,
       }),
     );
-    const arn = started.PipelineExecutionArn!;
+    arn = started.PipelineExecutionArn!;
     out(`Started ${selected ? `steps ${selected.join(", ")}${reference ? ` (reference ${reference})` : ""}` : "the whole pipeline"}: ${arn}`);
     const status = await follow(target.client, arn, out, options.pollMs ?? 300);
     return status === "Succeeded" ? 0 : 1;
   } catch (error) {
     const e = error as Error;
-    out(`Not started or failed: ${e.name && e.name !== "Error" ? `${e.name}: ` : ""}${e.message}`);
+    const reason = `${e.name && e.name !== "Error" ? `${e.name}: ` : ""}${e.message}`;
+    out(arn ? `Stopped following ${arn}: ${reason}` : `Not started: ${reason}`);
     return 1;
   } finally {
     await target.close();

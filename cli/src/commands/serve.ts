@@ -1,12 +1,12 @@
 import { resolve } from "node:path";
 import { LocalEngine } from "../../../engine/src/engine";
-import { createStepRunner } from "../../../engine/src/runners";
+import { createStepRunner, type RunnerMode } from "../../../engine/src/runners";
 import { DEFAULT_STORE } from "../target";
 
 /** `sagemaker-pipelines local serve`: the engine alone, for other clients (boto3, the AWS CLI, the extension). */
-export async function serve(options: { port: string; host: string; store?: string }): Promise<void> {
+export async function serve(options: { port: string; host: string; store?: string; runner?: RunnerMode }): Promise<void> {
   const root = resolve(options.store ?? DEFAULT_STORE);
-  const engine = new LocalEngine({ root, runner: createStepRunner(), host: options.host, port: Number(options.port) });
+  const engine = new LocalEngine({ root, runner: createStepRunner({ mode: options.runner }), host: options.host, port: Number(options.port) });
   const endpoint = await engine.listen();
   process.stdout.write(`Local SageMaker Pipelines engine listening on ${endpoint}\nStore: ${root}\n`);
   const shutdown = () => {

@@ -206,15 +206,16 @@ export class ExecutionRun {
       throw new Error(`Step type ${type} is not supported in local mode. Supported step types: ${SUPPORTED.join(", ")}.`);
     }
     const scope = this.scope(name, type);
-    const args = evaluateOrFail(definition.Arguments ?? {}, scope) as Record<string, unknown>;
     record.AttemptCount = 1;
+    if (type === "Condition") {
+      // Only the conditions are evaluated: the branches hold steps that have not run yet.
+      const outcome = evaluateConditions((definition.Arguments as Record<string, unknown>)?.Conditions, scope);
+      this.outcomes.set(name, outcome);
+      log(`Condition evaluated to ${outcome}: running the ${outcome ? "IfSteps" : "ElseSteps"}.`);
+      return { Outcome: outcome ? "True" : "False" };
+    }
+    const args = evaluateOrFail(definition.Arguments ?? {}, scope) as Record<string, unknown>;
     switch (type) {
-      case "Condition": {
-        const outcome = evaluateConditions((definition.Arguments as Record<string, unknown>)?.Conditions, scope);
-        this.outcomes.set(name, outcome);
-        log(`Condition evaluated to ${outcome}: running the ${outcome ? "IfSteps" : "ElseSteps"}.`);
-        return { Outcome: outcome ? "True" : "False" };
-      }
       case "Fail": {
         const message = stringify(args.ErrorMessage ?? "");
         record.Metadata = { Fail: { ErrorMessage: message } };

@@ -1,0 +1,123 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+/** `sagemaker-pipelines run` on the example pipeline, with the embedded local engine and the host runner. */
+
+const cli = join(import.meta.dirname, "../../dist/cli.js");
+const examples = join(import.meta.dirname, "../../examples");
+
+function workspace(): string {
+  const dir = mkdtempSync(join(tmpdir(), "smp-run-"));
+  cpSync(examples, join(dir, "examples"), { recursive: true });
+  return dir;
+}
+
+function run(cwd: string, ...args: string[]) {
+  const result = spawnSync(process.execPath, [cli, "run", ...args, "--runner", "host"], { cwd, encoding: "utf8", timeout: 120_000 });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr, all: `${result.stdout}\n${result.stderr}` };
+}
+
+const stepLine = (stdout: string, step: string) => stdout.split("\n").filter((line) => line.includes(` ${step} `)).pop() ?? "";
+const executionArn = (stdout: string) => /: (arn:aws:sagemaker:\S+:pipeline\/\S+\/execution\/\S+)$/m.exec(stdout)?.[1];
+
+test("cli run: the whole example pipeline runs locally, step by step, and its outputs land in the local store", { timeout: 180_000 }, () => {
+  const dir = workspace();
+  const result = run(dir, "examples/abalone.pipeline.json");
+  assert.equal(result.status, 0, result.all);
+  assert.match(result.stdout, /^Target: local engine \(store .*\.sagemaker-pipelines\/local\)$/m);
+  assert.match(result.stdout, /^Started the whole pipeline: arn:aws:sagemaker:local:\d+:pipeline\/abalone\/execution\/\w+$/m);
+  for (const step of ["AbaloneProcess", "AbaloneTrain", "AbaloneEval", "AbaloneCreateModel", "AbaloneRegisterModel", "AbaloneTransform"]) {
+    assert.match(stepLine(result.stdout, step), /✓ \S+ Succeeded \(\d+\.\d s\)$/, `${step}:\n${result.stdout}`);
+  }
+  assert.match(stepLine(result.stdout, "AbaloneMSECond"), /Succeeded .*— condition True$/);
+  assert.equal(stepLine(result.stdout, "AbaloneMSEFail"), "", "the else branch does not run");
+  assert.match(result.stdout, /^Execution Succeeded$/m);
+  assert.doesNotMatch(result.all, /NodeVersionSupportWarning/);
+
+  const store = join(dir, ".sagemaker-pipelines/local");
+  assert.ok(existsSync(store), "the store is in the working folder");
+  const found = (folder: string, name: string): boolean =>
+    readdirSync(folder, { withFileTypes: true }).some((entry) => (entry.isDirectory() ? found(join(folder, entry.name), name) : entry.name === name));
+  assert.ok(found(store, "evaluation.json"), "the evaluation report is in the store");
+  assert.ok(found(store, "model.tar.gz"), "the model artifacts are in the store");
+});
+
+test("cli run --select: the selected step runs, upstream steps are reused from the latest execution, downstream steps do not run", { timeout: 240_000 }, () => {
+  const dir = workspace();
+  const first = run(dir, "examples/abalone.pipeline.json");
+  assert.equal(first.status, 0, first.all);
+  const firstArn = executionArn(first.stdout)!;
+
+  const selective = run(dir, "examples/abalone.pipeline.json", "--select", "AbaloneEval", "--param", "MseThreshold=0.5");
+  assert.equal(selective.status, 0, selective.all);
+  assert.match(selective.stdout, new RegExp(`^Started steps AbaloneEval \\(reference ${firstArn.replace(/[/.]/g, "\\$&")}\\): `, "m"));
+  assert.match(stepLine(selective.stdout, "AbaloneProcess"), new RegExp(`Succeeded .*— reused from ${firstArn.replace(/[/.]/g, "\\$&")}$`));
+  assert.match(stepLine(selective.stdout, "AbaloneTrain"), /— reused from /);
+  assert.match(stepLine(selective.stdout, "AbaloneEval"), /✓ AbaloneEval Succeeded \(\d+\.\d s\)$/);
+  assert.equal(stepLine(selective.stdout, "AbaloneMSECond"), "", "downstream of the selection does not run");
+  assert.equal(stepLine(selective.stdout, "AbaloneTransform"), "");
+  assert.match(selective.stdout, /^Execution Succeeded$/m);
+
+  const none = run(dir, "examples/abalone.pipeline.json", "--select", "AbaloneEval", "--reference", "none");
+  assert.equal(none.status, 1);
+  assert.match(none.stdout, /^Not started: ValidationException: .*AbaloneEval/m);
+});
+
+test("cli run --select: a selection that is not connected is refused by the engine with the service's message", { timeout: 180_000 }, () => {
+  const dir = workspace();
+  assert.equal(run(dir, "examples/abalone.pipeline.json").status, 0);
+  const result = run(dir, "examples/abalone.pipeline.json", "--select", "AbaloneProcess,AbaloneEval");
+  assert.equal(result.status, 1, result.all);
+  assert.match(result.stdout, /^Not started: ValidationException: .*AbaloneTrain/m);
+  assert.doesNotMatch(result.stdout, /^Started/m);
+});
+
+test("cli run: a parameter the reference execution does not have is refused before anything starts", { timeout: 180_000 }, () => {
+  const dir = workspace();
+  assert.equal(run(dir, "examples/abalone.pipeline.json").status, 0);
+  const result = run(dir, "examples/abalone.pipeline.json", "--select", "AbaloneEval", "--param", "NoSuchParameter=1");
+  assert.equal(result.status, 1, result.all);
+  assert.match(result.stdout, /^Not started: .*NoSuchParameter/m);
+  assert.doesNotMatch(result.stdout, /^Started/m);
+});
+
+test("cli run: a failing step fails the run with exit 1 and its reason; the definition's errors stop it before deploying", { timeout: 120_000 }, () => {
+  const dir = workspace();
+  const failing = {
+    Version: "2020-12-01",
+    Parameters: [{ Name: "Message", Type: "String", DefaultValue: "stop here" }],
+    Steps: [{ Name: "Stop", Type: "Fail", Arguments: { ErrorMessage: { Get: "Parameters.Message" } } }],
+  };
+  writeFileSync(join(dir, "failing.pipeline.json"), JSON.stringify(failing, null, 2));
+  const failed = run(dir, "failing.pipeline.json", "--param", "Message=custom reason");
+  assert.equal(failed.status, 1, failed.all);
+  assert.match(stepLine(failed.stdout, "Stop"), /✗ Stop Failed .*— custom reason$/);
+  assert.match(failed.stdout, /^Execution Failed: .*custom reason/m);
+
+  const broken = { ...failing, Steps: [{ ...failing.Steps[0], DependsOn: ["Nowhere"] }] };
+  writeFileSync(join(dir, "broken.pipeline.json"), JSON.stringify(broken, null, 2));
+  const refused = run(dir, "broken.pipeline.json");
+  assert.equal(refused.status, 1);
+  assert.match(refused.stdout, /broken\.pipeline\.json:\d+:\d+: error depends-on-unknown-step: /);
+  assert.match(refused.stdout, /^Not started: broken\.pipeline\.json has 1 error\(s\)\.$/m);
+  assert.doesNotMatch(refused.stdout, /^Target:/m, "nothing is deployed");
+});
+
+test("cli run: usage errors exit 2 with a message", () => {
+  const dir = workspace();
+  const missing = run(dir, "nowhere.json");
+  assert.equal(missing.status, 2);
+  assert.match(missing.stderr, /No such file: nowhere\.json/);
+  const badParam = run(dir, "examples/abalone.pipeline.json", "--param", "no-equals-sign");
+  assert.equal(badParam.status, 2);
+  assert.match(badParam.stderr, /no-equals-sign/);
+  const badRunner = spawnSync(process.execPath, [cli, "run", "examples/abalone.pipeline.json", "--runner", "vm"], { cwd: dir, encoding: "utf8" });
+  assert.equal(badRunner.status, 2);
+  assert.match(badRunner.stderr, /--runner.*vm/s);
+  assert.ok(!existsSync(join(dir, ".sagemaker-pipelines")), "nothing was started");
+  assert.equal(readFileSync(join(dir, "examples/abalone.pipeline.json"), "utf8"), readFileSync(join(examples, "abalone.pipeline.json"), "utf8"));
+});

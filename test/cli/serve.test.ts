@@ -1,0 +1,141 @@
+import { test, type TestContext } from "node:test";
+import assert from "node:assert/strict";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import {
+  CreatePipelineCommand,
+  DescribePipelineExecutionCommand,
+  ListPipelineExecutionStepsCommand,
+  ListPipelineExecutionsCommand,
+  SageMakerClient,
+  StartPipelineExecutionCommand,
+  UpdatePipelineCommand,
+} from "@aws-sdk/client-sagemaker";
+
+/** `sagemaker-pipelines local serve` as a separate process: killed with SIGKILL mid-execution, then started again. */
+
+const cli = join(import.meta.dirname, "../../dist/cli.js");
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
+
+interface Server {
+  process: ChildProcess;
+  endpoint: string;
+  output: () => string;
+}
+
+function startServer(t: TestContext, store: string): Promise<Server> {
+  const child = spawn(process.execPath, [cli, "local", "serve", "--port", "0", "--store", store, "--runner", "host"], { stdio: ["ignore", "pipe", "pipe"] });
+  t.after(() => {
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  });
+  let output = "";
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`local serve did not start:\n${output}`)), 20_000);
+    const read = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ process: child, endpoint: match[1], output: () => output });
+      }
+    };
+    child.stdout!.on("data", read);
+    child.stderr!.on("data", read);
+    child.once("exit", (code) => reject(new Error(`local serve exited (${code}):\n${output}`)));
+  });
+}
+
+const client = (endpoint: string) => new SageMakerClient({ endpoint, region: "us-east-1", credentials: { accessKeyId: "local", secretAccessKey: "local" }, maxAttempts: 1 });
+
+async function until<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** A process step; `sleep` seconds of work, then a file in its output. The marker lets the test find the process. */
+function processingStep(name: string, marker: string, sleep: number, dependsOn?: string[]) {
+  return {
+    Name: name,
+    Type: "Processing",
+    ...(dependsOn ? { DependsOn: dependsOn } : {}),
+    Arguments: {
+      ProcessingResources: { ClusterConfig: { InstanceType: "ml.m5.large", InstanceCount: 1, VolumeSizeInGB: 1 } },
+      AppSpecification: {
+        ImageUri: "python:3",
+        ContainerEntrypoint: ["python3", "-c", `import time, sys; time.sleep(${sleep}); open('/opt/ml/processing/out/done.txt', 'w').write(sys.argv[1])`, marker],
+      },
+      ProcessingOutputConfig: { Outputs: [{ OutputName: "out", S3Output: { S3Uri: `s3://bucket/${name}`, LocalPath: "/opt/ml/processing/out", S3UploadMode: "EndOfJob" } }] },
+      RoleArn: "arn:aws:iam::000000000000:role/Local",
+    },
+  };
+}
+
+const definition = (marker: string, sleep: number) =>
+  JSON.stringify({ Version: "2020-12-01", Steps: [processingStep("Quick", marker, 0), processingStep("Slow", marker, sleep, ["Quick"])] });
+
+test("local serve: after a SIGKILL mid-execution, a restart keeps every record and marks the interrupted execution Failed", { timeout: 120_000 }, async (t) => {
+  const store = mkdtempSync(join(tmpdir(), "smp-serve-"));
+  const marker = `smp-crash-test-${process.pid}-${Date.now()}`;
+  t.after(() => spawnSync("pkill", ["-KILL", "-f", marker]));
+
+  const first = await startServer(t, store);
+  const sagemaker = client(first.endpoint);
+  await sagemaker.send(new CreatePipelineCommand({ PipelineName: "crash", PipelineDefinition: definition(marker, 0), RoleArn: "arn:aws:iam::000000000000:role/Local" }));
+  const finished = await sagemaker.send(new StartPipelineExecutionCommand({ PipelineName: "crash" }));
+  await until("the first execution", () => sagemaker.send(new DescribePipelineExecutionCommand({ PipelineExecutionArn: finished.PipelineExecutionArn })), (d) => d.PipelineExecutionStatus === "Succeeded");
+  const finishedSteps = await sagemaker.send(new ListPipelineExecutionStepsCommand({ PipelineExecutionArn: finished.PipelineExecutionArn }));
+
+  await sagemaker.send(new UpdatePipelineCommand({ PipelineName: "crash", PipelineDefinition: definition(marker, 60) }));
+  const interrupted = await sagemaker.send(new StartPipelineExecutionCommand({ PipelineName: "crash" }));
+  await until(
+    "the slow step to be running",
+    () => sagemaker.send(new ListPipelineExecutionStepsCommand({ PipelineExecutionArn: interrupted.PipelineExecutionArn })),
+    (list) => list.PipelineExecutionSteps?.some((s) => s.StepName === "Slow" && s.StepStatus === "Executing") ?? false,
+  );
+  sagemaker.destroy();
+  first.process.kill("SIGKILL");
+  await new Promise((r) => first.process.once("exit", r));
+
+  const second = await startServer(t, store);
+  const after = client(second.endpoint);
+  t.after(() => after.destroy());
+  const described = await after.send(new DescribePipelineExecutionCommand({ PipelineExecutionArn: interrupted.PipelineExecutionArn }));
+  assert.equal(described.PipelineExecutionStatus, "Failed");
+  assert.match(described.FailureReason ?? "", /local engine stopped while this execution was running/);
+  const steps = await after.send(new ListPipelineExecutionStepsCommand({ PipelineExecutionArn: interrupted.PipelineExecutionArn }));
+  const byName = new Map(steps.PipelineExecutionSteps?.map((s) => [s.StepName, s]));
+  assert.equal(byName.get("Quick")?.StepStatus, "Succeeded", "the step that finished before the kill is kept");
+  assert.equal(byName.get("Slow")?.StepStatus, "Failed");
+  assert.match(byName.get("Slow")?.FailureReason ?? "", /local engine stopped/);
+
+  const before = await after.send(new ListPipelineExecutionStepsCommand({ PipelineExecutionArn: finished.PipelineExecutionArn }));
+  assert.deepEqual(before.PipelineExecutionSteps, finishedSteps.PipelineExecutionSteps, "the finished execution is unchanged");
+  const listed = await after.send(new ListPipelineExecutionsCommand({ PipelineName: "crash" }));
+  assert.deepEqual(
+    listed.PipelineExecutionSummaries?.map((s) => [s.PipelineExecutionArn, s.PipelineExecutionStatus]),
+    [
+      [interrupted.PipelineExecutionArn, "Failed"],
+      [finished.PipelineExecutionArn, "Succeeded"],
+    ],
+  );
+
+  const again = await after.send(new StartPipelineExecutionCommand({ PipelineName: "crash" }));
+  assert.ok(again.PipelineExecutionArn, "the restarted engine takes new executions");
+  second.process.kill("SIGTERM");
+  const code = await new Promise((r) => second.process.once("exit", (c) => r(c)));
+  assert.equal(code, 0, second.output());
+  assert.match(second.output(), /Stopping the local engine/);
+});
+
+test("local serve: refuses to listen beyond the loopback interface", () => {
+  const result = spawnSync(process.execPath, [cli, "local", "serve", "--host", "0.0.0.0", "--port", "0", "--store", mkdtempSync(join(tmpdir(), "smp-serve-"))], { encoding: "utf8", timeout: 20_000 });
+  assert.notEqual(result.status, 0);
+  assert.match(result.stderr, /only listens on the loopback interface/);
+});
