@@ -4,11 +4,15 @@ import { SETTINGS_SECTION } from "../../core/src/settings";
 import { registerExplainCache } from "./commands/explain-cache";
 import { registerRunCommands } from "./commands/run";
 import { registerRunSelectedSteps } from "./commands/run-selected-steps";
+import { registerLocalEngineCommands } from "./commands/local-engine";
 import { claimPipelineDefinitions } from "./file-detection";
+import { LocalEngineHost } from "./local/engine-host";
+import { readEngineHostSettings } from "./local/engine-settings";
 
 export const LANGUAGE_ID = "sagemaker-pipeline";
 
 let client: LanguageClient | undefined;
+let engineHost: LocalEngineHost | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   context.subscriptions.push(claimPipelineDefinitions(LANGUAGE_ID));
@@ -23,12 +27,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     synchronize: { configurationSection: SETTINGS_SECTION },
   };
   client = new LanguageClient("sagemakerPipelines", "SageMaker Pipelines", serverOptions, clientOptions);
+  const output = vscode.window.createOutputChannel("SageMaker Pipelines");
+  engineHost = new LocalEngineHost(() => readEngineHostSettings(context), (line) => output.appendLine(line));
+  context.subscriptions.push(output, ...registerLocalEngineCommands(engineHost, output));
   context.subscriptions.push(...registerRunCommands(), registerRunSelectedSteps(client), registerExplainCache());
   await client.start();
   context.subscriptions.push({ dispose: () => void client?.stop() });
 }
 
 export async function deactivate(): Promise<void> {
-  await client?.stop();
+  await Promise.all([client?.stop(), engineHost?.stop()]);
   client = undefined;
+  engineHost = undefined;
 }

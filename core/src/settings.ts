@@ -15,6 +15,18 @@ export interface PipelineSettings {
   files: string[];
   /** Show code lenses (run, reference, graph, cache state) above the steps. */
   codeLens: boolean;
+  /** The local engine (client only). */
+  local: LocalEngineSettings;
+}
+
+export type LocalRunnerMode = "auto" | "host" | "container";
+export const LOCAL_RUNNER_MODES: readonly LocalRunnerMode[] = ["auto", "host", "container"];
+
+export interface LocalEngineSettings {
+  /** The store folder; relative paths are relative to the first workspace folder. */
+  store: string;
+  /** How Processing, Training and Transform jobs run: a container runtime when one answers, host processes, or only containers. */
+  runner: LocalRunnerMode;
 }
 
 export const DEFAULT_SETTINGS: PipelineSettings = {
@@ -22,6 +34,7 @@ export const DEFAULT_SETTINGS: PipelineSettings = {
   validationDelay: 250,
   files: [],
   codeLens: true,
+  local: { store: ".sagemaker-pipelines/local", runner: "auto" },
 };
 
 const SEVERITIES: readonly string[] = ["error", "warning", "information", "hint", "off"];
@@ -38,7 +51,10 @@ export function normalizeSettings(raw: unknown): PipelineSettings {
   const delay = typeof value.validationDelay === "number" && value.validationDelay >= 0 ? Math.min(value.validationDelay, 5000) : DEFAULT_SETTINGS.validationDelay;
   const files = Array.isArray(value.files) ? value.files.filter((f): f is string => typeof f === "string") : [];
   const codeLens = typeof value.codeLens === "boolean" ? value.codeLens : DEFAULT_SETTINGS.codeLens;
-  return { rules, validationDelay: delay, files, codeLens };
+  const local = (value.local && typeof value.local === "object" ? value.local : {}) as Record<string, unknown>;
+  const store = typeof local.store === "string" && local.store.trim() !== "" ? local.store : DEFAULT_SETTINGS.local.store;
+  const runner = LOCAL_RUNNER_MODES.find((mode) => mode === local.runner) ?? DEFAULT_SETTINGS.local.runner;
+  return { rules, validationDelay: delay, files, codeLens, local: { store, runner } };
 }
 
 /** Custom request: the server's list of rules (code, default severity, description). */
@@ -62,6 +78,9 @@ export const COMMANDS = {
   explainCache: "sagemakerPipelines.explainCache",
   /** Right-click in the editor: the steps the selections touch. */
   runSelectedSteps: "sagemakerPipelines.runSelectedSteps",
+  /** Starts the local engine when it is not running; returns `{ endpoint, store }`. */
+  startLocalEngine: "sagemakerPipelines.startLocalEngine",
+  stopLocalEngine: "sagemakerPipelines.stopLocalEngine",
 } as const;
 
 /** The reference execution the client has chosen for a document, shown in the file's code lens. */

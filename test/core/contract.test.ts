@@ -18,8 +18,14 @@ test("contract: every rule code is a documented setting and a row of the README"
 
 test("contract: the manifest's settings are exactly the typed settings", () => {
   const names = Object.keys(properties).map((k) => k.slice(SETTINGS_SECTION.length + 1)).sort();
-  assert.deepEqual(names, Object.keys(DEFAULT_SETTINGS).sort());
+  const typed = Object.entries(DEFAULT_SETTINGS).flatMap(([key, value]) =>
+    key !== "rules" && value && typeof value === "object" && !Array.isArray(value) ? Object.keys(value).map((inner) => `${key}.${inner}`) : [key],
+  );
+  assert.deepEqual(names, typed.sort());
   assert.equal(properties[`${SETTINGS_SECTION}.validationDelay`].default, DEFAULT_SETTINGS.validationDelay);
+  assert.equal(properties[`${SETTINGS_SECTION}.local.store`].default, DEFAULT_SETTINGS.local.store);
+  assert.equal(properties[`${SETTINGS_SECTION}.local.runner`].default, DEFAULT_SETTINGS.local.runner);
+  assert.deepEqual(properties[`${SETTINGS_SECTION}.local.runner`].enum, ["auto", "host", "container"]);
 });
 
 test("contract: malformed settings fall back to defaults; unknown severities are dropped", () => {
@@ -29,5 +35,8 @@ test("contract: malformed settings fall back to defaults; unknown severities are
     validationDelay: DEFAULT_SETTINGS.validationDelay,
     files: ["a/*.json"],
     codeLens: true,
+    local: DEFAULT_SETTINGS.local,
   });
+  assert.deepEqual(normalizeSettings({ local: { store: "  ", runner: "vm" } }).local, DEFAULT_SETTINGS.local);
+  assert.deepEqual(normalizeSettings({ local: { store: "/data/store", runner: "host" } }).local, { store: "/data/store", runner: "host" });
 });

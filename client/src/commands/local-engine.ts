@@ -1,0 +1,30 @@
+import * as vscode from "vscode";
+import { COMMANDS } from "../../../core/src/settings";
+import type { LocalEngineHost, RunningEngine } from "../local/engine-host";
+
+/** Start Local Engine (also what run commands and views call on first use) and Stop Local Engine. */
+export function registerLocalEngineCommands(host: LocalEngineHost, output: vscode.OutputChannel): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand(COMMANDS.startLocalEngine, async (): Promise<RunningEngine | undefined> => {
+      if (!vscode.workspace.isTrusted) {
+        void vscode.window.showWarningMessage("The local engine runs pipeline code: it does not start in an untrusted workspace. Trust the workspace first.");
+        return undefined;
+      }
+      try {
+        const running = await host.start();
+        void vscode.window.showInformationMessage(`Local engine running on ${running.endpoint} (store ${running.store}).`);
+        return running;
+      } catch (error) {
+        const message = `The local engine could not start: ${(error as Error).message}`;
+        output.appendLine(message);
+        void vscode.window.showErrorMessage(message);
+        return undefined;
+      }
+    }),
+    vscode.commands.registerCommand(COMMANDS.stopLocalEngine, async () => {
+      const wasRunning = host.isRunning;
+      await host.stop();
+      void vscode.window.showInformationMessage(wasRunning ? "Local engine stopped; running executions were recorded as Stopped." : "The local engine is not running.");
+    }),
+  ];
+}

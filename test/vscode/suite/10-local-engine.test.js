@@ -1,0 +1,40 @@
+// In-host: the local engine starts on demand inside the extension host, stores under the workspace, and stops.
+"use strict";
+const assert = require("node:assert/strict");
+const path = require("node:path");
+const fs = require("node:fs");
+const { vscode, activateExtension } = require("./helpers");
+
+async function listPipelines(endpoint) {
+  const response = await fetch(endpoint, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-amz-json-1.1", "X-Amz-Target": "SageMaker.ListPipelines" },
+    body: "{}",
+  });
+  return { status: response.status, body: await response.json() };
+}
+
+suite("local engine", () => {
+  test("Start Local Engine starts it on demand with its store in the workspace; Stop Local Engine stops it", async () => {
+    await activateExtension();
+    const all = new Set(await vscode.commands.getCommands(true));
+    assert.ok(all.has("sagemakerPipelines.startLocalEngine") && all.has("sagemakerPipelines.stopLocalEngine"));
+
+    const running = await vscode.commands.executeCommand("sagemakerPipelines.startLocalEngine");
+    assert.ok(running, "the command returns the running engine");
+    assert.match(running.endpoint, /^http:\/\/127\.0\.0\.1:\d+$/);
+    const folder = vscode.workspace.workspaceFolders[0].uri.fsPath;
+    assert.equal(running.store, path.join(folder, ".sagemaker-pipelines", "local"));
+    assert.ok(fs.existsSync(path.join(running.store, "pipelines")), "the store folder was made");
+
+    const listed = await listPipelines(running.endpoint);
+    assert.equal(listed.status, 200);
+    assert.deepEqual(listed.body.PipelineSummaries, []);
+
+    const again = await vscode.commands.executeCommand("sagemakerPipelines.startLocalEngine");
+    assert.equal(again.endpoint, running.endpoint, "a second request reuses the running engine");
+
+    await vscode.commands.executeCommand("sagemakerPipelines.stopLocalEngine");
+    await assert.rejects(listPipelines(running.endpoint), "the endpoint is closed after Stop");
+  });
+});
