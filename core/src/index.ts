@@ -13,3 +13,7 @@ export { parseDocument } from "./parse";
 export { parseReference, EXECUTION_VARIABLES } from "./references";
 export { CACHE_KEY_ATTRIBUTES, canCache } from "./step-types";
 export * from "./run-parameters";
+export * from "./planner/execution";
+export * from "./planner/reference";
+export * from "./planner/plan";
+export * from "./planner/parameters";

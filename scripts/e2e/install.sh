@@ -73,6 +73,11 @@ else
   (
     export PATH="$(dirname "$NODE24"):$PATH"
     export npm_config_nodedir="$NODE24_HEADERS"
+    # Under `npm run test:e2e` the outer npm (on Node 20) exports npm_config_user_agent ("… node/v20 …");
+    # the inner npm would take it as its user-agent setting, and code-server's postinstall reads the Node
+    # version from it ("code-server currently requires node v24 … you are on node v20"). Let the inner
+    # npm compute its own (node/v24).
+    unset npm_config_user_agent
     # The postinstall of code-server's bundled VS Code runs `npm` itself: keep it on the same Node.
     npm install --prefix "$CS_DIR" "${npm_quiet[@]}" "code-server@$CODE_SERVER_VERSION"
   )
