@@ -59,8 +59,8 @@ let created = false;
 if (!usable(dir, boto3Version)) {
   created = true;
   mkdirSync(cacheDir, { recursive: true });
-  // Earlier venvs (other pins, another Python, or interrupted builds) are of no further use.
-  for (const entry of readdirSync(cacheDir)) if (entry.startsWith(PREFIX) || entry.startsWith(`.${PREFIX}`)) rmSync(join(cacheDir, entry), { recursive: true, force: true });
+  // Builds that were interrupted are of no further use.
+  for (const entry of readdirSync(cacheDir)) if (entry.startsWith(`.${PREFIX}`)) rmSync(join(cacheDir, entry), { recursive: true, force: true });
   const building = join(cacheDir, `.${PREFIX}${hash}.${process.pid}.tmp`);
   const steps = [
     [basePython, ["-m", "venv", building], 180_000, "python3 -m venv failed (on Debian/Ubuntu the python3-venv package provides it)"],
@@ -79,6 +79,8 @@ if (!usable(dir, boto3Version)) {
   rmSync(dir, { recursive: true, force: true });
   renameSync(building, dir);
   if (!usable(dir, boto3Version)) fail(`the venv at ${dir} does not work after it was moved into place.`);
+  // Nor are the venvs of other pins or another Python.
+  for (const entry of readdirSync(cacheDir)) if (entry.startsWith(PREFIX) && join(cacheDir, entry) !== dir) rmSync(join(cacheDir, entry), { recursive: true, force: true });
 }
 
 const result = { python: join(dir, "bin/python"), dir, created, seconds: (Date.now() - started) / 1000 };

@@ -17,6 +17,24 @@ export interface PipelineSettings {
   codeLens: boolean;
   /** The local engine (client only). */
   local: LocalEngineSettings;
+  /** Where runs go: the local engine or AWS (client only). */
+  target: RunTarget;
+  aws: AwsSettings;
+  /** CreatePipeline's RoleArn; empty: asked on the first AWS run and remembered (the local engine takes any). */
+  roleArn: string;
+  /** With no reference chosen, a selective run refers to the latest finished execution (off: to none). */
+  referenceLatest: boolean;
+}
+
+export type RunTarget = "local" | "aws";
+
+export interface AwsSettings {
+  /** A profile of the shared config files (SSO profiles included); empty: the SDK's default credential chain. */
+  profile: string;
+  /** Empty: the profile's or the environment's region. */
+  region: string;
+  /** `s3://bucket/prefix` for definitions over 100 KiB, which CreatePipeline takes only from S3. */
+  definitionS3Uri: string;
 }
 
 export type LocalRunnerMode = "auto" | "host" | "container";
@@ -35,6 +53,10 @@ export const DEFAULT_SETTINGS: PipelineSettings = {
   files: [],
   codeLens: true,
   local: { store: ".sagemaker-pipelines/local", runner: "auto" },
+  target: "local",
+  aws: { profile: "", region: "", definitionS3Uri: "" },
+  roleArn: "",
+  referenceLatest: true,
 };
 
 const SEVERITIES: readonly string[] = ["error", "warning", "information", "hint", "off"];
@@ -54,7 +76,19 @@ export function normalizeSettings(raw: unknown): PipelineSettings {
   const local = (value.local && typeof value.local === "object" ? value.local : {}) as Record<string, unknown>;
   const store = typeof local.store === "string" && local.store.trim() !== "" ? local.store : DEFAULT_SETTINGS.local.store;
   const runner = LOCAL_RUNNER_MODES.find((mode) => mode === local.runner) ?? DEFAULT_SETTINGS.local.runner;
-  return { rules, validationDelay: delay, files, codeLens, local: { store, runner } };
+  const aws = (value.aws && typeof value.aws === "object" ? value.aws : {}) as Record<string, unknown>;
+  const text = (v: unknown) => (typeof v === "string" ? v.trim() : "");
+  return {
+    rules,
+    validationDelay: delay,
+    files,
+    codeLens,
+    local: { store, runner },
+    target: value.target === "aws" ? "aws" : "local",
+    aws: { profile: text(aws.profile), region: text(aws.region), definitionS3Uri: text(aws.definitionS3Uri) },
+    roleArn: text(value.roleArn),
+    referenceLatest: typeof value.referenceLatest === "boolean" ? value.referenceLatest : DEFAULT_SETTINGS.referenceLatest,
+  };
 }
 
 /** Custom request: the server's list of rules (code, default severity, description). */

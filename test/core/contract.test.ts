@@ -36,7 +36,14 @@ test("contract: malformed settings fall back to defaults; unknown severities are
     files: ["a/*.json"],
     codeLens: true,
     local: DEFAULT_SETTINGS.local,
+    target: "local",
+    aws: DEFAULT_SETTINGS.aws,
+    roleArn: "",
+    referenceLatest: true,
   });
+  assert.equal(normalizeSettings({ target: "aws" }).target, "aws");
+  assert.equal(normalizeSettings({ target: "gcp" }).target, "local");
+  assert.deepEqual(normalizeSettings({ aws: { profile: " dev ", region: 3 } }).aws, { profile: "dev", region: "", definitionS3Uri: "" });
   assert.deepEqual(normalizeSettings({ local: { store: "  ", runner: "vm" } }).local, DEFAULT_SETTINGS.local);
   assert.deepEqual(normalizeSettings({ local: { store: "/data/store", runner: "host" } }).local, { store: "/data/store", runner: "host" });
 });

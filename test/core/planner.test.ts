@@ -50,8 +50,8 @@ test("planner: Train+Eval against the latest execution reuses Process and skips 
 test("planner: Train+MSECond is refused, naming Eval and offering to add it", () => {
   const result = refused(plan({ request: { kind: "selected", steps: ["AbaloneTrain", "AbaloneMSECond"] } }));
   assert.match(result.reason, /'AbaloneEval' lies between the selected steps and is not selected/);
-  assert.deepEqual(result.fix, { kind: "addSteps", steps: ["AbaloneEval"] });
-  const fixed = ok(plan({ request: { kind: "selected", steps: ["AbaloneTrain", "AbaloneMSECond", ...(result.fix as { steps: string[] }).steps] } }));
+  assert.deepEqual(result.fix, { kind: "addSteps", steps: ["AbaloneEval"], selection: ["AbaloneTrain", "AbaloneEval", "AbaloneMSECond"] });
+  const fixed = ok(plan({ request: { kind: "selected", steps: (result.fix as { selection: string[] }).selection } }));
   assert.deepEqual(fixed.selectedSteps, ["AbaloneTrain", "AbaloneEval", "AbaloneMSECond"]);
 });
 
@@ -99,7 +99,7 @@ test("planner: a reused step that did not succeed in the reference is refused, o
   const statuses = new Map([...allSucceeded, ["AbaloneTrain", "Failed"]]);
   const result = refused(plan({ request: { kind: "selected", steps: ["AbaloneEval"] }, executions: [failed], stepsOf: () => statuses }));
   assert.match(result.reason, /has no successful run of AbaloneTrain \(Failed\)/);
-  assert.deepEqual(result.fix, { kind: "addSteps", steps: ["AbaloneTrain"] });
+  assert.deepEqual(result.fix, { kind: "addSteps", steps: ["AbaloneTrain"], selection: ["AbaloneTrain", "AbaloneEval"] });
 });
 
 test("planner: retry failed steps — the failed steps of the reference, and on request everything downstream", () => {

@@ -344,7 +344,7 @@ test("interop: boto3 drives local serve like the service (create, run, selective
   assert.equal(notFound.operation, "DescribePipeline");
   assert.match(notFound.message ?? "", /boto3-interop-does-not-exist/);
   for (const [name, pattern] of [
-    ["selectionWithGap", /between the selected steps.*Transform|Transform.*between/],
+    ["selectionWithGap", /Transform\] lie between the selected steps/],
     ["selectionUnknownReference", /doesnotexist0/],
     ["selectionWithoutReference", /SourcePipelineExecutionArn/],
     ["createWithUnknownStepReference", /Nope/],

@@ -5,7 +5,7 @@ import { chooseReference, type ReferencePolicy } from "./reference";
 
 export type RunRequest =
   | { kind: "pipeline" }
-  | { kind: "selected"; steps: string[] }
+  | { kind: "selected"; steps: readonly string[] }
   | { kind: "fromHere"; step: string }
   | { kind: "retryFailed"; includeDownstream: boolean };
 
@@ -32,7 +32,10 @@ export interface RunPlan {
   notes: string[];
 }
 
-export type PlanFix = { kind: "addSteps"; steps: string[] } | { kind: "useReference"; execution: ExecutionInfo };
+export type PlanFix =
+  /** `steps` to add; `selection`: the whole selection with them. */
+  | { kind: "addSteps"; steps: string[]; selection: string[] }
+  | { kind: "useReference"; execution: ExecutionInfo };
 
 export interface RunRefusal {
   ok: false;
@@ -64,7 +67,7 @@ function planSelection(input: PlanInput, steps: string[], notes: string[]): RunP
   if (analysis.missingBetween.length > 0) {
     return refuse(
       `All steps on every path between two selected steps must be selected: ${quoteAll(analysis.missingBetween)} ${analysis.missingBetween.length === 1 ? "lies" : "lie"} between the selected steps and ${analysis.missingBetween.length === 1 ? "is" : "are"} not selected.`,
-      { kind: "addSteps", steps: analysis.missingBetween },
+      { kind: "addSteps", steps: analysis.missingBetween, selection: inOrder(dag, new Set([...steps, ...analysis.missingBetween])) },
     );
   }
   if (!analysis.connected) {
@@ -87,9 +90,11 @@ function planSelection(input: PlanInput, steps: string[], notes: string[]): RunP
     if (notReusable.length > 0) {
       const withBetween = analyzeSelection(dag, [...steps, ...notReusable]).missingBetween;
       const described = notReusable.map((s) => `${s} (${statuses.get(s) ?? "did not run"})`).join(", ");
+      const added = inOrder(dag, new Set([...notReusable, ...withBetween]));
       return refuse(`The reference execution ${executionLabel(reference)} has no successful run of ${described}, whose outputs the selection reads. Select ${notReusable.length === 1 ? "it" : "them"} too, or choose another reference.`, {
         kind: "addSteps",
-        steps: inOrder(dag, new Set([...notReusable, ...withBetween])),
+        steps: added,
+        selection: inOrder(dag, new Set([...steps, ...added])),
       });
     }
   }
@@ -119,7 +124,7 @@ function planRetry(input: PlanInput, includeDownstream: boolean): RunPlan | RunR
 }
 
 const refuse = (reason: string, fix?: PlanFix): RunRefusal => ({ ok: false, reason, ...(fix ? { fix } : {}) });
-const unique = (steps: string[]) => [...new Set(steps)];
+const unique = (steps: readonly string[]) => [...new Set(steps)];
 const inOrder = (dag: StepDag, set: Set<string>) => dag.names.filter((n) => set.has(n));
 const quoteAll = (names: string[]) => names.map((n) => `'${n}'`).join(", ");
 const plural = (items: unknown[], one: string, many: string) => (items.length === 1 ? one : many);

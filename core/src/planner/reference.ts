@@ -15,11 +15,11 @@ export type ReferenceChoice =
  * `needed`: the selection reads outputs of steps it does not run.
  */
 export function chooseReference(policy: ReferencePolicy, executions: ExecutionInfo[], pipelineArn: string, needed: boolean): ReferenceChoice {
-  const newestFinished = executions.find((e) => e.pipelineArn === pipelineArn && isFinished(e));
+  const newestFinished = executions.find((e) => samePipeline(e.pipelineArn, pipelineArn) && isFinished(e));
   if (policy.kind === "none") return { ok: true };
   if (policy.kind === "explicit") {
     const chosen = policy.execution;
-    if (chosen.pipelineArn !== pipelineArn) {
+    if (!samePipeline(chosen.pipelineArn, pipelineArn)) {
       return { ok: false, reason: `The reference execution ${executionLabel(chosen)} belongs to another pipeline (${chosen.pipelineArn}), not ${pipelineArn}.`, alternative: newestFinished };
     }
     if (!isFinished(chosen)) {
@@ -27,7 +27,7 @@ export function chooseReference(policy: ReferencePolicy, executions: ExecutionIn
     }
     return { ok: true, reference: chosen };
   }
-  const latest = executions.find((e) => e.pipelineArn === pipelineArn);
+  const latest = executions.find((e) => samePipeline(e.pipelineArn, pipelineArn));
   if (!latest) return { ok: true, note: "The pipeline has no executions yet: there is no reference." };
   if (isFinished(latest)) return { ok: true, reference: latest };
   if (!needed) return { ok: true, note: `The latest execution ${executionLabel(latest)} is still ${latest.status}; the selection needs no reference, so none is sent.` };
@@ -37,3 +37,6 @@ export function chooseReference(policy: ReferencePolicy, executions: ExecutionIn
     alternative: newestFinished,
   };
 }
+
+/** The service writes pipeline names in ARNs in lower case. */
+const samePipeline = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();

@@ -238,6 +238,29 @@ export async function clearNotifications(page) {
 export async function quickFixesAt(page, text, { occurrence = 1, choose } = {}) {
   await clickText(page, text, { occurrence });
   await page.keyboard.press("Control+.");
+  return pickCodeAction(page, `at "${text}"`, choose);
+}
+
+/**
+ * Puts the cursor on `text`, waits for the editor's light bulb and clicks it, as a person would; returns
+ * the titles of the actions it offers. With `choose` (string or RegExp), applies the matching one.
+ * `{ autofix: true }` also requires the light bulb to show a preferred fix (the light bulb with a spark).
+ */
+export async function lightBulbFixesAt(page, text, { occurrence = 1, choose, autofix = false, timeoutMs = LONG } = {}) {
+  await clickText(page, text, { occurrence });
+  const bulb = page.locator(`.editor-group-container.active .monaco-editor .lightBulbWidget${autofix ? ".codicon-lightbulb-autofix" : ""}`).first();
+  await waitUntil(page, `the light bulb${autofix ? " (with a preferred fix)" : ""} at "${text}"`, async () => {
+    const classes = await page.locator(".editor-group-container.active .monaco-editor .lightBulbWidget").evaluateAll((els) =>
+      els.map((e) => `${e.className} ${getComputedStyle(e).visibility}`),
+    );
+    return (await bulb.isVisible()) ? true : { failed: classes.join(" | ") || "(no light bulb)" };
+  }, timeoutMs);
+  await bulb.click();
+  return pickCodeAction(page, `in the light bulb at "${text}"`, choose);
+}
+
+/** The titles of the open code action menu (light bulb or Ctrl+.); with `choose`, clicks the matching one. */
+async function pickCodeAction(page, where, choose) {
   const rows = page.locator(".action-widget .monaco-list-row.action");
   await rows.first().waitFor({ state: "visible", timeout: LONG });
   const titles = (await rows.evaluateAll((els) => els.map((e) => (e.querySelector(".title")?.textContent || e.getAttribute("aria-label") || e.textContent || "").trim()))).filter(Boolean);
@@ -248,11 +271,26 @@ export async function quickFixesAt(page, text, { occurrence = 1, choose } = {}) 
   const index = titles.findIndex((t) => matches(t, choose));
   if (index < 0) {
     await page.keyboard.press("Escape");
-    throw new Error(`no quick fix matching ${choose} at "${text}"; offered: ${titles.join(" | ")}`);
+    throw new Error(`no quick fix matching ${choose} ${where}; offered: ${titles.join(" | ")}`);
   }
   await rows.nth(index).click();
   await page.locator(".action-widget").waitFor({ state: "hidden", timeout: SHORT }).catch(() => undefined);
   return titles;
+}
+
+/**
+ * Waits until the active editor's rendered lines show `text` (`{ gone: true }`: until they no longer do).
+ * Only the lines on screen count: scroll there first (revealText) when the text may be elsewhere.
+ */
+export async function waitForEditorText(page, text, { gone = false, timeoutMs = LONG } = {}) {
+  return waitUntil(page, `the editor ${gone ? "to no longer show" : "to show"} ${JSON.stringify(text)}`, async () => {
+    const lines = await page.locator(".editor-group-container.active .monaco-editor .view-lines .view-line").evaluateAll((els) =>
+      els.map((e) => ({ top: e.getBoundingClientRect().top, text: e.textContent.replace(/\u00a0/g, " ") })).sort((a, b) => a.top - b.top).map((l) => l.text),
+    );
+    const shown = lines.some((l) => l.includes(text));
+    if (shown !== gone) return lines.find((l) => l.includes(text)) ?? true;
+    return { failed: lines.filter((l) => l.trim()).slice(0, 40).join(" ⏎ ") };
+  }, timeoutMs);
 }
 
 /** Triggers completion (Ctrl+Space) at the cursor and returns the suggestion labels. */

@@ -61,4 +61,24 @@ async function openPipelineFile(name) {
   return { uri, document };
 }
 
-module.exports = { vscode, fixtures, waitFor, activateExtension, workspaceUri, openPipelineFile, codeOf };
+/**
+ * The position `delta` characters into the `occurrence`-th (1-based) occurrence of `needle` in the
+ * document, e.g. positionOf(document, '"Prepare"', 2) is on the P of the first quoted Prepare.
+ */
+function positionOf(document, needle, delta = 0, occurrence = 1) {
+  const text = document.getText();
+  let at = -1;
+  for (let i = 0; i < occurrence; i++) {
+    at = text.indexOf(needle, at + 1);
+    if (at < 0) throw new Error(`${needle} does not occur ${occurrence} time(s) in ${document.uri.path}`);
+  }
+  return document.positionAt(at + delta);
+}
+
+/** A hover content (MarkdownString, or a plain/marked string) as its markdown text. */
+function markdownOf(content) {
+  if (typeof content === "string") return content;
+  return content && typeof content.value === "string" ? content.value : String(content);
+}
+
+module.exports = { vscode, fixtures, waitFor, activateExtension, workspaceUri, openPipelineFile, codeOf, positionOf, markdownOf };

@@ -1,0 +1,32 @@
+import { SageMakerClient } from "@aws-sdk/client-sagemaker";
+import type { AwsSettings, RunTarget } from "../../../core/src/settings";
+
+/** A SageMaker API client for the current target, and how to name that target to the user. */
+export interface Connection {
+  client: SageMakerClient;
+  target: RunTarget;
+  /** `local engine (http://127.0.0.1:PORT)` or `AWS us-east-1 (profile dev)`. */
+  label: string;
+  endpoint?: string;
+  profile?: string;
+  region?: string;
+}
+
+/** Credentials the local engine ignores: it listens on the loopback interface only. */
+const LOCAL_CREDENTIALS = { accessKeyId: "local", secretAccessKey: "local" };
+
+export function localConnection(endpoint: string): Connection {
+  const client = new SageMakerClient({ endpoint, region: "us-east-1", credentials: LOCAL_CREDENTIALS, maxAttempts: 1 });
+  return { client, target: "local", label: `local engine (${endpoint})`, endpoint };
+}
+
+/** AWS through the SDK's default credential chain, or a named profile (SSO profiles included). */
+export function awsConnection(settings: AwsSettings, endpoint?: string): Connection {
+  const client = new SageMakerClient({
+    ...(settings.profile ? { profile: settings.profile } : {}),
+    ...(settings.region ? { region: settings.region } : {}),
+    ...(endpoint ? { endpoint } : {}),
+  });
+  const where = settings.region || "the default region";
+  return { client, target: "aws", label: `AWS ${where} (${settings.profile ? `profile ${settings.profile}` : "default credentials"})`, profile: settings.profile || undefined, region: settings.region || undefined };
+}

@@ -1,0 +1,70 @@
+import {
+  DescribePipelineExecutionCommand,
+  ListPipelineExecutionStepsCommand,
+  ListPipelineExecutionsCommand,
+  ListPipelineParametersForExecutionCommand,
+  type PipelineExecutionSummary,
+  type SageMakerClient,
+} from "@aws-sdk/client-sagemaker";
+import { pipelineArnOfExecution, type ExecutionInfo } from "../../../core/src/planner/execution";
+
+/** The pipeline's executions, newest first, at most `limit` (paged). */
+export async function listExecutions(client: SageMakerClient, pipelineName: string, limit = 50): Promise<ExecutionInfo[]> {
+  const result: ExecutionInfo[] = [];
+  let token: string | undefined;
+  do {
+    const page = await client.send(
+      new ListPipelineExecutionsCommand({ PipelineName: pipelineName, SortBy: "CreationTime", SortOrder: "Descending", MaxResults: Math.min(100, limit - result.length), NextToken: token }),
+    );
+    result.push(...(page.PipelineExecutionSummaries ?? []).map(fromSummary));
+    token = page.NextToken;
+  } while (token && result.length < limit);
+  return result;
+}
+
+export async function describeExecution(client: SageMakerClient, executionArn: string): Promise<ExecutionInfo> {
+  const d = await client.send(new DescribePipelineExecutionCommand({ PipelineExecutionArn: executionArn }));
+  return {
+    arn: executionArn,
+    pipelineArn: d.PipelineArn ?? pipelineArnOfExecution(executionArn) ?? "",
+    status: d.PipelineExecutionStatus ?? "Unknown",
+    startTime: d.CreationTime?.toISOString(),
+    displayName: d.PipelineExecutionDisplayName,
+    selective: d.SelectiveExecutionConfig !== undefined,
+  };
+}
+
+/** Step name → StepStatus of an execution (all pages). */
+export async function stepStatuses(client: SageMakerClient, executionArn: string): Promise<Map<string, string>> {
+  const statuses = new Map<string, string>();
+  let token: string | undefined;
+  do {
+    const page = await client.send(new ListPipelineExecutionStepsCommand({ PipelineExecutionArn: executionArn, NextToken: token }));
+    for (const step of page.PipelineExecutionSteps ?? []) if (step.StepName && !statuses.has(step.StepName)) statuses.set(step.StepName, step.StepStatus ?? "Unknown");
+    token = page.NextToken;
+  } while (token);
+  return statuses;
+}
+
+/** The parameters an execution ran with (all pages). */
+export async function executionParameters(client: SageMakerClient, executionArn: string): Promise<Array<{ Name?: string; Value?: string }>> {
+  const all: Array<{ Name?: string; Value?: string }> = [];
+  let token: string | undefined;
+  do {
+    const page = await client.send(new ListPipelineParametersForExecutionCommand({ PipelineExecutionArn: executionArn, NextToken: token }));
+    all.push(...(page.PipelineParameters ?? []));
+    token = page.NextToken;
+  } while (token);
+  return all;
+}
+
+function fromSummary(s: PipelineExecutionSummary): ExecutionInfo {
+  const arn = s.PipelineExecutionArn ?? "";
+  return {
+    arn,
+    pipelineArn: pipelineArnOfExecution(arn) ?? "",
+    status: s.PipelineExecutionStatus ?? "Unknown",
+    startTime: s.StartTime?.toISOString(),
+    displayName: s.PipelineExecutionDisplayName,
+  };
+}

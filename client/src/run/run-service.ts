@@ -1,0 +1,151 @@
+import { randomUUID } from "node:crypto";
+import { StartPipelineExecutionCommand } from "@aws-sdk/client-sagemaker";
+import { analyze } from "../../../core/src/analyze";
+import { buildModel } from "../../../core/src/model";
+import { parseDocument } from "../../../core/src/parse";
+import { stepDag } from "../../../core/src/dag";
+import { executionLabel, isFinished, type ExecutionInfo } from "../../../core/src/planner/execution";
+import { declaredParameters, planParameters, type PlannedParameter } from "../../../core/src/planner/parameters";
+import { planRun, type PlanFix, type RunPlan, type RunRequest } from "../../../core/src/planner/plan";
+import type { ReferencePolicy } from "../../../core/src/planner/reference";
+import type { Connection } from "../aws/connection";
+import { explainError, type ExplainedError } from "../aws/errors";
+import { compareWithDeployed, deploy, type Deployment } from "./deployment";
+import { describeExecution, executionParameters, listExecutions, stepStatuses } from "./executions";
+
+/** Everything the confirmation shows before a run starts. */
+export interface RunSummary {
+  target: string;
+  pipelineName: string;
+  deployment: Deployment;
+  plan: RunPlan;
+  parameters: PlannedParameter[];
+}
+
+/** The questions a run asks the user; the editor answers with dialogs, tests with scripts. */
+export interface RunDialogs {
+  /** A refusal that a change would fix: true to accept the change and plan again. */
+  offerFix(reason: string, fix: PlanFix): Promise<boolean>;
+  /** The final parameter values (and any errors in them): the user's overrides, or undefined to cancel. */
+  editParameters(values: PlannedParameter[], errors: string[], overrides: Record<string, string>): Promise<Record<string, string> | undefined>;
+  /** The last word: nothing starts unless this returns true. */
+  confirm(summary: RunSummary): Promise<boolean>;
+}
+
+export interface RunInput {
+  text: string;
+  pipelineName: string;
+  roleArn: string;
+  request: RunRequest;
+  /** The reference the user chose for this file, if any. */
+  referenceArn?: string;
+  referenceLatest: boolean;
+  overrides?: Record<string, string>;
+  /** The definition's folder, for relative paths on the local engine. */
+  definitionFolder?: string;
+}
+
+export type RunOutcome =
+  | { status: "started"; executionArn: string; summary: RunSummary }
+  | { status: "refused"; error: ExplainedError }
+  | { status: "cancelled"; message: string };
+
+/** Plans, confirms, deploys and starts one run. Every API call goes through the connection's SageMaker client. */
+export async function runPipeline(connection: Connection, input: RunInput, dialogs: RunDialogs): Promise<RunOutcome> {
+  const errors = analyze(input.text).diagnostics.filter((d) => d.severity === "error");
+  if (errors.length > 0) {
+    return refused(`The definition has ${errors.length} error${errors.length === 1 ? "" : "s"} (first: ${errors[0].code}: ${errors[0].message}). Fix ${errors.length === 1 ? "it" : "them"} before running.`);
+  }
+  const model = buildModel(parseDocument(input.text).root!);
+  const dag = stepDag(model);
+  let operation = "DescribePipeline";
+  try {
+    const deployment = await compareWithDeployed(connection.client, input.pipelineName, input.text);
+    const pipelineArn = deployment.pipelineArn ?? `pipeline/${input.pipelineName.toLowerCase()}`;
+    let request = input.request;
+    let policy: ReferencePolicy = input.referenceLatest ? { kind: "latest" } : { kind: "none" };
+    let executions: ExecutionInfo[] = [];
+    const statuses = new Map<string, Map<string, string>>();
+    if (request.kind !== "pipeline") {
+      operation = "ListPipelineExecutions";
+      executions = deployment.action === "create" ? [] : await listExecutions(connection.client, input.pipelineName);
+      if (input.referenceArn) {
+        operation = "DescribePipelineExecution";
+        policy = { kind: "explicit", execution: executions.find((e) => e.arn === input.referenceArn) ?? (await describeExecution(connection.client, input.referenceArn)) };
+      }
+    }
+
+    let plan: RunPlan | undefined;
+    for (let attempt = 0; attempt < 5 && !plan; attempt++) {
+      operation = "ListPipelineExecutionSteps";
+      const candidate = referenceCandidate(policy, executions);
+      if (candidate && !statuses.has(candidate.arn)) statuses.set(candidate.arn, await stepStatuses(connection.client, candidate.arn));
+      const result = planRun({ dag, pipelineArn, request, policy, executions, stepsOf: (arn) => statuses.get(arn) });
+      if (result.ok) {
+        plan = result;
+        break;
+      }
+      if (!result.fix || !(await dialogs.offerFix(result.reason, result.fix))) return refused(result.reason, stepNamed(result.reason, dag.names));
+      if (result.fix.kind === "useReference") policy = { kind: "explicit", execution: result.fix.execution };
+      else request = { kind: "selected", steps: result.fix.selection };
+    }
+    if (!plan) return refused("The selection could not be settled: choose the steps again.");
+
+    operation = "ListPipelineParametersForExecution";
+    const referenceValues = plan.reference ? await executionParameters(connection.client, plan.reference.arn) : undefined;
+    const declared = declaredParameters(model);
+    let overrides = { ...(input.overrides ?? {}) };
+    let parameters = planParameters(declared, referenceValues, overrides);
+    for (;;) {
+      const edited = await dialogs.editParameters(parameters.values, parameters.errors, overrides);
+      if (!edited) return { status: "cancelled", message: "Nothing was started." };
+      overrides = edited;
+      parameters = planParameters(declared, referenceValues, overrides);
+      if (parameters.errors.length === 0) break;
+    }
+
+    const summary: RunSummary = { target: connection.label, pipelineName: input.pipelineName, deployment, plan, parameters: parameters.values };
+    if (!(await dialogs.confirm(summary))) return { status: "cancelled", message: "Nothing was started." };
+
+    operation = deployment.action === "create" ? "CreatePipeline" : "UpdatePipeline";
+    await deploy(connection.client, input.pipelineName, input.text, deployment, input.roleArn, input.definitionFolder);
+    operation = "StartPipelineExecution";
+    const started = await connection.client.send(
+      new StartPipelineExecutionCommand({
+        PipelineName: input.pipelineName,
+        PipelineParameters: parameters.send.length > 0 ? parameters.send : undefined,
+        SelectiveExecutionConfig: plan.selectedSteps
+          ? { SourcePipelineExecutionArn: plan.reference?.arn, SelectedSteps: plan.selectedSteps.map((StepName) => ({ StepName })) }
+          : undefined,
+        ClientRequestToken: randomUUID(),
+      }),
+    );
+    return { status: "started", executionArn: started.PipelineExecutionArn!, summary };
+  } catch (error) {
+    return { status: "refused", error: explainError(error, operation, connection, dag.names) };
+  }
+}
+
+/** The execution whose steps the planner may need: the explicit reference, or the newest finished one. */
+function referenceCandidate(policy: ReferencePolicy, executions: ExecutionInfo[]): ExecutionInfo | undefined {
+  if (policy.kind === "explicit") return policy.execution;
+  if (policy.kind === "latest") return executions.find(isFinished);
+  return undefined;
+}
+
+const refused = (message: string, step?: string): RunOutcome => ({ status: "refused", error: { message, step } });
+const stepNamed = (message: string, names: string[]) => names.find((n) => message.includes(`'${n}'`));
+
+/** The confirmation's text: target, pipeline, deployment, steps, reference, parameters. */
+export function describeRun(summary: RunSummary): string {
+  const { plan, deployment } = summary;
+  const lines = [`Target: ${summary.target}`, `Pipeline: ${summary.pipelineName}`];
+  if (deployment.action !== "unchanged") lines.push(`Definition: ${deployment.action === "create" ? "create the pipeline" : "update the deployed definition"} — ${deployment.changes.join(" ")}`);
+  lines.push(plan.selectedSteps ? `Run: ${plan.selectedSteps.join(", ")}` : "Run: the whole pipeline");
+  if (plan.selectedSteps) lines.push(`Reference: ${plan.reference ? `${executionLabel(plan.reference)} (${plan.reference.status})` : "none"}`);
+  if (plan.reused.length > 0) lines.push(`Reused from the reference: ${plan.reused.join(", ")}`);
+  if (plan.skipped.length > 0) lines.push(`Not run (downstream): ${plan.skipped.join(", ")}`);
+  lines.push(`Parameters: ${summary.parameters.map((p) => `${p.name}=${p.value}${p.source === "default" ? "" : ` (${p.source})`}`).join(", ") || "none"}`);
+  lines.push(...plan.notes);
+  return lines.join("\n");
+}

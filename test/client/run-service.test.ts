@@ -1,0 +1,222 @@
+import { test, type TestContext } from "node:test";
+import assert from "node:assert/strict";
+import { StartPipelineExecutionCommand } from "@aws-sdk/client-sagemaker";
+import { localConnection, type Connection } from "../../client/src/aws/connection";
+import { describeRun, runPipeline, type RunDialogs, type RunInput, type RunSummary } from "../../client/src/run/run-service";
+import type { PlanFix, PlannedParameter } from "../../core/src";
+import { DEFINITION_DIRECTORY_TAG } from "../../engine/src/context";
+import { abaloneLikeDefinition, startEngine, stepsOf, waitForExecution, type TestEngine } from "../engine/helpers";
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
+
+/** Every API call the client makes: operation name and input. */
+function record(connection: Connection): Array<{ operation: string; input: Record<string, any> }> {
+  const calls: Array<{ operation: string; input: Record<string, any> }> = [];
+  connection.client.middlewareStack.add(
+    (next, context) => async (args) => {
+      calls.push({ operation: String(context.commandName).replace(/Command$/, ""), input: structuredClone(args.input as Record<string, any>) });
+      return next(args);
+    },
+    { step: "initialize", name: "recordCalls" },
+  );
+  return calls;
+}
+
+/** Dialogs answered from a script; what they were asked is kept. */
+class ScriptedDialogs implements RunDialogs {
+  readonly fixes: Array<{ reason: string; fix: PlanFix }> = [];
+  readonly parameterRounds: Array<{ values: PlannedParameter[]; errors: string[] }> = [];
+  readonly confirmations: RunSummary[] = [];
+  constructor(
+    private readonly answers: { fix?: boolean[]; parameters?: Array<Record<string, string> | undefined>; confirm?: boolean } = {},
+  ) {}
+  async offerFix(reason: string, fix: PlanFix) {
+    this.fixes.push({ reason, fix });
+    return this.answers.fix?.shift() ?? false;
+  }
+  async editParameters(values: PlannedParameter[], errors: string[], overrides: Record<string, string>) {
+    this.parameterRounds.push({ values, errors });
+    return this.answers.parameters && this.answers.parameters.length > 0 ? this.answers.parameters.shift() : overrides;
+  }
+  async confirm(summary: RunSummary) {
+    this.confirmations.push(summary);
+    return this.answers.confirm ?? true;
+  }
+}
+
+const evaluationReport = (mse: number) => ({ evaluation: { "evaluation.json": JSON.stringify({ regression_metrics: { mse: { value: mse } } }) } });
+
+async function setup(t: TestContext) {
+  const engine: TestEngine = await startEngine();
+  engine.runner.files.set("Eval", evaluationReport(1));
+  const connection = localConnection(engine.endpoint);
+  const calls = record(connection);
+  t.after(async () => {
+    connection.client.destroy();
+    engine.client.destroy();
+    await engine.engine.close();
+  });
+  const input = (over: Partial<RunInput>): RunInput => ({
+    text: abaloneLikeDefinition(),
+    pipelineName: "abalone",
+    roleArn: "arn:aws:iam::000000000000:role/Local",
+    request: { kind: "pipeline" },
+    referenceLatest: true,
+    ...over,
+  });
+  return { engine, connection, calls, input };
+}
+
+async function firstRun(t: TestContext) {
+  const context = await setup(t);
+  const outcome = await runPipeline(context.connection, context.input({}), new ScriptedDialogs());
+  assert.equal(outcome.status, "started", JSON.stringify(outcome));
+  const arn = (outcome as { executionArn: string }).executionArn;
+  assert.equal((await waitForExecution(context.engine.client, arn)).PipelineExecutionStatus, "Succeeded");
+  context.calls.length = 0;
+  return { ...context, firstArn: arn };
+}
+
+const operations = (calls: Array<{ operation: string }>) => calls.map((c) => c.operation);
+const start = (calls: Array<{ operation: string; input: Record<string, any> }>) => calls.find((c) => c.operation === "StartPipelineExecution")?.input;
+
+test("run pipeline: a new pipeline is created after confirmation, then started whole, with a request token", async (t) => {
+  const { connection, calls, input, engine } = await setup(t);
+  const dialogs = new ScriptedDialogs();
+  const outcome = await runPipeline(connection, input({ definitionFolder: "/work/project" }), dialogs);
+  assert.equal(outcome.status, "started");
+  assert.deepEqual(operations(calls), ["DescribePipeline", "CreatePipeline", "StartPipelineExecution"]);
+  const create = calls[1].input;
+  assert.equal(create.PipelineName, "abalone");
+  assert.equal(create.RoleArn, "arn:aws:iam::000000000000:role/Local");
+  assert.deepEqual(create.Tags, [{ Key: DEFINITION_DIRECTORY_TAG, Value: "/work/project" }]);
+  const request = start(calls)!;
+  assert.equal(request.PipelineName, "abalone");
+  assert.equal(request.SelectiveExecutionConfig, undefined);
+  assert.equal(request.PipelineParameters, undefined, "defaults are the service's to apply");
+  assert.match(request.ClientRequestToken, /^[0-9a-f-]{36}$/);
+  const [summary] = dialogs.confirmations;
+  assert.equal(summary.deployment.action, "create");
+  assert.match(describeRun(summary), /^Target: local engine \(http:\/\/127\.0\.0\.1:\d+\)\nPipeline: abalone\nDefinition: create the pipeline — Create the pipeline 'abalone'\.\nRun: the whole pipeline\nParameters: InputData=s3:\/\/bucket\/raw\/data\.csv, InstanceType=ml\.m5\.xlarge, MaxDepth=5, Threshold=6$/);
+  assert.equal((await waitForExecution(engine.client, (outcome as { executionArn: string }).executionArn)).PipelineExecutionStatus, "Succeeded");
+});
+
+test("run selected steps: Train+Eval against the latest execution sends its ARN, the steps, and its parameters with the override", async (t) => {
+  const { connection, calls, input, engine, firstArn } = await firstRun(t);
+  const dialogs = new ScriptedDialogs({ parameters: [{ MaxDepth: "7" }] });
+  const outcome = await runPipeline(connection, input({ request: { kind: "selected", steps: ["Eval", "Train"] } }), dialogs);
+  assert.equal(outcome.status, "started", JSON.stringify(outcome));
+  assert.deepEqual(operations(calls), ["DescribePipeline", "ListPipelineExecutions", "ListPipelineExecutionSteps", "ListPipelineParametersForExecution", "StartPipelineExecution"]);
+  const request = start(calls)!;
+  assert.deepEqual(request.SelectiveExecutionConfig, { SourcePipelineExecutionArn: firstArn, SelectedSteps: [{ StepName: "Train" }, { StepName: "Eval" }] });
+  assert.deepEqual(
+    [...request.PipelineParameters].sort((a: { Name: string }, b: { Name: string }) => a.Name.localeCompare(b.Name)),
+    [
+      { Name: "InputData", Value: "s3://bucket/raw/data.csv" },
+      { Name: "InstanceType", Value: "ml.m5.xlarge" },
+      { Name: "MaxDepth", Value: "7" },
+      { Name: "Threshold", Value: "6" },
+    ],
+  );
+  const text = describeRun(dialogs.confirmations[0]);
+  assert.match(text, /Run: Train, Eval\nReference: .+ \(Succeeded\)\nReused from the reference: Process\nNot run \(downstream\): Check, Register, TooHigh\n/);
+  assert.match(text, /MaxDepth=7 \(override\)/);
+  const arn = (outcome as { executionArn: string }).executionArn;
+  await waitForExecution(engine.client, arn);
+  const steps = await stepsOf(engine.client, arn);
+  assert.equal(steps.Process.SelectiveExecutionResult?.SourcePipelineExecutionArn, firstArn);
+  assert.equal(steps.Train.StepStatus, "Succeeded");
+  assert.equal(steps.Check, undefined);
+});
+
+test("run selected steps: Train+Check offers to add Eval; accepted, the three run; declined, nothing is sent", async (t) => {
+  const { connection, calls, input } = await firstRun(t);
+  const declined = new ScriptedDialogs({ fix: [false] });
+  const refused = await runPipeline(connection, input({ request: { kind: "selected", steps: ["Train", "Check"] } }), declined);
+  assert.equal(refused.status, "refused");
+  assert.match((refused as { error: { message: string } }).error.message, /'Eval' lies between the selected steps/);
+  assert.equal((refused as { error: { step?: string } }).error.step, "Eval");
+  assert.equal(start(calls), undefined);
+
+  const accepted = new ScriptedDialogs({ fix: [true] });
+  const outcome = await runPipeline(connection, input({ request: { kind: "selected", steps: ["Train", "Check"] } }), accepted);
+  assert.equal(outcome.status, "started");
+  assert.deepEqual(accepted.fixes[0].fix, { kind: "addSteps", steps: ["Eval"], selection: ["Train", "Eval", "Check"] });
+  assert.deepEqual(start(calls)!.SelectiveExecutionConfig.SelectedSteps, [{ StepName: "Train" }, { StepName: "Eval" }, { StepName: "Check" }]);
+});
+
+test("run selected steps: a running latest execution is not the reference; the newest finished one is offered and used", async (t) => {
+  const { connection, calls, input, engine, firstArn } = await firstRun(t);
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  engine.runner.behaviour.set("Process", async () => {
+    await gate;
+    return { properties: {}, runner: "recording" };
+  });
+  t.after(() => release());
+  engine.clock.now += 1000;
+  const running = await engine.client.send(new StartPipelineExecutionCommand({ PipelineName: "abalone" }));
+  const dialogs = new ScriptedDialogs({ fix: [true] });
+  const outcome = await runPipeline(connection, input({ request: { kind: "selected", steps: ["Train"] } }), dialogs).finally(release);
+  assert.equal(outcome.status, "started", JSON.stringify(outcome));
+  assert.match(dialogs.fixes[0].reason, new RegExp(`latest execution .*${running.PipelineExecutionArn!.split("/").pop()}.* is still Executing`));
+  assert.equal(start(calls)!.SelectiveExecutionConfig.SourcePipelineExecutionArn, firstArn);
+});
+
+test("run: cancelling the confirmation sends nothing that changes anything", async (t) => {
+  const { connection, calls, input } = await setup(t);
+  const outcome = await runPipeline(connection, input({}), new ScriptedDialogs({ confirm: false }));
+  assert.deepEqual(outcome, { status: "cancelled", message: "Nothing was started." });
+  assert.deepEqual(operations(calls), ["DescribePipeline"]);
+});
+
+test("run: an edited definition is shown as changes and updated before the run", async (t) => {
+  const { connection, calls, input } = await firstRun(t);
+  const edited = JSON.parse(abaloneLikeDefinition());
+  edited.Steps[1].Arguments.StoppingCondition.MaxRuntimeInSeconds = 7200;
+  edited.Parameters[2].DefaultValue = 6;
+  const dialogs = new ScriptedDialogs();
+  const outcome = await runPipeline(connection, input({ text: JSON.stringify(edited, null, 2) }), dialogs);
+  assert.equal(outcome.status, "started");
+  assert.deepEqual(dialogs.confirmations[0].deployment.changes, ["Step Train: changed.", "Parameters: changed."]);
+  assert.deepEqual(operations(calls), ["DescribePipeline", "UpdatePipeline", "StartPipelineExecution"]);
+  calls.length = 0;
+  const again = await runPipeline(connection, input({ text: JSON.stringify(edited) }), new ScriptedDialogs());
+  assert.equal(again.status, "started");
+  assert.deepEqual(operations(calls), ["DescribePipeline", "StartPipelineExecution"], "formatting alone is not a change");
+});
+
+test("run: parameter values that do not fit their types are shown again until they do", async (t) => {
+  const { connection, calls, input } = await setup(t);
+  const dialogs = new ScriptedDialogs({ parameters: [{ MaxDepth: "deep" }, { MaxDepth: "9" }] });
+  const outcome = await runPipeline(connection, input({}), dialogs);
+  assert.equal(outcome.status, "started");
+  assert.equal(dialogs.parameterRounds.length, 2);
+  assert.match(dialogs.parameterRounds[1].errors.join(), /'deep' is not an Integer/);
+  assert.deepEqual(start(calls)!.PipelineParameters, [{ Name: "MaxDepth", Value: "9" }]);
+});
+
+test("run: a definition with errors is refused before any request", async (t) => {
+  const { connection, calls, input } = await setup(t);
+  const broken = JSON.parse(abaloneLikeDefinition());
+  broken.Steps[1].DependsOn = ["Nowhere"];
+  const outcome = await runPipeline(connection, input({ text: JSON.stringify(broken) }), new ScriptedDialogs());
+  assert.equal(outcome.status, "refused");
+  assert.match((outcome as { error: { message: string } }).error.message, /has 1 error \(first: depends-on-unknown-step:/);
+  assert.deepEqual(calls, []);
+});
+
+test("run: an unknown reference execution is reported as the service says", async (t) => {
+  const { connection, input } = await firstRun(t);
+  const outcome = await runPipeline(connection, input({ request: { kind: "selected", steps: ["Train"] }, referenceArn: "arn:aws:sagemaker:local:000000000000:pipeline/abalone/execution/doesnotexist" }), new ScriptedDialogs());
+  assert.equal(outcome.status, "refused");
+  assert.match((outcome as { error: { message: string } }).error.message, /^DescribePipelineExecution: |SageMaker refused DescribePipelineExecution/);
+});
+
+test("run: an unreachable local engine says so and what to do", async (t) => {
+  const { connection, input, engine } = await setup(t);
+  await engine.engine.close();
+  const outcome = await runPipeline(connection, input({}), new ScriptedDialogs());
+  assert.equal(outcome.status, "refused");
+  assert.match((outcome as { error: { message: string } }).error.message, /^The local engine is not reachable at http:\/\/127\.0\.0\.1:\d+ \(ECONNREFUSED\)\. Run "SageMaker Pipelines: Start Local Engine"/);
+});
