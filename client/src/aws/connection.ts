@@ -12,17 +12,26 @@ export interface Connection {
   region?: string;
 }
 
+/** A request that gets no answer fails instead of hanging the editor. */
+export interface Timeouts {
+  connectionMs: number;
+  requestMs: number;
+}
+export const DEFAULT_TIMEOUTS: Timeouts = { connectionMs: 5_000, requestMs: 60_000 };
+const handler = (t: Timeouts) => ({ requestHandler: { connectionTimeout: t.connectionMs, requestTimeout: t.requestMs, throwOnRequestTimeout: true } });
+
 /** Credentials the local engine ignores: it listens on the loopback interface only. */
 const LOCAL_CREDENTIALS = { accessKeyId: "local", secretAccessKey: "local" };
 
-export function localConnection(endpoint: string): Connection {
-  const client = new SageMakerClient({ endpoint, region: "us-east-1", credentials: LOCAL_CREDENTIALS, maxAttempts: 1 });
+export function localConnection(endpoint: string, timeouts = DEFAULT_TIMEOUTS): Connection {
+  const client = new SageMakerClient({ endpoint, region: "us-east-1", credentials: LOCAL_CREDENTIALS, maxAttempts: 1, ...handler(timeouts) });
   return { client, target: "local", label: `local engine (${endpoint})`, endpoint };
 }
 
 /** AWS through the SDK's default credential chain, or a named profile (SSO profiles included). */
-export function awsConnection(settings: AwsSettings, endpoint?: string): Connection {
+export function awsConnection(settings: AwsSettings, endpoint?: string, timeouts = DEFAULT_TIMEOUTS): Connection {
   const client = new SageMakerClient({
+    ...handler(timeouts),
     ...(settings.profile ? { profile: settings.profile } : {}),
     ...(settings.region ? { region: settings.region } : {}),
     ...(endpoint ? { endpoint } : {}),

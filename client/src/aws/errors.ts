@@ -31,11 +31,11 @@ export function explainError(error: unknown, operation: string, connection: Pick
     return { message: `The local engine is not reachable at ${connection.endpoint ?? "its endpoint"} (${network}). Run "SageMaker Pipelines: Start Local Engine", or check the sagemakerPipelines.local settings.` };
   }
   if (network) return { message: `SageMaker in ${connection.region ?? "the configured region"} could not be reached (${network}): check the network connection and the region.` };
+  if (name === "TokenProviderError" || /SSO session .*(expired|invalid)|SSO Token|sso.*token.*(expired|refresh)|Token is expired|aws sso login/i.test(message)) {
+    return { message: `The SSO session of ${profile} has expired. Run \`aws sso login${connection.profile ? ` --profile ${connection.profile}` : ""}\`, then try again.` };
+  }
   if (name === "CredentialsProviderError" || /Could not load credentials/i.test(message)) {
     return { message: `No AWS credentials were found for ${profile}. Configure them with \`aws configure\` or \`aws configure sso\`, or set sagemakerPipelines.aws.profile to a configured profile.` };
-  }
-  if (name === "TokenProviderError" || /SSO session .*(expired|invalid)|sso.*token.*(expired|refresh)|Token is expired/i.test(message)) {
-    return { message: `The SSO session of ${profile} has expired. Run \`aws sso login${connection.profile ? ` --profile ${connection.profile}` : ""}\`, then try again.` };
   }
   if (/^ExpiredToken(Exception)?$/.test(name) || /security token included in the request is expired/i.test(message)) {
     return { message: `The AWS credentials of ${profile} have expired (${name || "ExpiredToken"}). Refresh them (for SSO: \`aws sso login\`), then try again.` };
