@@ -1,13 +1,15 @@
 import * as vscode from "vscode";
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
-import { SETTINGS_SECTION } from "../../core/src/settings";
+import { EXECUTIONS_VIEW, SETTINGS_SECTION } from "../../core/src/settings";
 import { registerExplainCache } from "./commands/explain-cache";
-import { registerRunCommands } from "./commands/run";
-import { registerRunSelectedSteps } from "./commands/run-selected-steps";
 import { registerLocalEngineCommands } from "./commands/local-engine";
+import { registerRunCommands } from "./commands/run";
 import { claimPipelineDefinitions } from "./file-detection";
 import { LocalEngineHost } from "./local/engine-host";
 import { readEngineHostSettings } from "./local/engine-settings";
+import { RunController } from "./run/run-controller";
+import { ExecutionsView, type ExecutionsNode } from "./views/executions-view";
+import { RunStatusBar } from "./views/status-bar";
 
 export const LANGUAGE_ID = "sagemaker-pipeline";
 
@@ -27,10 +29,42 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     synchronize: { configurationSection: SETTINGS_SECTION },
   };
   client = new LanguageClient("sagemakerPipelines", "SageMaker Pipelines", serverOptions, clientOptions);
+  const languageClient = client;
+
   const output = vscode.window.createOutputChannel("SageMaker Pipelines");
   engineHost = new LocalEngineHost(() => readEngineHostSettings(context), (line) => output.appendLine(line));
-  context.subscriptions.push(output, ...registerLocalEngineCommands(engineHost, output));
-  context.subscriptions.push(...registerRunCommands(), registerRunSelectedSteps(client), registerExplainCache());
+  const host = engineHost;
+  const controller = new RunController(context, host, (method, params) => void languageClient.sendNotification(method, params));
+  const executions = new ExecutionsView(
+    () => controller.connection(),
+    () => (controller.settings().target === "local" && host.isRunning ? readEngineHostSettings(context).store : undefined),
+  );
+  const tree = vscode.window.createTreeView<ExecutionsNode>(EXECUTIONS_VIEW, { treeDataProvider: executions, showCollapseAll: true });
+  executions.attach(tree);
+  const reveal = (arn: string) => {
+    void vscode.commands.executeCommand(`${EXECUTIONS_VIEW}.focus`);
+    executions.refresh();
+    void arn;
+  };
+  const statusBar = new RunStatusBar(LANGUAGE_ID, () => controller.targetLabel(), (uri) => controller.referenceOf(uri), () => controller.settings().referenceLatest);
+
+  context.subscriptions.push(
+    output,
+    controller,
+    executions,
+    tree,
+    statusBar,
+    ...registerLocalEngineCommands(host, output),
+    ...registerRunCommands(controller, languageClient, executions, reveal),
+    registerExplainCache(),
+    vscode.window.onDidChangeActiveTextEditor(() => statusBar.update()),
+    controller.onDidChangeReference(() => statusBar.update()),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (!event.affectsConfiguration(SETTINGS_SECTION)) return;
+      statusBar.update();
+      executions.refresh();
+    }),
+  );
   await client.start();
   context.subscriptions.push({ dispose: () => void client?.stop() });
 }

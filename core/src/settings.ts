@@ -115,7 +115,15 @@ export const COMMANDS = {
   /** Starts the local engine when it is not running; returns `{ endpoint, store }`. */
   startLocalEngine: "sagemakerPipelines.startLocalEngine",
   stopLocalEngine: "sagemakerPipelines.stopLocalEngine",
+  /** Argument: an execution node of the Executions view (or none: the active file's pipeline). */
+  retryFailedSteps: "sagemakerPipelines.retryFailedSteps",
+  stopExecution: "sagemakerPipelines.stopExecution",
+  useAsReference: "sagemakerPipelines.useAsReference",
+  refreshExecutions: "sagemakerPipelines.refreshExecutions",
 } as const;
+
+/** The Executions view's id. */
+export const EXECUTIONS_VIEW = "sagemakerPipelines.executions";
 
 /** The reference execution the client has chosen for a document, shown in the file's code lens. */
 export interface ReferenceExecution {

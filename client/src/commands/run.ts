@@ -1,20 +1,89 @@
 import * as vscode from "vscode";
-import { COMMANDS } from "../../../core/src/settings";
-import { reportRunningNotAvailable } from "./not-yet-available";
+import type { LanguageClient } from "vscode-languageclient/node";
+import { COMMANDS, STEPS_IN_RANGES_REQUEST, type StepsInRangesParams } from "../../../core/src/settings";
+import type { RunRequest } from "../../../core/src/planner/plan";
+import type { RunController, StartedExecution } from "../run/run-controller";
+import { watchExecution } from "../run/watch";
+import type { ExecutionsNode, ExecutionsView } from "../views/executions-view";
 
-/** Run Pipeline / Run Step(s) / Run From Here / Choose Reference / Show Graph, as lenses invoke them. */
-export function registerRunCommands(): vscode.Disposable[] {
+type ExecutionNode = Extract<ExecutionsNode, { kind: "execution" }>;
+
+/** Run Pipeline, Run Step(s), Run From Here, Run Selected Steps, Retry Failed Steps, Choose Reference, Stop Execution. */
+export function registerRunCommands(controller: RunController, client: LanguageClient, view: ExecutionsView, reveal: (arn: string) => void): vscode.Disposable[] {
+  const run = async (uri: string | undefined, request: RunRequest, what: string, referenceArn?: string) => {
+    const document = await documentFor(uri);
+    if (!document) {
+      void vscode.window.showWarningMessage(`${what}: open a pipeline definition first.`);
+      return;
+    }
+    const started = await controller.run(document, request, what, referenceArn);
+    if (started) follow(started);
+  };
+  const follow = (started: StartedExecution) => {
+    view.refresh();
+    void watchExecution(started, reveal).then(() => view.refresh());
+  };
+
   return [
-    vscode.commands.registerCommand(COMMANDS.runPipeline, () => reportRunningNotAvailable("Run Pipeline")),
-    vscode.commands.registerCommand(COMMANDS.runSteps, (_uri?: string, steps?: string[]) =>
-      reportRunningNotAvailable(`Run ${steps?.length ? steps.join(", ") : "selected steps"}`),
-    ),
-    vscode.commands.registerCommand(COMMANDS.runFromStep, (_uri?: string, step?: string) => reportRunningNotAvailable(`Run from ${step ?? "this step"}`)),
-    vscode.commands.registerCommand(COMMANDS.chooseReference, () =>
-      reportRunningNotAvailable("Choose Reference Execution (there are no executions to choose from yet)"),
-    ),
-    vscode.commands.registerCommand(COMMANDS.showGraph, () =>
-      void vscode.window.showInformationMessage("The pipeline graph is not available in this version yet."),
-    ),
+    vscode.commands.registerCommand(COMMANDS.runPipeline, (uri?: string) => run(uri, { kind: "pipeline" }, "Run Pipeline")),
+    vscode.commands.registerCommand(COMMANDS.runSteps, (uri?: string, steps?: string[]) => run(uri, { kind: "selected", steps: steps ?? [] }, `Run ${steps?.join(", ") ?? "steps"}`)),
+    vscode.commands.registerCommand(COMMANDS.runFromStep, (uri?: string, step?: string) => run(uri, { kind: "fromHere", step: step ?? "" }, `Run from ${step ?? "here"}`)),
+    vscode.commands.registerCommand(COMMANDS.runSelectedSteps, async () => {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor) return;
+      const params: StepsInRangesParams = { uri: editor.document.uri.toString(), ranges: editor.selections.map((s) => ({ start: s.start, end: s.end })) };
+      const steps = await client.sendRequest<string[]>(STEPS_IN_RANGES_REQUEST, params);
+      if (steps.length === 0) {
+        void vscode.window.showWarningMessage("Run Selected Steps: the selection touches no step. Put the cursor inside a step, or select several.");
+        return;
+      }
+      await run(editor.document.uri.toString(), { kind: "selected", steps }, `Run Selected Steps (${steps.join(", ")})`);
+    }),
+    vscode.commands.registerCommand(COMMANDS.retryFailedSteps, async (node?: ExecutionNode) => {
+      const document = node ? controller.documentOfPipeline(node.pipelineName) : await documentFor(undefined);
+      if (!document) {
+        void vscode.window.showWarningMessage(`Retry Failed Steps: open the definition of ${node?.pipelineName ?? "the pipeline"} first (its text is what runs).`);
+        return;
+      }
+      const choice = await vscode.window.showQuickPick(
+        [
+          { label: "Only the failed steps", includeDownstream: false },
+          { label: "The failed steps and everything downstream of them", includeDownstream: true },
+        ],
+        { title: "Retry Failed Steps" },
+      );
+      if (!choice) return;
+      await run(document.uri.toString(), { kind: "retryFailed", includeDownstream: choice.includeDownstream }, "Retry Failed Steps", node?.summary.PipelineExecutionArn);
+    }),
+    vscode.commands.registerCommand(COMMANDS.chooseReference, async (uri?: string) => {
+      const document = await documentFor(uri);
+      if (document) await controller.chooseReference(document);
+    }),
+    vscode.commands.registerCommand(COMMANDS.useAsReference, async (node?: ExecutionNode) => {
+      const document = node && controller.documentOfPipeline(node.pipelineName);
+      if (!node || !document) {
+        void vscode.window.showWarningMessage("Use as Reference: open the pipeline's definition first.");
+        return;
+      }
+      const summary = node.summary;
+      await controller.setReference(document, summary.PipelineExecutionArn, { status: summary.PipelineExecutionStatus ?? "Unknown", startTime: summary.StartTime?.toISOString(), displayName: summary.PipelineExecutionDisplayName });
+    }),
+    vscode.commands.registerCommand(COMMANDS.stopExecution, async (node?: ExecutionNode) => {
+      const arn = node?.summary.PipelineExecutionArn;
+      if (!arn) {
+        void vscode.window.showInformationMessage("Stop Execution: choose a running execution in the Executions view.");
+        return;
+      }
+      await controller.stop(arn);
+      view.refresh();
+    }),
+    vscode.commands.registerCommand(COMMANDS.refreshExecutions, () => view.refresh()),
+    vscode.commands.registerCommand("sagemakerPipelines.executions.loadMore", (node: Extract<ExecutionsNode, { kind: "more" }>) => view.loadMore(node)),
+    vscode.commands.registerCommand(COMMANDS.showGraph, () => void vscode.window.showInformationMessage("The pipeline graph is not available in this version yet.")),
   ];
+}
+
+async function documentFor(uri: string | undefined): Promise<vscode.TextDocument | undefined> {
+  if (uri) return vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri) ?? (await vscode.workspace.openTextDocument(vscode.Uri.parse(uri)));
+  return vscode.window.activeTextEditor?.document;
 }

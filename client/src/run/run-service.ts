@@ -26,10 +26,10 @@ export interface RunSummary {
 export interface RunDialogs {
   /** A refusal that a change would fix: true to accept the change and plan again. */
   offerFix(reason: string, fix: PlanFix): Promise<boolean>;
-  /** The final parameter values (and any errors in them): the user's overrides, or undefined to cancel. */
+  /** Asked when values are wrong or the user wants to change them: the user's overrides, or undefined to cancel. */
   editParameters(values: PlannedParameter[], errors: string[], overrides: Record<string, string>): Promise<Record<string, string> | undefined>;
-  /** The last word: nothing starts unless this returns true. */
-  confirm(summary: RunSummary): Promise<boolean>;
+  /** The last word: nothing starts unless this returns "run". */
+  confirm(summary: RunSummary): Promise<"run" | "editParameters" | "cancel">;
 }
 
 export interface RunInput {
@@ -95,17 +95,24 @@ export async function runPipeline(connection: Connection, input: RunInput, dialo
     const referenceValues = plan.reference ? await executionParameters(connection.client, plan.reference.arn) : undefined;
     const declared = declaredParameters(model);
     let overrides = { ...(input.overrides ?? {}) };
-    let parameters = planParameters(declared, referenceValues, overrides);
+    let editing = false;
+    let summary: RunSummary;
+    let parameters;
     for (;;) {
-      const edited = await dialogs.editParameters(parameters.values, parameters.errors, overrides);
-      if (!edited) return { status: "cancelled", message: "Nothing was started." };
-      overrides = edited;
       parameters = planParameters(declared, referenceValues, overrides);
-      if (parameters.errors.length === 0) break;
+      if (editing || parameters.errors.length > 0) {
+        const edited = await dialogs.editParameters(parameters.values, parameters.errors, overrides);
+        if (!edited) return { status: "cancelled", message: "Nothing was started." };
+        overrides = edited;
+        editing = false;
+        continue;
+      }
+      summary = { target: connection.label, pipelineName: input.pipelineName, deployment, plan, parameters: parameters.values };
+      const answer = await dialogs.confirm(summary);
+      if (answer === "editParameters") editing = true;
+      else if (answer === "run") break;
+      else return { status: "cancelled", message: "Nothing was started." };
     }
-
-    const summary: RunSummary = { target: connection.label, pipelineName: input.pipelineName, deployment, plan, parameters: parameters.values };
-    if (!(await dialogs.confirm(summary))) return { status: "cancelled", message: "Nothing was started." };
 
     operation = deployment.action === "create" ? "CreatePipeline" : "UpdatePipeline";
     await deploy(connection.client, input.pipelineName, input.text, deployment, input.roleArn, input.definitionFolder);

@@ -1,0 +1,243 @@
+import * as vscode from "vscode";
+import { dirname } from "node:path";
+import { StopPipelineExecutionCommand } from "@aws-sdk/client-sagemaker";
+import { buildModel } from "../../../core/src/model";
+import { parseDocument } from "../../../core/src/parse";
+import { executionLabel, isFinished } from "../../../core/src/planner/execution";
+import { declaredParameters } from "../../../core/src/planner/parameters";
+import type { RunRequest } from "../../../core/src/planner/plan";
+import { pipelineNameFromFile } from "../../../core/src/run-parameters";
+import { normalizeSettings, SETTINGS_SECTION, SET_REFERENCE_NOTIFICATION, type PipelineSettings, type SetReferenceParams } from "../../../core/src/settings";
+import { awsConnection, localConnection, type Connection } from "../aws/connection";
+import { explainError } from "../aws/errors";
+import type { LocalEngineHost } from "../local/engine-host";
+import { listExecutions } from "./executions";
+import { runPipeline } from "./run-service";
+import { VscodeRunDialogs } from "./vscode-dialogs";
+
+/** The local engine takes any role; AWS needs a real one. */
+const LOCAL_ROLE = "arn:aws:iam::000000000000:role/SageMakerPipelinesLocal";
+const PIPELINE_NAME = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,255}$/;
+const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/\S+$/;
+
+export interface StartedExecution {
+  executionArn: string;
+  pipelineName: string;
+  connection: Connection;
+}
+
+/**
+ * Runs from the editor: the target from the settings, the pipeline name and role remembered per file and workspace,
+ * the reference chosen per file; every run goes through the planner, the dialogs and one confirmation.
+ */
+export class RunController {
+  private readonly started = new vscode.EventEmitter<StartedExecution>();
+  /** Fires when an execution starts (the executions view and the progress watcher listen). */
+  readonly onDidStart = this.started.event;
+  private readonly referenceChanged = new vscode.EventEmitter<void>();
+  readonly onDidChangeReference = this.referenceChanged.event;
+  private localCache?: { endpoint: string; connection: Connection };
+  private awsCache?: { key: string; connection: Connection };
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly engineHost: LocalEngineHost,
+    private readonly notifyServer: (method: string, params: unknown) => void,
+  ) {}
+
+  settings(): PipelineSettings {
+    return normalizeSettings(vscode.workspace.getConfiguration().get(SETTINGS_SECTION));
+  }
+
+  /** The SageMaker client of the current target; the local engine starts here when it is not running. */
+  async connection(): Promise<Connection> {
+    const settings = this.settings();
+    if (!vscode.workspace.isTrusted) throw new Error("pipelines never run in an untrusted workspace, and the local engine does not start there");
+    if (settings.target === "aws") {
+      const key = JSON.stringify(settings.aws);
+      if (this.awsCache?.key !== key) {
+        this.awsCache?.connection.client.destroy();
+        this.awsCache = { key, connection: awsConnection(settings.aws) };
+      }
+      return this.awsCache.connection;
+    }
+    const { endpoint } = await this.engineHost.start();
+    if (this.localCache?.endpoint !== endpoint) this.localCache = { endpoint, connection: localConnection(endpoint) };
+    return this.localCache.connection;
+  }
+
+  targetLabel(): string {
+    const settings = this.settings();
+    return settings.target === "aws" ? `AWS ${settings.aws.region || "default region"}${settings.aws.profile ? ` (${settings.aws.profile})` : ""}` : "Local";
+  }
+
+  referenceOf(uri: vscode.Uri): string | undefined {
+    return this.context.workspaceState.get<string>(`reference:${this.settings().target}:${uri.toString()}`);
+  }
+
+  /** `referenceArn`: this run's reference instead of the file's (Retry Failed Steps on an execution). */
+  async run(document: vscode.TextDocument, request: RunRequest, what: string, referenceArn?: string): Promise<StartedExecution | undefined> {
+    if (!vscode.workspace.isTrusted) {
+      void vscode.window.showWarningMessage(`${what}: pipelines never run in an untrusted workspace. Trust the workspace first.`);
+      return undefined;
+    }
+    const pipelineName = await this.pipelineName(document);
+    if (!pipelineName) return undefined;
+    const roleArn = await this.roleArn();
+    if (!roleArn) return undefined;
+    let connection: Connection;
+    try {
+      connection = await this.connection();
+    } catch (error) {
+      void vscode.window.showErrorMessage(`${what}: the local engine could not start: ${(error as Error).message}`);
+      return undefined;
+    }
+    const text = document.getText();
+    const root = parseDocument(text).root;
+    const declared = root?.type === "object" ? declaredParameters(buildModel(root)) : [];
+    const outcome = await runPipeline(
+      connection,
+      {
+        text,
+        pipelineName,
+        roleArn,
+        request,
+        referenceArn: referenceArn ?? this.referenceOf(document.uri),
+        referenceLatest: this.settings().referenceLatest,
+        definitionFolder: document.uri.scheme === "file" && connection.target === "local" ? dirname(document.uri.fsPath) : undefined,
+      },
+      new VscodeRunDialogs(declared),
+    );
+    if (outcome.status === "cancelled") {
+      void vscode.window.showInformationMessage(`${what}: ${outcome.message}`);
+      return undefined;
+    }
+    if (outcome.status === "refused") {
+      void vscode.window.showErrorMessage(`${what}: ${outcome.error.message}`);
+      if (outcome.error.step) revealStep(document, outcome.error.step);
+      return undefined;
+    }
+    const started = { executionArn: outcome.executionArn, pipelineName, connection };
+    this.started.fire(started);
+    return started;
+  }
+
+  /** A quick pick of the pipeline's executions, newest first; the choice is remembered for the file. */
+  async setReference(document: vscode.TextDocument, arn: string | undefined, reference?: { status: string; startTime?: string; displayName?: string }): Promise<void> {
+    await this.context.workspaceState.update(`reference:${this.settings().target}:${document.uri.toString()}`, arn);
+    const params: SetReferenceParams = { uri: document.uri.toString(), reference: arn && reference ? { id: arn.split("/").pop()!, ...reference } : undefined };
+    this.notifyServer(SET_REFERENCE_NOTIFICATION, params);
+    this.referenceChanged.fire();
+  }
+
+  /** The open definition deployed under this pipeline name, if any. */
+  documentOfPipeline(pipelineName: string): vscode.TextDocument | undefined {
+    return vscode.workspace.textDocuments.find((d) => this.context.workspaceState.get<string>(`pipelineName:${d.uri.toString()}`) === pipelineName);
+  }
+
+  async chooseReference(document: vscode.TextDocument): Promise<void> {
+    const pipelineName = await this.pipelineName(document);
+    if (!pipelineName) return;
+    let executions;
+    let connection: Connection | undefined;
+    try {
+      connection = await this.connection();
+      executions = await listExecutions(connection.client, pipelineName, 100);
+    } catch (error) {
+      const message = connection ? explainError(error, "ListPipelineExecutions", connection).message : (error as Error).message;
+      void vscode.window.showErrorMessage(`Choose Reference Execution: ${message}`);
+      return;
+    }
+    const latest = this.settings().referenceLatest;
+    type Item = vscode.QuickPickItem & { arn?: string };
+    const items: Item[] = [
+      { label: latest ? "$(history) The latest finished execution" : "$(circle-slash) None (only steps with no upstream dependency)", description: "default", arn: undefined },
+      ...executions.map((e) => ({
+        label: `${statusIcon(e.status)} ${executionLabel(e)}`,
+        description: `${e.status}${e.startTime ? ` · ${new Date(e.startTime).toLocaleString()}` : ""}${e.selective ? " · selective" : ""}`,
+        detail: isFinished(e) ? undefined : "still running: cannot be a reference until it finishes",
+        arn: e.arn,
+      })),
+    ];
+    const picked = await vscode.window.showQuickPick(items, { title: `Reference execution for ${pipelineName}`, placeHolder: executions.length === 0 ? "This pipeline has no executions yet" : "Newest first" });
+    if (!picked) return;
+    const chosen = executions.find((e) => e.arn === picked.arn);
+    await this.setReference(document, chosen?.arn, chosen);
+  }
+
+  async stop(executionArn: string): Promise<void> {
+    const answer = await vscode.window.showWarningMessage(`Stop execution ${executionArn.split("/").pop()}?`, { modal: true }, "Stop");
+    if (answer !== "Stop") return;
+    const connection = await this.connection();
+    try {
+      await connection.client.send(new StopPipelineExecutionCommand({ PipelineExecutionArn: executionArn, ClientRequestToken: crypto.randomUUID() }));
+      void vscode.window.showInformationMessage(`Stopping execution ${executionArn.split("/").pop()}.`);
+    } catch (error) {
+      void vscode.window.showErrorMessage(`Stop Execution: ${explainError(error, "StopPipelineExecution", connection).message}`);
+    }
+  }
+
+  /** Asked once per file (default: the file name's stem, made valid), remembered in the workspace. */
+  async pipelineName(document: vscode.TextDocument): Promise<string | undefined> {
+    const key = `pipelineName:${document.uri.toString()}`;
+    const known = this.context.workspaceState.get<string>(key);
+    if (known) return known;
+    const name = await vscode.window.showInputBox({
+      title: "Pipeline name",
+      prompt: "The name this definition is deployed and run under (remembered for this file).",
+      value: pipelineNameFromFile(document.uri.path),
+      validateInput: (text) => (PIPELINE_NAME.test(text) ? undefined : "1 to 256 letters, digits and hyphens, starting and ending with a letter or digit."),
+      ignoreFocusOut: true,
+    });
+    if (name) await this.context.workspaceState.update(key, name);
+    return name;
+  }
+
+  private async roleArn(): Promise<string | undefined> {
+    const settings = this.settings();
+    if (settings.roleArn) return settings.roleArn;
+    if (settings.target === "local") return LOCAL_ROLE;
+    const remembered = this.context.workspaceState.get<string>("roleArn");
+    if (remembered) return remembered;
+    const role = await vscode.window.showInputBox({
+      title: "IAM role for the pipeline",
+      prompt: "CreatePipeline needs the ARN of a role SageMaker can assume (remembered for this workspace; or set sagemakerPipelines.roleArn).",
+      placeHolder: "arn:aws:iam::111122223333:role/SageMakerPipelineRole",
+      validateInput: (text) => (ROLE_ARN.test(text) ? undefined : "An IAM role ARN: arn:aws:iam::<12-digit account>:role/<name>"),
+      ignoreFocusOut: true,
+    });
+    if (role) await this.context.workspaceState.update("roleArn", role);
+    return role;
+  }
+
+  dispose(): void {
+    this.started.dispose();
+    this.referenceChanged.dispose();
+  }
+}
+
+export function statusIcon(status: string | undefined): string {
+  switch (status) {
+    case "Succeeded":
+      return "$(pass)";
+    case "Failed":
+      return "$(error)";
+    case "Stopped":
+    case "Stopping":
+      return "$(debug-stop)";
+    case "Executing":
+    case "Starting":
+      return "$(sync~spin)";
+    default:
+      return "$(circle-outline)";
+  }
+}
+
+/** Puts the cursor on a step's name (the service's message named it). */
+function revealStep(document: vscode.TextDocument, step: string): void {
+  const root = parseDocument(document.getText()).root;
+  const node = root?.type === "object" ? buildModel(root).stepsByName.get(step)?.nameNode : undefined;
+  if (!node) return;
+  const position = document.positionAt(node.offset);
+  void vscode.window.showTextDocument(document, { selection: new vscode.Range(position, position), preserveFocus: false });
+}

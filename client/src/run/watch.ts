@@ -1,0 +1,39 @@
+import * as vscode from "vscode";
+import { DescribePipelineExecutionCommand, ListPipelineExecutionStepsCommand } from "@aws-sdk/client-sagemaker";
+import { explainError } from "../aws/errors";
+import type { StartedExecution } from "./run-controller";
+
+const TERMINAL = new Set(["Succeeded", "Failed", "Stopped"]);
+
+/** A progress notification for a started execution, until it ends; then its outcome with a button to show it. */
+export function watchExecution(started: StartedExecution, reveal: (arn: string) => void, pollMs = 2000): Promise<string | undefined> {
+  const id = started.executionArn.split("/").pop();
+  return Promise.resolve(
+    vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `${started.pipelineName}: execution ${id}`, cancellable: true }, async (progress, cancel) => {
+      let status = "Executing";
+      let reason: string | undefined;
+      while (!cancel.isCancellationRequested) {
+        try {
+          const execution = await started.connection.client.send(new DescribePipelineExecutionCommand({ PipelineExecutionArn: started.executionArn }));
+          const steps = await started.connection.client.send(new ListPipelineExecutionStepsCommand({ PipelineExecutionArn: started.executionArn }));
+          status = execution.PipelineExecutionStatus ?? status;
+          reason = execution.FailureReason;
+          const list = steps.PipelineExecutionSteps ?? [];
+          const done = list.filter((s) => TERMINAL.has(s.StepStatus ?? "")).length;
+          const running = list.filter((s) => !TERMINAL.has(s.StepStatus ?? "")).map((s) => s.StepName);
+          progress.report({ message: `${status} — ${done} step${done === 1 ? "" : "s"} done${running.length > 0 ? `, running ${running.join(", ")}` : ""}` });
+        } catch (error) {
+          void vscode.window.showErrorMessage(`Watching execution ${id}: ${explainError(error, "DescribePipelineExecution", started.connection).message}`);
+          return undefined;
+        }
+        if (TERMINAL.has(status)) break;
+        await new Promise((r) => setTimeout(r, pollMs));
+      }
+      if (!TERMINAL.has(status)) return undefined;
+      const show = "Show in Executions";
+      const notify = status === "Succeeded" ? vscode.window.showInformationMessage : vscode.window.showErrorMessage;
+      void notify(`Execution ${id} of ${started.pipelineName}: ${status}${reason ? ` — ${reason}` : ""}`, show).then((answer) => answer === show && reveal(started.executionArn));
+      return status;
+    }),
+  );
+}

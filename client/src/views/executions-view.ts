@@ -1,0 +1,196 @@
+import * as vscode from "vscode";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import {
+  ListPipelineExecutionStepsCommand,
+  ListPipelineExecutionsCommand,
+  ListPipelinesCommand,
+  type PipelineExecutionStep,
+  type PipelineExecutionSummary,
+} from "@aws-sdk/client-sagemaker";
+import { explainError } from "../aws/errors";
+import type { Connection } from "../aws/connection";
+import { age } from "../../../core/src/features/code-lens";
+
+export type ExecutionsNode =
+  | { kind: "pipeline"; name: string }
+  | { kind: "execution"; pipelineName: string; summary: PipelineExecutionSummary }
+  | { kind: "step"; executionArn: string; step: PipelineExecutionStep }
+  | { kind: "more"; pipelineName: string; token: string }
+  | { kind: "message"; text: string };
+
+const RUNNING = new Set(["Executing", "Stopping", "Starting"]);
+const PAGE = 20;
+
+/**
+ * Pipelines → executions → steps of the current target. Refreshes every few seconds while an execution it shows is
+ * running and the view is visible; nothing is fetched while it is hidden.
+ */
+export class ExecutionsView implements vscode.TreeDataProvider<ExecutionsNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<ExecutionsNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly extraPages = new Map<string, PipelineExecutionSummary[]>();
+  private running = false;
+  private timer?: NodeJS.Timeout;
+  private view?: vscode.TreeView<ExecutionsNode>;
+
+  constructor(
+    private readonly connection: () => Promise<Connection>,
+    private readonly localStore: () => string | undefined,
+    private readonly refreshMs = 2000,
+  ) {}
+
+  attach(view: vscode.TreeView<ExecutionsNode>): void {
+    this.view = view;
+    view.onDidChangeVisibility(() => this.schedule());
+  }
+
+  refresh(): void {
+    this.extraPages.clear();
+    this.changed.fire(undefined);
+  }
+
+  getTreeItem(node: ExecutionsNode): vscode.TreeItem {
+    switch (node.kind) {
+      case "pipeline": {
+        const item = new vscode.TreeItem(node.name, vscode.TreeItemCollapsibleState.Expanded);
+        item.iconPath = new vscode.ThemeIcon("type-hierarchy");
+        item.contextValue = "pipeline";
+        item.id = `pipeline:${node.name}`;
+        return item;
+      }
+      case "execution":
+        return executionItem(node.summary);
+      case "step":
+        return this.stepItem(node.executionArn, node.step);
+      case "more": {
+        const item = new vscode.TreeItem("Load more…", vscode.TreeItemCollapsibleState.None);
+        item.command = { command: "sagemakerPipelines.executions.loadMore", title: "Load more", arguments: [node] };
+        return item;
+      }
+      case "message":
+        return new vscode.TreeItem(node.text, vscode.TreeItemCollapsibleState.None);
+    }
+  }
+
+  async getChildren(node?: ExecutionsNode): Promise<ExecutionsNode[]> {
+    let connection: Connection | undefined;
+    try {
+      connection = await this.connection();
+      if (!node) {
+        this.running = false;
+        const page = await connection.client.send(new ListPipelinesCommand({ SortBy: "CreationTime", SortOrder: "Descending", MaxResults: 50 }));
+        const names = (page.PipelineSummaries ?? []).map((p) => p.PipelineName!).filter(Boolean);
+        return names.length > 0 ? names.map((name) => ({ kind: "pipeline", name })) : [{ kind: "message", text: `No pipelines on ${connection.label} yet: run one from its definition.` }];
+      }
+      if (node.kind === "pipeline") {
+        const page = await connection.client.send(new ListPipelineExecutionsCommand({ PipelineName: node.name, SortBy: "CreationTime", SortOrder: "Descending", MaxResults: PAGE }));
+        const summaries = [...(page.PipelineExecutionSummaries ?? []), ...(this.extraPages.get(node.name) ?? [])];
+        if (summaries.some((s) => RUNNING.has(s.PipelineExecutionStatus ?? ""))) this.markRunning();
+        const nodes: ExecutionsNode[] = summaries.map((summary) => ({ kind: "execution", pipelineName: node.name, summary }));
+        if (page.NextToken && !this.extraPages.has(node.name)) nodes.push({ kind: "more", pipelineName: node.name, token: page.NextToken });
+        return nodes.length > 0 ? nodes : [{ kind: "message", text: "No executions yet." }];
+      }
+      if (node.kind === "execution") {
+        const arn = node.summary.PipelineExecutionArn!;
+        const steps: PipelineExecutionStep[] = [];
+        let token: string | undefined;
+        do {
+          const page = await connection.client.send(new ListPipelineExecutionStepsCommand({ PipelineExecutionArn: arn, SortOrder: "Ascending", NextToken: token }));
+          steps.push(...(page.PipelineExecutionSteps ?? []));
+          token = page.NextToken;
+        } while (token);
+        return steps.map((step) => ({ kind: "step", executionArn: arn, step }));
+      }
+      return [];
+    } catch (error) {
+      const text = connection ? explainError(error, node ? "ListPipelineExecutions" : "ListPipelines", connection).message : `The target is not available: ${(error as Error).message}`;
+      return [{ kind: "message", text }];
+    }
+  }
+
+  async loadMore(node: Extract<ExecutionsNode, { kind: "more" }>): Promise<void> {
+    const connection = await this.connection();
+    const page = await connection.client.send(new ListPipelineExecutionsCommand({ PipelineName: node.pipelineName, SortBy: "CreationTime", SortOrder: "Descending", MaxResults: 100, NextToken: node.token }));
+    this.extraPages.set(node.pipelineName, page.PipelineExecutionSummaries ?? []);
+    this.changed.fire(undefined);
+  }
+
+  private stepItem(executionArn: string, step: PipelineExecutionStep): vscode.TreeItem {
+    const item = new vscode.TreeItem(step.StepName ?? "?", vscode.TreeItemCollapsibleState.None);
+    const parts = [step.StepStatus ?? "Unknown"];
+    const duration = durationOf(step.StartTime, step.EndTime);
+    if (duration) parts.push(duration);
+    if (step.SelectiveExecutionResult?.SourcePipelineExecutionArn) parts.push(`reused from ${shortId(step.SelectiveExecutionResult.SourcePipelineExecutionArn)}`);
+    if (step.CacheHitResult?.SourcePipelineExecutionArn) parts.push(`cache hit from ${shortId(step.CacheHitResult.SourcePipelineExecutionArn)}`);
+    if (step.Metadata?.Condition?.Outcome) parts.push(`condition ${step.Metadata.Condition.Outcome}`);
+    item.description = parts.join(" · ");
+    item.tooltip = new vscode.MarkdownString([`**${step.StepName}** (${step.StepStatus})`, step.FailureReason ? `Failure: ${step.FailureReason}` : "", step.AttemptCount ? `Attempts: ${step.AttemptCount}` : ""].filter(Boolean).join("\n\n"));
+    item.iconPath = statusThemeIcon(step.StepStatus);
+    item.contextValue = `step-${step.StepStatus}`;
+    item.id = `step:${executionArn}:${step.StepName}`;
+    const store = this.localStore();
+    const log = store && step.StepName ? join(store, "executions", shortId(executionArn), "steps", step.StepName, "log.txt") : undefined;
+    if (log && existsSync(log)) item.command = { command: "vscode.open", title: "Open the step's log", arguments: [vscode.Uri.file(log)] };
+    return item;
+  }
+
+  private markRunning(): void {
+    this.running = true;
+    this.schedule();
+  }
+
+  /** Polls while something runs and the view is visible; stops otherwise. */
+  private schedule(): void {
+    if (this.timer || !this.running || this.view?.visible === false) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      if (this.view?.visible !== false) this.changed.fire(undefined);
+    }, this.refreshMs);
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.changed.dispose();
+  }
+}
+
+function executionItem(summary: PipelineExecutionSummary): vscode.TreeItem {
+  const id = shortId(summary.PipelineExecutionArn ?? "");
+  const item = new vscode.TreeItem(summary.PipelineExecutionDisplayName ?? id, vscode.TreeItemCollapsibleState.Collapsed);
+  const parts = [summary.PipelineExecutionStatus ?? "Unknown"];
+  if (summary.StartTime) parts.push(age(summary.StartTime, new Date()));
+  item.description = parts.join(" · ");
+  item.tooltip = `${summary.PipelineExecutionArn}\n${summary.PipelineExecutionStatus}${summary.PipelineExecutionFailureReason ? `\n${summary.PipelineExecutionFailureReason}` : ""}`;
+  item.iconPath = statusThemeIcon(summary.PipelineExecutionStatus);
+  item.contextValue = `execution-${summary.PipelineExecutionStatus}`;
+  item.id = `execution:${summary.PipelineExecutionArn}`;
+  return item;
+}
+
+function statusThemeIcon(status: string | undefined): vscode.ThemeIcon {
+  switch (status) {
+    case "Succeeded":
+      return new vscode.ThemeIcon("pass", new vscode.ThemeColor("testing.iconPassed"));
+    case "Failed":
+      return new vscode.ThemeIcon("error", new vscode.ThemeColor("testing.iconFailed"));
+    case "Stopped":
+    case "Stopping":
+      return new vscode.ThemeIcon("debug-stop");
+    case "Executing":
+    case "Starting":
+      return new vscode.ThemeIcon("sync~spin");
+    default:
+      return new vscode.ThemeIcon("circle-outline");
+  }
+}
+
+const shortId = (arn: string) => arn.split("/").pop() ?? arn;
+
+function durationOf(start?: Date, end?: Date): string | undefined {
+  if (!start) return undefined;
+  const seconds = ((end ?? new Date()).getTime() - start.getTime()) / 1000;
+  if (seconds < 60) return `${seconds.toFixed(1)} s`;
+  if (seconds < 3600) return `${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s`;
+  return `${Math.floor(seconds / 3600)} h ${Math.round((seconds % 3600) / 60)} min`;
+}

@@ -1,0 +1,35 @@
+import * as vscode from "vscode";
+import { COMMANDS } from "../../../core/src/settings";
+
+/** The current target and the active file's reference, in the status bar; click to choose the reference. */
+export class RunStatusBar implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem("sagemakerPipelines.target", vscode.StatusBarAlignment.Left, 10);
+
+  constructor(
+    private readonly languageId: string,
+    private readonly target: () => string,
+    private readonly reference: (uri: vscode.Uri) => string | undefined,
+    private readonly referenceLatest: () => boolean,
+  ) {
+    this.item.name = "SageMaker Pipelines target";
+    this.item.command = COMMANDS.chooseReference;
+    this.update();
+  }
+
+  update(): void {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor || editor.document.languageId !== this.languageId) {
+      this.item.hide();
+      return;
+    }
+    const arn = this.reference(editor.document.uri);
+    const reference = arn ? (arn.split("/").pop() ?? arn) : this.referenceLatest() ? "latest" : "none";
+    this.item.text = `$(server-environment) ${this.target()} · ref: ${reference}`;
+    this.item.tooltip = `Runs go to ${this.target()}. Selective runs refer to ${arn ?? (this.referenceLatest() ? "the latest finished execution" : "no execution")}. Click to choose the reference execution.`;
+    this.item.show();
+  }
+
+  dispose(): void {
+    this.item.dispose();
+  }
+}
