@@ -28,7 +28,7 @@ class ScriptedDialogs implements RunDialogs {
   readonly parameterRounds: Array<{ values: PlannedParameter[]; errors: string[] }> = [];
   readonly confirmations: RunSummary[] = [];
   constructor(
-    private readonly answers: { fix?: boolean[]; parameters?: Array<Record<string, string> | undefined>; confirm?: boolean } = {},
+    private readonly answers: { fix?: boolean[]; parameters?: Array<Record<string, string> | undefined>; confirm?: Array<"run" | "editParameters" | "cancel"> } = {},
   ) {}
   async offerFix(reason: string, fix: PlanFix) {
     this.fixes.push({ reason, fix });
@@ -40,7 +40,7 @@ class ScriptedDialogs implements RunDialogs {
   }
   async confirm(summary: RunSummary) {
     this.confirmations.push(summary);
-    return this.answers.confirm ?? true;
+    return this.answers.confirm?.shift() ?? "run";
   }
 }
 
@@ -103,8 +103,8 @@ test("run pipeline: a new pipeline is created after confirmation, then started w
 
 test("run selected steps: Train+Eval against the latest execution sends its ARN, the steps, and its parameters with the override", async (t) => {
   const { connection, calls, input, engine, firstArn } = await firstRun(t);
-  const dialogs = new ScriptedDialogs({ parameters: [{ MaxDepth: "7" }] });
-  const outcome = await runPipeline(connection, input({ request: { kind: "selected", steps: ["Eval", "Train"] } }), dialogs);
+  const dialogs = new ScriptedDialogs();
+  const outcome = await runPipeline(connection, input({ request: { kind: "selected", steps: ["Eval", "Train"] }, overrides: { MaxDepth: "7" } }), dialogs);
   assert.equal(outcome.status, "started", JSON.stringify(outcome));
   assert.deepEqual(operations(calls), ["DescribePipeline", "ListPipelineExecutions", "ListPipelineExecutionSteps", "ListPipelineParametersForExecution", "StartPipelineExecution"]);
   const request = start(calls)!;
@@ -165,7 +165,7 @@ test("run selected steps: a running latest execution is not the reference; the n
 
 test("run: cancelling the confirmation sends nothing that changes anything", async (t) => {
   const { connection, calls, input } = await setup(t);
-  const outcome = await runPipeline(connection, input({}), new ScriptedDialogs({ confirm: false }));
+  const outcome = await runPipeline(connection, input({}), new ScriptedDialogs({ confirm: ["cancel"] }));
   assert.deepEqual(outcome, { status: "cancelled", message: "Nothing was started." });
   assert.deepEqual(operations(calls), ["DescribePipeline"]);
 });
@@ -186,14 +186,20 @@ test("run: an edited definition is shown as changes and updated before the run",
   assert.deepEqual(operations(calls), ["DescribePipeline", "StartPipelineExecution"], "formatting alone is not a change");
 });
 
-test("run: parameter values that do not fit their types are shown again until they do", async (t) => {
+test("run: parameter values that do not fit their types are shown again until they do; the confirmation can go back to them", async (t) => {
   const { connection, calls, input } = await setup(t);
-  const dialogs = new ScriptedDialogs({ parameters: [{ MaxDepth: "deep" }, { MaxDepth: "9" }] });
-  const outcome = await runPipeline(connection, input({}), dialogs);
+  const dialogs = new ScriptedDialogs({ parameters: [{ MaxDepth: "deep" }, { MaxDepth: "9" }, { MaxDepth: "9", Threshold: "2.5" }], confirm: ["editParameters", "run"] });
+  const outcome = await runPipeline(connection, input({ overrides: { MaxDepth: "five" } }), dialogs);
   assert.equal(outcome.status, "started");
-  assert.equal(dialogs.parameterRounds.length, 2);
+  assert.equal(dialogs.parameterRounds.length, 3, "the wrong value, the second wrong value, then the edit asked from the confirmation");
+  assert.match(dialogs.parameterRounds[0].errors.join(), /'five' is not an Integer/);
   assert.match(dialogs.parameterRounds[1].errors.join(), /'deep' is not an Integer/);
-  assert.deepEqual(start(calls)!.PipelineParameters, [{ Name: "MaxDepth", Value: "9" }]);
+  assert.deepEqual(dialogs.parameterRounds[2].errors, []);
+  assert.equal(dialogs.confirmations.length, 2);
+  assert.deepEqual(start(calls)!.PipelineParameters, [
+    { Name: "MaxDepth", Value: "9" },
+    { Name: "Threshold", Value: "2.5" },
+  ]);
 });
 
 test("run: a definition with errors is refused before any request", async (t) => {
