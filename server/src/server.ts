@@ -116,8 +116,9 @@ connection.onDocumentSymbol((params) => {
 });
 connection.onCodeLens(async (params) => {
   const document = store.get(params.textDocument.uri);
-  if (!document || !(await settings.forUri(params.textDocument.uri)).codeLens) return [];
-  return codeLenses(document, params.textDocument.uri, references_.get(params.textDocument.uri), new Date());
+  const documentSettings = await settings.forUri(params.textDocument.uri);
+  if (!document || !documentSettings.codeLens) return [];
+  return codeLenses(document, params.textDocument.uri, references_.get(params.textDocument.uri), new Date(), documentSettings.referenceLatest);
 });
 connection.onCodeAction((params) => {
   const document = store.get(params.textDocument.uri);

@@ -28,7 +28,7 @@ test("code lenses: run, reference and graph above Steps; run, run from here and 
   const lenses = await client.request<CodeLens[]>("textDocument/codeLens", { textDocument: { uri } });
   assert.deepEqual(lensTable(lenses), [
     [2, "▶ Run pipeline", COMMANDS.runPipeline, [uri]],
-    [2, "Reference: none chosen", COMMANDS.chooseReference, [uri]],
+    [2, "Reference: latest finished execution", COMMANDS.chooseReference, [uri]],
     [2, "Show graph", COMMANDS.showGraph, [uri]],
     [3, "▶ Run step", COMMANDS.runSteps, [uri, ["Prep"]]],
     [3, "▶ Run from here", COMMANDS.runFromStep, [uri, "Prep"]],

@@ -5,14 +5,14 @@ import { cacheLensTitle, cacheSummary } from "./cache-summary";
 import type { PipelineDocument } from "./document";
 
 /** Lenses above the Steps array (run, reference, graph) and above each step (run, run from here, cache). */
-export function codeLenses(document: PipelineDocument, uri: string, reference: ReferenceExecution | undefined, now: Date): CodeLens[] {
+export function codeLenses(document: PipelineDocument, uri: string, reference: ReferenceExecution | undefined, now: Date, referenceLatest = true): CodeLens[] {
   const model = document.model;
   const stepsNode = memberValue(model?.root, "Steps");
   if (!model || !stepsNode) return [];
   const top = document.nodeRange(keyOf(stepsNode) ?? stepsNode);
   const lenses: CodeLens[] = [
     { range: top, command: { title: "▶ Run pipeline", command: COMMANDS.runPipeline, arguments: [uri] } },
-    { range: top, command: { title: referenceTitle(reference, now), command: COMMANDS.chooseReference, arguments: [uri] } },
+    { range: top, command: { title: referenceTitle(reference, now, referenceLatest), command: COMMANDS.chooseReference, arguments: [uri] } },
     { range: top, command: { title: "Show graph", command: COMMANDS.showGraph, arguments: [uri] } },
   ];
   for (const step of model.steps) {
@@ -27,8 +27,8 @@ export function codeLenses(document: PipelineDocument, uri: string, reference: R
   return lenses;
 }
 
-function referenceTitle(reference: ReferenceExecution | undefined, now: Date): string {
-  if (!reference) return "Reference: none chosen";
+function referenceTitle(reference: ReferenceExecution | undefined, now: Date, referenceLatest: boolean): string {
+  if (!reference) return referenceLatest ? "Reference: latest finished execution" : "Reference: none";
   const parts = [reference.displayName ?? reference.id, reference.status];
   if (reference.startTime) parts.push(age(new Date(reference.startTime), now));
   return `Reference: ${parts.join(" · ")}`;
