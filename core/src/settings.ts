@@ -33,8 +33,6 @@ export interface AwsSettings {
   profile: string;
   /** Empty: the profile's or the environment's region. */
   region: string;
-  /** `s3://bucket/prefix` for definitions over 100 KiB, which CreatePipeline takes only from S3. */
-  definitionS3Uri: string;
 }
 
 export type LocalRunnerMode = "auto" | "host" | "container";
@@ -54,7 +52,7 @@ export const DEFAULT_SETTINGS: PipelineSettings = {
   codeLens: true,
   local: { store: ".sagemaker-pipelines/local", runner: "auto" },
   target: "local",
-  aws: { profile: "", region: "", definitionS3Uri: "" },
+  aws: { profile: "", region: "" },
   roleArn: "",
   referenceLatest: true,
 };
@@ -85,7 +83,7 @@ export function normalizeSettings(raw: unknown): PipelineSettings {
     codeLens,
     local: { store, runner },
     target: value.target === "aws" ? "aws" : "local",
-    aws: { profile: text(aws.profile), region: text(aws.region), definitionS3Uri: text(aws.definitionS3Uri) },
+    aws: { profile: text(aws.profile), region: text(aws.region) },
     roleArn: text(value.roleArn),
     referenceLatest: typeof value.referenceLatest === "boolean" ? value.referenceLatest : DEFAULT_SETTINGS.referenceLatest,
   };

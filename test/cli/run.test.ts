@@ -55,6 +55,8 @@ test("cli run --select: the selected step runs, upstream steps are reused from t
   const selective = run(dir, "examples/abalone.pipeline.json", "--select", "AbaloneEval", "--param", "MseThreshold=0.5");
   assert.equal(selective.status, 0, selective.all);
   assert.match(selective.stdout, new RegExp(`^Started steps AbaloneEval \\(reference ${firstArn.replace(/[/.]/g, "\\$&")}\\): `, "m"));
+  assert.match(selective.stdout, /^  Reused from the reference: AbaloneProcess, AbaloneTrain$/m);
+  assert.match(selective.stdout, /MseThreshold=0\.5 \(override\)/);
   assert.match(stepLine(selective.stdout, "AbaloneProcess"), new RegExp(`Succeeded .*— reused from ${firstArn.replace(/[/.]/g, "\\$&")}$`));
   assert.match(stepLine(selective.stdout, "AbaloneTrain"), /— reused from /);
   assert.match(stepLine(selective.stdout, "AbaloneEval"), /✓ AbaloneEval Succeeded \(\d+\.\d s\)$/);
@@ -64,15 +66,16 @@ test("cli run --select: the selected step runs, upstream steps are reused from t
 
   const none = run(dir, "examples/abalone.pipeline.json", "--select", "AbaloneEval", "--reference", "none");
   assert.equal(none.status, 1);
-  assert.match(none.stdout, /^Not started: ValidationException: .*AbaloneEval/m);
+  assert.match(none.stdout, /^Not started: Without a reference execution only steps with no upstream dependency can run, and AbaloneEval \(on AbaloneProcess, AbaloneTrain\) depends/m);
 });
 
-test("cli run --select: a selection that is not connected is refused by the engine with the service's message", { timeout: 180_000 }, () => {
+test("cli run --select: a step missing between two selected steps is refused before sending, with the --select that fixes it", { timeout: 180_000 }, () => {
   const dir = workspace();
   assert.equal(run(dir, "examples/abalone.pipeline.json").status, 0);
   const result = run(dir, "examples/abalone.pipeline.json", "--select", "AbaloneProcess,AbaloneEval");
   assert.equal(result.status, 1, result.all);
-  assert.match(result.stdout, /^Not started: ValidationException: .*AbaloneTrain/m);
+  assert.match(result.stdout, /^Hint: --select AbaloneProcess,AbaloneTrain,AbaloneEval$/m);
+  assert.match(result.stdout, /^Not started: All steps on every path between two selected steps must be selected: 'AbaloneTrain' lies between/m);
   assert.doesNotMatch(result.stdout, /^Started/m);
 });
 

@@ -76,7 +76,7 @@ const quick = { connectionMs: 1000, requestMs: 1000 };
 test("errors: AccessDenied names the action and the profile, and never the secret", async (t) => {
   isolatedAws(t, STATIC_PROFILE);
   const server = await faultServer(t, awsError(400, "AccessDeniedException", "User: arn:aws:sts::1:assumed-role/x is not authorized to perform: sagemaker:DescribePipeline"));
-  const explained = await attempt(awsConnection({ profile: "dev", region: "", definitionS3Uri: "" }, server.endpoint, quick));
+  const explained = await attempt(awsConnection({ profile: "dev", region: "" }, server.endpoint, quick));
   assert.match(explained.message, /^Access denied: profile 'dev' may not call sagemaker:DescribePipeline\. Ask for that permission or use another profile\./);
   assert.doesNotMatch(explained.message, /secretvalue123|AKIDEXAMPLE/);
 });
@@ -84,14 +84,14 @@ test("errors: AccessDenied names the action and the profile, and never the secre
 test("errors: an expired token says how to refresh it", async (t) => {
   isolatedAws(t, STATIC_PROFILE);
   const server = await faultServer(t, awsError(400, "ExpiredTokenException", "The security token included in the request is expired"));
-  const explained = await attempt(awsConnection({ profile: "dev", region: "", definitionS3Uri: "" }, server.endpoint, quick));
+  const explained = await attempt(awsConnection({ profile: "dev", region: "" }, server.endpoint, quick));
   assert.match(explained.message, /^The AWS credentials of profile 'dev' have expired \(ExpiredTokenException\)\. Refresh them/);
 });
 
 test("errors: throttling is retried by the SDK, then explained", async (t) => {
   isolatedAws(t, STATIC_PROFILE);
   const server = await faultServer(t, awsError(400, "ThrottlingException", "Rate exceeded"));
-  const explained = await attempt(awsConnection({ profile: "dev", region: "", definitionS3Uri: "" }, server.endpoint, quick));
+  const explained = await attempt(awsConnection({ profile: "dev", region: "" }, server.endpoint, quick));
   assert.ok(server.requests() > 1, `the SDK retried (${server.requests()} requests)`);
   assert.match(explained.message, /^SageMaker throttled DescribePipeline and the SDK's retries ran out/);
 });
@@ -99,20 +99,20 @@ test("errors: throttling is retried by the SDK, then explained", async (t) => {
 test("errors: a 500, a request that never answers, and a dropped connection each read as what happened", async (t) => {
   isolatedAws(t, STATIC_PROFILE);
   const internal = await faultServer(t, awsError(500, "InternalFailure", "boom"));
-  assert.match((await attempt(awsConnection({ profile: "dev", region: "", definitionS3Uri: "" }, internal.endpoint, quick))).message, /^SageMaker failed on DescribePipeline \(HTTP 500, InternalFailure\)\. This is on the service's side/);
+  assert.match((await attempt(awsConnection({ profile: "dev", region: "" }, internal.endpoint, quick))).message, /^SageMaker failed on DescribePipeline \(HTTP 500, InternalFailure\)\. This is on the service's side/);
 
   const silent = await faultServer(t, () => undefined);
-  const timedOut = await attempt(awsConnection({ profile: "dev", region: "", definitionS3Uri: "" }, silent.endpoint, quick));
+  const timedOut = await attempt(awsConnection({ profile: "dev", region: "" }, silent.endpoint, quick));
   assert.match(timedOut.message, /DescribePipeline timed out|could not be reached/);
 
   const dropped = await faultServer(t, (request) => request.socket.destroy());
-  assert.match((await attempt(awsConnection({ profile: "dev", region: "", definitionS3Uri: "" }, dropped.endpoint, quick))).message, /could not be reached \((ECONNRESET|connection dropped)\)/);
+  assert.match((await attempt(awsConnection({ profile: "dev", region: "" }, dropped.endpoint, quick))).message, /could not be reached \((ECONNRESET|connection dropped)\)/);
 });
 
 test("errors: the service's ValidationException is quoted, with the step it names", async (t) => {
   isolatedAws(t, STATIC_PROFILE);
   const server = await faultServer(t, awsError(400, "ValidationException", "Step AbaloneTrain references a step that does not exist: AbaloneTrainer"));
-  const explained = await attempt(awsConnection({ profile: "dev", region: "", definitionS3Uri: "" }, server.endpoint, quick), ["AbaloneProcess", "AbaloneTrain"]);
+  const explained = await attempt(awsConnection({ profile: "dev", region: "" }, server.endpoint, quick), ["AbaloneProcess", "AbaloneTrain"]);
   assert.equal(explained.message, "SageMaker refused DescribePipeline: Step AbaloneTrain references a step that does not exist: AbaloneTrainer");
   assert.equal(explained.step, "AbaloneTrain", "a whole-word match: not AbaloneTrainer's prefix");
 });
@@ -120,7 +120,7 @@ test("errors: the service's ValidationException is quoted, with the step it name
 test("errors: no credentials at all says how to configure them", async (t) => {
   isolatedAws(t, "[default]\nregion = eu-west-1\n");
   const server = await faultServer(t, awsError(400, "ShouldNotBeCalled", "x"));
-  const explained = await attempt(awsConnection({ profile: "", region: "", definitionS3Uri: "" }, server.endpoint, quick));
+  const explained = await attempt(awsConnection({ profile: "", region: "" }, server.endpoint, quick));
   assert.match(explained.message, /^No AWS credentials were found for the default credentials\. Configure them with `aws configure` or `aws configure sso`/);
   assert.equal(server.requests(), 0);
 });
@@ -132,7 +132,7 @@ test("errors: an expired SSO session says to log in again with the profile", asy
   const token = JSON.stringify({ accessToken: "expired-token", expiresAt: "2020-01-01T00:00:00Z", region: "eu-west-1", startUrl: "https://corp.awsapps.com/start" });
   isolatedAws(t, config, { [cacheFile]: token });
   const server = await faultServer(t, awsError(400, "ShouldNotBeCalled", "x"));
-  const explained = await attempt(awsConnection({ profile: "sso-dev", region: "", definitionS3Uri: "" }, server.endpoint, quick));
+  const explained = await attempt(awsConnection({ profile: "sso-dev", region: "" }, server.endpoint, quick));
   assert.match(explained.message, /^The SSO session of profile 'sso-dev' has expired\. Run `aws sso login --profile sso-dev`, then try again\.$/);
   assert.doesNotMatch(explained.message, /expired-token/);
 });

@@ -43,7 +43,7 @@ test("contract: malformed settings fall back to defaults; unknown severities are
   });
   assert.equal(normalizeSettings({ target: "aws" }).target, "aws");
   assert.equal(normalizeSettings({ target: "gcp" }).target, "local");
-  assert.deepEqual(normalizeSettings({ aws: { profile: " dev ", region: 3 } }).aws, { profile: "dev", region: "", definitionS3Uri: "" });
+  assert.deepEqual(normalizeSettings({ aws: { profile: " dev ", region: 3 } }).aws, { profile: "dev", region: "" });
   assert.deepEqual(normalizeSettings({ local: { store: "  ", runner: "vm" } }).local, DEFAULT_SETTINGS.local);
   assert.deepEqual(normalizeSettings({ local: { store: "/data/store", runner: "host" } }).local, { store: "/data/store", runner: "host" });
 });

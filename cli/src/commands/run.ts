@@ -1,18 +1,9 @@
 import { readFileSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
-import {
-  CreatePipelineCommand,
-  DescribePipelineExecutionCommand,
-  ListPipelineExecutionStepsCommand,
-  ListPipelineExecutionsCommand,
-  ListPipelineParametersForExecutionCommand,
-  StartPipelineExecutionCommand,
-  UpdatePipelineCommand,
-  type PipelineExecutionStep,
-  type SageMakerClient,
-} from "@aws-sdk/client-sagemaker";
-import { analyze, LineIndex, mergeRunParameters, parseParameterAssignments, pipelineNameFromFile } from "../../../core/src";
-import { DEFINITION_DIRECTORY_TAG } from "../../../engine/src/context";
+import { DescribePipelineExecutionCommand, ListPipelineExecutionStepsCommand, type PipelineExecutionStep, type SageMakerClient } from "@aws-sdk/client-sagemaker";
+import { analyze, LineIndex, parseParameterAssignments, pipelineNameFromFile, type PlanFix } from "../../../core/src";
+import type { Connection } from "../../../client/src/aws/connection";
+import { describeRun, runPipeline as startRun, type RunDialogs } from "../../../client/src/run/run-service";
 import { openTarget, type TargetOptions } from "../target";
 import { UsageError } from "../files";
 
@@ -46,74 +37,61 @@ export async function runPipeline(file: string, options: RunOptions, out: (line:
   if (overrides.error) throw new UsageError(overrides.error);
   const selected = options.select ? options.select.split(",").map((s) => s.trim()).filter(Boolean) : undefined;
   const name = options.pipelineName ?? pipelineNameFromFile(basename(file));
+  const reference = options.reference ?? "latest";
   const target = await openTarget(options, dirname(resolve(file)));
-  let arn: string | undefined;
   try {
     out(`Target: ${target.description}`);
-    await deploy(target.client, name, text, dirname(resolve(file)), options.role);
-    const reference = selected ? await chooseReference(target.client, name, options.reference ?? "latest") : undefined;
-    let parameters = Object.entries(overrides.values).map(([Name, Value]) => ({ Name, Value }));
-    if (reference) {
-      const merged = mergeRunParameters(await referenceParameters(target.client, reference), overrides.values);
-      if (merged.error) {
-        out(`Not started: ${merged.error}`);
-        return 1;
-      }
-      parameters = merged.parameters;
-    }
-    const started = await target.client.send(
-      new StartPipelineExecutionCommand({
-        PipelineName: name,
-        PipelineParameters: parameters,
-        SelectiveExecutionConfig: selected ? { SourcePipelineExecutionArn: reference, SelectedSteps: selected.map((StepName) => ({ StepName })) } : undefined,
-      }),
+    const connection: Connection = { client: target.client, target: target.local ? "local" : "aws", label: target.description, endpoint: options.endpoint, profile: options.profile, region: options.region };
+    const dialogs = commandLineDialogs(out);
+    const outcome = await startRun(
+      connection,
+      {
+        text,
+        pipelineName: name,
+        roleArn: options.role,
+        request: selected ? { kind: "selected", steps: selected } : { kind: "pipeline" },
+        referenceArn: reference === "latest" || reference === "none" ? undefined : reference,
+        referenceLatest: reference !== "none",
+        overrides: overrides.values,
+        definitionFolder: target.local ? dirname(resolve(file)) : undefined,
+      },
+      dialogs,
     );
-    arn = started.PipelineExecutionArn!;
-    out(`Started ${selected ? `steps ${selected.join(", ")}${reference ? ` (reference ${reference})` : ""}` : "the whole pipeline"}: ${arn}`);
-    const status = await follow(target.client, arn, out, options.pollMs ?? 300);
+    if (outcome.status !== "started") {
+      out(`Not started: ${outcome.status === "refused" ? outcome.error.message : dialogs.problems.join(" ") || outcome.message}`);
+      return 1;
+    }
+    const plan = outcome.summary.plan;
+    out(`Started ${plan.selectedSteps ? `steps ${plan.selectedSteps.join(", ")}${plan.reference ? ` (reference ${plan.reference.arn})` : ""}` : "the whole pipeline"}: ${outcome.executionArn}`);
+    const status = await follow(target.client, outcome.executionArn, out, options.pollMs ?? 300);
     return status === "Succeeded" ? 0 : 1;
   } catch (error) {
     const e = error as Error;
-    const reason = `${e.name && e.name !== "Error" ? `${e.name}: ` : ""}${e.message}`;
-    out(arn ? `Stopped following ${arn}: ${reason}` : `Not started: ${reason}`);
+    out(`Stopped following the execution: ${e.name && e.name !== "Error" ? `${e.name}: ` : ""}${e.message}`);
     return 1;
   } finally {
     await target.close();
   }
 }
 
-async function deploy(client: SageMakerClient, name: string, definition: string, directory: string, role: string): Promise<void> {
-  try {
-    await client.send(new CreatePipelineCommand({ PipelineName: name, PipelineDefinition: definition, RoleArn: role, Tags: [{ Key: DEFINITION_DIRECTORY_TAG, Value: directory }] }));
-  } catch (error) {
-    if ((error as Error).name !== "ConflictException" && (error as Error).name !== "ResourceInUse") throw error;
-    await client.send(new UpdatePipelineCommand({ PipelineName: name, PipelineDefinition: definition, RoleArn: role }));
-  }
-}
-
-/** `latest`: the newest execution that finished (never a running one); `none`; or an execution ARN. */
-async function chooseReference(client: SageMakerClient, pipeline: string, reference: string): Promise<string | undefined> {
-  if (reference === "none") return undefined;
-  if (reference !== "latest") return reference;
-  let token: string | undefined;
-  do {
-    const page = await client.send(new ListPipelineExecutionsCommand({ PipelineName: pipeline, SortBy: "CreationTime", SortOrder: "Descending", NextToken: token }));
-    const finished = page.PipelineExecutionSummaries?.find((s) => TERMINAL.has(s.PipelineExecutionStatus ?? ""));
-    if (finished) return finished.PipelineExecutionArn;
-    token = page.NextToken;
-  } while (token);
-  return undefined;
-}
-
-async function referenceParameters(client: SageMakerClient, arn: string) {
-  const all: Array<{ Name?: string; Value?: string }> = [];
-  let token: string | undefined;
-  do {
-    const page = await client.send(new ListPipelineParametersForExecutionCommand({ PipelineExecutionArn: arn, NextToken: token }));
-    all.push(...(page.PipelineParameters ?? []));
-    token = page.NextToken;
-  } while (token);
-  return all;
+/** On the command line the invocation is the confirmation: the plan is printed, fixes are hints, wrong values stop the run. */
+function commandLineDialogs(out: (line: string) => void): RunDialogs & { problems: string[] } {
+  const problems: string[] = [];
+  return {
+    problems,
+    async offerFix(_reason: string, fix: PlanFix) {
+      out(fix.kind === "addSteps" ? `Hint: --select ${fix.selection.join(",")}` : `Hint: --reference ${fix.execution.arn}`);
+      return false;
+    },
+    async editParameters(_values, errors) {
+      problems.push(...errors);
+      return undefined;
+    },
+    async confirm(summary) {
+      for (const line of describeRun(summary).split("\n").slice(1)) out(`  ${line}`);
+      return "run";
+    },
+  };
 }
 
 async function follow(client: SageMakerClient, arn: string, out: (line: string) => void, pollMs: number): Promise<string> {

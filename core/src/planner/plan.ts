@@ -78,7 +78,7 @@ function planSelection(input: PlanInput, steps: string[], notes: string[]): RunP
   if (!choice.ok) return refuse(choice.reason, choice.alternative ? { kind: "useReference", execution: choice.alternative } : undefined);
   if (choice.note) notes = [...notes, choice.note];
   if (needed && !choice.reference) {
-    const dependsOn = analysis.needReference.map((s) => `${s} (on ${[...(dag.upstream.get(s) ?? [])].filter((u) => !steps.includes(u)).join(", ")})`);
+    const dependsOn = analysis.needReference.map((s) => `${s} (on ${inOrder(dag, dag.upstream.get(s) ?? new Set()).filter((u) => !steps.includes(u)).join(", ")})`);
     return refuse(
       `Without a reference execution only steps with no upstream dependency can run, and ${dependsOn.join("; ")} ${analysis.needReference.length === 1 ? "depends" : "depend"} on steps that are not selected. Choose a reference execution, run the whole pipeline first, or select the upstream steps too.`,
     );
