@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { analyzeSelection, buildModel, mergeRunParameters, parseDocument, parseParameterAssignments, pipelineNameFromFile, stepDag } from "../../core/src";
+import { analyzeSelection, buildModel, parseDocument, parseParameterAssignments, pipelineNameFromFile, stepDag } from "../../core/src";
 import { abaloneLikeDefinition } from "../engine/helpers";
 
 const dag = stepDag(buildModel(parseDocument(abaloneLikeDefinition()).root!));
@@ -31,13 +31,6 @@ test("selection: a branch step depends on its Condition", () => {
   const result = analyzeSelection(dag, ["Register"]);
   assert.deepEqual(result.reusedUpstream, ["Process", "Train", "Eval", "Check"]);
   assert.deepEqual(result.needReference, ["Register"]);
-});
-
-test("run parameters: the reference's values, then overrides; unknown overrides are an error", () => {
-  const reference = [{ Name: "A", Value: "1" }, { Name: "B", Value: "x" }];
-  assert.deepEqual(mergeRunParameters(reference, { B: "y" }).parameters, [{ Name: "A", Value: "1" }, { Name: "B", Value: "y" }]);
-  assert.match(mergeRunParameters(reference, { C: "1" }).error ?? "", /'C' are not parameters of the reference execution/);
-  assert.deepEqual(mergeRunParameters(undefined, { C: "1" }).parameters, [{ Name: "C", Value: "1" }]);
 });
 
 test("run parameters: NAME=VALUE assignments and pipeline names from files", () => {
