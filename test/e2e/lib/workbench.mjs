@@ -65,16 +65,43 @@ export async function waitForLanguageMode(page, name, { timeoutMs = LONG } = {})
 /**
  * Scrolls the active editor to the first occurrence of `text` (with the Find widget, as a person would)
  * and returns the on-screen box of that occurrence. `occurrence` picks a later match (1-based).
+ * The match is checked against the rendered text (same case, same place): a search that found another
+ * spelling (Match Case not in effect, e.g. `"train"` for `"Train"`) is repeated.
  */
 export async function revealText(page, text, { occurrence = 1 } = {}) {
+  let seen = "";
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    const selection = await findWithMatchCase(page, text, occurrence);
+    const boxes = await visibleTextBoxes(page, text);
+    if (!selection) {
+      // No single selection highlight to go by: the first occurrence on screen, if any (first match only).
+      if (occurrence === 1 && boxes.length) return boxes[0];
+      seen = "no selection after the search";
+      continue;
+    }
+    const hit = boxes.find((b) => Math.abs(b.y + b.height / 2 - (selection.y + selection.height / 2)) < selection.height / 2 && Math.abs(b.x - selection.x) < 4);
+    if (hit) return hit;
+    seen = `the selection at ${Math.round(selection.x)},${Math.round(selection.y)} is not on ${JSON.stringify(text)} (on screen at: ${boxes.map((b) => `${Math.round(b.x)},${Math.round(b.y)}`).join(" ") || "nowhere"})`;
+  }
+  throw new Error(`could not reveal ${JSON.stringify(text)} (occurrence ${occurrence}) with the Find widget: ${seen}`);
+}
+
+/** Ctrl+Home, Ctrl+F with Match Case on, the text, Enter to later matches, Escape; the selection's box or undefined. */
+async function findWithMatchCase(page, text, occurrence) {
   await focusEditor(page);
   await page.keyboard.press("Control+Home");
   await page.keyboard.press("Control+F");
   const find = page.locator(".editor-group-container.active .find-widget textarea, .editor-group-container.active .find-widget input").first();
   await find.waitFor({ state: "visible", timeout: SHORT });
-  // Match case, so that "Train" does not find "train" first.
+  // Match case, so that "Train" does not find "train" first. A click while the widget slides in can miss:
+  // click until the toggle says it is on.
   const matchCase = page.locator('.editor-group-container.active .find-widget .monaco-custom-toggle[aria-label^="Match Case"]').first();
-  if ((await matchCase.getAttribute("aria-checked").catch(() => "true")) === "false") await matchCase.click();
+  await waitUntil(page, "the Find widget's Match Case toggle to be on", async () => {
+    const state = await matchCase.getAttribute("aria-checked", { timeout: SHORT });
+    if (state === "true") return true;
+    await matchCase.click({ timeout: SHORT });
+    return { failed: `aria-checked=${state}` };
+  }, SHORT, 300);
   // Typing a new search string moves the selection to the first match after the cursor; the same
   // string as last time would not count as a change, hence the empty string first.
   await find.fill("");
@@ -82,13 +109,12 @@ export async function revealText(page, text, { occurrence = 1 } = {}) {
   for (let i = 1; i < occurrence; i++) await page.keyboard.press("Enter");
   await page.keyboard.press("Escape");
   // The Find widget left the match selected: its selection highlight is where the text is on screen.
-  const selection = await waitUntil(page, `"${text}" to be selected`, async () => {
+  return waitUntil(page, `"${text}" to be selected`, async () => {
     const boxes = await page.locator(".editor-group-container.active .monaco-editor .view-overlays .selected-text").evaluateAll((els) =>
       els.map((e) => e.getBoundingClientRect()).map((r) => ({ x: r.x, y: r.y, width: r.width, height: r.height })),
     );
     return boxes.length === 1 && boxes[0].width > 0 ? boxes[0] : undefined;
   }, SHORT).catch(() => undefined);
-  return selection ?? textBox(page, text, 1);
 }
 
 /** Moves keyboard focus into the active editor (View: Focus First Editor Group). */
@@ -101,45 +127,41 @@ export async function focusEditor(page) {
 /** The on-screen box of `text` in the active editor's rendered lines (it must be scrolled into view). */
 export async function textBox(page, text, occurrence = 1, { timeoutMs = SHORT } = {}) {
   return waitUntil(page, `"${text}" to be visible in the editor`, async () => {
-    const box = await page.evaluate(
-      ({ text, occurrence }) => {
-        const root = document.querySelector(".editor-group-container.active .monaco-editor .view-lines");
-        if (!root) return null;
-        const lines = [...root.querySelectorAll(".view-line")].sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top);
-        let seen = 0;
-        for (const line of lines) {
-          const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
-          const nodes = [];
-          let all = "";
-          for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-            nodes.push({ node: n, start: all.length });
-            all += n.textContent.replace(/\u00a0/g, " ");
-          }
-          let index = all.indexOf(text);
-          while (index >= 0) {
-            seen++;
-            if (seen === occurrence) {
-              const at = (offset) => {
-                const hit = nodes.findLast((x) => x.start <= offset);
-                return [hit.node, offset - hit.start];
-              };
-              const range = document.createRange();
-              range.setStart(...at(index));
-              range.setEnd(...at(index + text.length - 1));
-              const end = at(index + text.length - 1);
-              range.setEnd(end[0], end[1] + 1);
-              const r = range.getBoundingClientRect();
-              return { x: r.x, y: r.y, width: r.width, height: r.height };
-            }
-            index = all.indexOf(text, index + 1);
-          }
-        }
-        return null;
-      },
-      { text, occurrence },
-    );
-    return box && box.width > 0 ? box : undefined;
+    const boxes = await visibleTextBoxes(page, text);
+    return boxes.length >= occurrence ? boxes[occurrence - 1] : undefined;
   }, timeoutMs);
+}
+
+/** The on-screen boxes of every occurrence of `text` (exact case) in the active editor's rendered lines, top to bottom. */
+export async function visibleTextBoxes(page, text) {
+  return page.evaluate((text) => {
+    const root = document.querySelector(".editor-group-container.active .monaco-editor .view-lines");
+    if (!root) return [];
+    const lines = [...root.querySelectorAll(".view-line")].sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top);
+    const boxes = [];
+    for (const line of lines) {
+      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+      const nodes = [];
+      let all = "";
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        nodes.push({ node: n, start: all.length });
+        all += n.textContent.replace(/\u00a0/g, " ");
+      }
+      const at = (offset) => {
+        const hit = nodes.findLast((x) => x.start <= offset);
+        return [hit.node, offset - hit.start];
+      };
+      for (let index = all.indexOf(text); index >= 0; index = all.indexOf(text, index + 1)) {
+        const range = document.createRange();
+        range.setStart(...at(index));
+        const end = at(index + text.length - 1);
+        range.setEnd(end[0], end[1] + 1);
+        const r = range.getBoundingClientRect();
+        if (r.width > 0) boxes.push({ x: r.x, y: r.y, width: r.width, height: r.height });
+      }
+    }
+    return boxes;
+  }, text);
 }
 
 /**
@@ -223,6 +245,22 @@ export async function waitForNotification(page, expect, { timeoutMs = LONG } = {
     const found = messages.find((m) => matches(m, expect));
     // Toasts hide after a while: report every message seen during the wait.
     return found ?? { failed: seen.size ? [...seen].join(" || ") : "(no notification)" };
+  }, timeoutMs);
+}
+
+/**
+ * Waits for an input box (the quick input with a text field, as `showInputBox` shows it) whose title
+ * contains `title`; returns `{ title, value, message }` (message: its prompt or validation text).
+ */
+export async function waitForInputBox(page, title, { timeoutMs = LONG } = {}) {
+  const widget = page.locator(".quick-input-widget");
+  return waitUntil(page, `an input box titled "${title}"`, async () => {
+    if (!(await widget.isVisible())) return { failed: "(no input box)" };
+    const shown = (await widget.locator(".quick-input-title").innerText().catch(() => "")).trim();
+    if (!shown.includes(title)) return { failed: `an input box titled "${shown}"` };
+    const value = await widget.locator(".quick-input-box input").first().inputValue();
+    const message = (await widget.locator(".quick-input-message").innerText().catch(() => "")).trim();
+    return { title: shown, value, message };
   }, timeoutMs);
 }
 

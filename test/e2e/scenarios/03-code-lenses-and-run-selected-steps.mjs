@@ -1,5 +1,6 @@
-// Code lenses above the steps; right-click inside a step shows "Run Selected Steps"; choosing it shows a
-// notification that says truthfully that running is not available yet, naming the step.
+// Code lenses above the steps; right-click inside a step shows "Run Selected Steps"; choosing it asks for
+// the pipeline name (once per file), then refuses to run a definition with errors, in a notification
+// that names the step and the errors: no pipeline is deployed or run.
 export default {
   name: "code lenses above steps; context menu Run Selected Steps answers with a notification",
   async run({ page, wb, fixtures, log, screenshot }) {
@@ -23,9 +24,17 @@ export default {
     await screenshot("context-menu");
     await wb.chooseContextMenuItem(page, "Run Selected Steps");
 
+    // The pipeline name is asked once per file, offered from the file name.
+    const name = await wb.waitForInputBox(page, "Pipeline name");
+    log(`input box "${name.title}": value "${name.value}"`);
+    if (name.value !== "mistakes") throw new Error(`expected the pipeline name "mistakes" (from the file name), the input box offers "${name.value}"`);
+    await page.keyboard.press("Enter");
+
+    // The mistakes file has errors: the run is refused before anything is deployed or started.
+    const errors = fixtures.MISTAKE_CODES.length;
     const message = await wb.waitForNotification(page, /Run Selected Steps \(Train\)/);
     log(`notification: ${message}`);
-    if (!/not available/i.test(message)) throw new Error(`the notification does not say that running is not available yet: ${message}`);
-    if (!/Nothing was started/i.test(message)) throw new Error(`the notification does not say that nothing was started: ${message}`);
+    if (!message.includes(`The definition has ${errors} errors`)) throw new Error(`the notification does not say that the definition has ${errors} errors: ${message}`);
+    if (!/Fix them before running/.test(message)) throw new Error(`the notification does not ask to fix the errors first: ${message}`);
   },
 };
