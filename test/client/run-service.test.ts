@@ -5,7 +5,7 @@ import { localConnection, type Connection } from "../../client/src/aws/connectio
 import { describeRun, runPipeline, type RunDialogs, type RunInput, type RunSummary } from "../../client/src/run/run-service";
 import type { PlanFix, PlannedParameter } from "../../core/src";
 import { DEFINITION_DIRECTORY_TAG } from "../../engine/src/context";
-import { abaloneLikeDefinition, startEngine, stepsOf, waitForExecution, type TestEngine } from "../engine/helpers";
+import { abaloneLikeDefinition, failWith, startEngine, stepsOf, waitForExecution, type TestEngine } from "../engine/helpers";
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
 
@@ -225,4 +225,40 @@ test("run: an unreachable local engine says so and what to do", async (t) => {
   const outcome = await runPipeline(connection, input({}), new ScriptedDialogs());
   assert.equal(outcome.status, "refused");
   assert.match((outcome as { error: { message: string } }).error.message, /^The local engine is not reachable at http:\/\/127\.0\.0\.1:\d+ \(ECONNREFUSED\)\. Run "SageMaker Pipelines: Start Local Engine"/);
+});
+
+test("retry failed steps: the failed execution is the reference and its failed step is selected; with downstream, the rest too", async (t) => {
+  const { connection, calls, input, engine } = await setup(t);
+  engine.runner.behaviour.set("Train", failWith("out of memory"));
+  const failed = await runPipeline(connection, input({}), new ScriptedDialogs());
+  const failedArn = (failed as { executionArn: string }).executionArn;
+  assert.equal((await waitForExecution(engine.client, failedArn)).PipelineExecutionStatus, "Failed");
+  engine.runner.behaviour.delete("Train");
+  calls.length = 0;
+
+  const retry = await runPipeline(connection, input({ request: { kind: "retryFailed", includeDownstream: false } }), new ScriptedDialogs());
+  assert.equal(retry.status, "started", JSON.stringify(retry));
+  assert.deepEqual(start(calls)!.SelectiveExecutionConfig, { SourcePipelineExecutionArn: failedArn, SelectedSteps: [{ StepName: "Train" }] });
+  await waitForExecution(engine.client, (retry as { executionArn: string }).executionArn);
+
+  calls.length = 0;
+  const withDownstream = await runPipeline(connection, input({ request: { kind: "retryFailed", includeDownstream: true }, referenceArn: failedArn }), new ScriptedDialogs());
+  assert.equal(withDownstream.status, "started", JSON.stringify(withDownstream));
+  assert.deepEqual(start(calls)!.SelectiveExecutionConfig, {
+    SourcePipelineExecutionArn: failedArn,
+    SelectedSteps: ["Train", "Eval", "Check", "Register", "TooHigh"].map((StepName) => ({ StepName })),
+  });
+  const arn = (withDownstream as { executionArn: string }).executionArn;
+  assert.equal((await waitForExecution(engine.client, arn)).PipelineExecutionStatus, "Succeeded");
+  assert.equal((await stepsOf(engine.client, arn)).Process.SelectiveExecutionResult?.SourcePipelineExecutionArn, failedArn);
+});
+
+test("run from here: the step and everything downstream, against the latest execution", async (t) => {
+  const { connection, calls, input, firstArn } = await firstRun(t);
+  const outcome = await runPipeline(connection, input({ request: { kind: "fromHere", step: "Eval" } }), new ScriptedDialogs());
+  assert.equal(outcome.status, "started", JSON.stringify(outcome));
+  assert.deepEqual(start(calls)!.SelectiveExecutionConfig, {
+    SourcePipelineExecutionArn: firstArn,
+    SelectedSteps: ["Eval", "Check", "Register", "TooHigh"].map((StepName) => ({ StepName })),
+  });
 });
