@@ -17,3 +17,4 @@ export * from "./planner/execution";
 export * from "./planner/reference";
 export * from "./planner/plan";
 export * from "./planner/parameters";
+export * from "./cache";

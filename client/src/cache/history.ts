@@ -1,0 +1,63 @@
+import {
+  DescribePipelineDefinitionForExecutionCommand,
+  ListPipelineExecutionStepsCommand,
+  type PipelineExecutionStep,
+  type SageMakerClient,
+} from "@aws-sdk/client-sagemaker";
+import { isFinished } from "../../../core/src/planner/execution";
+import { executionParameters, listExecutions } from "../run/executions";
+
+/** One finished execution as the cache verdicts need it (the shape core/src/cache takes). */
+export interface ExecutionRecord {
+  executionArn: string;
+  status: string;
+  startTime?: string;
+  definition: string;
+  parameters: Record<string, string>;
+  steps: Record<string, { status: string; startTime?: string; endTime?: string; cacheHitFrom?: string; reusedFrom?: string }>;
+}
+
+/**
+ * The recent finished executions of a pipeline with their definitions, parameters and steps. Finished executions never
+ * change, so each is fetched once per history object; only the list is asked again.
+ */
+export class ExecutionHistory {
+  private readonly finished = new Map<string, ExecutionRecord>();
+
+  async recent(client: SageMakerClient, pipelineName: string, limit: number): Promise<ExecutionRecord[]> {
+    const executions = (await listExecutions(client, pipelineName, limit)).filter(isFinished);
+    const records: ExecutionRecord[] = [];
+    for (const execution of executions) {
+      let record = this.finished.get(execution.arn);
+      if (!record) {
+        record = await fetchRecord(client, execution.arn, execution.status, execution.startTime);
+        this.finished.set(execution.arn, record);
+      }
+      records.push(record);
+    }
+    return records;
+  }
+}
+
+async function fetchRecord(client: SageMakerClient, executionArn: string, status: string, startTime?: string): Promise<ExecutionRecord> {
+  const definition = await client.send(new DescribePipelineDefinitionForExecutionCommand({ PipelineExecutionArn: executionArn }));
+  const parameters = Object.fromEntries((await executionParameters(client, executionArn)).filter((p) => p.Name !== undefined).map((p) => [p.Name!, p.Value ?? ""]));
+  const steps: ExecutionRecord["steps"] = {};
+  let token: string | undefined;
+  do {
+    const page = await client.send(new ListPipelineExecutionStepsCommand({ PipelineExecutionArn: executionArn, NextToken: token }));
+    for (const step of page.PipelineExecutionSteps ?? []) if (step.StepName && !steps[step.StepName]) steps[step.StepName] = stepRecord(step);
+    token = page.NextToken;
+  } while (token);
+  return { executionArn, status, startTime, definition: definition.PipelineDefinition ?? "", parameters, steps };
+}
+
+function stepRecord(step: PipelineExecutionStep): ExecutionRecord["steps"][string] {
+  return {
+    status: step.StepStatus ?? "Unknown",
+    startTime: step.StartTime?.toISOString(),
+    endTime: step.EndTime?.toISOString(),
+    cacheHitFrom: step.CacheHitResult?.SourcePipelineExecutionArn,
+    reusedFrom: step.SelectiveExecutionResult?.SourcePipelineExecutionArn,
+  };
+}
