@@ -1,6 +1,7 @@
 import * as vscode from "vscode";
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
 import { EXECUTIONS_VIEW, SETTINGS_SECTION } from "../../core/src/settings";
+import { CacheContextSync } from "./cache/cache-sync";
 import { registerExplainCache } from "./commands/explain-cache";
 import { registerLocalEngineCommands } from "./commands/local-engine";
 import { registerRunCommands } from "./commands/run";
@@ -46,6 +47,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     executions.refresh();
     void arn;
   };
+  const cacheSync = new CacheContextSync(LANGUAGE_ID, controller, (method, params) => void languageClient.sendNotification(method, params), (line) => output.appendLine(line));
   const statusBar = new RunStatusBar(LANGUAGE_ID, () => controller.targetLabel(), (uri) => controller.referenceOf(uri), () => controller.settings().referenceLatest);
 
   context.subscriptions.push(
@@ -55,17 +57,25 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     tree,
     statusBar,
     ...registerLocalEngineCommands(host, output),
-    ...registerRunCommands(controller, languageClient, executions, reveal),
+    cacheSync,
+    ...registerRunCommands(controller, languageClient, executions, reveal, () => cacheSync.refreshAll()),
     registerExplainCache(),
     vscode.window.onDidChangeActiveTextEditor(() => statusBar.update()),
-    controller.onDidChangeReference(() => statusBar.update()),
+    controller.onDidChangeReference(() => {
+      statusBar.update();
+      cacheSync.refreshAll();
+    }),
+    vscode.workspace.onDidOpenTextDocument((document) => cacheSync.refresh(document)),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => cacheSync.refreshAll()),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (!event.affectsConfiguration(SETTINGS_SECTION)) return;
       statusBar.update();
       executions.refresh();
+      cacheSync.refreshAll();
     }),
   );
   await client.start();
+  cacheSync.refreshAll();
   context.subscriptions.push({ dispose: () => void client?.stop() });
 }
 

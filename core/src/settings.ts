@@ -2,6 +2,7 @@
  * The one typed contract between the extension client, the language server and the CLI:
  * settings (section `sagemakerPipelines`) and custom requests.
  */
+import type { PastExecution } from "./cache/types";
 import type { SeveritySetting } from "./diagnostic";
 
 export const SETTINGS_SECTION = "sagemakerPipelines";
@@ -24,6 +25,12 @@ export interface PipelineSettings {
   roleArn: string;
   /** With no reference chosen, a selective run refers to the latest finished execution (off: to none). */
   referenceLatest: boolean;
+  cache: CacheSettings;
+}
+
+export interface CacheSettings {
+  /** How many recent executions the cache verdicts compare with. */
+  historySize: number;
 }
 
 export type RunTarget = "local" | "aws";
@@ -55,6 +62,7 @@ export const DEFAULT_SETTINGS: PipelineSettings = {
   aws: { profile: "", region: "" },
   roleArn: "",
   referenceLatest: true,
+  cache: { historySize: 20 },
 };
 
 const SEVERITIES: readonly string[] = ["error", "warning", "information", "hint", "off"];
@@ -86,7 +94,12 @@ export function normalizeSettings(raw: unknown): PipelineSettings {
     aws: { profile: text(aws.profile), region: text(aws.region) },
     roleArn: text(value.roleArn),
     referenceLatest: typeof value.referenceLatest === "boolean" ? value.referenceLatest : DEFAULT_SETTINGS.referenceLatest,
+    cache: { historySize: historySize((value.cache as Record<string, unknown> | undefined)?.historySize) },
   };
+}
+
+function historySize(value: unknown): number {
+  return typeof value === "number" && Number.isInteger(value) && value >= 1 ? Math.min(value, 100) : DEFAULT_SETTINGS.cache.historySize;
 }
 
 /** Custom request: the server's list of rules (code, default severity, description). */
@@ -144,4 +157,15 @@ export const STEPS_IN_RANGES_REQUEST = "sagemakerPipelines/stepsInRanges";
 export interface StepsInRangesParams {
   uri: string;
   ranges: Array<{ start: { line: number; character: number }; end: { line: number; character: number } }>;
+}
+
+/**
+ * Notification client → server: the finished executions of the document's pipeline on the current target (newest
+ * first) and the parameter values the next run would use, for the cache verdicts in lenses and hovers.
+ */
+export const SET_CACHE_CONTEXT_NOTIFICATION = "sagemakerPipelines/setCacheContext";
+export interface CacheContextParams {
+  uri: string;
+  executions: PastExecution[];
+  parameters: Record<string, string>;
 }

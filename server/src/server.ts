@@ -11,8 +11,10 @@ import { TextDocument } from "vscode-languageserver-textdocument";
 import {
   allRules,
   RULES_REQUEST,
+  SET_CACHE_CONTEXT_NOTIFICATION,
   SET_REFERENCE_NOTIFICATION,
   STEPS_IN_RANGES_REQUEST,
+  type CacheContextParams,
   type ReferenceExecution,
   type SetReferenceParams,
   type StepsInRangesParams,
@@ -24,6 +26,7 @@ import { hover } from "../../core/src/features/hover";
 import { definition, documentHighlights, prepareRename, references, rename } from "../../core/src/features/navigation";
 import { documentSymbols } from "../../core/src/features/outline";
 import { stepsInRanges } from "../../core/src/features/steps-in-ranges";
+import { CacheContexts } from "./cache-contexts";
 import { DocumentStore } from "./document-store";
 import { SettingsStore } from "./settings-store";
 import { DocumentValidator } from "./validator";
@@ -34,6 +37,7 @@ const store = new DocumentStore(documents);
 const settings = new SettingsStore(connection);
 const validator = new DocumentValidator(store, settings, (uri, version, diagnostics) => connection.sendDiagnostics({ uri, version, diagnostics }));
 const references_ = new Map<string, ReferenceExecution | undefined>();
+const cacheContexts = new CacheContexts();
 let canRefreshCodeLenses = false;
 
 function refreshCodeLenses(): void {
@@ -78,9 +82,14 @@ connection.onNotification(SET_REFERENCE_NOTIFICATION, (params: SetReferenceParam
   refreshCodeLenses();
 });
 
+connection.onNotification(SET_CACHE_CONTEXT_NOTIFICATION, (params: CacheContextParams) => {
+  cacheContexts.set(params);
+  refreshCodeLenses();
+});
+
 connection.onHover((params) => {
   const document = store.get(params.textDocument.uri);
-  return document ? hover(document, params.position) : null;
+  return document ? hover(document, params.position, cacheContexts.hoverMarkdown(params.textDocument.uri, document)) : null;
 });
 connection.onCompletion((params) => {
   const document = store.get(params.textDocument.uri);
@@ -118,7 +127,8 @@ connection.onCodeLens(async (params) => {
   const document = store.get(params.textDocument.uri);
   const documentSettings = await settings.forUri(params.textDocument.uri);
   if (!document || !documentSettings.codeLens) return [];
-  return codeLenses(document, params.textDocument.uri, references_.get(params.textDocument.uri), new Date(), documentSettings.referenceLatest);
+  const uri = params.textDocument.uri;
+  return codeLenses(document, uri, references_.get(uri), new Date(), documentSettings.referenceLatest, cacheContexts.lensTitle(uri, document));
 });
 connection.onCodeAction((params) => {
   const document = store.get(params.textDocument.uri);
@@ -132,6 +142,7 @@ documents.onDidClose((event) => {
   validator.forget(event.document.uri);
   store.forget(event.document.uri);
   settings.forget(event.document.uri);
+  cacheContexts.forget(event.document.uri);
   references_.delete(event.document.uri);
   connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
 });

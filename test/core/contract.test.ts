@@ -40,7 +40,10 @@ test("contract: malformed settings fall back to defaults; unknown severities are
     aws: DEFAULT_SETTINGS.aws,
     roleArn: "",
     referenceLatest: true,
+    cache: { historySize: 20 },
   });
+  assert.equal(normalizeSettings({ cache: { historySize: 500 } }).cache.historySize, 100);
+  assert.equal(normalizeSettings({ cache: { historySize: 0 } }).cache.historySize, 20);
   assert.equal(normalizeSettings({ target: "aws" }).target, "aws");
   assert.equal(normalizeSettings({ target: "gcp" }).target, "local");
   assert.deepEqual(normalizeSettings({ aws: { profile: " dev ", region: 3 } }).aws, { profile: "dev", region: "" });

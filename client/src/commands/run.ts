@@ -9,7 +9,14 @@ import type { ExecutionsNode, ExecutionsView } from "../views/executions-view";
 type ExecutionNode = Extract<ExecutionsNode, { kind: "execution" }>;
 
 /** Run Pipeline, Run Step(s), Run From Here, Run Selected Steps, Retry Failed Steps, Choose Reference, Stop Execution. */
-export function registerRunCommands(controller: RunController, client: LanguageClient, view: ExecutionsView, reveal: (arn: string) => void): vscode.Disposable[] {
+export function registerRunCommands(
+  controller: RunController,
+  client: LanguageClient,
+  view: ExecutionsView,
+  reveal: (arn: string) => void,
+  /** After a run ends: the cache verdicts compare with it from then on. */
+  executionsChanged: () => void,
+): vscode.Disposable[] {
   const run = async (uri: string | undefined, request: RunRequest, what: string, referenceArn?: string) => {
     const document = await documentFor(uri);
     if (!document) {
@@ -21,7 +28,10 @@ export function registerRunCommands(controller: RunController, client: LanguageC
   };
   const follow = (started: StartedExecution) => {
     view.refresh();
-    void watchExecution(started, reveal).then(() => view.refresh());
+    void watchExecution(started, reveal).then(() => {
+      view.refresh();
+      executionsChanged();
+    });
   };
 
   return [

@@ -26,6 +26,11 @@ export class LocalEngineHost {
     private readonly log: (line: string) => void = () => undefined,
   ) {}
 
+  /** The store folder the engine uses (or would use). */
+  storeFolder(): string {
+    return this.settings().store;
+  }
+
   get isRunning(): boolean {
     return this.current !== undefined;
   }

@@ -1,4 +1,5 @@
 import * as vscode from "vscode";
+import { existsSync } from "node:fs";
 import { dirname } from "node:path";
 import { StopPipelineExecutionCommand } from "@aws-sdk/client-sagemaker";
 import { buildModel } from "../../../core/src/model";
@@ -64,6 +65,11 @@ export class RunController {
     const { endpoint } = await this.engineHost.start();
     if (this.localCache?.endpoint !== endpoint) this.localCache = { endpoint, connection: localConnection(endpoint) };
     return this.localCache.connection;
+  }
+
+  /** False when the target is the local engine and it has never stored anything: there is nothing to query. */
+  targetMayHaveHistory(): boolean {
+    return this.settings().target === "aws" || this.engineHost.isRunning || existsSync(this.engineHost.storeFolder());
   }
 
   targetLabel(): string {
@@ -175,6 +181,10 @@ export class RunController {
     } catch (error) {
       void vscode.window.showErrorMessage(`Stop Execution: ${explainError(error, "StopPipelineExecution", connection).message}`);
     }
+  }
+
+  knownPipelineName(document: vscode.TextDocument): string | undefined {
+    return this.context.workspaceState.get<string>(`pipelineName:${document.uri.toString()}`);
   }
 
   /** Asked once per file (default: the file name's stem, made valid), remembered in the workspace. */

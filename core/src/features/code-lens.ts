@@ -5,7 +5,15 @@ import { cacheLensTitle, cacheSummary } from "./cache-summary";
 import type { PipelineDocument } from "./document";
 
 /** Lenses above the Steps array (run, reference, graph) and above each step (run, run from here, cache). */
-export function codeLenses(document: PipelineDocument, uri: string, reference: ReferenceExecution | undefined, now: Date, referenceLatest = true): CodeLens[] {
+export function codeLenses(
+  document: PipelineDocument,
+  uri: string,
+  reference: ReferenceExecution | undefined,
+  now: Date,
+  referenceLatest = true,
+  /** The cache verdict's lens title, when the client has sent executions to compare with. */
+  cacheTitle?: (stepName: string) => string | undefined,
+): CodeLens[] {
   const model = document.model;
   const stepsNode = memberValue(model?.root, "Steps");
   if (!model || !stepsNode) return [];
@@ -21,7 +29,7 @@ export function codeLenses(document: PipelineDocument, uri: string, reference: R
     lenses.push(
       { range, command: { title: "▶ Run step", command: COMMANDS.runSteps, arguments: [uri, [step.name]] } },
       { range, command: { title: "▶ Run from here", command: COMMANDS.runFromStep, arguments: [uri, step.name] } },
-      { range, command: { title: cacheLensTitle(cacheSummary(step)), command: COMMANDS.explainCache, arguments: [uri, step.name] } },
+      { range, command: { title: cacheTitle?.(step.name) ?? cacheLensTitle(cacheSummary(step)), command: COMMANDS.explainCache, arguments: [uri, step.name] } },
     );
   }
   return lenses;

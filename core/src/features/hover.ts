@@ -1,15 +1,22 @@
 import { MarkupKind, type Hover, type Position } from "vscode-languageserver-types";
+import type { Node } from "jsonc-parser";
+import { memberValue } from "../json";
+import type { PipelineModel, StepModel } from "../model";
 import type { PipelineDocument } from "./document";
 import { expireAfterHover } from "./hover/expire-after";
 import type { HoverResult } from "./hover/markdown";
 import { referenceHover } from "./hover/reference";
 import { symbolHover } from "./hover/symbol";
 
+/** The cache verdict of a step as Markdown, when the client has sent executions to compare with. */
+export type StepCacheMarkdown = (stepName: string) => string | undefined;
+
 /** Hover for step names, DependsOn entries, ExpireAfter values, Get strings and property files. */
-export function hover(document: PipelineDocument, position: Position): Hover | null {
+export function hover(document: PipelineDocument, position: Position, stepCache?: StepCacheMarkdown): Hover | null {
   let found: HoverResult | undefined;
   try {
-    found = find(document, document.offsetAt(position));
+    const offset = document.offsetAt(position);
+    found = withCacheVerdict(document, offset, find(document, offset), stepCache);
   } catch {
     return null; // a hover must never break the editor: a bug here shows nothing rather than an error
   }
@@ -21,4 +28,23 @@ function find(document: PipelineDocument, offset: number): HoverResult | undefin
   const model = document.model;
   if (!model) return undefined;
   return referenceHover(document, model, offset) ?? symbolHover(document, model, offset) ?? expireAfterHover(document, model, offset);
+}
+
+/** On a step's own name and on its CacheConfig, the hover ends with what the step cache will do on the next run. */
+function withCacheVerdict(document: PipelineDocument, offset: number, found: HoverResult | undefined, stepCache: StepCacheMarkdown | undefined): HoverResult | undefined {
+  const target = stepCache && document.model ? cacheHoverTarget(document.model, offset) : undefined;
+  const verdict = target?.step.name !== undefined ? stepCache!(target.step.name) : undefined;
+  if (!target || !verdict) return found;
+  if (found) return { ...found, markdown: `${found.markdown}\n\n---\n\n${verdict}` };
+  return { markdown: verdict, start: target.node.offset, end: target.node.offset + target.node.length };
+}
+
+function cacheHoverTarget(model: PipelineModel, offset: number): { step: StepModel; node: Node } | undefined {
+  const inside = (node: Node | undefined) => node !== undefined && node.offset <= offset && offset <= node.offset + node.length;
+  for (const step of model.steps) {
+    if (inside(step.nameNode)) return { step, node: step.nameNode! };
+    const cacheConfig = memberValue(step.node, "CacheConfig")?.parent;
+    if (cacheConfig && inside(cacheConfig)) return { step, node: cacheConfig };
+  }
+  return undefined;
 }

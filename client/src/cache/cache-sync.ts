@@ -1,0 +1,73 @@
+import * as vscode from "vscode";
+import { SET_CACHE_CONTEXT_NOTIFICATION, type CacheContextParams } from "../../../core/src/settings";
+import { pipelineNameFromFile } from "../../../core/src/run-parameters";
+import type { RunController } from "../run/run-controller";
+import { ExecutionHistory } from "./history";
+
+/**
+ * Keeps the language server's cache context of each open definition current: the recent finished executions of its
+ * pipeline on the current target, and the parameters the next run would use (the chosen reference's, else defaults).
+ * Fetched when a definition opens, after a run ends, and when the reference or the settings change; finished
+ * executions are fetched once. Nothing is fetched in an untrusted workspace.
+ */
+export class CacheContextSync implements vscode.Disposable {
+  private history = new ExecutionHistory();
+  private historyTarget = "";
+  private readonly pending = new Map<string, NodeJS.Timeout>();
+
+  constructor(
+    private readonly languageId: string,
+    private readonly controller: RunController,
+    private readonly notify: (method: string, params: unknown) => void,
+    private readonly log: (line: string) => void,
+  ) {}
+
+  /** Every open definition, after a short delay so bursts of events fetch once. */
+  refreshAll(): void {
+    for (const document of vscode.workspace.textDocuments) this.refresh(document);
+  }
+
+  refresh(document: vscode.TextDocument): void {
+    if (document.languageId !== this.languageId || !vscode.workspace.isTrusted) return;
+    const uri = document.uri.toString();
+    clearTimeout(this.pending.get(uri));
+    this.pending.set(
+      uri,
+      setTimeout(() => {
+        this.pending.delete(uri);
+        void this.send(document);
+      }, 300),
+    );
+  }
+
+  private async send(document: vscode.TextDocument): Promise<void> {
+    const settings = this.controller.settings();
+    const target = JSON.stringify([settings.target, settings.aws]);
+    if (target !== this.historyTarget) {
+      this.history = new ExecutionHistory();
+      this.historyTarget = target;
+    }
+    const pipelineName = this.controller.knownPipelineName(document) ?? pipelineNameFromFile(document.uri.path);
+    if (!this.controller.targetMayHaveHistory()) {
+      this.notify(SET_CACHE_CONTEXT_NOTIFICATION, { uri: document.uri.toString(), executions: [], parameters: {} } satisfies CacheContextParams);
+      return;
+    }
+    try {
+      const connection = await this.controller.connection();
+      const executions = await this.history.recent(connection.client, pipelineName, settings.cache.historySize).catch((error: Error) => {
+        if (/ResourceNotFound|does not exist/i.test(`${error.name} ${error.message}`)) return [];
+        throw error;
+      });
+      const referenceArn = this.controller.referenceOf(document.uri);
+      const reference = executions.find((e) => e.executionArn === referenceArn);
+      const params: CacheContextParams = { uri: document.uri.toString(), executions, parameters: reference?.parameters ?? {} };
+      this.notify(SET_CACHE_CONTEXT_NOTIFICATION, params);
+    } catch (error) {
+      this.log(`Cache insight for ${document.uri.fsPath}: the executions could not be read (${(error as Error).message}).`);
+    }
+  }
+
+  dispose(): void {
+    for (const timer of this.pending.values()) clearTimeout(timer);
+  }
+}

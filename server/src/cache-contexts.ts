@@ -1,0 +1,47 @@
+import { cacheInsight, cacheVerdictHover, cacheVerdictLensTitle, type CacheInsight } from "../../core/src/cache";
+import type { CacheContextParams } from "../../core/src/settings";
+import type { PipelineDocument } from "../../core/src/features/document";
+
+/**
+ * The executions the client sent for each document, and the cache verdicts computed from them for the document's
+ * current text (once per text and context; verdicts themselves are computed on first use).
+ */
+export class CacheContexts {
+  private readonly contexts = new Map<string, CacheContextParams>();
+  private readonly insights = new Map<string, { text: string; context: CacheContextParams; insight: CacheInsight }>();
+
+  set(params: CacheContextParams): void {
+    this.contexts.set(params.uri, params);
+  }
+
+  forget(uri: string): void {
+    this.contexts.delete(uri);
+    this.insights.delete(uri);
+  }
+
+  lensTitle(uri: string, document: PipelineDocument): ((stepName: string) => string | undefined) | undefined {
+    const insight = this.insight(uri, document);
+    return insight && ((step) => {
+      const verdict = insight.verdict(step);
+      return verdict && cacheVerdictLensTitle(verdict);
+    });
+  }
+
+  hoverMarkdown(uri: string, document: PipelineDocument): ((stepName: string) => string | undefined) | undefined {
+    const insight = this.insight(uri, document);
+    return insight && ((step) => {
+      const verdict = insight.verdict(step);
+      return verdict && cacheVerdictHover(verdict);
+    });
+  }
+
+  private insight(uri: string, document: PipelineDocument): CacheInsight | undefined {
+    const context = this.contexts.get(uri);
+    if (!context || !document.parsed) return undefined;
+    const cached = this.insights.get(uri);
+    if (cached && cached.text === document.text && cached.context === context) return cached.insight;
+    const insight = cacheInsight({ definition: document.text, executions: context.executions, parameters: context.parameters }, new Date());
+    this.insights.set(uri, { text: document.text, context, insight });
+    return insight;
+  }
+}

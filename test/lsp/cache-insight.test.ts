@@ -1,0 +1,79 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import type { CodeLens, Hover, MarkupContent } from "vscode-languageserver-protocol";
+import { localConnection } from "../../client/src/aws/connection";
+import { ExecutionHistory } from "../../client/src/cache/history";
+import { runPipeline, type RunDialogs } from "../../client/src/run/run-service";
+import { LineIndex, SET_CACHE_CONTEXT_NOTIFICATION, type CacheContextParams } from "../../core/src";
+import { abaloneLikeDefinition, startEngine, stepsOf, waitForExecution } from "../engine/helpers";
+import { LspClient } from "../helpers/lsp";
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
+
+const confirmEverything: RunDialogs = { offerFix: async () => false, editParameters: async (_v, _e, o) => o, confirm: async () => "run" };
+
+/** The editor's text: the example with Train cached for a day and its max_depth hyperparameter written as given. */
+function definitionWith(maxDepth: string): string {
+  const definition = JSON.parse(abaloneLikeDefinition());
+  const train = definition.Steps[1];
+  train.CacheConfig = { Enabled: true, ExpireAfter: "P1D" };
+  train.Arguments.HyperParameters = { max_depth: maxDepth };
+  return JSON.stringify(definition, null, 2);
+}
+
+test("cache insight end to end: run, edit a hyperparameter → miss with its diff; revert → hit from the first run; run again → the engine hits as predicted", { timeout: 60_000 }, async (t) => {
+  const engine = await startEngine();
+  engine.runner.files.set("Eval", { evaluation: { "evaluation.json": JSON.stringify({ regression_metrics: { mse: { value: 1 } } }) } });
+  const connection = localConnection(engine.endpoint);
+  const lsp = await LspClient.start();
+  t.after(async () => {
+    await lsp.stop();
+    connection.client.destroy();
+    engine.client.destroy();
+    await engine.engine.close();
+  });
+  const input = (text: string) => ({ text, pipelineName: "abalone", roleArn: "arn:aws:iam::000000000000:role/R", request: { kind: "pipeline" as const }, referenceLatest: true });
+
+  const original = definitionWith("5");
+  const first = await runPipeline(connection, input(original), confirmEverything);
+  assert.equal(first.status, "started");
+  const firstArn = (first as { executionArn: string }).executionArn;
+  assert.equal((await waitForExecution(engine.client, firstArn)).PipelineExecutionStatus, "Succeeded");
+
+  const history = new ExecutionHistory();
+  const uri = await lsp.open(definitionWith("6"));
+  const sendContext = async () => {
+    const params: CacheContextParams = { uri, executions: await history.recent(connection.client, "abalone", 20), parameters: {} };
+    await lsp.connection.sendNotification(SET_CACHE_CONTEXT_NOTIFICATION, params);
+  };
+  await sendContext();
+  const hoverOnTrain = async (text: string) => {
+    const offset = text.indexOf('"Name": "Train"') + '"Name": "'.length + 1;
+    const result = await lsp.connection.sendRequest<Hover | null>("textDocument/hover", { textDocument: { uri }, position: new LineIndex(text).positionAt(offset) });
+    return (result?.contents as MarkupContent | undefined)?.value ?? "";
+  };
+  const trainLens = async () => {
+    const lenses = await lsp.connection.sendRequest<CodeLens[]>("textDocument/codeLens", { textDocument: { uri } });
+    return lenses.map((l) => l.command?.title ?? "").filter((title) => title.startsWith("Cache:"));
+  };
+
+  const edited = definitionWith("6");
+  const missHover = await hoverOnTrain(edited);
+  assert.match(missHover, /HyperParameters\.max_depth: "5" → "6"/);
+  assert.match(missHover, /miss/i);
+  assert.ok((await trainLens()).includes("Cache: miss (1 key change)"), JSON.stringify(await trainLens()));
+
+  await lsp.change(uri, original);
+  const hitHover = await hoverOnTrain(original);
+  const firstId = firstArn.split("/").pop()!;
+  assert.match(hitHover, /hit/i);
+  assert.ok(hitHover.includes(firstId), `the hover names the first run ${firstId}:\n${hitHover}`);
+  assert.ok((await trainLens()).some((title) => title.startsWith(`Cache: hit (from ${firstId}, expires in `)), JSON.stringify(await trainLens()));
+
+  engine.clock.now += 60_000;
+  const second = await runPipeline(connection, input(original), confirmEverything);
+  const secondArn = (second as { executionArn: string }).executionArn;
+  assert.equal((await waitForExecution(engine.client, secondArn)).PipelineExecutionStatus, "Succeeded");
+  const steps = await stepsOf(engine.client, secondArn);
+  assert.equal(steps.Train.CacheHitResult?.SourcePipelineExecutionArn, firstArn, "the engine hit the run the hover named");
+});
