@@ -69,6 +69,22 @@ export async function run(argv: string[]): Promise<number> {
       pending = runPipeline(file, options, (line) => process.stdout.write(`${line}\n`));
     });
   program
+    .command("plan")
+    .description("Show what `run` would do — the definition changes, the steps that run, are reused, hit the cache or are skipped, the reference and the parameters — without starting anything.")
+    .argument("<file>", "the pipeline definition")
+    .option("-s, --select <steps>", "comma-separated step names (selective execution)")
+    .option("--reference <arn|latest|none>", "reference execution for --select (default: the latest finished execution)")
+    .option("-p, --param <name=value>", "parameter value (repeatable)", collect, [])
+    .option("--pipeline-name <name>", "pipeline name (default: from the file name)")
+    .option("--role <arn>", "RoleArn for CreatePipeline", DEFAULT_ROLE)
+    .option("--endpoint <url>", "a SageMaker API endpoint (e.g. a running `local serve`)")
+    .option("--profile <profile>", "AWS profile (SDK default credential chain)")
+    .option("--region <region>", "AWS region")
+    .option("--store <dir>", "local engine store folder", ".sagemaker-pipelines/local")
+    .action((file: string, options) => {
+      pending = runPipeline(file, options, (line) => process.stdout.write(`${line}\n`), "plan");
+    });
+  program
     .command("local")
     .description("The local engine.")
     .command("serve")

@@ -18,3 +18,4 @@ export * from "./planner/reference";
 export * from "./planner/plan";
 export * from "./planner/parameters";
 export * from "./cache";
+export * from "./planner/step-plan";

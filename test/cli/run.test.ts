@@ -124,3 +124,29 @@ test("cli run: usage errors exit 2 with a message", () => {
   assert.ok(!existsSync(join(dir, ".sagemaker-pipelines")), "nothing was started");
   assert.equal(readFileSync(join(dir, "examples/abalone.pipeline.json"), "utf8"), readFileSync(join(examples, "abalone.pipeline.json"), "utf8"));
 });
+
+test("cli plan: prints per step what a run would do — cache hits, reuse, skips — and starts nothing", { timeout: 180_000 }, () => {
+  const dir = workspace();
+  const first = run(dir, "examples/abalone.pipeline.json");
+  assert.equal(first.status, 0, first.all);
+  const firstId = executionArn(first.stdout)!.split("/").pop();
+  const executions = () => readdirSync(join(dir, ".sagemaker-pipelines/local/executions")).length;
+  const before = executions();
+
+  const plan = spawnSync(process.execPath, [cli, "plan", "examples/abalone.pipeline.json"], { cwd: dir, encoding: "utf8", timeout: 60_000 });
+  assert.equal(plan.status, 0, plan.stderr);
+  assert.match(plan.stdout, new RegExp(`^    AbaloneTrain: cache hit expected \\(from ${firstId}, expires in \\d+ d\\)$`, "m"));
+  assert.match(plan.stdout, /^    AbaloneEval: run$/m);
+  assert.match(plan.stdout, /^    AbaloneMSEFail: run if AbaloneMSECond takes its ElseSteps \(not known until it runs\)$/m);
+  assert.match(plan.stdout, /^Plan only: nothing was created, updated or started\.$/m);
+
+  const selective = spawnSync(process.execPath, [cli, "plan", "examples/abalone.pipeline.json", "--select", "AbaloneEval"], { cwd: dir, encoding: "utf8", timeout: 60_000 });
+  assert.equal(selective.status, 0, selective.stderr);
+  assert.match(selective.stdout, /^    AbaloneTrain: reuse from .+$/m);
+  assert.match(selective.stdout, /^    AbaloneTransform: skip \(downstream of the selection\)$/m);
+  assert.equal(executions(), before, "planning started nothing");
+
+  const refused = spawnSync(process.execPath, [cli, "plan", "examples/abalone.pipeline.json", "--select", "AbaloneTrain,AbaloneMSECond"], { cwd: dir, encoding: "utf8", timeout: 60_000 });
+  assert.equal(refused.status, 1);
+  assert.match(refused.stdout, /^Hint: --select AbaloneTrain,AbaloneEval,AbaloneMSECond$/m);
+});

@@ -2,6 +2,7 @@ import { test, type TestContext } from "node:test";
 import assert from "node:assert/strict";
 import { StartPipelineExecutionCommand } from "@aws-sdk/client-sagemaker";
 import { localConnection, type Connection } from "../../client/src/aws/connection";
+import { ExecutionHistory } from "../../client/src/cache/history";
 import { describeRun, runPipeline, type RunDialogs, type RunInput, type RunSummary } from "../../client/src/run/run-service";
 import type { PlanFix, PlannedParameter } from "../../core/src";
 import { DEFINITION_DIRECTORY_TAG } from "../../engine/src/context";
@@ -97,7 +98,7 @@ test("run pipeline: a new pipeline is created after confirmation, then started w
   assert.match(request.ClientRequestToken, /^[0-9a-f-]{36}$/);
   const [summary] = dialogs.confirmations;
   assert.equal(summary.deployment.action, "create");
-  assert.match(describeRun(summary), /^Target: local engine \(http:\/\/127\.0\.0\.1:\d+\)\nPipeline: abalone\nDefinition: create the pipeline — Create the pipeline 'abalone'\.\nRun: the whole pipeline\nParameters: InputData=s3:\/\/bucket\/raw\/data\.csv, InstanceType=ml\.m5\.xlarge, MaxDepth=5, Threshold=6$/);
+  assert.match(describeRun(summary), /^Target: local engine \(http:\/\/127\.0\.0\.1:\d+\)\nPipeline: abalone\nDefinition: create the pipeline — Create the pipeline 'abalone'\.\nRun: the whole pipeline\nParameters: InputData=s3:\/\/bucket\/raw\/data\.csv, InstanceType=ml\.m5\.xlarge, MaxDepth=5, Threshold=6\nSteps:\n  Process: run\n  Train: run\n  Eval: run\n  Check: run\n  Register: run if Check takes its IfSteps \(not known until it runs\)\n  TooHigh: run if Check takes its ElseSteps \(not known until it runs\)$/);
   assert.equal((await waitForExecution(engine.client, (outcome as { executionArn: string }).executionArn)).PipelineExecutionStatus, "Succeeded");
 });
 
@@ -261,4 +262,27 @@ test("run from here: the step and everything downstream, against the latest exec
     SourcePipelineExecutionArn: firstArn,
     SelectedSteps: ["Eval", "Check", "Register", "TooHigh"].map((StepName) => ({ StepName })),
   });
+});
+
+test("plan: the confirmation predicts the cache hit per step, and the engine then reports it", async (t) => {
+  const { connection, input, engine } = await setup(t);
+  const cached = abaloneLikeDefinition({ processCache: "P1D" });
+  const first = await runPipeline(connection, input({ text: cached }), new ScriptedDialogs(), { history: new ExecutionHistory() });
+  const firstArn = (first as { executionArn: string }).executionArn;
+  await waitForExecution(engine.client, firstArn);
+  engine.clock.now += 60_000;
+
+  const dialogs = new ScriptedDialogs();
+  const second = await runPipeline(connection, input({ text: cached }), dialogs, { history: new ExecutionHistory(), now: () => new Date(engine.clock.now) });
+  const firstId = firstArn.split("/").pop();
+  const text = describeRun(dialogs.confirmations[0]);
+  assert.match(text, new RegExp(`\\n  Process: cache hit expected \\(from ${firstId}, expires in 23 h\\)\\n  Train: run\\n`));
+  assert.match(text, /^Cache hits expected: Process$/m);
+  const secondArn = (second as { executionArn: string }).executionArn;
+  await waitForExecution(engine.client, secondArn);
+  assert.equal((await stepsOf(engine.client, secondArn)).Process.CacheHitResult?.SourcePipelineExecutionArn, firstArn);
+
+  const selective = new ScriptedDialogs();
+  await runPipeline(connection, input({ text: cached, request: { kind: "selected", steps: ["Eval"] } }), selective, { history: new ExecutionHistory() });
+  assert.match(describeRun(selective.confirmations[0]), /\n  Process: reuse from .+\n  Train: reuse from .+\n  Eval: run\n  Check: skip \(downstream of the selection\)\n/);
 });

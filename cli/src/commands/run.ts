@@ -3,6 +3,7 @@ import { basename, dirname, resolve } from "node:path";
 import { DescribePipelineExecutionCommand, ListPipelineExecutionStepsCommand, type PipelineExecutionStep, type SageMakerClient } from "@aws-sdk/client-sagemaker";
 import { analyze, LineIndex, parseParameterAssignments, pipelineNameFromFile, type PlanFix } from "../../../core/src";
 import type { Connection } from "../../../client/src/aws/connection";
+import { ExecutionHistory } from "../../../client/src/cache/history";
 import { describeRun, runPipeline as startRun, type RunDialogs } from "../../../client/src/run/run-service";
 import { openTarget, type TargetOptions } from "../target";
 import { UsageError } from "../files";
@@ -18,8 +19,11 @@ export interface RunOptions extends TargetOptions {
 
 const TERMINAL = new Set(["Succeeded", "Failed", "Stopped"]);
 
-/** `sagemaker-pipelines run FILE`: deploy the definition, start it (whole or selected steps), follow it to the end. */
-export async function runPipeline(file: string, options: RunOptions, out: (line: string) => void): Promise<number> {
+/**
+ * `sagemaker-pipelines run FILE`: deploy the definition, start it (whole or selected steps), follow it to the end.
+ * `plan`: the same checks and the same plan, then stop before anything is created, updated or started.
+ */
+export async function runPipeline(file: string, options: RunOptions, out: (line: string) => void, mode: "run" | "plan" = "run"): Promise<number> {
   let text: string;
   try {
     text = readFileSync(file, "utf8");
@@ -42,7 +46,7 @@ export async function runPipeline(file: string, options: RunOptions, out: (line:
   try {
     out(`Target: ${target.description}`);
     const connection: Connection = { client: target.client, target: target.local ? "local" : "aws", label: target.description, endpoint: options.endpoint, profile: options.profile, region: options.region };
-    const dialogs = commandLineDialogs(out);
+    const dialogs = commandLineDialogs(out, mode);
     const outcome = await startRun(
       connection,
       {
@@ -56,7 +60,12 @@ export async function runPipeline(file: string, options: RunOptions, out: (line:
         definitionFolder: target.local ? dirname(resolve(file)) : undefined,
       },
       dialogs,
+      { history: new ExecutionHistory() },
     );
+    if (mode === "plan" && dialogs.planned) {
+      out("Plan only: nothing was created, updated or started.");
+      return 0;
+    }
     if (outcome.status !== "started") {
       out(`Not started: ${outcome.status === "refused" ? outcome.error.message : dialogs.problems.join(" ") || outcome.message}`);
       return 1;
@@ -75,10 +84,11 @@ export async function runPipeline(file: string, options: RunOptions, out: (line:
 }
 
 /** On the command line the invocation is the confirmation: the plan is printed, fixes are hints, wrong values stop the run. */
-function commandLineDialogs(out: (line: string) => void): RunDialogs & { problems: string[] } {
+function commandLineDialogs(out: (line: string) => void, mode: "run" | "plan"): RunDialogs & { problems: string[]; planned: boolean } {
   const problems: string[] = [];
   return {
     problems,
+    planned: false,
     async offerFix(_reason: string, fix: PlanFix) {
       out(fix.kind === "addSteps" ? `Hint: --select ${fix.selection.join(",")}` : `Hint: --reference ${fix.execution.arn}`);
       return false;
@@ -89,7 +99,8 @@ function commandLineDialogs(out: (line: string) => void): RunDialogs & { problem
     },
     async confirm(summary) {
       for (const line of describeRun(summary).split("\n").slice(1)) out(`  ${line}`);
-      return "run";
+      this.planned = true;
+      return mode === "plan" ? "cancel" : "run";
     },
   };
 }

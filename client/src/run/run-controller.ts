@@ -11,6 +11,7 @@ import { pipelineNameFromFile } from "../../../core/src/run-parameters";
 import { normalizeSettings, SETTINGS_SECTION, SET_REFERENCE_NOTIFICATION, type PipelineSettings, type SetReferenceParams } from "../../../core/src/settings";
 import { awsConnection, localConnection, type Connection } from "../aws/connection";
 import { explainError } from "../aws/errors";
+import { ExecutionHistory } from "../cache/history";
 import type { LocalEngineHost } from "../local/engine-host";
 import { listExecutions } from "./executions";
 import { runPipeline } from "./run-service";
@@ -39,6 +40,7 @@ export class RunController {
   readonly onDidChangeReference = this.referenceChanged.event;
   private localCache?: { endpoint: string; connection: Connection };
   private awsCache?: { key: string; connection: Connection };
+  private histories = new Map<string, ExecutionHistory>();
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -70,6 +72,15 @@ export class RunController {
   /** False when the target is the local engine and it has never stored anything: there is nothing to query. */
   targetMayHaveHistory(): boolean {
     return this.settings().target === "aws" || this.engineHost.isRunning || existsSync(this.engineHost.storeFolder());
+  }
+
+  /** Finished executions fetched once per target (they never change). */
+  private history(): ExecutionHistory {
+    const settings = this.settings();
+    const key = JSON.stringify([settings.target, settings.aws]);
+    let history = this.histories.get(key);
+    if (!history) this.histories.set(key, (history = new ExecutionHistory()));
+    return history;
   }
 
   targetLabel(): string {
@@ -113,6 +124,7 @@ export class RunController {
         definitionFolder: document.uri.scheme === "file" && connection.target === "local" ? dirname(document.uri.fsPath) : undefined,
       },
       new VscodeRunDialogs(declared),
+      { history: this.history(), historySize: this.settings().cache.historySize },
     );
     if (outcome.status === "cancelled") {
       void vscode.window.showInformationMessage(`${what}: ${outcome.message}`);

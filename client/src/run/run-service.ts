@@ -10,6 +10,10 @@ import { planRun, type PlanFix, type RunPlan, type RunRequest } from "../../../c
 import type { ReferencePolicy } from "../../../core/src/planner/reference";
 import type { Connection } from "../aws/connection";
 import { explainError, type ExplainedError } from "../aws/errors";
+import { cacheInsight } from "../../../core/src/cache";
+import { cacheSummary } from "../../../core/src/features/cache-summary";
+import { planSteps, type StepPlanLine } from "../../../core/src/planner/step-plan";
+import type { ExecutionHistory } from "../cache/history";
 import { compareWithDeployed, deploy, type Deployment } from "./deployment";
 import { describeExecution, executionParameters, listExecutions, stepStatuses } from "./executions";
 
@@ -20,6 +24,8 @@ export interface RunSummary {
   deployment: Deployment;
   plan: RunPlan;
   parameters: PlannedParameter[];
+  /** What happens to each step: run, cache hit expected, reuse, skip. */
+  steps: StepPlanLine[];
 }
 
 /** The questions a run asks the user; the editor answers with dialogs, tests with scripts. */
@@ -51,7 +57,14 @@ export type RunOutcome =
   | { status: "cancelled"; message: string };
 
 /** Plans, confirms, deploys and starts one run. Every API call goes through the connection's SageMaker client. */
-export async function runPipeline(connection: Connection, input: RunInput, dialogs: RunDialogs): Promise<RunOutcome> {
+export interface RunOptions {
+  /** Past executions for the cache verdicts of the plan (fetched only when a step caches). */
+  history?: ExecutionHistory;
+  historySize?: number;
+  now?: () => Date;
+}
+
+export async function runPipeline(connection: Connection, input: RunInput, dialogs: RunDialogs, options: RunOptions = {}): Promise<RunOutcome> {
   const errors = analyze(input.text).diagnostics.filter((d) => d.severity === "error");
   if (errors.length > 0) {
     return refused(`The definition has ${errors.length} error${errors.length === 1 ? "" : "s"} (first: ${errors[0].code}: ${errors[0].message}). Fix ${errors.length === 1 ? "it" : "them"} before running.`);
@@ -94,6 +107,9 @@ export async function runPipeline(connection: Connection, input: RunInput, dialo
     operation = "ListPipelineParametersForExecution";
     const referenceValues = plan.reference ? await executionParameters(connection.client, plan.reference.arn) : undefined;
     const declared = declaredParameters(model);
+    operation = "DescribePipelineDefinitionForExecution";
+    const cachesSomething = model.steps.some((step) => cacheSummary(step).state === "on");
+    const past = cachesSomething && options.history && deployment.action !== "create" ? await options.history.recent(connection.client, input.pipelineName, options.historySize ?? 20) : [];
     let overrides = { ...(input.overrides ?? {}) };
     let editing = false;
     let summary: RunSummary;
@@ -107,7 +123,10 @@ export async function runPipeline(connection: Connection, input: RunInput, dialo
         editing = false;
         continue;
       }
-      summary = { target: connection.label, pipelineName: input.pipelineName, deployment, plan, parameters: parameters.values };
+      const finalValues = Object.fromEntries(parameters.values.map((p) => [p.name, p.value]));
+      const insight = cacheInsight({ definition: input.text, executions: past, parameters: finalValues, selectedSteps: plan.selectedSteps }, options.now?.() ?? new Date());
+      const steps = planSteps(model, dag, plan, (step) => insight.verdict(step));
+      summary = { target: connection.label, pipelineName: input.pipelineName, deployment, plan, parameters: parameters.values, steps };
       const answer = await dialogs.confirm(summary);
       if (answer === "editParameters") editing = true;
       else if (answer === "run") break;
@@ -152,7 +171,9 @@ export function describeRun(summary: RunSummary): string {
   if (plan.selectedSteps) lines.push(`Reference: ${plan.reference ? `${executionLabel(plan.reference)} (${plan.reference.status})` : "none"}`);
   if (plan.reused.length > 0) lines.push(`Reused from the reference: ${plan.reused.join(", ")}`);
   if (plan.skipped.length > 0) lines.push(`Not run (downstream): ${plan.skipped.join(", ")}`);
+  if (summary.steps.some((s) => s.action === "cache-hit")) lines.push(`Cache hits expected: ${summary.steps.filter((s) => s.action === "cache-hit").map((s) => s.step).join(", ")}`);
   lines.push(`Parameters: ${summary.parameters.map((p) => `${p.name}=${p.value}${p.source === "default" ? "" : ` (${p.source})`}`).join(", ") || "none"}`);
   lines.push(...plan.notes);
+  lines.push("Steps:", ...summary.steps.map((s) => `  ${s.step}: ${s.text}`));
   return lines.join("\n");
 }

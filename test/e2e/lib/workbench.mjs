@@ -218,11 +218,22 @@ export async function contextMenuItems(page) {
   return labels.map((l) => l.trim()).filter(Boolean);
 }
 
-/** Clicks the open context menu's item `label`. */
+/**
+ * Clicks the open context menu's item `label` and waits for the menu to close. A menu item listens to mouse-up
+ * only 100 ms after it is rendered (VS Code's menu.ts): a click sooner does nothing, so a menu that stays
+ * open is clicked again.
+ */
 export async function chooseContextMenuItem(page, label) {
   const item = page.locator(".context-view .monaco-menu .action-item .action-label", { hasText: label }).first();
   await item.waitFor({ state: "visible", timeout: SHORT });
-  await item.click();
+  const menu = page.locator(".context-view .monaco-menu").first();
+  await page.waitForTimeout(200);
+  for (let attempt = 1; ; attempt++) {
+    await item.click();
+    const closed = await menu.waitFor({ state: "hidden", timeout: 1500 }).then(() => true, () => false);
+    if (closed) return;
+    if (attempt === 3) throw new Error(`the context menu stayed open after 3 clicks on "${label}"`);
+  }
 }
 
 /** Right-clicks on `text` and chooses the context menu item `label`; returns the menu's labels. */
@@ -246,6 +257,50 @@ export async function waitForNotification(page, expect, { timeoutMs = LONG } = {
     // Toasts hide after a while: report every message seen during the wait.
     return found ?? { failed: seen.size ? [...seen].join(" || ") : "(no notification)" };
   }, timeoutMs);
+}
+
+/**
+ * Waits for a notification toast whose message matches `expect` and clicks its button `label` (e.g.
+ * "Show in Executions"); returns the message.
+ */
+export async function clickNotificationButton(page, expect, label, { timeoutMs = LONG } = {}) {
+  const message = await waitForNotification(page, expect, { timeoutMs });
+  const toast = page.locator(".notifications-toasts .notification-toast", { has: page.locator(".notification-list-item-message", { hasText: message }) }).first();
+  const buttons = toast.locator(".notification-list-item-buttons-container .monaco-button");
+  const labels = (await buttons.allInnerTexts()).map((b) => b.trim());
+  const index = labels.indexOf(label);
+  if (index < 0) throw new Error(`the notification "${message}" has no button "${label}"; it has: ${labels.join(" | ") || "(none)"}`);
+  await buttons.nth(index).click();
+  return message;
+}
+
+/**
+ * Waits for a dialog (a modal `showInformationMessage`/`showWarningMessage`, or any workbench dialog), with
+ * `expect` (string or RegExp) one whose message matches; returns `{ message, detail, buttons }` (detail: the
+ * text under the message, lines kept; buttons: the labels, in order, VS Code's own Cancel included).
+ */
+export async function waitForDialog(page, { expect, timeoutMs = LONG } = {}) {
+  const box = page.locator(".monaco-dialog-box").first();
+  return waitUntil(page, `a dialog${expect ? ` matching ${expect}` : ""}`, async () => {
+    if (!(await box.isVisible())) return { failed: "(no dialog)" };
+    const message = (await box.locator(".dialog-message-text").innerText().catch(() => "")).trim();
+    const detail = (await box.locator(".dialog-message-detail").innerText().catch(() => "")).trim();
+    const buttons = (await box.locator(".dialog-buttons .monaco-button").allInnerTexts()).map((b) => b.trim()).filter(Boolean);
+    if (expect && !matches(message, expect)) return { failed: `a dialog "${message}"` };
+    return { message, detail, buttons };
+  }, timeoutMs);
+}
+
+/** Clicks the open dialog's button `label` (exact) and waits for the dialog to close. */
+export async function clickDialogButton(page, label, { timeoutMs = SHORT } = {}) {
+  const box = page.locator(".monaco-dialog-box").first();
+  await box.waitFor({ state: "visible", timeout: timeoutMs });
+  const buttons = box.locator(".dialog-buttons .monaco-button");
+  const labels = (await buttons.allInnerTexts()).map((b) => b.trim());
+  const index = labels.indexOf(label);
+  if (index < 0) throw new Error(`the dialog has no button "${label}"; it has: ${labels.join(" | ")}`);
+  await buttons.nth(index).click();
+  await box.waitFor({ state: "hidden", timeout: timeoutMs });
 }
 
 /**
@@ -380,6 +435,142 @@ export async function waitForCodeLenses(page, expected, { timeoutMs = LONG, all 
     const titles = await codeLensTitles(page, { all });
     return expected.every((e) => titles.some((t) => matches(t, e))) ? titles : { failed: titles.join(" | ") || "(none)" };
   }, timeoutMs);
+}
+
+/**
+ * Clicks the code lens `title` (exact text, or RegExp) in the active editor, as a person would; only lenses on
+ * screen count (reveal the line first), `occurrence` picks a later one from the top.
+ */
+export async function clickCodeLens(page, title, { occurrence = 1, timeoutMs = LONG } = {}) {
+  const box = await waitUntil(page, `a code lens "${title}" on screen`, async () => {
+    const lenses = await page.locator(".editor-group-container.active .monaco-editor .codelens-decoration a").evaluateAll((els) => {
+      const guard = els[0]?.closest(".monaco-editor")?.querySelector(".overflow-guard")?.getBoundingClientRect();
+      return els
+        .map((e) => ({ text: e.textContent.trim(), rect: e.getBoundingClientRect(), hidden: getComputedStyle(e.closest(".codelens-decoration")).visibility === "hidden" }))
+        .filter(({ rect, hidden }) => !hidden && guard && rect.width > 0 && rect.top >= guard.top && rect.bottom <= guard.bottom)
+        .sort((a, b) => a.rect.top - b.rect.top || a.rect.left - b.rect.left)
+        .map(({ text, rect }) => ({ text, x: rect.x, y: rect.y, width: rect.width, height: rect.height }));
+    });
+    const hits = lenses.filter((l) => (title instanceof RegExp ? title.test(l.text) : l.text === title));
+    return hits.length >= occurrence ? hits[occurrence - 1] : { failed: lenses.map((l) => l.text).join(" | ") || "(no lens)" };
+  }, timeoutMs);
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  return box;
+}
+
+/** The pane of a view (Explorer and other side bar containers) whose header title is `title`. */
+export function viewPane(page, title) {
+  return page.locator(".pane", { has: page.locator(".pane-header .title", { hasText: title }) }).first();
+}
+
+/**
+ * Shows the view `title` (e.g. "SageMaker Executions") with its "Focus on … View" command, unless its pane is
+ * already open; waits for its body.
+ */
+export async function showView(page, title, { timeoutMs = SHORT } = {}) {
+  const pane = viewPane(page, title);
+  const open = async () => (await pane.isVisible().catch(() => false)) && (await pane.locator(".pane-header.expanded").isVisible().catch(() => false));
+  if (!(await open())) await runCommand(page, `Focus on ${title} View`);
+  await waitUntil(page, `the view "${title}" to be open`, async () => ((await open()) ? true : { failed: "(closed)" }), timeoutMs);
+  return pane;
+}
+
+/**
+ * Drags the sash at the side bar's right edge so that the side bar is `width` pixels wide (long tree labels
+ * and descriptions then show in screenshots); returns the new width.
+ */
+export async function setSideBarWidth(page, width) {
+  const bar = page.locator(".part.sidebar").first();
+  const box = await bar.boundingBox();
+  if (!box) throw new Error("the side bar is not shown");
+  const y = box.y + box.height / 2;
+  const edge = box.x + box.width;
+  // The vertical sash of the workbench grid on the side bar's right edge.
+  const sash = await page.locator(".monaco-workbench .monaco-sash.vertical").evaluateAll((els, { edge, y }) =>
+    els
+      .map((e) => e.getBoundingClientRect())
+      .filter((r) => r.width > 0 && r.top <= y && r.bottom >= y && Math.abs(r.x + r.width / 2 - edge) <= 4)
+      .map((r) => ({ x: r.x + r.width / 2 }))[0], { edge, y });
+  if (!sash) throw new Error(`no sash on the side bar's right edge (x ${Math.round(edge)})`);
+  await page.mouse.move(sash.x, y);
+  await page.mouse.down();
+  await page.mouse.move(sash.x + (width - box.width), y, { steps: 8 });
+  await page.mouse.up();
+  const after = (await bar.boundingBox())?.width ?? 0;
+  if (Math.abs(after - width) > 8) throw new Error(`the side bar is ${Math.round(after)} px wide after the drag, not ${width}`);
+  return after;
+}
+
+/**
+ * Collapses every other open pane of the side bar container that shows the view `title` (e.g. the Explorer's
+ * folder view), so that this view gets the height.
+ */
+export async function collapseOtherViews(page, title) {
+  const headers = page.locator(".part.sidebar .pane-header.expanded");
+  for (let i = (await headers.count()) - 1; i >= 0; i--) {
+    const header = headers.nth(i);
+    const name = (await header.locator(".title").first().innerText().catch(() => "")).trim();
+    if (name && !name.includes(title)) await header.locator(".title").first().click();
+  }
+  await waitUntil(page, `the side bar to show only "${title}" open`, async () => {
+    const open = (await page.locator(".part.sidebar .pane-header.expanded .title").allInnerTexts()).map((t) => t.trim());
+    return open.length === 1 && open[0].includes(title) ? true : { failed: open.join(", ") || "(none)" };
+  }, SHORT);
+}
+
+/**
+ * The rendered rows of the tree in the view `title`, top to bottom: `{ label, description, level, expanded, text,
+ * dataIndex }` (`expanded`: true, false, or undefined for a leaf; `text`: the row's aria-label; `dataIndex`: the
+ * list's row index). Only rows the list has rendered count: a long tree must be scrolled.
+ */
+export async function treeItems(page, title) {
+  return viewPane(page, title).locator(".pane-body .monaco-list-row").evaluateAll((els) =>
+    els
+      .map((row) => ({
+        dataIndex: Number(row.getAttribute("data-index")),
+        label: row.querySelector(".label-name")?.textContent?.trim() ?? row.textContent.trim(),
+        description: row.querySelector(".label-description")?.textContent?.trim() ?? "",
+        level: Number(row.getAttribute("aria-level")),
+        expanded: row.hasAttribute("aria-expanded") ? row.getAttribute("aria-expanded") === "true" : undefined,
+        text: (row.getAttribute("aria-label") || "").trim(),
+      }))
+      .sort((a, b) => a.dataIndex - b.dataIndex),
+  );
+}
+
+/** The rows under `rows[index]` (deeper levels until the next row at its level or above). */
+export function treeChildren(rows, index) {
+  const children = [];
+  for (let i = index + 1; i < rows.length && rows[i].level > rows[index].level; i++) children.push(rows[i]);
+  return children;
+}
+
+/** Waits until the tree of the view `title` satisfies `predicate(rows)`; returns the rows. */
+export async function waitForTreeItems(page, title, what, predicate, { timeoutMs = LONG } = {}) {
+  return waitUntil(page, `the view "${title}" to show ${what}`, async () => {
+    const rows = await treeItems(page, title);
+    return predicate(rows) ? rows : { failed: rows.map((r) => `${"  ".repeat(Math.max(0, r.level - 1))}${r.label} [${r.description}]`).join(" ⏎ ") || "(no rows)" };
+  }, timeoutMs);
+}
+
+/**
+ * Expands the tree item of the view `title` whose label is `label` (exact, or RegExp; `level` and `occurrence`
+ * pick among equal labels) by clicking its twistie, and waits until it shows children that are not a
+ * loading placeholder; returns the rows under it.
+ */
+export async function expandTreeItem(page, title, label, { level, occurrence = 1, timeoutMs = LONG } = {}) {
+  const find = (rows) => rows.map((r, i) => [r, i]).filter(([r]) => (label instanceof RegExp ? label.test(r.label) : r.label === label) && (level === undefined || r.level === level))[occurrence - 1];
+  const rows = await waitForTreeItems(page, title, `an item "${label}"`, (rows) => Boolean(find(rows)), { timeoutMs });
+  const [row] = find(rows);
+  if (row.expanded === undefined) throw new Error(`the item "${row.label}" of the view "${title}" cannot be expanded (a leaf)`);
+  if (!row.expanded) await viewPane(page, title).locator(`.pane-body .monaco-list-row[data-index="${row.dataIndex}"] .monaco-tl-twistie`).click();
+  const after = await waitForTreeItems(page, title, `the children of "${row.label}"`, (rows) => {
+    const hit = find(rows);
+    if (!hit || hit[0].expanded !== true) return false;
+    const children = treeChildren(rows, hit[1]);
+    return children.length > 0 && !children.some((c) => /^Loading/i.test(c.label));
+  }, { timeoutMs });
+  return treeChildren(after, find(after)[1]);
 }
 
 /**

@@ -1,0 +1,137 @@
+// A real run on the local engine (host processes, python3), then a selective run of one step against it:
+// ▶ Run pipeline → the pipeline name → the confirmation (the whole pipeline) → Run → Succeeded; then
+// right-click inside Train → Run Selected Steps → the confirmation (Train, the reference, Prepare reused,
+// Evaluate not run) → Run → Succeeded → Show in Executions: the newest execution has Prepare reused from
+// the first execution and Train run again, and no Evaluate; the first execution ran all three.
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+
+const VIEW = "SageMaker Executions";
+
+export default {
+  name: "run the pipeline, then Run Selected Steps on Train: the Executions view shows Prepare reused",
+  timeoutMs: 120_000,
+  async run({ page, wb, fixtures, workspace, log, screenshot }) {
+    const pipeline = fixtures.RUNNABLE_FILE.replace(/\.json$/, "");
+    await wb.openFile(page, fixtures.RUNNABLE_FILE);
+    await wb.waitForLanguageMode(page, fixtures.LANGUAGE_NAME);
+    await wb.waitForCodeLenses(page, ["▶ Run pipeline"]);
+
+    // ---- The whole pipeline, from the lens above "Steps". ----
+    await wb.clickCodeLens(page, "▶ Run pipeline");
+    const name = await wb.waitForInputBox(page, "Pipeline name");
+    log(`input box "${name.title}": value "${name.value}"`);
+    if (name.value !== pipeline) throw new Error(`expected the pipeline name "${pipeline}" (from the file name), the input box offers "${name.value}"`);
+    await page.keyboard.press("Enter");
+
+    const whole = await wb.waitForDialog(page, { expect: /^Run the whole pipeline/ });
+    log(`dialog: ${whole.message} | ${whole.detail.replace(/\n/g, " | ")} | buttons: ${whole.buttons.join(", ")}`);
+    await screenshot("confirm-whole-pipeline");
+    expectEqual(whole.message, `Run the whole pipeline ${pipeline} on the local engine?`, "the confirmation's message");
+    const wholeLines = whole.detail.split("\n");
+    expectLine(wholeLines, /^Target: local engine/, "the first confirmation");
+    expectLine(wholeLines, `Pipeline: ${pipeline}`, "the first confirmation");
+    expectLine(wholeLines, /^Definition: create the pipeline/, "the first confirmation");
+    expectLine(wholeLines, "Run: the whole pipeline", "the first confirmation");
+    expectLine(wholeLines, "Parameters: Greeting=hello", "the first confirmation");
+    if (wholeLines.some((l) => /^(Reference|Reused from the reference|Not run)/.test(l))) throw new Error(`a run of the whole pipeline shows a reference or reused steps: ${whole.detail}`);
+    for (const button of ["Run", "Edit Parameters…"]) if (!whole.buttons.includes(button)) throw new Error(`the confirmation has no "${button}" button: ${whole.buttons.join(", ")}`);
+    await wb.clickDialogButton(page, "Run");
+
+    // The progress notification while it runs (the watcher polls every 2 s: it shows at least that long).
+    const progress = await wb.waitForNotification(page, new RegExp(`^${pipeline}: execution \\S+`), { timeoutMs: 15_000 });
+    log(`progress notification: ${progress.replace(/\n/g, " ")}`);
+    const first = await finished(page, wb, pipeline, undefined, workspace);
+    log(`notification: ${first.message}`);
+    if (!progress.startsWith(`${pipeline}: execution ${first.id}`)) throw new Error(`the progress notification "${progress}" is not about execution ${first.id}`);
+    await wb.clearNotifications(page);
+
+    // ---- Train alone, from the editor's context menu inside the Train step. ----
+    const items = await wb.contextMenuItem(page, '"Train"', "Run Selected Steps");
+    log(`context menu: ${items.join(" | ")}`);
+    const selected = await wb.waitForDialog(page, { expect: /^Run Train/ });
+    log(`dialog: ${selected.message} | ${selected.detail.replace(/\n/g, " | ")} | buttons: ${selected.buttons.join(", ")}`);
+    await screenshot("confirm-selected-steps");
+    expectEqual(selected.message, "Run Train on the local engine?", "the confirmation's message");
+    const lines = selected.detail.split("\n");
+    expectLine(lines, `Pipeline: ${pipeline}`, "the selective run's confirmation");
+    expectLine(lines, "Run: Train", "the selective run's confirmation");
+    // The reference is the first execution (the latest finished one): "<display name> (<id>) (Succeeded)".
+    const reference = expectLine(lines, new RegExp(`^Reference: (.*\\b${first.id}\\b.*) \\(Succeeded\\)$`), "the selective run's confirmation");
+    const firstLabel = reference.replace(/^Reference: /, "").replace(/ \(Succeeded\)$/, "").replace(` (${first.id})`, "");
+    expectLine(lines, "Reused from the reference: Prepare", "the selective run's confirmation");
+    expectLine(lines, "Not run (downstream): Evaluate", "the selective run's confirmation");
+    expectLine(lines, "Parameters: Greeting=hello (reference)", "the selective run's confirmation");
+    if (lines.some((l) => l.startsWith("Definition:"))) throw new Error(`the definition did not change, yet the confirmation deploys it: ${selected.detail}`);
+    await wb.clickDialogButton(page, "Run");
+
+    const second = await finished(page, wb, pipeline, first.id, workspace);
+    log(`notification: ${second.message}`);
+    await wb.clickNotificationButton(page, second.message, "Show in Executions");
+
+    // ---- The Executions view, shown by the notification's button. ----
+    await wb.viewPane(page, VIEW).locator(".pane-header.expanded").waitFor({ state: "visible", timeout: 10_000 });
+    // Room for both executions and their steps (the tree renders only the rows in view), and their descriptions.
+    await wb.collapseOtherViews(page, VIEW);
+    await wb.setSideBarWidth(page, 620);
+    const rows = await wb.waitForTreeItems(page, VIEW, `two finished executions of ${pipeline}`, (rows) => {
+      const at = rows.findIndex((r) => r.level === 1 && r.label === pipeline);
+      if (at < 0) return false;
+      const executions = wb.treeChildren(rows, at).filter((r) => r.level === 2);
+      return executions.length === 2 && executions.every((e) => e.description.startsWith("Succeeded"));
+    });
+    const executions = rows.filter((r) => r.level === 2);
+    log(`executions: ${executions.map((e) => `${e.label} [${e.description}]`).join(" | ")}`);
+    // Newest first: the selective execution, then the first one (the label is the display name).
+    expectEqual(executions[1].label, firstLabel, "the older execution's label (the reference of the selective run)");
+    if (executions[0].label === firstLabel) throw new Error(`the newest execution is the first one again: ${executions.map((e) => e.label).join(" | ")}`);
+    for (const e of executions) if (!/^Succeeded · (just now|1 min ago)$/.test(e.description)) throw new Error(`execution ${e.label}: description "${e.description}", expected "Succeeded · just now"`);
+
+    const newest = await wb.expandTreeItem(page, VIEW, executions[0].label, { level: 2 });
+    log(`steps of ${executions[0].label}: ${newest.map((s) => `${s.label} [${s.description}]`).join(" | ")}`);
+    expectEqual(newest.map((s) => s.label).join(", "), "Prepare, Train", "the steps of the selective execution (Evaluate is downstream and not selected)");
+    const [prepare, train] = newest;
+    if (!prepare.description.startsWith("Succeeded") || !prepare.description.endsWith(`reused from ${first.id}`)) throw new Error(`Prepare in the selective execution: "${prepare.description}", expected "Succeeded · … · reused from ${first.id}"`);
+    if (!/^Succeeded · \d+\.\d s$/.test(train.description)) throw new Error(`Train in the selective execution: "${train.description}", expected "Succeeded · <duration>" (run, not reused)`);
+
+    const older = await wb.expandTreeItem(page, VIEW, firstLabel, { level: 2 });
+    log(`steps of ${firstLabel}: ${older.map((s) => `${s.label} [${s.description}]`).join(" | ")}`);
+    expectEqual(older.map((s) => s.label).join(", "), fixtures.RUNNABLE_STEPS.join(", "), "the steps of the first execution");
+    for (const s of older) if (!/^Succeeded · \d+\.\d s$/.test(s.description)) throw new Error(`${s.label} in the first execution: "${s.description}", expected "Succeeded · <duration>"`);
+    await screenshot("executions-view");
+
+    // What the steps did, in the workspace's store: Train of the selective run read Prepare's output of the first.
+    const store = join(workspace, ".sagemaker-pipelines", "local", "executions");
+    const trainLog = join(store, second.id, "steps", "Train", "log.txt");
+    const text = existsSync(trainLog) ? readFileSync(trainLog, "utf8") : "(missing)";
+    if (!text.includes("trained on hello")) throw new Error(`${trainLog}: expected "trained on hello" (Prepare's output of ${first.id}), it has: ${text.slice(-400)}`);
+    if (existsSync(join(store, second.id, "steps", "Evaluate"))) throw new Error(`Evaluate ran in the selective execution ${second.id}`);
+  },
+};
+
+/**
+ * Waits for the outcome notification of an execution of `pipeline` other than `previousId`; throws with the
+ * message and the step logs when it did not succeed. Returns `{ message, id }`.
+ */
+async function finished(page, wb, pipeline, previousId, workspace) {
+  const pattern = new RegExp(`^Execution (?!${previousId ?? "-"} )(\\S+) of ${pipeline}: (\\w+)`);
+  const message = await wb.waitForNotification(page, pattern, { timeoutMs: 60_000 });
+  const [, id, status] = pattern.exec(message);
+  if (status !== "Succeeded") {
+    const folder = join(workspace, ".sagemaker-pipelines", "local", "executions", id, "steps");
+    const logs = ["Prepare", "Train", "Evaluate"].map((s) => join(folder, s, "log.txt")).filter(existsSync).map((f) => `${f}:\n${readFileSync(f, "utf8").slice(-800)}`);
+    throw new Error(`execution ${id} of ${pipeline} did not succeed: ${message}\n${logs.join("\n")}`);
+  }
+  return { message, id };
+}
+
+function expectEqual(actual, expected, what) {
+  if (actual !== expected) throw new Error(`${what}: "${actual}", expected "${expected}"`);
+}
+
+/** The line of `lines` equal to `expected` (or matching the RegExp); throws with all the lines otherwise. */
+function expectLine(lines, expected, where) {
+  const line = lines.find((l) => (expected instanceof RegExp ? expected.test(l) : l === expected));
+  if (line === undefined) throw new Error(`${where} has no line ${expected instanceof RegExp ? expected : `"${expected}"`}; its lines: ${lines.join(" | ")}`);
+  return line;
+}
