@@ -1,7 +1,7 @@
 // A real run on the local engine (host processes, python3), then a selective run of one step against it:
 // ▶ Run pipeline → the pipeline name → the confirmation (the whole pipeline) → Run → Succeeded; then
 // right-click inside Train → Run Selected Steps → the confirmation (Train, the reference, Prepare reused,
-// Evaluate not run) → Run → Succeeded → Show in Executions: the newest execution has Prepare reused from
+// Evaluate not run, and the same in the per-step plan) → Run → Succeeded → Show in Executions: the newest execution has Prepare reused from
 // the first execution and Train run again, and no Evaluate; the first execution ran all three.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -35,6 +35,7 @@ export default {
     expectLine(wholeLines, "Run: the whole pipeline", "the first confirmation");
     expectLine(wholeLines, "Parameters: Greeting=hello", "the first confirmation");
     if (wholeLines.some((l) => /^(Reference|Reused from the reference|Not run)/.test(l))) throw new Error(`a run of the whole pipeline shows a reference or reused steps: ${whole.detail}`);
+    expectEqual(planOfSteps(wholeLines).join(" | "), "Prepare: run | Train: run | Evaluate: run", "the first confirmation's per-step plan");
     for (const button of ["Run", "Edit Parameters…"]) if (!whole.buttons.includes(button)) throw new Error(`the confirmation has no "${button}" button: ${whole.buttons.join(", ")}`);
     await wb.clickDialogButton(page, "Run");
 
@@ -58,11 +59,17 @@ export default {
     expectLine(lines, "Run: Train", "the selective run's confirmation");
     // The reference is the first execution (the latest finished one): "<display name> (<id>) (Succeeded)".
     const reference = expectLine(lines, new RegExp(`^Reference: (.*\\b${first.id}\\b.*) \\(Succeeded\\)$`), "the selective run's confirmation");
-    const firstLabel = reference.replace(/^Reference: /, "").replace(/ \(Succeeded\)$/, "").replace(` (${first.id})`, "");
+    const referenceLabel = reference.replace(/^Reference: /, "").replace(/ \(Succeeded\)$/, "");
+    const firstLabel = referenceLabel.replace(` (${first.id})`, "");
     expectLine(lines, "Reused from the reference: Prepare", "the selective run's confirmation");
     expectLine(lines, "Not run (downstream): Evaluate", "the selective run's confirmation");
     expectLine(lines, "Parameters: Greeting=hello (reference)", "the selective run's confirmation");
     if (lines.some((l) => l.startsWith("Definition:"))) throw new Error(`the definition did not change, yet the confirmation deploys it: ${selected.detail}`);
+    expectEqual(
+      planOfSteps(lines).join(" | "),
+      `Prepare: reuse from ${referenceLabel} | Train: run | Evaluate: skip (downstream of the selection)`,
+      "the selective run's per-step plan",
+    );
     await wb.clickDialogButton(page, "Run");
 
     const second = await finished(page, wb, pipeline, first.id, workspace);
@@ -127,6 +134,13 @@ async function finished(page, wb, pipeline, previousId, workspace) {
 
 function expectEqual(actual, expected, what) {
   if (actual !== expected) throw new Error(`${what}: "${actual}", expected "${expected}"`);
+}
+
+/** The per-step plan: the lines after "Steps:", trimmed ("Prepare: run", …). */
+function planOfSteps(lines) {
+  const at = lines.indexOf("Steps:");
+  if (at < 0) throw new Error(`the confirmation has no "Steps:" line; its lines: ${lines.join(" | ")}`);
+  return lines.slice(at + 1).map((l) => l.trim()).filter(Boolean);
 }
 
 /** The line of `lines` equal to `expected` (or matching the RegExp); throws with all the lines otherwise. */
