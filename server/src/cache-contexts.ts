@@ -23,7 +23,9 @@ export class CacheContexts {
     const insight = this.insight(uri, document);
     return insight && ((step) => {
       const verdict = insight.verdict(step);
-      return verdict && cacheVerdictLensTitle(verdict);
+      // Without executions to compare with, the static lens (with its ExpireAfter problems) says more.
+      if (!verdict || verdict.kind === "off" || verdict.kind === "n/a" || (verdict.kind === "no-runs" && verdict.noHistory)) return undefined;
+      return cacheVerdictLensTitle(verdict);
     });
   }
 
