@@ -8,6 +8,14 @@ import {
 } from "@aws-sdk/client-sagemaker";
 import { pipelineArnOfExecution, type ExecutionInfo } from "../../../core/src/planner/execution";
 
+/** One page of the pipeline's executions, newest first. */
+export async function executionsPage(client: SageMakerClient, pipelineName: string, pageSize: number, token?: string): Promise<{ executions: ExecutionInfo[]; nextToken?: string }> {
+  const page = await client.send(new ListPipelineExecutionsCommand({ PipelineName: pipelineName, SortBy: "CreationTime", SortOrder: "Descending", MaxResults: pageSize, NextToken: token }));
+  // The summaries do not say whether an execution was selective; DescribePipelineExecution does.
+  const executions = await Promise.all((page.PipelineExecutionSummaries ?? []).map(async (summary) => ({ ...fromSummary(summary), selective: (await describeExecution(client, summary.PipelineExecutionArn!)).selective })));
+  return { executions, nextToken: page.NextToken };
+}
+
 /** The pipeline's executions, newest first, at most `limit` (paged). */
 export async function listExecutions(client: SageMakerClient, pipelineName: string, limit = 50): Promise<ExecutionInfo[]> {
   const result: ExecutionInfo[] = [];

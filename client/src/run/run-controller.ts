@@ -4,7 +4,7 @@ import { dirname } from "node:path";
 import { StopPipelineExecutionCommand } from "@aws-sdk/client-sagemaker";
 import { buildModel } from "../../../core/src/model";
 import { parseDocument } from "../../../core/src/parse";
-import { executionLabel, isFinished } from "../../../core/src/planner/execution";
+import { executionLabel, isFinished, type ExecutionInfo } from "../../../core/src/planner/execution";
 import { declaredParameters } from "../../../core/src/planner/parameters";
 import type { RunRequest } from "../../../core/src/planner/plan";
 import { pipelineNameFromFile } from "../../../core/src/run-parameters";
@@ -13,7 +13,7 @@ import { awsConnection, localConnection, type Connection } from "../aws/connecti
 import { explainError } from "../aws/errors";
 import { ExecutionHistory } from "../cache/history";
 import type { LocalEngineHost } from "../local/engine-host";
-import { listExecutions } from "./executions";
+import { executionsPage } from "./executions";
 import { runPipeline } from "./run-service";
 import { VscodeRunDialogs } from "./vscode-dialogs";
 
@@ -156,31 +156,43 @@ export class RunController {
   async chooseReference(document: vscode.TextDocument): Promise<void> {
     const pipelineName = await this.pipelineName(document);
     if (!pipelineName) return;
-    let executions;
-    let connection: Connection | undefined;
-    try {
-      connection = await this.connection();
-      executions = await listExecutions(connection.client, pipelineName, 100);
-    } catch (error) {
-      const message = connection ? explainError(error, "ListPipelineExecutions", connection).message : (error as Error).message;
-      void vscode.window.showErrorMessage(`Choose Reference Execution: ${message}`);
+    const latest = this.settings().referenceLatest;
+    type Item = vscode.QuickPickItem & { arn?: string; more?: boolean };
+    const executions: ExecutionInfo[] = [];
+    let token: string | undefined;
+    let first = true;
+    for (;;) {
+      if (first || token) {
+        let connection: Connection | undefined;
+        try {
+          connection = await this.connection();
+          const page = await executionsPage(connection.client, pipelineName, 20, token);
+          executions.push(...page.executions);
+          token = page.nextToken;
+        } catch (error) {
+          const message = connection ? explainError(error, "ListPipelineExecutions", connection).message : (error as Error).message;
+          void vscode.window.showErrorMessage(`Choose Reference Execution: ${message}`);
+          return;
+        }
+        first = false;
+      }
+      const items: Item[] = [
+        { label: latest ? "$(history) The latest finished execution" : "$(circle-slash) None (only steps with no upstream dependency)", description: "default", arn: undefined },
+        ...executions.map((e) => ({
+          label: `${statusIcon(e.status)} ${executionLabel(e)}`,
+          description: `${e.status}${e.startTime ? ` · ${new Date(e.startTime).toLocaleString()}` : ""}${e.selective ? " · selective" : " · full"}`,
+          detail: isFinished(e) ? undefined : "still running: cannot be a reference until it finishes",
+          arn: e.arn,
+        })),
+        ...(token ? [{ label: "$(ellipsis) Load older executions…", more: true }] : []),
+      ];
+      const picked = await vscode.window.showQuickPick(items, { title: `Reference execution for ${pipelineName}`, placeHolder: executions.length === 0 ? "This pipeline has no executions yet" : "Newest first" });
+      if (!picked) return;
+      if (picked.more) continue;
+      const chosen = executions.find((e) => e.arn === picked.arn);
+      await this.setReference(document, chosen?.arn, chosen);
       return;
     }
-    const latest = this.settings().referenceLatest;
-    type Item = vscode.QuickPickItem & { arn?: string };
-    const items: Item[] = [
-      { label: latest ? "$(history) The latest finished execution" : "$(circle-slash) None (only steps with no upstream dependency)", description: "default", arn: undefined },
-      ...executions.map((e) => ({
-        label: `${statusIcon(e.status)} ${executionLabel(e)}`,
-        description: `${e.status}${e.startTime ? ` · ${new Date(e.startTime).toLocaleString()}` : ""}${e.selective ? " · selective" : ""}`,
-        detail: isFinished(e) ? undefined : "still running: cannot be a reference until it finishes",
-        arn: e.arn,
-      })),
-    ];
-    const picked = await vscode.window.showQuickPick(items, { title: `Reference execution for ${pipelineName}`, placeHolder: executions.length === 0 ? "This pipeline has no executions yet" : "Newest first" });
-    if (!picked) return;
-    const chosen = executions.find((e) => e.arn === picked.arn);
-    await this.setReference(document, chosen?.arn, chosen);
   }
 
   async stop(executionArn: string): Promise<void> {
