@@ -1,4 +1,4 @@
-// Bundles the extension client, the language server and the CLI into dist/.
+// Bundles the extension client, the language server, the CLI and the graph view's webview script into dist/.
 import { build } from "esbuild";
 import { chmodSync, readFileSync } from "node:fs";
 
@@ -20,6 +20,9 @@ await Promise.all([
   build({ ...common, entryPoints: ["client/src/extension.ts"], outfile: "dist/client.js", external: ["vscode"] }),
   build({ ...common, entryPoints: ["server/src/server.ts"], outfile: "dist/server.js" }),
   build({ ...common, entryPoints: ["cli/src/main.ts"], outfile: "dist/cli.js", banner: { js: "#!/usr/bin/env node" } }),
+  // The graph view's page: the layout library bundled in (no CDN), loaded by the webview through asWebviewUri.
+  build({ ...common, platform: "browser", target: "chrome120", format: "iife", define: {}, entryPoints: ["webview/src/main.ts"], outfile: "dist/graph-view.js" }),
+  build({ ...common, platform: "browser", define: {}, entryPoints: ["webview/graph.css"], outfile: "dist/graph-view.css" }),
 ]);
 
 // The CLI is the package's `bin`: it must be executable.

@@ -6,6 +6,7 @@ import { registerExplainCache } from "./commands/explain-cache";
 import { registerLocalEngineCommands } from "./commands/local-engine";
 import { registerRunCommands } from "./commands/run";
 import { claimPipelineDefinitions } from "./file-detection";
+import { registerGraphView } from "./graph/register";
 import { LocalEngineHost } from "./local/engine-host";
 import { readEngineHostSettings } from "./local/engine-settings";
 import { RunController } from "./run/run-controller";
@@ -60,6 +61,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     cacheSync,
     ...registerRunCommands(controller, languageClient, executions, reveal, () => cacheSync.refreshAll()),
     registerExplainCache(),
+    ...registerGraphView(context, controller, LANGUAGE_ID),
     vscode.window.onDidChangeActiveTextEditor(() => statusBar.update()),
     controller.onDidChangeReference(() => {
       statusBar.update();

@@ -9,7 +9,7 @@ export type { PipelineModel, StepModel, ParameterModel, GetReference } from "./m
 export * from "./dag";
 export * from "./selection";
 export { buildModel } from "./model";
-export { parseDocument } from "./parse";
+export { parseDocument, MAX_NESTING_DEPTH } from "./parse";
 export { parseReference, EXECUTION_VARIABLES } from "./references";
 export { CACHE_KEY_ATTRIBUTES, canCache } from "./step-types";
 export * from "./run-parameters";
@@ -19,3 +19,4 @@ export * from "./planner/plan";
 export * from "./planner/parameters";
 export * from "./cache";
 export * from "./planner/step-plan";
+export * from "./graph-view";

@@ -89,7 +89,6 @@ export function registerRunCommands(
     }),
     vscode.commands.registerCommand(COMMANDS.refreshExecutions, () => view.refresh()),
     vscode.commands.registerCommand("sagemakerPipelines.executions.loadMore", (node: Extract<ExecutionsNode, { kind: "more" }>) => view.loadMore(node)),
-    vscode.commands.registerCommand(COMMANDS.showGraph, () => void vscode.window.showInformationMessage("The pipeline graph is not available in this version yet.")),
   ];
 }
 

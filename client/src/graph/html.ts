@@ -1,0 +1,66 @@
+import * as vscode from "vscode";
+
+/** The script and stylesheet esbuild writes (scripts/build.mjs). */
+export const GRAPH_SCRIPT = "dist/graph-view.js";
+export const GRAPH_STYLES = "dist/graph-view.css";
+
+export function nonce(): string {
+  return Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString("base64url");
+}
+
+const legendLine = (cls: string) => `<svg width="26" height="8" aria-hidden="true"><line class="${cls}" x1="1" y1="4" x2="25" y2="4"/></svg>`;
+
+/**
+ * The graph view's page. Strict Content-Security-Policy: nothing but the bundled script (by nonce) and stylesheet from
+ * the extension's dist folder; no inline styles, no network. The ids are stable: scenarios click `g.node[data-step=…]`.
+ */
+export function graphHtml(webview: vscode.Webview, extensionUri: vscode.Uri, scriptNonce: string): string {
+  const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, GRAPH_SCRIPT));
+  const styles = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, GRAPH_STYLES));
+  const csp = [
+    "default-src 'none'",
+    `style-src ${webview.cspSource}`,
+    `font-src ${webview.cspSource}`,
+    `img-src ${webview.cspSource} data:`,
+    `script-src 'nonce-${scriptNonce}'`,
+  ].join("; ");
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${styles}">
+<title>Pipeline graph</title>
+</head>
+<body>
+<header id="toolbar" role="toolbar">
+  <span id="title"></span>
+  <button id="run-selected" disabled>▶ Run Selected Steps</button>
+  <button id="clear-selection" disabled>Clear Selection</button>
+  <span id="selection-count"></span>
+  <span class="spacer"></span>
+  <button id="zoom-out" title="Zoom out (Ctrl+wheel)">−</button>
+  <button id="zoom-fit" title="Fit the graph in the view">Fit</button>
+  <button id="zoom-in" title="Zoom in (Ctrl+wheel)">+</button>
+  <button id="export-svg" title="Save the drawing as an SVG file">Export SVG…</button>
+</header>
+<div id="execution" aria-live="polite"></div>
+<div id="banner" role="status" hidden></div>
+<main id="viewport">
+  <svg id="graph" xmlns="http://www.w3.org/2000/svg" role="group" aria-label="Pipeline steps"></svg>
+  <div id="empty" hidden>No steps to draw.</div>
+</main>
+<footer id="legend">
+  <span>${legendLine("legend-data")}data (Get)</span>
+  <span>${legendLine("legend-dependsOn")}DependsOn</span>
+  <span>${legendLine("legend-if")}if branch</span>
+  <span>${legendLine("legend-else")}else branch</span>
+  <span>${legendLine("legend-broken")}unknown step</span>
+  <span>${legendLine("legend-cycle")}cycle</span>
+  <span>Click: reveal · Ctrl/Shift-click: select several</span>
+</footer>
+<script nonce="${scriptNonce}" src="${script}"></script>
+</body>
+</html>`;
+}
