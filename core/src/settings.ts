@@ -21,6 +21,8 @@ export interface PipelineSettings {
   /** Where runs go: the local engine or AWS (client only). */
   target: RunTarget;
   aws: AwsSettings;
+  /** The pipeline name runs use; empty: asked on the first run of each file (default: its stem) and remembered. */
+  pipelineName: string;
   /** CreatePipeline's RoleArn; empty: asked on the first AWS run and remembered (the local engine takes any). */
   roleArn: string;
   /** With no reference chosen, a selective run refers to the latest finished execution (off: to none). */
@@ -60,6 +62,7 @@ export const DEFAULT_SETTINGS: PipelineSettings = {
   local: { store: ".sagemaker-pipelines/local", runner: "auto" },
   target: "local",
   aws: { profile: "", region: "" },
+  pipelineName: "",
   roleArn: "",
   referenceLatest: true,
   cache: { historySize: 20 },
@@ -92,6 +95,7 @@ export function normalizeSettings(raw: unknown): PipelineSettings {
     local: { store, runner },
     target: value.target === "aws" ? "aws" : "local",
     aws: { profile: text(aws.profile), region: text(aws.region) },
+    pipelineName: text(value.pipelineName),
     roleArn: text(value.roleArn),
     referenceLatest: typeof value.referenceLatest === "boolean" ? value.referenceLatest : DEFAULT_SETTINGS.referenceLatest,
     cache: { historySize: historySize((value.cache as Record<string, unknown> | undefined)?.historySize) },

@@ -38,6 +38,7 @@ test("contract: malformed settings fall back to defaults; unknown severities are
     local: DEFAULT_SETTINGS.local,
     target: "local",
     aws: DEFAULT_SETTINGS.aws,
+    pipelineName: "",
     roleArn: "",
     referenceLatest: true,
     cache: { historySize: 20 },

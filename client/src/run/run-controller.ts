@@ -150,7 +150,7 @@ export class RunController {
 
   /** The open definition deployed under this pipeline name, if any. */
   documentOfPipeline(pipelineName: string): vscode.TextDocument | undefined {
-    return vscode.workspace.textDocuments.find((d) => this.context.workspaceState.get<string>(`pipelineName:${d.uri.toString()}`) === pipelineName);
+    return vscode.workspace.textDocuments.find((d) => d.languageId === "sagemaker-pipeline" && this.knownPipelineName(d) === pipelineName);
   }
 
   async chooseReference(document: vscode.TextDocument): Promise<void> {
@@ -208,13 +208,17 @@ export class RunController {
   }
 
   knownPipelineName(document: vscode.TextDocument): string | undefined {
-    return this.context.workspaceState.get<string>(`pipelineName:${document.uri.toString()}`);
+    return this.configuredPipelineName(document) || this.context.workspaceState.get<string>(`pipelineName:${document.uri.toString()}`);
+  }
+
+  private configuredPipelineName(document: vscode.TextDocument): string {
+    return normalizeSettings(vscode.workspace.getConfiguration(undefined, document.uri).get(SETTINGS_SECTION)).pipelineName;
   }
 
   /** Asked once per file (default: the file name's stem, made valid), remembered in the workspace. */
   async pipelineName(document: vscode.TextDocument): Promise<string | undefined> {
     const key = `pipelineName:${document.uri.toString()}`;
-    const known = this.context.workspaceState.get<string>(key);
+    const known = this.knownPipelineName(document);
     if (known) return known;
     const name = await vscode.window.showInputBox({
       title: "Pipeline name",
