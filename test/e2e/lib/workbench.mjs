@@ -132,11 +132,17 @@ export async function textBox(page, text, occurrence = 1, { timeoutMs = SHORT } 
   }, timeoutMs);
 }
 
-/** The on-screen boxes of every occurrence of `text` (exact case) in the active editor's rendered lines, top to bottom. */
+/**
+ * The on-screen boxes of every occurrence of `text` (exact case) in the active editor's rendered lines, top to
+ * bottom: `{ x, y, width, height, line, column, lineText }` (`line`: the number in the gutter beside it, when line
+ * numbers are shown; `column`: 0-based offset of the occurrence in `lineText`, the rendered line).
+ */
 export async function visibleTextBoxes(page, text) {
   return page.evaluate((text) => {
-    const root = document.querySelector(".editor-group-container.active .monaco-editor .view-lines");
+    const editor = document.querySelector(".editor-group-container.active .monaco-editor");
+    const root = editor?.querySelector(".view-lines");
     if (!root) return [];
+    const numbers = [...editor.querySelectorAll(".margin-view-overlays .line-numbers")].map((n) => ({ top: n.getBoundingClientRect().top, line: Number(n.textContent.trim()) }));
     const lines = [...root.querySelectorAll(".view-line")].sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top);
     const boxes = [];
     for (const line of lines) {
@@ -151,13 +157,15 @@ export async function visibleTextBoxes(page, text) {
         const hit = nodes.findLast((x) => x.start <= offset);
         return [hit.node, offset - hit.start];
       };
+      const top = line.getBoundingClientRect().top;
+      const number = numbers.find((n) => Math.abs(n.top - top) < 2)?.line;
       for (let index = all.indexOf(text); index >= 0; index = all.indexOf(text, index + 1)) {
         const range = document.createRange();
         range.setStart(...at(index));
         const end = at(index + text.length - 1);
         range.setEnd(end[0], end[1] + 1);
         const r = range.getBoundingClientRect();
-        if (r.width > 0) boxes.push({ x: r.x, y: r.y, width: r.width, height: r.height });
+        if (r.width > 0) boxes.push({ x: r.x, y: r.y, width: r.width, height: r.height, line: Number.isFinite(number) ? number : undefined, column: index, lineText: all });
       }
     }
     return boxes;
@@ -165,46 +173,172 @@ export async function visibleTextBoxes(page, text) {
 }
 
 /**
- * Moves the mouse over `text` (approaching it from the left, as a hand does) and returns the visible
- * hover's text once it shows; with `expect` (string or RegExp), once it contains that.
+ * Where the occurrence of `text` found earlier at `box` (from revealText) is on screen now: the same line and
+ * column. Lines move after a reveal, e.g. when code lenses arrive (each pushes the lines below it down), so a
+ * box taken once can point at another line a second later. Undefined when that line is not rendered any more.
  */
-export async function hoverAtText(page, text, { occurrence = 1, expect, timeoutMs = LONG } = {}) {
-  const box = await revealText(page, text, { occurrence });
-  const x = box.x + Math.min(box.width / 2, 12);
-  const y = box.y + box.height / 2;
-  const hover = page.locator(".monaco-hover:not(.hidden) .monaco-hover-content").first();
+export async function relocateText(page, text, box) {
+  const boxes = await visibleTextBoxes(page, text);
+  if (box.line === undefined) return boxes.sort((a, b) => Math.hypot(a.x - box.x, a.y - box.y) - Math.hypot(b.x - box.x, b.y - box.y))[0];
+  return boxes.find((b) => b.line === box.line && b.column === box.column);
+}
+
+/**
+ * The texts of the hover widgets shown now (rendered, not hidden), the active editor's first. VS Code keeps
+ * several `.monaco-hover` elements in the page (content hover, glyph margin hover, workbench hovers), so the first
+ * one in the DOM is not necessarily the one on screen.
+ */
+export async function visibleHoverTexts(page) {
+  return page.evaluate(() => {
+    const shown = [];
+    for (const content of document.querySelectorAll(".monaco-hover:not(.hidden) .monaco-hover-content")) {
+      const hover = content.closest(".monaco-hover");
+      const r = content.getBoundingClientRect();
+      let hidden = false;
+      for (let e = content; e && e !== document.body; e = e.parentElement) {
+        const style = getComputedStyle(e);
+        if (style.display === "none" || style.visibility === "hidden") hidden = true;
+      }
+      if (hidden || r.width === 0 || r.height === 0) continue;
+      const inEditor = Boolean(hover.closest(".editor-group-container.active"));
+      shown.push({ text: content.innerText.trim(), inEditor });
+    }
+    return shown.sort((a, b) => Number(b.inEditor) - Number(a.inEditor)).map((h) => h.text);
+  });
+}
+
+/**
+ * Shows the hover on `text` and returns its text once it shows; with `expect` (string or RegExp), once it
+ * contains that. The text is found with the Find widget (revealText); then the mouse moves onto it (approaching
+ * from the left, as a hand does) and rests. Each try looks up where the text is now (lines move when code lenses
+ * arrive). When two mouse tries in a row show no hover at all, the next try clicks into the text and asks for
+ * the hover with the keyboard (Ctrl+K Ctrl+I, "Show or Focus Hover"): the same hover provider, the same widget,
+ * the same check of its text. `log` (optional) gets a line when a keyboard try or a moved text was needed.
+ */
+export async function hoverAtText(page, text, { occurrence = 1, expect, timeoutMs = LONG, log = () => undefined } = {}) {
+  let box = await revealText(page, text, { occurrence });
   const deadline = Date.now() + timeoutMs;
   let last = "";
+  let silentMouseTries = 0;
+  const tries = [];
   for (let attempt = 0; Date.now() < deadline; attempt++) {
-    // Away from the text, then onto it in small steps: Monaco shows the hover after the mouse rests.
-    await page.mouse.move(x - 40, y + (attempt % 2 ? 40 : 0));
-    await page.waitForTimeout(150);
-    await page.mouse.move(x, y, { steps: 8 });
-    // The editor creates its hover controller on the first mouse move it sees: move once more.
-    await page.waitForTimeout(300);
-    await page.mouse.move(x + 1, y);
-    const until = Math.min(deadline, Date.now() + 4000);
-    while (Date.now() < until) {
-      if (await hover.isVisible().catch(() => false)) {
-        last = (await hover.innerText().catch(() => "")).trim();
-        if (last && !/^Loading/.test(last) && (!expect || matches(last, expect))) return last;
-      }
-      await page.waitForTimeout(200);
+    const now = await relocateText(page, text, box);
+    if (!now) {
+      tries.push(`‹${text}› not on screen at line ${box.line}: revealed again`);
+      box = await revealText(page, text, { occurrence });
+      continue;
     }
+    if (Math.abs(now.y - box.y) > 1 || Math.abs(now.x - box.x) > 1) {
+      const moved = `‹${text}› (line ${now.line}) moved from ${Math.round(box.x)},${Math.round(box.y)} to ${Math.round(now.x)},${Math.round(now.y)} ${attempt ? `during try ${attempt}` : "since it was revealed"}`;
+      tries.push(moved);
+      log(`(hover) ${moved}`);
+    }
+    box = now;
+    const x = box.x + Math.min(box.width / 2, 12);
+    const y = box.y + box.height / 2;
+    const byKeyboard = silentMouseTries >= 2;
+    if (byKeyboard) {
+      // The cursor into the text (a click, no double-click), then the keyboard command.
+      await page.mouse.click(x, y);
+      await page.keyboard.press("Control+K");
+      await page.keyboard.press("Control+I");
+      silentMouseTries = 0;
+    } else {
+      // Away from the text, then onto it in small steps: Monaco shows the hover after the mouse rests.
+      await page.mouse.move(x - 40, y + (attempt % 2 ? 40 : 0));
+      await page.waitForTimeout(150);
+      await page.mouse.move(x, y, { steps: 8 });
+      // The editor creates its hover controller on the first mouse move it sees: move once more.
+      await page.waitForTimeout(300);
+      await page.mouse.move(x + 1, y);
+    }
+    let sawHover = false;
+    let movedAway = false;
+    const until = Math.min(deadline, Date.now() + 4000);
+    while (Date.now() < until && !movedAway) {
+      const shown = await visibleHoverTexts(page).catch(() => []);
+      if (shown.length) {
+        sawHover = true;
+        last = shown.find((t) => !expect || matches(t, expect)) ?? shown[0];
+        if (last && !/^Loading/.test(last) && (!expect || matches(last, expect))) {
+          if (byKeyboard) log(`(hover) the mouse showed no hover on ‹${text}› in 2 tries; shown with Ctrl+K Ctrl+I (tries: ${tries.join("; ") || "-"})`);
+          return last;
+        }
+      }
+      // The text moved away from under the mouse (code lenses arrived above it): try again where it is now.
+      const here = await relocateText(page, text, box).catch(() => undefined);
+      movedAway = !here || Math.abs(here.y - box.y) > 1 || Math.abs(here.x - box.x) > 1;
+      if (!movedAway) await page.waitForTimeout(200);
+    }
+    tries.push(`${byKeyboard ? "keyboard" : "mouse"} at ${Math.round(x)},${Math.round(y)} (line ${box.line}): ${movedAway ? "the text moved" : sawHover ? "another hover" : "no hover"}`);
+    if (!byKeyboard && !movedAway) silentMouseTries = sawHover ? 0 : silentMouseTries + 1;
   }
-  throw new Error(`timed out after ${timeoutMs / 1000} s waiting for a hover on "${text}"${expect ? ` containing ${expect}` : ""}; last seen: ${last || "(no hover)"}`);
+  throw new Error(`timed out after ${timeoutMs / 1000} s waiting for a hover on "${text}"${expect ? ` containing ${expect}` : ""}; last seen: ${last || "(no hover)"}; tries: ${tries.join("; ")}`);
 }
 
 /** Places the cursor on `text` (clicks it) in the active editor. */
 export async function clickText(page, text, { occurrence = 1 } = {}) {
-  const box = await revealText(page, text, { occurrence });
+  const revealed = await revealText(page, text, { occurrence });
+  const box = (await relocateText(page, text, revealed)) ?? revealed;
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
   return box;
 }
 
+/**
+ * Edits the active editor as a person would: finds `from` (revealText), selects the part of it that differs from
+ * `to` (a click before its first character, then Right and Shift+Right) and types the new part; e.g.
+ * `replaceText(page, '"MODE": "a"', '"MODE": "b"')` selects `a` and types `b`. Only the differing middle is typed,
+ * so quotes and brackets around it are left alone (typing a quote over a selection would surround it, and
+ * typing an opening one would add its closing one). Waits until the line reads `to` in place of `from`; returns
+ * `{ line, before, after }` (the line number and its text before and after).
+ */
+export async function replaceText(page, from, to, { occurrence = 1, timeoutMs = SHORT } = {}) {
+  let prefix = 0;
+  while (prefix < from.length && prefix < to.length && from[prefix] === to[prefix]) prefix++;
+  let suffix = 0;
+  while (suffix < from.length - prefix && suffix < to.length - prefix && from[from.length - 1 - suffix] === to[to.length - 1 - suffix]) suffix++;
+  const removed = from.length - prefix - suffix;
+  const typed = to.slice(prefix, to.length - suffix);
+  const revealed = await revealText(page, from, { occurrence });
+  const box = (await relocateText(page, from, revealed)) ?? revealed;
+  if (box.line === undefined) throw new Error(`replaceText needs the editor's line numbers to check the edit of ${JSON.stringify(from)}`);
+  const expected = box.lineText.slice(0, box.column) + to + box.lineText.slice(box.column + from.length);
+  // The left quarter of the first character puts the cursor before it.
+  const charWidth = box.width / from.length;
+  await page.mouse.click(box.x + charWidth / 4, box.y + box.height / 2);
+  for (let i = 0; i < prefix; i++) await page.keyboard.press("ArrowRight");
+  for (let i = 0; i < removed; i++) await page.keyboard.press("Shift+ArrowRight");
+  if (typed) await page.keyboard.type(typed);
+  else if (removed) await page.keyboard.press("Delete");
+  const after = await waitUntil(page, `line ${box.line} to read ${JSON.stringify(expected.trim())}`, async () => {
+    const text = await lineText(page, box.line);
+    return text === expected ? text : { failed: text ?? `(line ${box.line} not rendered)` };
+  }, timeoutMs);
+  return { line: box.line, before: box.lineText, after };
+}
+
+/** The rendered text of line `line` of the active editor (undefined when it is not rendered). */
+export async function lineText(page, line) {
+  return page.evaluate((line) => {
+    const editor = document.querySelector(".editor-group-container.active .monaco-editor");
+    const number = editor && [...editor.querySelectorAll(".margin-view-overlays .line-numbers")].find((n) => Number(n.textContent.trim()) === line);
+    if (!number) return undefined;
+    const top = number.getBoundingClientRect().top;
+    const view = [...editor.querySelectorAll(".view-lines .view-line")].find((l) => Math.abs(l.getBoundingClientRect().top - top) < 2);
+    return view?.textContent.replace(/\u00a0/g, " ");
+  }, line);
+}
+
+/** Undo in the active editor (Ctrl+Z), `times` times. */
+export async function undo(page, times = 1) {
+  await focusEditor(page);
+  for (let i = 0; i < times; i++) await page.keyboard.press("Control+Z");
+}
+
 /** Right-clicks on `text` in the active editor and returns the context menu's item labels. */
 export async function openContextMenuAt(page, text, { occurrence = 1 } = {}) {
-  const box = await revealText(page, text, { occurrence });
+  const revealed = await revealText(page, text, { occurrence });
+  const box = (await relocateText(page, text, revealed)) ?? revealed;
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2, { button: "right" });
   const menu = page.locator(".context-view .monaco-menu").first();

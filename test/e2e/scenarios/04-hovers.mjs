@@ -8,7 +8,7 @@ export default {
     await wb.waitForLanguageMode(page, fixtures.LANGUAGE_NAME);
 
     // The step name where the step is defined (the first "Prepare" of the file is its Name).
-    const step = lines(await wb.hoverAtText(page, '"Prepare"', { expect: "Step Prepare · Processing" }));
+    const step = lines(await wb.hoverAtText(page, '"Prepare"', { expect: "Step Prepare · Processing", log }));
     log(`hover on "Prepare": ${step.join(" ⏎ ")}`);
     expectLines(step, "the hover on the step name", [
       "Step Prepare · Processing",
@@ -21,7 +21,7 @@ export default {
     await screenshot("step-name");
 
     // The invalid ExpireAfter value (the hover also carries the diagnostic's message).
-    const expireAfter = lines(await wb.hoverAtText(page, '"30 days"', { expect: "is not a valid duration" }));
+    const expireAfter = lines(await wb.hoverAtText(page, '"30 days"', { expect: "is not a valid duration", log }));
     log(`hover on "30 days": ${expireAfter.join(" ⏎ ")}`);
     expectLines(expireAfter, "the hover on the ExpireAfter value", [
       "ExpireAfter 30 days is not a valid duration.",
@@ -30,7 +30,7 @@ export default {
     await screenshot("expire-after");
 
     // A DependsOn entry naming no step.
-    const unknown = lines(await wb.hoverAtText(page, '"Preprocess"', { expect: "Unknown step" }));
+    const unknown = lines(await wb.hoverAtText(page, '"Preprocess"', { expect: "Unknown step", log }));
     log(`hover on "Preprocess": ${unknown.join(" ⏎ ")}`);
     expectLines(unknown, "the hover on the unknown DependsOn step", ["Unknown step Preprocess: no step of this pipeline has this name."]);
   },
