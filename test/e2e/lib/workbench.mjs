@@ -592,6 +592,19 @@ export async function clickCodeLens(page, title, { occurrence = 1, timeoutMs = L
   return box;
 }
 
+/**
+ * Clicks the action button `label` in the active editor's title bar (an `editor/title` menu entry shown as an icon,
+ * e.g. "Show Pipeline Graph"), found by its tooltip (aria-label, which may add a keybinding).
+ */
+export async function clickEditorTitleAction(page, label, { timeoutMs = SHORT } = {}) {
+  const action = page.locator(`.editor-group-container.active .editor-actions .action-label[aria-label^=${JSON.stringify(label)}]`).first();
+  await action.waitFor({ state: "visible", timeout: timeoutMs }).catch(async () => {
+    const labels = await page.locator(".editor-group-container.active .action-label").evaluateAll((els) => els.map((e) => `${e.getAttribute("aria-label")} (${e.closest("[class*=actions]")?.className})`));
+    throw new Error(`the editor title bar has no action "${label}"; it has: ${labels.join(" | ") || "(none)"}`);
+  });
+  await action.click();
+}
+
 /** The pane of a view (Explorer and other side bar containers) whose header title is `title`. */
 export function viewPane(page, title) {
   return page.locator(".pane", { has: page.locator(".pane-header .title", { hasText: title }) }).first();
@@ -756,6 +769,161 @@ export async function statusBarProblemCounts(page) {
   const errors = /(\d+)\s+error/i.exec(label) ?? /Errors:\s*(\d+)/i.exec(label);
   const warnings = /(\d+)\s+warning/i.exec(label) ?? /Warnings:\s*(\d+)/i.exec(label);
   return { errors: errors ? Number(errors[1]) : 0, warnings: warnings ? Number(warnings[1]) : 0, label };
+}
+
+/**
+ * The cursor position and selection size the status bar shows for the active editor ("Ln 136, Col 30 (12
+ * selected)"): `{ line, column, selected, text }` (1-based line and column of the cursor, the active end of the
+ * selection; `selected`: characters selected, 0 when none).
+ */
+export async function editorSelectionStatus(page) {
+  const text = ((await page.locator("#status\\.editor\\.selection").innerText({ timeout: SHORT }).catch(() => "")) || "").trim();
+  const m = /Ln (\d+), Col (\d+)(?: \((\d+) selected\))?/.exec(text);
+  return m ? { line: Number(m[1]), column: Number(m[2]), selected: Number(m[3] ?? 0), text } : { line: 0, column: 0, selected: 0, text };
+}
+
+/**
+ * The on-screen boxes of the active editor's selection highlights (`.selected-text`, one per selected line part),
+ * top to bottom, with the editor's visible area (`guard`: the editor's `.overflow-guard`).
+ */
+export async function editorSelectionBoxes(page) {
+  return page.evaluate(() => {
+    const editor = document.querySelector(".editor-group-container.active .monaco-editor");
+    const g = editor?.querySelector(".overflow-guard")?.getBoundingClientRect();
+    const boxes = [...(editor?.querySelectorAll(".view-overlays .selected-text") ?? [])]
+      .map((e) => e.getBoundingClientRect())
+      .filter((r) => r.width > 0)
+      .map((r) => ({ x: r.x, y: r.y, width: r.width, height: r.height }))
+      .sort((a, b) => a.y - b.y || a.x - b.x);
+    return { boxes, guard: g ? { x: g.x, y: g.y, width: g.width, height: g.height } : undefined };
+  });
+}
+
+// ---- The pipeline graph view: a webview, so its page is in the workbench's `iframe.webview`, then that frame's
+// `#active-frame` (VS Code swaps the inner frame when the page is replaced). Playwright's `contentFrame()`
+// crosses both; locators into it wait and retry as usual.
+
+/** The graph view's page: a FrameLocator of the shown webview's inner frame (the first shown webview). */
+export function graphFrame(page) {
+  return page.locator("iframe.webview.ready").filter({ visible: true }).first().contentFrame().locator("iframe#active-frame").contentFrame();
+}
+
+/** The graph node of the step `step` (`g.node[data-step=…]`; a missing step's node has its name too). */
+export function graphNode(page, step) {
+  return graphFrame(page).locator(`svg#graph > g#nodes > g.node[data-step=${JSON.stringify(step)}]`);
+}
+
+/**
+ * What the graph view shows now, read from its DOM: `{ title, banner, execution, selectionCount, runEnabled,
+ * clearEnabled, empty, legend, nodes, edges, labels }`. `banner` is "" when hidden; `nodes`: `{ id, step, name,
+ * detail, classes, badges, box }` (`classes` without `node`; `box`: in the graph page's coordinates); `edges`: `{ id,
+ * kind, from, to, classes, title, stroke }` (`id` = `data-edge`, `<kind>:<from>-><to>`; `stroke`: the line's computed
+ * colour); `labels`: `{ kind, text, fill, box }` of the `if` / `else` edge labels; `viewport`: the scrolling area's box,
+ * its scroll and client sizes, and the drawing's box.
+ */
+export async function graphState(page, { timeoutMs = SHORT } = {}) {
+  return graphFrame(page).locator("body").evaluate((body) => {
+    const q = (s) => body.querySelector(s);
+    const text = (e) => (e?.textContent ?? "").trim();
+    const banner = q("#banner");
+    const rect = (e) => {
+      const r = e.getBoundingClientRect();
+      return { x: Math.round(r.x), y: Math.round(r.y), width: Math.round(r.width), height: Math.round(r.height) };
+    };
+    return {
+      title: text(q("#title")),
+      banner: banner && !banner.hidden ? text(banner) : "",
+      execution: text(q("#execution")),
+      selectionCount: text(q("#selection-count")),
+      runEnabled: q("button#run-selected") ? !q("button#run-selected").disabled : false,
+      clearEnabled: q("button#clear-selection") ? !q("button#clear-selection").disabled : false,
+      empty: Boolean(q("#empty") && !q("#empty").hidden),
+      legend: text(q("footer#legend")),
+      nodes: [...body.querySelectorAll("svg#graph > g#nodes > g.node")].map((g) => ({
+        id: g.id,
+        step: g.getAttribute("data-step"),
+        name: text(g.querySelector("text.node-name")),
+        detail: text(g.querySelector("text.node-detail")),
+        classes: [...g.classList].filter((c) => c !== "node"),
+        badges: [...g.querySelectorAll("g.node-badges g.badge")].map((b) => [...b.classList].find((c) => c.startsWith("badge-")) ?? text(b)),
+        box: rect(g.querySelector("rect.node-box") ?? g),
+      })),
+      edges: [...body.querySelectorAll("svg#graph > g#edges > g.edge")].map((g) => ({
+        id: g.getAttribute("data-edge"),
+        kind: [...g.classList].find((c) => c.startsWith("edge-"))?.slice(5),
+        from: g.getAttribute("data-from"),
+        to: g.getAttribute("data-to"),
+        classes: [...g.classList].filter((c) => c !== "edge"),
+        title: text(g.querySelector("title")),
+        stroke: g.querySelector(".edge-line") ? getComputedStyle(g.querySelector(".edge-line")).stroke : "",
+      })),
+      labels: [...body.querySelectorAll("svg#graph g.edge-label")].map((g) => ({
+        kind: [...g.classList].find((c) => c.startsWith("edge-label-"))?.slice(11),
+        text: text(g),
+        fill: g.querySelector("text") ? getComputedStyle(g.querySelector("text")).fill : "",
+        box: rect(g),
+      })),
+      viewport: (() => {
+        const v = q("main#viewport");
+        const svg = q("svg#graph");
+        return v ? { ...rect(v), scrollWidth: v.scrollWidth, scrollHeight: v.scrollHeight, clientWidth: v.clientWidth, clientHeight: v.clientHeight, svg: svg ? rect(svg) : undefined } : undefined;
+      })(),
+    };
+  }, undefined, { timeout: timeoutMs });
+}
+
+/** Waits until the graph view's state (graphState) satisfies `predicate(state)`; returns the state. */
+export async function waitForGraph(page, what, predicate, { timeoutMs = LONG } = {}) {
+  return waitUntil(page, `the graph view to show ${what}`, async () => {
+    const state = await graphState(page, { timeoutMs: 2000 });
+    return predicate(state) ? state : { failed: describeGraph(state) };
+  }, timeoutMs);
+}
+
+/**
+ * Waits until the graph view draws a node for each step name of `steps` (and, with `{ exact: true }`, no other
+ * node); returns the state (graphState).
+ */
+export async function waitForGraphNodes(page, steps, { exact = false, timeoutMs = LONG } = {}) {
+  return waitForGraph(page, `the nodes ${steps.join(", ")}${exact ? " (and no other)" : ""}`, (state) => {
+    const drawn = state.nodes.map((n) => n.step);
+    return steps.every((s) => drawn.includes(s)) && (!exact || drawn.length === steps.length);
+  }, { timeoutMs });
+}
+
+/** A one-line account of a graph state, for failure messages and logs. */
+export function describeGraph(state) {
+  const nodes = state.nodes.map((n) => `${n.step ?? n.id}[${n.classes.join(" ")}${n.badges.length ? ` · ${n.badges.join(" ")}` : ""}]`).join(" ");
+  const edges = state.edges.map((e) => `${e.id}${e.classes.some((c) => c === "broken" || c === "cycle") ? `(${e.classes.filter((c) => c === "broken" || c === "cycle").join(",")})` : ""}`).join(" ");
+  return `nodes: ${nodes || "(none)"} ⏎ edges: ${edges || "(none)"}${state.banner ? ` ⏎ banner: ${state.banner}` : ""}${state.execution ? ` ⏎ execution: ${state.execution}` : ""}`;
+}
+
+/**
+ * Clicks the graph node of `step` as a person would (its centre; `modifiers`: e.g. ["Control"] to add it to the
+ * selection); the frame scrolls it into view first.
+ */
+export async function clickGraphNode(page, step, { modifiers = [], timeoutMs = SHORT } = {}) {
+  const node = graphNode(page, step);
+  await node.locator("rect.node-box").click({ modifiers, timeout: timeoutMs });
+}
+
+/**
+ * Collects the page's console errors and warnings and its uncaught errors, including those of the webviews' frames
+ * (Content-Security-Policy refusals are console errors): `{ messages, graph() }`, `graph()` the errors that come
+ * from a webview's page (its URL has `webview`) and any message that mentions the Content Security Policy.
+ */
+export function watchConsole(page) {
+  const messages = [];
+  page.on("console", (m) => {
+    if (m.type() !== "error" && m.type() !== "warning") return;
+    messages.push({ type: m.type(), text: m.text(), url: m.location()?.url ?? "" });
+  });
+  page.on("pageerror", (e) => messages.push({ type: "pageerror", text: String(e?.message ?? e), url: "" }));
+  return {
+    messages,
+    // VS Code's own webview host page warns about its sandbox flags on every webview: not the extension's page.
+    graph: () => messages.filter((m) => (m.type !== "warning" && /webview|vscode-resource|vscode-cdn/i.test(m.url)) || /Content Security Policy|graph-view/i.test(m.text)),
+  };
 }
 
 /** Presses Escape and moves focus back to the workbench (closes open quick inputs and menus). */
