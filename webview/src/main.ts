@@ -61,7 +61,7 @@ function showGraph(graph: PipelineGraph, stale: boolean, note: string | undefine
   if (firstDraw && graph.nodes.length > 0) {
     firstDraw = false;
     // The first drawing fits the view while names stay readable; a long chain (nested conditions) scrolls instead.
-    if (!saved) zoom.fit(0.6);
+    if (!saved) zoom.fit(0.5);
   }
   applyOverlay(views, overlay);
   refreshSelection();
