@@ -1,17 +1,17 @@
 #!/usr/bin/env bash
-# Installs what the end-to-end tests need, cached in .e2e-cache/ at the repository root (git-ignored).
+# Installs what the end-to-end tests need, cached per user (outside the checkout, so fresh clones reuse it).
 # Idempotent: a component whose stamp file names the pinned version is not installed again.
 #
-#   .e2e-cache/node24/       Node 24 from the npm package node@24 (code-server requires Node 24)
-#   .e2e-cache/code-server/  code-server (bundles VS Code), installed with Node 24 on PATH
-#   .e2e-cache/tools/        playwright-core (drives Chromium) and mocha (in-host integration tests)
+#   <cache>/node24/       Node 24 from the npm package node@24 (code-server requires Node 24)
+#   <cache>/code-server/  code-server (bundles VS Code), installed with Node 24 on PATH
+#   <cache>/tools/        playwright-core (drives Chromium) and mocha (in-host integration tests)
 #   apt: chromium (the browser), libkrb5-dev (code-server's kerberos module compiles against it), fonts
 #
-# Environment: E2E_CACHE overrides the cache folder.
+# <cache> is $E2E_CACHE, else ${XDG_CACHE_HOME:-$HOME/.cache}/sagemaker-pipelines-e2e.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
-CACHE="${E2E_CACHE:-$ROOT/.e2e-cache}"
+CACHE="${E2E_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/sagemaker-pipelines-e2e}"
 
 # Pinned versions. code-server 4.139.1 bundles VS Code 1.139.1 (the manifest needs >= 1.91).
 NODE24_VERSION="24.21.0"

@@ -3,7 +3,7 @@
 //
 //   node scripts/e2e/run.mjs [--vsix FILE] [--no-install] [--ui-only | --host-only] [--grep TEXT] [--keep]
 //
-// 1. scripts/e2e/install.sh (cached in .e2e-cache/): Node 24, code-server, playwright-core, mocha, chromium
+// 1. scripts/e2e/install.sh (cached per user, see install.sh): Node 24, code-server, playwright-core, mocha, chromium
 // 2. `npm run package` -> dist/sagemaker-pipelines.vsix (or --vsix FILE), copied into the run folder
 // 3. a per-run folder (HOME, XDG_*, TMPDIR, workspace, profiles); the .vsix installed into code-server
 // 4. (a) UI scenarios test/e2e/scenarios/*.mjs on code-server + Chromium
@@ -11,7 +11,7 @@
 // 5. prints `N passed, N failed`; exit code 1 on any failure. Screenshots and logs: test-results/e2e/.
 // Every step has a bounded time; code-server and Chromium are always ended.
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { homedir, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
@@ -23,7 +23,7 @@ import { endLiveGroups, run, sweep } from "../../test/e2e/lib/processes.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const fixtures = createRequire(import.meta.url)("../../test/e2e/fixtures/index.cjs");
-const CACHE = process.env.E2E_CACHE || join(ROOT, ".e2e-cache");
+const CACHE = process.env.E2E_CACHE || join(process.env.XDG_CACHE_HOME || join(homedir(), ".cache"), "sagemaker-pipelines-e2e");
 const NODE24 = join(CACHE, "node24/node_modules/node/bin/node");
 const CODE_SERVER = join(CACHE, "code-server/node_modules/code-server/out/node/entry.js");
 const TOOLS = join(CACHE, "tools");

@@ -8,8 +8,9 @@
 // It tests the packaged .vsix, like the code-server route: `npm run package` (or --vsix FILE), the .vsix
 // installed with the downloaded VS Code's CLI into a fresh extensions folder, and that installed folder
 // used as the extension development path. Mocha comes from $E2E_MOCHA, the project's node_modules, or
-// .e2e-cache/tools (scripts/e2e/install.sh). On Linux without a display, run it under xvfb-run -a.
+// the e2e cache's tools folder (scripts/e2e/install.sh). On Linux without a display, run it under xvfb-run -a.
 // Prints `N passed, N failed` and exits non-zero on any failure.
+import { homedir } from "node:os";
 import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -69,7 +70,7 @@ try {
   if (!installed) throw new Error(`the .vsix did not install into ${extensions}`);
 
   // 4. The tests, in the real extension host of desktop VS Code.
-  const mochaCandidates = [process.env.E2E_MOCHA, join(ROOT, "node_modules/mocha"), join(ROOT, ".e2e-cache/tools/node_modules/mocha")];
+  const mochaCandidates = [process.env.E2E_MOCHA, join(ROOT, "node_modules/mocha"), join(process.env.E2E_CACHE || join(process.env.XDG_CACHE_HOME || join(homedir(), ".cache"), "sagemaker-pipelines-e2e"), "tools/node_modules/mocha")];
   const mocha = mochaCandidates.find((c) => c && existsSync(c));
   let code;
   try {
