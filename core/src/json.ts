@@ -76,7 +76,10 @@ export function nearest(written: string, options: Iterable<string>, limit = 3): 
     if (option === written || seen.has(option)) continue;
     seen.add(option);
     const b = option.toLowerCase();
-    const distance = a !== b && a.length >= 4 && b.length >= 4 && (a.startsWith(b) || b.startsWith(a)) ? 1 : levenshtein(a, b);
+    const prefix = a !== b && a.length >= 4 && b.length >= 4 && (a.startsWith(b) || b.startsWith(a));
+    // The distance is at least the difference in length: skip the quadratic computation when that is too far already.
+    if (!prefix && Math.abs(a.length - b.length) > cutoff) continue;
+    const distance = prefix ? 1 : levenshtein(a, b);
     if (distance <= cutoff) ranked.push({ name: option, distance });
   }
   return ranked.sort((x, y) => x.distance - y.distance).slice(0, limit);

@@ -34,10 +34,68 @@ const messages: Record<string, string> = {
   InvalidCharacter: "Invalid character in string (control characters must be escaped)",
 };
 
+/**
+ * Deeper nesting is refused before parsing: jsonc-parser, the schema validator and the model are
+ * recursive, and about 3,000 levels overflow the stack. Real definitions nest a few dozen levels
+ * (30 nested Condition steps are about 130).
+ */
+export const MAX_NESTING_DEPTH = 1000;
+
 export function parseDocument(text: string): ParsedDocument {
+  const tooDeep = firstTooDeep(text, MAX_NESTING_DEPTH);
+  if (tooDeep >= 0) {
+    const message = `The JSON is nested more than ${MAX_NESTING_DEPTH.toLocaleString("en-US")} levels deep here; a pipeline definition never is, so the file is not analysed further.`;
+    return { text, root: undefined, syntaxProblems: [{ message, start: tooDeep, end: tooDeep + 1 }] };
+  }
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   return { text, root, syntaxProblems: explain(text, errors) };
+}
+
+/**
+ * Offset of the first `{` or `[` that opens level `limit + 1`, or -1. Strings and comments are skipped
+ * as jsonc-parser's scanner skips them: a string ends at an unescaped quote or line break, and a
+ * backslash escapes whatever follows it (a line break too). Strings are crossed with indexOf.
+ */
+export function firstTooDeep(text: string, limit: number): number {
+  let depth = 0;
+  const length = text.length;
+  let nextLf = -1; // cached positions of the next \n and \r: recomputed only once passed, so linear overall
+  let nextCr = -1;
+  for (let i = 0; i < length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 34 /* " */) {
+      let from = i + 1;
+      for (;;) {
+        if (nextLf < from) nextLf = text.indexOf("\n", from) >>> 0; // -1 becomes 2^32 - 1: past any end
+        if (nextCr < from) nextCr = text.indexOf("\r", from) >>> 0;
+        const quote = text.indexOf('"', from) >>> 0;
+        const stop = Math.min(quote, nextLf, nextCr);
+        if (stop >= length) return -1; // an unterminated string runs to the end
+        let k = stop - 1;
+        while (k > i && text.charCodeAt(k) === 92 /* \\ */) k--;
+        if ((stop - 1 - k) % 2 === 1) {
+          from = stop + 1; // escaped: the string goes on
+          continue;
+        }
+        i = stop;
+        break;
+      }
+    } else if (ch === 123 /* { */ || ch === 91 /* [ */) {
+      if (++depth > limit) return i;
+    } else if (ch === 125 /* } */ || ch === 93 /* ] */) {
+      if (depth > 0) depth--;
+    } else if (ch === 47 /* / */) {
+      const next = text.charCodeAt(i + 1);
+      if (next === 47) {
+        for (i += 2; i < length && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13; i++);
+      } else if (next === 42 /* * */) {
+        const end = text.indexOf("*/", i + 2);
+        i = end < 0 ? length : end + 1;
+      }
+    }
+  }
+  return -1;
 }
 
 function explain(text: string, errors: ParseError[]): SyntaxProblem[] {

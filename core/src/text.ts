@@ -34,13 +34,20 @@ export class LineIndex {
       if (this.lineStarts[mid] <= clamped) low = mid;
       else high = mid - 1;
     }
-    return { line: low, character: clamped - this.lineStarts[low] };
+    // Between the \r and the \n of a CRLF is no LSP position: it is the end of the line.
+    const insideCrlf = clamped > 0 && this.text.charCodeAt(clamped - 1) === 13 && this.text.charCodeAt(clamped) === 10;
+    return { line: low, character: clamped - this.lineStarts[low] - (insideCrlf ? 1 : 0) };
   }
 
   offsetAt(position: Position): number {
     if (position.line >= this.lineStarts.length) return this.text.length;
-    const start = this.lineStarts[Math.max(0, position.line)];
-    return Math.min(start + Math.max(0, position.character), this.text.length);
+    const line = Math.max(0, position.line);
+    const start = this.lineStarts[line];
+    // A character past the end of its line means the end of that line (LSP), not a later line.
+    let end = line + 1 < this.lineStarts.length ? this.lineStarts[line + 1] : this.text.length;
+    if (end > start && this.text.charCodeAt(end - 1) === 10) end--;
+    if (end > start && this.text.charCodeAt(end - 1) === 13) end--;
+    return start + Math.min(Math.max(0, position.character), end - start);
   }
 
   rangeOf(start: number, end: number): Range {

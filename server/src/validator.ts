@@ -39,7 +39,7 @@ export class DocumentValidator {
     clearTimeout(this.timers.get(uri));
     const version = this.store.version(uri);
     if (version === undefined) return;
-    this.timers.set(uri, setTimeout(() => void this.validate(uri, version), delayOverride ?? validationDelay));
+    this.timers.set(uri, setTimeout(() => void this.validate(uri, version).catch((error) => console.error(`Validation of ${uri} failed: ${(error as Error).stack ?? error}`)), delayOverride ?? validationDelay));
   }
 
   forget(uri: string): void {
@@ -47,6 +47,7 @@ export class DocumentValidator {
     this.timers.delete(uri);
   }
 
+  /** A failure here is logged, never left as an unhandled rejection (which would end the server). */
   private async validate(uri: string, version: number): Promise<void> {
     this.timers.delete(uri);
     const { rules } = await this.settings.forUri(uri);

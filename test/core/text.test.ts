@@ -16,3 +16,19 @@ test("LineIndex: characters are UTF-16 code units, as in LSP", () => {
   const lines = new LineIndex(`{"Name": "😀x"}`);
   assert.deepEqual(lines.positionAt(`{"Name": "😀`.length), { line: 0, character: 12 });
 });
+
+test("LineIndex: an offset between the \\r and \\n of a CRLF is the end of its line (found by fuzzing)", () => {
+  const lines = new LineIndex("ab\r\n    }\r\n]");
+  assert.deepEqual(lines.positionAt(3), { line: 0, character: 2 });
+  assert.deepEqual(lines.positionAt(9), { line: 1, character: 5 });
+  assert.deepEqual(lines.positionAt(10), { line: 1, character: 5 });
+  assert.deepEqual(lines.positionAt(11), { line: 2, character: 0 });
+});
+
+test("LineIndex: a character past the end of its line is the end of that line, not a later one", () => {
+  const lines = new LineIndex("ab\r\ncd\nef");
+  assert.equal(lines.offsetAt({ line: 0, character: 99 }), 2);
+  assert.equal(lines.offsetAt({ line: 1, character: 99 }), 6);
+  assert.equal(lines.offsetAt({ line: 2, character: 99 }), 9);
+  assert.equal(lines.offsetAt({ line: 7, character: 0 }), 9);
+});

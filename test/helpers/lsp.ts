@@ -33,8 +33,8 @@ export class LspClient {
   private versions = new Map<string, number>();
   private counter = 0;
 
-  private constructor() {
-    this.server = spawn(process.execPath, [join(import.meta.dirname, "../../dist/server.js"), "--stdio"], { stdio: ["pipe", "pipe", "inherit"] });
+  private constructor(execArgv: string[] = []) {
+    this.server = spawn(process.execPath, [...execArgv, join(import.meta.dirname, "../../dist/server.js"), "--stdio"], { stdio: ["pipe", "pipe", "inherit"] });
     this.connection = createProtocolConnection(new StreamMessageReader(this.server.stdout!), new StreamMessageWriter(this.server.stdin!));
     this.connection.onNotification("textDocument/publishDiagnostics", (params: PublishDiagnosticsParams) => {
       this.published.push(params);
@@ -46,8 +46,9 @@ export class LspClient {
     this.connection.listen();
   }
 
-  static async start(): Promise<LspClient> {
-    const client = new LspClient();
+  /** `execArgv`: node options for the server process (e.g. a heap limit). */
+  static async start(execArgv: string[] = []): Promise<LspClient> {
+    const client = new LspClient(execArgv);
     await client.connection.sendRequest("initialize", {
       processId: process.pid,
       rootUri: null,
@@ -96,6 +97,15 @@ export class LspClient {
       };
       if (!check()) this.waiters.push(check);
     });
+  }
+
+  /** The server's process id (for memory readings) and whether it is still running. */
+  get pid(): number | undefined {
+    return this.server.pid;
+  }
+
+  get alive(): boolean {
+    return this.server.exitCode === null && this.server.signalCode === null;
   }
 
   discardPublished(): void {

@@ -7,11 +7,12 @@ export const stepNameDuplicate: Rule = {
   defaultSeverity: "error",
   description: "Two steps with the same name, anywhere in the pipeline (Condition branches included).",
   check(context) {
-    const lines = new LineIndex(context.text);
+    let lines: LineIndex | undefined; // only when there is a duplicate: it scans the whole text
     return context.model.steps.flatMap((step) => {
       if (step.name === undefined) return [];
       const first = context.model.stepsByName.get(step.name)!;
       if (first === step) return [];
+      lines ??= new LineIndex(context.text);
       const line = lines.positionAt(first.nameNode!.offset).line + 1;
       return [{
         code: "step-name-duplicate",

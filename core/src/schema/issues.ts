@@ -97,6 +97,8 @@ function translate(root: Node, error: ErrorObject): SchemaIssue | undefined {
         data: { allowed, suggestion },
       };
     }
+    case "truncated": // made by schemaErrors when it stops checking
+      return { kind: "violation", inArguments: false, message: error.message ?? "Schema checking stopped here.", ...at(anchorForObject(node)) };
     case "const":
       return { kind: "violation", inArguments, message: `Expected ${JSON.stringify(params.allowedValue)}${where}.`, ...at(node) };
     case "minLength":

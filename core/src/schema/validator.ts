@@ -1,20 +1,87 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
 import schema from "../../../schemas/pipeline-definition.schema.json";
 
-let compiled: ValidateFunction | undefined;
+/**
+ * Steps are validated one at a time rather than as items of the root schema, so that the work stops
+ * after MAX_SCHEMA_ERRORS errors (200,000 broken steps would otherwise make millions of error objects).
+ * The root and step validators are compiled from a copy of the schema whose references to `Step`
+ * (top-level `Steps` and Condition branches) are replaced by `{}`; `schemaErrors` walks the steps
+ * itself, with the same instance paths ajv would give.
+ */
+const STEP_REF = "#/definitions/Step";
+
+/**
+ * Enough for any real document. Past it the remaining steps are not schema-checked, which bounds time
+ * and memory (a step that is not an object gets about 50 errors, one per step type's branch), and one
+ * `truncated` error says where checking stopped.
+ */
+export const MAX_SCHEMA_ERRORS = 50_000;
+
+interface Validators {
+  root: ValidateFunction;
+  step: ValidateFunction;
+}
+
+let compiled: Validators | undefined;
 
 /** Compiled once per process, on first use: compiling the schema is the expensive part. */
-function validator(): ValidateFunction {
+function validators(): Validators {
   if (!compiled) {
-    const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
-    compiled = ajv.compile(schema);
+    const split = withoutStepItems(schema);
+    const ajv = new Ajv({ allErrors: true, strict: false, verbose: true, code: { process: appendInPlace } });
+    const root = ajv.compile(split);
+    const step = ajv.getSchema(`${split.$id}${STEP_REF}`);
+    if (!step) throw new Error("the pipeline schema has no Step definition");
+    compiled = { root, step };
   }
   return compiled;
 }
 
+/**
+ * ajv gathers a referenced schema's errors with `vErrors = vErrors.concat(callee.errors)`, which copies
+ * everything gathered so far: an array of N failing `$ref`'d items costs O(N²). Appending in place is
+ * what ajv does with its own errors already (it pushes into arrays it adopted from callees).
+ */
+const CONCAT = /vErrors = vErrors === null \? ([\w$.]+) : vErrors\.concat\(\1\);/g;
+function appendInPlace(code: string): string {
+  return code.replace(CONCAT, (_, errors: string) => `if (vErrors === null) vErrors = ${errors}; else for (const smpError of ${errors}) vErrors.push(smpError);`);
+}
+
+/** A deep copy of the schema with every `items: {"$ref": "#/definitions/Step"}` replaced by `items: {}`. */
+function withoutStepItems<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value), (key, v) => (key === "items" && v && typeof v === "object" && v.$ref === STEP_REF ? {} : v));
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === "object" && !Array.isArray(v);
+
 export function schemaErrors(value: unknown): ErrorObject[] {
-  const validate = validator();
-  return validate(value) ? [] : [...(validate.errors ?? [])];
+  const { root, step } = validators();
+  const errors: ErrorObject[] = root(value) ? [] : [...(root.errors ?? [])];
+  if (!isObject(value) || !Array.isArray(value.Steps)) return errors;
+  // Depth-first in document order, as the root schema's own recursion would report them.
+  const pending: Array<{ value: unknown; path: string; parent: unknown[]; index: number }> = [];
+  const push = (steps: unknown[], path: string) => {
+    for (let i = steps.length - 1; i >= 0; i--) pending.push({ value: steps[i], path: `${path}/${i}`, parent: steps, index: i });
+  };
+  push(value.Steps, "/Steps");
+  while (pending.length > 0 && errors.length < MAX_SCHEMA_ERRORS) {
+    const item = pending.pop()!;
+    if (!step(item.value, { instancePath: item.path, parentData: item.parent, parentDataProperty: item.index, rootData: value, dynamicAnchors: {} })) {
+      for (const error of step.errors ?? []) errors.push(error);
+    }
+    // The branches the Condition schema would have checked through its `Step` references.
+    const arguments_ = isObject(item.value) && item.value.Type === "Condition" ? item.value.Arguments : undefined;
+    if (isObject(arguments_)) {
+      if (Array.isArray(arguments_.ElseSteps)) push(arguments_.ElseSteps, `${item.path}/Arguments/ElseSteps`);
+      if (Array.isArray(arguments_.IfSteps)) push(arguments_.IfSteps, `${item.path}/Arguments/IfSteps`);
+    }
+  }
+  const unchecked = pending.pop();
+  if (unchecked) {
+    const message = `Schema checking stopped after ${MAX_SCHEMA_ERRORS.toLocaleString("en-US")} problems: this step and the ones after it were not checked. Fix the problems above first.`;
+    errors.push({ keyword: "truncated", instancePath: unchecked.path, schemaPath: "#", params: {}, message });
+  }
+  return errors;
 }
 
 export { schema as pipelineSchema };

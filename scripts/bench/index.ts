@@ -1,0 +1,80 @@
+/**
+ * `npm run bench [-- PART...] [-- --json FILE]`: prints the performance figures (never a pass/fail
+ * test). Parts: diagnostics, lsp, activation, engine (default: all). Needs `npm run build` first (the
+ * npm script does it): the LSP figures are of dist/server.js, as the extension runs it.
+ */
+import { writeFileSync } from "node:fs";
+import { cpus, totalmem, type as osType, release } from "node:os";
+import { benchActivation, gitCommit } from "./activation";
+import { benchDiagnostics, largestCorpusFile, printDiagnostics } from "./diagnostics";
+import { benchEngine } from "./engine";
+import { benchLsp, type LatencyRow } from "./lsp";
+import { generatePipelineText } from "../../test/helpers/generate-pipeline";
+import { ms, table } from "./stats";
+
+const PARTS = ["diagnostics", "lsp", "activation", "engine"] as const;
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const jsonAt = args.indexOf("--json");
+  const jsonFile = jsonAt >= 0 ? args[jsonAt + 1] : undefined;
+  const chosen = args.filter((a, i) => !a.startsWith("--") && !(jsonAt >= 0 && i === jsonAt + 1));
+  const unknown = chosen.filter((p) => !(PARTS as readonly string[]).includes(p));
+  if (unknown.length) throw new Error(`unknown part(s) ${unknown.join(", ")}; choose from ${PARTS.join(", ")}`);
+  const run = (part: (typeof PARTS)[number]) => chosen.length === 0 || chosen.includes(part);
+
+  const machine = `${cpus()[0]?.model ?? "unknown CPU"}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${osType()} ${release()}, Node ${process.versions.node}`;
+  console.log(`Machine: ${machine}\nCommit: ${gitCommit()} (plus uncommitted changes, if any)\n`);
+  const results: Record<string, unknown> = { machine, commit: gitCommit(), date: new Date().toISOString() };
+
+  if (run("diagnostics")) {
+    console.log("== Full diagnostics (parse + schema + every rule) vs JSON.parse and vscode-json-languageservice (parse + validate against our schema), medians");
+    const rows = await benchDiagnostics();
+    console.log(`${printDiagnostics(rows)}\n`);
+    results.diagnostics = rows;
+  }
+
+  if (run("lsp")) {
+    console.log("== Language server over stdio (dist/server.js, validationDelay 0: the 250 ms debounce is not included)");
+    const largest = largestCorpusFile();
+    const runs = [
+      { label: `corpus ${largest.name}`, text: largest.text, edits: 300 },
+      { label: "generated 100 steps", text: generatePipelineText(100), edits: 100 },
+      { label: "generated 1,000 steps", text: generatePipelineText(1_000), edits: 40 },
+    ];
+    const rows: LatencyRow[] = [];
+    const memory: string[][] = [];
+    for (const { label, text, edits } of runs) {
+      const result = await benchLsp(label, text, edits);
+      rows.push(...result.rows);
+      memory.push([label, `${(text.length / 1024).toFixed(0)} KiB`, result.rssAfterInit.toFixed(0), result.rssAfterOpen.toFixed(0)]);
+    }
+    console.log(table(["request", "n", "p50 ms", "p95 ms"], rows.map((r) => [r.what, String(r.n), ms(r.p50), ms(r.p95)])));
+    console.log(`\nServer memory (resident set, MiB):\n${table(["document", "size", "after initialize", "after opening it"], memory)}\n`);
+    results.lsp = { rows, memory };
+  }
+
+  if (run("activation")) {
+    console.log("== Activation and bundles");
+    const activation = await benchActivation();
+    console.log(`Loading the minified client bundle (vscode stubbed), fresh process: ${ms(activation.requireClient)} ms (median of 7)`);
+    console.log(`Starting the server process up to its initialize answer: ${ms(activation.serverInitialize)} ms (median of 7)`);
+    const kib = (n: number) => `${(n / 1024).toFixed(0)} KiB`;
+    console.log(`${table(["bundle", "unminified", "minified", "minified+gzip"], activation.bundles.map((b) => [b.file, kib(b.built), kib(b.minified), kib(b.gzip)]))}\n`);
+    results.activation = activation;
+  }
+
+  if (run("engine")) {
+    console.log("== Local engine: 500-step fan-out/fan-in (1 → 498 → 1), in-memory runner, over the HTTP API");
+    const rows = [...(await benchEngine(500, 0)), ...(await benchEngine(500, 20))];
+    console.log(`${table(["mode", "steps", "wall ms", "ms per step"], rows.map((r) => [r.mode, String(r.steps), ms(r.wallMs), ms(r.perStepMs)]))}\n`);
+    results.engine = rows;
+  }
+
+  if (jsonFile) writeFileSync(jsonFile, `${JSON.stringify(results, null, 2)}\n`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

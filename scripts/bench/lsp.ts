@@ -1,0 +1,85 @@
+/**
+ * The language server over stdio (dist/server.js, as the extension runs it), driven by a real protocol
+ * client: edit → published diagnostics, hover, completion and code lens latencies, and the server's memory.
+ */
+import { readFileSync } from "node:fs";
+import { LineIndex } from "../../core/src";
+import { LspClient } from "../../test/helpers/lsp";
+import { median, percentile } from "./stats";
+
+export interface LatencyRow {
+  what: string;
+  n: number;
+  p50: number;
+  p95: number;
+}
+
+function rssMiB(pid: number): number {
+  return Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))![1]) / 1024;
+}
+
+/** A position inside the first occurrence of `needle` (plus `delta` characters). */
+function positionOf(text: string, needle: string, delta = 1) {
+  const offset = text.indexOf(needle);
+  if (offset < 0) throw new Error(`'${needle}' not in the document`);
+  return new LineIndex(text).positionAt(offset + delta);
+}
+
+export async function benchLsp(label: string, text: string, edits = 300): Promise<{ rows: LatencyRow[]; rssAfterInit: number; rssAfterOpen: number }> {
+  const client = await LspClient.start();
+  try {
+    const rssAfterInit = rssMiB(client.pid!);
+    const uri = await client.open(text);
+    await client.diagnostics(uri, (p) => p.version === 1, 60_000);
+    const rssAfterOpen = rssMiB(client.pid!);
+
+    // Edit → diagnostics: one character of an S3 URI changes back and forth (the text stays valid, as
+    // while typing inside a string), sent as an incremental change like an editor does.
+    const target = text.indexOf("s3://") + 5;
+    const lines = new LineIndex(text);
+    const range = lines.rangeOf(target, target + 1);
+    const original = text[target];
+    let version = 1;
+    const editTimes: number[] = [];
+    for (let i = 0; i < edits; i++) {
+      const replacement = i % 2 === 0 ? (original === "x" ? "y" : "x") : original;
+      version++;
+      const waiting = client.diagnostics(uri, (p) => p.version === version, 60_000);
+      const t0 = performance.now();
+      await client.connection.sendNotification("textDocument/didChange", { textDocument: { uri, version }, contentChanges: [{ range, text: replacement }] });
+      await waiting;
+      editTimes.push(performance.now() - t0);
+    }
+    const current = text; // an even number of edits restores it
+    const time = async (method: string, params: unknown, n = 200) => {
+      const times: number[] = [];
+      for (let i = 0; i < n; i++) {
+        const t0 = performance.now();
+        await client.request(method, params);
+        times.push(performance.now() - t0);
+      }
+      return times;
+    };
+    const stepName = /"Name":\s*"([^"]+)"/.exec(current.slice(current.indexOf('"Steps"')))![1];
+    const hover = await time("textDocument/hover", { textDocument: { uri }, position: positionOf(current, `"${stepName}"`, 2) });
+    const completion = await time("textDocument/completion", { textDocument: { uri }, position: positionOf(current, '"Get": "Steps.', 14) });
+    const lens = await time("textDocument/codeLens", { textDocument: { uri } }, 100);
+    // The first request after an edit analyses the new version itself when diagnostics have not yet.
+    const hoverAfterEdit: number[] = [];
+    for (let i = 0; i < 100; i++) {
+      version++;
+      await client.connection.sendNotification("textDocument/didChange", { textDocument: { uri, version }, contentChanges: [{ range, text: i % 2 === 0 ? "x" : original }] });
+      const t0 = performance.now();
+      await client.request("textDocument/hover", { textDocument: { uri }, position: positionOf(current, `"${stepName}"`, 2) });
+      hoverAfterEdit.push(performance.now() - t0);
+    }
+    const row = (what: string, times: number[]): LatencyRow => ({ what: `${label}: ${what}`, n: times.length, p50: median(times), p95: percentile(times, 95) });
+    return {
+      rows: [row("edit → diagnostics", editTimes), row("hover", hover), row("completion (Get: Steps.)", completion), row("code lens", lens), row("hover right after an edit", hoverAfterEdit)],
+      rssAfterInit,
+      rssAfterOpen,
+    };
+  } finally {
+    await client.stop().catch(() => undefined);
+  }
+}

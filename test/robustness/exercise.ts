@@ -1,0 +1,110 @@
+import assert from "node:assert/strict";
+import type { Position, Range } from "vscode-languageserver-types";
+import { codeActions } from "../../core/src/features/code-actions";
+import { codeLenses } from "../../core/src/features/code-lens";
+import { completion } from "../../core/src/features/completion";
+import { PipelineDocument } from "../../core/src/features/document";
+import { hover } from "../../core/src/features/hover";
+import { definition, documentHighlights, prepareRename, references, rename } from "../../core/src/features/navigation";
+import { documentSymbols } from "../../core/src/features/outline";
+import { stepsInRanges } from "../../core/src/features/steps-in-ranges";
+import { toLspDiagnostic } from "../../server/src/validator";
+
+/** How many times more fuzz runs than the default: `FUZZ_SCALE=20 node scripts/run-tests.mjs robustness`. */
+export const FUZZ_SCALE = Math.max(1, Number(process.env.FUZZ_SCALE ?? 1) || 1);
+/** A safety net against hangs and blow-ups, not a performance target (see `npm run bench`). */
+export const TIME_BOUND_MS = 2_000;
+
+const URI = "file:///fuzz.pipeline.json";
+
+// The schema validator compiles on first use (about a second): not part of any bound below.
+new PipelineDocument(JSON.stringify({ Version: "2020-12-01", Steps: [{ Name: "A", Type: "Fail", Arguments: { ErrorMessage: "x" } }] }));
+
+/** Line lengths (without the line break) of `text`, by LSP's definition of lines (\n, \r\n, \r). */
+function lineLengths(text: string): number[] {
+  return text.split(/\r\n|\r|\n/).map((line) => line.length);
+}
+
+function isRange(value: unknown): value is Range {
+  const r = value as Range;
+  return !!r && typeof r === "object" && typeof r.start?.line === "number" && typeof r.start?.character === "number" && typeof r.end?.line === "number" && typeof r.end?.character === "number";
+}
+
+/** Every LSP range anywhere inside `result` (hovers, lenses, edits, symbols…). */
+function rangesIn(result: unknown, found: Range[] = [], depth = 0): Range[] {
+  if (!result || typeof result !== "object" || depth > 50) return found;
+  if (isRange(result)) {
+    found.push(result);
+    return found;
+  }
+  for (const value of Array.isArray(result) ? result : Object.values(result)) rangesIn(value, found, depth + 1);
+  return found;
+}
+
+function assertPositionInside(lines: number[], p: Position, what: string): void {
+  assert.ok(Number.isInteger(p.line) && p.line >= 0 && p.line < lines.length, `${what}: line ${p.line} outside the document (${lines.length} lines)`);
+  assert.ok(Number.isInteger(p.character) && p.character >= 0 && p.character <= lines[p.line], `${what}: character ${p.character} outside line ${p.line} (length ${lines[p.line]})`);
+}
+
+function assertRangesInside(lines: number[], result: unknown, what: string): void {
+  for (const range of rangesIn(result)) {
+    assertPositionInside(lines, range.start, what);
+    assertPositionInside(lines, range.end, what);
+    assert.ok(range.start.line < range.end.line || (range.start.line === range.end.line && range.start.character <= range.end.character), `${what}: range ends before it starts`);
+  }
+}
+
+/**
+ * Analyses `text` and runs every editor feature at `offsets` (and on the whole document): nothing
+ * may throw, every diagnostic's offsets and every returned range must lie inside the document, and
+ * the whole takes less than TIME_BOUND_MS. Returns the document for further checks.
+ */
+export function exercise(text: string, offsets: number[] = []): PipelineDocument {
+  let started = performance.now();
+  const document = new PipelineDocument(text);
+  within(started, "analysis");
+  started = performance.now();
+  for (const d of document.analysis.diagnostics) {
+    assert.ok(Number.isInteger(d.start) && Number.isInteger(d.end), `${d.code}: non-integer offsets`);
+    assert.ok(0 <= d.start && d.start <= d.end && d.end <= text.length, `${d.code}: [${d.start}, ${d.end}) outside the document (length ${text.length}): ${d.message}`);
+    assert.equal(typeof d.message, "string");
+  }
+  const lines = lineLengths(text);
+  const lsp = document.analysis.diagnostics.map((d) => toLspDiagnostic(document.lines, d));
+  assertRangesInside(lines, lsp, "diagnostics");
+  assertRangesInside(lines, documentSymbols(document), "documentSymbols");
+  assertRangesInside(lines, codeLenses(document, URI, undefined, new Date(), true), "codeLenses");
+  assertRangesInside(lines, codeActions(document, URI, lsp.slice(0, 50)), "codeActions");
+  within(started, "document-wide features");
+  for (const offset of offsets) {
+    started = performance.now();
+    const position = document.lines.positionAt(Math.max(0, Math.min(offset, text.length)));
+    assertRangesInside(lines, hover(document, position), "hover");
+    assertRangesInside(lines, completion(document, position), "completion");
+    assertRangesInside(lines, definition(document, URI, position), "definition");
+    assertRangesInside(lines, references(document, URI, position, true), "references");
+    assertRangesInside(lines, documentHighlights(document, position), "documentHighlights");
+    assertRangesInside(lines, prepareRename(document, position), "prepareRename");
+    assertRangesInside(lines, rename(document, URI, position, "Renamed_1"), "rename");
+    assert.ok(Array.isArray(stepsInRanges(document, [{ start: position, end: document.lines.positionAt(text.length) }])));
+    within(started, `features at offset ${offset}`);
+  }
+  return document;
+}
+
+function within(started: number, what: string): void {
+  const elapsed = performance.now() - started;
+  assert.ok(elapsed < TIME_BOUND_MS, `${what} took ${elapsed.toFixed(0)} ms (bound ${TIME_BOUND_MS} ms)`);
+}
+
+/** A deterministic pseudo-random generator (mulberry32), for picks outside fast-check. */
+export function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
