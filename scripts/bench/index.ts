@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- PART...] [-- --json FILE]`: prints the performance figures (never a pass/fail
- * test). Parts: diagnostics, lsp, activation, engine (default: all). Needs `npm run build` first (the
+ * test). Parts: diagnostics, lsp, activation, engine, graph (default: all). Needs `npm run build` first (the
  * npm script does it): the LSP figures are of dist/server.js, as the extension runs it.
  */
 import { writeFileSync } from "node:fs";
@@ -8,11 +8,12 @@ import { cpus, totalmem, type as osType, release } from "node:os";
 import { benchActivation, gitCommit } from "./activation";
 import { benchDiagnostics, largestCorpusFile, printDiagnostics } from "./diagnostics";
 import { benchEngine } from "./engine";
+import { benchGraph } from "./graph";
 import { benchLsp, type LatencyRow } from "./lsp";
 import { generatePipelineText } from "../../test/helpers/generate-pipeline";
 import { ms, table } from "./stats";
 
-const PARTS = ["diagnostics", "lsp", "activation", "engine"] as const;
+const PARTS = ["diagnostics", "lsp", "activation", "engine", "graph"] as const;
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -69,6 +70,13 @@ async function main(): Promise<void> {
     const rows = [...(await benchEngine(500, 0)), ...(await benchEngine(500, 20))];
     console.log(`${table(["mode", "steps", "wall ms", "ms per step"], rows.map((r) => [r.mode, String(r.steps), ms(r.wallMs), ms(r.perStepMs)]))}\n`);
     results.engine = rows;
+  }
+
+  if (run("graph")) {
+    console.log("== Graph view: graph model and dagre layout of a generated definition (Node; the webview runs the same code), medians of 3");
+    const rows = benchGraph();
+    console.log(`${table(["steps", "edges", "model ms", "layout ms"], rows.map((r) => [String(r.steps), String(r.edges), ms(r.modelMs), ms(r.layoutMs)]))}\n`);
+    results.graph = rows;
   }
 
   if (jsonFile) writeFileSync(jsonFile, `${JSON.stringify(results, null, 2)}\n`);
