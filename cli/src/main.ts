@@ -5,6 +5,7 @@ import { collectFiles, UsageError } from "./files";
 import { formatJson, formatSarif, formatText, type FileResult } from "./format";
 import { runPipeline } from "./commands/run";
 import { serve } from "./commands/serve";
+import { DEFAULT_STORE } from "./target";
 
 declare const PACKAGE_VERSION: string;
 const version = typeof PACKAGE_VERSION === "string" ? PACKAGE_VERSION : "dev";
@@ -34,6 +35,25 @@ function lint(paths: string[], options: { format: string; rule: Record<string, S
 const collect = (value: string, previous: string[]) => [...previous, value];
 const DEFAULT_ROLE = "arn:aws:iam::000000000000:role/SageMakerPipelinesLocal";
 
+const runnerOption = () =>
+  new Option("--runner <mode>", "how the local engine runs jobs: auto (a container runtime when one answers, else host processes), host, container").choices(["auto", "host", "container"]).default("auto");
+
+/** What `run` and `plan` share: the selection, reference, parameters, names and target. */
+function withRunOptions(command: Command): Command {
+  return command
+    .argument("<file>", "the pipeline definition")
+    .option("-s, --select <steps>", "comma-separated step names to run (selective execution)")
+    .option("--reference <arn|latest|none>", "reference execution for --select (default: the latest finished execution)")
+    .option("-p, --param <name=value>", "parameter value (repeatable)", collect, [])
+    .option("--pipeline-name <name>", "pipeline name (default: from the file name)")
+    .option("--role <arn>", "RoleArn for CreatePipeline", DEFAULT_ROLE)
+    .option("--endpoint <url>", "a SageMaker API endpoint (e.g. a running `local serve`)")
+    .option("--profile <profile>", "run on AWS with this profile (SDK default credential chain)")
+    .option("--region <region>", "AWS region")
+    .option("--store <dir>", "local engine store folder", DEFAULT_STORE)
+    .addOption(runnerOption());
+}
+
 export async function run(argv: string[]): Promise<number> {
   let exitCode = EXIT_OK;
   let pending: Promise<number> | undefined;
@@ -51,36 +71,13 @@ export async function run(argv: string[]): Promise<number> {
     .action((paths: string[], options) => {
       exitCode = lint(paths, options);
     });
-  program
-    .command("run")
+  withRunOptions(program.command("run"))
     .description("Deploy a definition and run it (whole, or --select steps against a reference), printing each step. Local engine by default.")
-    .argument("<file>", "the pipeline definition")
-    .option("-s, --select <steps>", "comma-separated step names to run (selective execution)")
-    .option("--reference <arn|latest|none>", "reference execution for --select (default: the latest finished execution)")
-    .option("-p, --param <name=value>", "parameter value (repeatable)", collect, [])
-    .option("--pipeline-name <name>", "pipeline name (default: from the file name)")
-    .option("--role <arn>", "RoleArn for CreatePipeline", DEFAULT_ROLE)
-    .option("--endpoint <url>", "a SageMaker API endpoint (e.g. a running `local serve`)")
-    .option("--profile <profile>", "run on AWS with this profile (SDK default credential chain)")
-    .option("--region <region>", "AWS region")
-    .option("--store <dir>", "local engine store folder", ".sagemaker-pipelines/local")
-    .addOption(new Option("--runner <mode>", "how the local engine runs jobs: auto (a container runtime when one answers, else host processes), host, container").choices(["auto", "host", "container"]).default("auto"))
     .action((file: string, options) => {
       pending = runPipeline(file, options, (line) => process.stdout.write(`${line}\n`));
     });
-  program
-    .command("plan")
+  withRunOptions(program.command("plan"))
     .description("Show what `run` would do — the definition changes, the steps that run, are reused, hit the cache or are skipped, the reference and the parameters — without starting anything.")
-    .argument("<file>", "the pipeline definition")
-    .option("-s, --select <steps>", "comma-separated step names (selective execution)")
-    .option("--reference <arn|latest|none>", "reference execution for --select (default: the latest finished execution)")
-    .option("-p, --param <name=value>", "parameter value (repeatable)", collect, [])
-    .option("--pipeline-name <name>", "pipeline name (default: from the file name)")
-    .option("--role <arn>", "RoleArn for CreatePipeline", DEFAULT_ROLE)
-    .option("--endpoint <url>", "a SageMaker API endpoint (e.g. a running `local serve`)")
-    .option("--profile <profile>", "AWS profile (SDK default credential chain)")
-    .option("--region <region>", "AWS region")
-    .option("--store <dir>", "local engine store folder", ".sagemaker-pipelines/local")
     .action((file: string, options) => {
       pending = runPipeline(file, options, (line) => process.stdout.write(`${line}\n`), "plan");
     });
@@ -91,8 +88,8 @@ export async function run(argv: string[]): Promise<number> {
     .description("Serve the local engine's SageMaker API on the loopback interface until interrupted.")
     .option("--port <port>", "port (0 picks a free one)", "8975")
     .option("--host <host>", "loopback address to bind", "127.0.0.1")
-    .option("--store <dir>", "store folder", ".sagemaker-pipelines/local")
-    .addOption(new Option("--runner <mode>", "how the local engine runs jobs: auto (a container runtime when one answers, else host processes), host, container").choices(["auto", "host", "container"]).default("auto"))
+    .option("--store <dir>", "store folder", DEFAULT_STORE)
+    .addOption(runnerOption())
     .action((options) => {
       pending = serve(options).then(() => EXIT_OK);
     });

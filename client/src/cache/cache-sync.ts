@@ -2,7 +2,6 @@ import * as vscode from "vscode";
 import { SET_CACHE_CONTEXT_NOTIFICATION, type CacheContextParams } from "../../../core/src/settings";
 import { pipelineNameFromFile } from "../../../core/src/run-parameters";
 import type { RunController } from "../run/run-controller";
-import { ExecutionHistory } from "./history";
 
 /**
  * Keeps the language server's cache context of each open definition current: the recent finished executions of its
@@ -11,8 +10,6 @@ import { ExecutionHistory } from "./history";
  * executions are fetched once. Nothing is fetched in an untrusted workspace.
  */
 export class CacheContextSync implements vscode.Disposable {
-  private history = new ExecutionHistory();
-  private historyTarget = "";
   private readonly pending = new Map<string, NodeJS.Timeout>();
 
   constructor(
@@ -42,11 +39,6 @@ export class CacheContextSync implements vscode.Disposable {
 
   private async send(document: vscode.TextDocument): Promise<void> {
     const settings = this.controller.settings();
-    const target = JSON.stringify([settings.target, settings.aws]);
-    if (target !== this.historyTarget) {
-      this.history = new ExecutionHistory();
-      this.historyTarget = target;
-    }
     const pipelineName = this.controller.knownPipelineName(document) ?? pipelineNameFromFile(document.uri.path);
     if (!this.controller.targetMayHaveHistory()) {
       this.notify(SET_CACHE_CONTEXT_NOTIFICATION, { uri: document.uri.toString(), executions: [], parameters: {} } satisfies CacheContextParams);
@@ -54,7 +46,7 @@ export class CacheContextSync implements vscode.Disposable {
     }
     try {
       const connection = await this.controller.connection();
-      const executions = await this.history.recent(connection.client, pipelineName, settings.cache.historySize).catch((error: Error) => {
+      const executions = await this.controller.history().recent(connection.client, pipelineName, settings.cache.historySize).catch((error: Error) => {
         if (/ResourceNotFound|does not exist/i.test(`${error.name} ${error.message}`)) return [];
         throw error;
       });

@@ -1,11 +1,10 @@
 import {
   DescribePipelineDefinitionForExecutionCommand,
-  ListPipelineExecutionStepsCommand,
   type PipelineExecutionStep,
   type SageMakerClient,
 } from "@aws-sdk/client-sagemaker";
 import { isFinished } from "../../../core/src/planner/execution";
-import { executionParameters, listExecutions } from "../run/executions";
+import { executionParameters, listAllSteps, listExecutions } from "../run/executions";
 
 /** One finished execution as the cache verdicts need it (the shape core/src/cache takes). */
 export interface ExecutionRecord {
@@ -43,12 +42,7 @@ async function fetchRecord(client: SageMakerClient, executionArn: string, status
   const definition = await client.send(new DescribePipelineDefinitionForExecutionCommand({ PipelineExecutionArn: executionArn }));
   const parameters = Object.fromEntries((await executionParameters(client, executionArn)).filter((p) => p.Name !== undefined).map((p) => [p.Name!, p.Value ?? ""]));
   const steps: ExecutionRecord["steps"] = {};
-  let token: string | undefined;
-  do {
-    const page = await client.send(new ListPipelineExecutionStepsCommand({ PipelineExecutionArn: executionArn, NextToken: token }));
-    for (const step of page.PipelineExecutionSteps ?? []) if (step.StepName && !steps[step.StepName]) steps[step.StepName] = stepRecord(step);
-    token = page.NextToken;
-  } while (token);
+  for (const step of await listAllSteps(client, executionArn)) if (step.StepName && !steps[step.StepName]) steps[step.StepName] = stepRecord(step);
   return { executionArn, status, startTime, definition: definition.PipelineDefinition ?? "", parameters, steps };
 }
 

@@ -1,5 +1,5 @@
 import * as vscode from "vscode";
-import { ListPipelineExecutionStepsCommand, type PipelineExecutionStep } from "@aws-sdk/client-sagemaker";
+import type { PipelineExecutionStep } from "@aws-sdk/client-sagemaker";
 import { executionOverlay, RUNNING_STATUSES, type OverlaySource } from "../../../core/src/graph-view/status";
 import type { ToWebview } from "../../../core/src/graph-view/protocol";
 import type { ExecutionInfo } from "../../../core/src/planner/execution";
@@ -7,6 +7,7 @@ import type { Connection } from "../aws/connection";
 import { explainError } from "../aws/errors";
 import { describeExecution, listExecutions } from "../run/executions";
 import type { RunController } from "../run/run-controller";
+import { listAllSteps } from "../run/executions";
 
 const POLL_MS = 2000;
 
@@ -61,7 +62,7 @@ export class StatusPoller implements vscode.Disposable {
       connection = await this.controller.connection();
       const chosen = await this.choose(connection, pipelineName);
       if (!chosen) return { type: "status", message: `No executions of ${pipelineName} on ${connection.label} yet.` };
-      const steps = await listSteps(connection, chosen.execution.arn);
+      const steps = await listAllSteps(connection.client, chosen.execution.arn);
       return { type: "status", overlay: executionOverlay(chosen.execution, chosen.source, steps, new Date()) };
     } catch (error) {
       if (!connection) throw error;
@@ -90,16 +91,4 @@ export class StatusPoller implements vscode.Disposable {
     this.disposed = true;
     this.pause();
   }
-}
-
-/** Every step of an execution, newest first. */
-async function listSteps(connection: Connection, executionArn: string): Promise<PipelineExecutionStep[]> {
-  const steps: PipelineExecutionStep[] = [];
-  let token: string | undefined;
-  do {
-    const page = await connection.client.send(new ListPipelineExecutionStepsCommand({ PipelineExecutionArn: executionArn, SortOrder: "Descending", NextToken: token }));
-    steps.push(...(page.PipelineExecutionSteps ?? []));
-    token = page.NextToken;
-  } while (token);
-  return steps;
 }

@@ -3,6 +3,7 @@ import {
   ListPipelineExecutionStepsCommand,
   ListPipelineExecutionsCommand,
   ListPipelineParametersForExecutionCommand,
+  type PipelineExecutionStep,
   type PipelineExecutionSummary,
   type SageMakerClient,
 } from "@aws-sdk/client-sagemaker";
@@ -42,15 +43,22 @@ export async function describeExecution(client: SageMakerClient, executionArn: s
   };
 }
 
-/** Step name → StepStatus of an execution (all pages). */
-export async function stepStatuses(client: SageMakerClient, executionArn: string): Promise<Map<string, string>> {
-  const statuses = new Map<string, string>();
+/** Every step of an execution (all pages), in the given order of start time. */
+export async function listAllSteps(client: SageMakerClient, executionArn: string, order: "Ascending" | "Descending" = "Descending"): Promise<PipelineExecutionStep[]> {
+  const steps: PipelineExecutionStep[] = [];
   let token: string | undefined;
   do {
-    const page = await client.send(new ListPipelineExecutionStepsCommand({ PipelineExecutionArn: executionArn, NextToken: token }));
-    for (const step of page.PipelineExecutionSteps ?? []) if (step.StepName && !statuses.has(step.StepName)) statuses.set(step.StepName, step.StepStatus ?? "Unknown");
+    const page = await client.send(new ListPipelineExecutionStepsCommand({ PipelineExecutionArn: executionArn, SortOrder: order, NextToken: token }));
+    steps.push(...(page.PipelineExecutionSteps ?? []));
     token = page.NextToken;
   } while (token);
+  return steps;
+}
+
+/** Step name → StepStatus of an execution (all pages; a retried step's latest run). */
+export async function stepStatuses(client: SageMakerClient, executionArn: string): Promise<Map<string, string>> {
+  const statuses = new Map<string, string>();
+  for (const step of await listAllSteps(client, executionArn)) if (step.StepName && !statuses.has(step.StepName)) statuses.set(step.StepName, step.StepStatus ?? "Unknown");
   return statuses;
 }
 

@@ -74,8 +74,8 @@ export class RunController {
     return this.settings().target === "aws" || this.engineHost.isRunning || existsSync(this.engineHost.storeFolder());
   }
 
-  /** Finished executions fetched once per target (they never change). */
-  private history(): ExecutionHistory {
+  /** Finished executions fetched once per target (they never change); runs and the cache hovers share it. */
+  history(): ExecutionHistory {
     const settings = this.settings();
     const key = JSON.stringify([settings.target, settings.aws]);
     let history = this.histories.get(key);

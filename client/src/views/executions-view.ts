@@ -2,13 +2,13 @@ import * as vscode from "vscode";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import {
-  ListPipelineExecutionStepsCommand,
   ListPipelineExecutionsCommand,
   ListPipelinesCommand,
   type PipelineExecutionStep,
   type PipelineExecutionSummary,
 } from "@aws-sdk/client-sagemaker";
 import { explainError } from "../aws/errors";
+import { listAllSteps } from "../run/executions";
 import type { Connection } from "../aws/connection";
 import { age } from "../../../core/src/features/code-lens";
 
@@ -93,13 +93,7 @@ export class ExecutionsView implements vscode.TreeDataProvider<ExecutionsNode>, 
       }
       if (node.kind === "execution") {
         const arn = node.summary.PipelineExecutionArn!;
-        const steps: PipelineExecutionStep[] = [];
-        let token: string | undefined;
-        do {
-          const page = await connection.client.send(new ListPipelineExecutionStepsCommand({ PipelineExecutionArn: arn, SortOrder: "Ascending", NextToken: token }));
-          steps.push(...(page.PipelineExecutionSteps ?? []));
-          token = page.NextToken;
-        } while (token);
+        const steps = await listAllSteps(connection.client, arn, "Ascending");
         return steps.map((step) => ({ kind: "step", executionArn: arn, step }));
       }
       return [];
