@@ -4,7 +4,7 @@
 //
 //   node scripts/generate-schema.mjs [path-to-botocore-json] [--out DIR]
 //
-// Default input: ../shared/domain/api/botocore-sagemaker-service-2.json (relative to the repo root).
+// Default input: schemas/source/sagemaker-service-2.json (the botocore model; `npm run update:api-model` refreshes it).
 // Default output directory: <repo>/schemas. Writes:
 //   pipeline-definition.schema.json  JSON Schema draft-07, validated with `new Ajv({allErrors, strict:false})`
 //   step-properties.json             shapes reachable from each step type's property root, used to check
@@ -880,7 +880,7 @@ function buildStepProperties(model) {
 // =====================================================================================================
 function parseArgs(argv, scriptDir) {
   const repoRoot = path.resolve(scriptDir, "..");
-  let input = path.resolve(repoRoot, "../shared/domain/api/botocore-sagemaker-service-2.json");
+  let input = path.join(repoRoot, "schemas/source/sagemaker-service-2.json");
   let outDir = path.join(repoRoot, "schemas");
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === "--out") {

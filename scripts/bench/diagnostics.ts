@@ -10,7 +10,7 @@ import { pipelineSchema } from "../../core/src/schema/validator";
 import { generatePipelineText } from "../../test/helpers/generate-pipeline";
 import { measure, median, ms, ratio, table } from "./stats";
 
-export const CORPUS = join(import.meta.dirname, "../../../shared/corpus");
+export const CORPUS = join(import.meta.dirname, "../../test/fixtures/corpus");
 
 export function largestCorpusFile(): { name: string; text: string } {
   const files = readdirSync(CORPUS).filter((f) => f.endsWith(".json"));

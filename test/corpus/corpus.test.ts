@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { analyze, isPipelineDefinition, LineIndex } from "../../core/src";
 
-const corpus = join(import.meta.dirname, "../../../shared/corpus");
+const corpus = join(import.meta.dirname, "../fixtures/corpus");
 const files = readdirSync(corpus).filter((f) => f.endsWith(".json"));
 
 test("the corpus is there: 36 real definitions", () => {

@@ -10,7 +10,7 @@ import * as oniguruma from "vscode-oniguruma";
 
 const SCOPE = "source.json.sagemaker-pipeline";
 const grammarPath = join(import.meta.dirname, "../../syntaxes/sagemaker-pipeline.tmLanguage.json");
-const corpus = join(import.meta.dirname, "../../../shared/corpus");
+const corpus = join(import.meta.dirname, "../fixtures/corpus");
 
 let grammar: vsctm.IGrammar;
 

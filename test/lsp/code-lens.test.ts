@@ -68,7 +68,7 @@ test("code lenses: still there while the file has a syntax error", async () => {
 });
 
 test("code lenses on a corpus file: one run lens per step, branch steps included", async () => {
-  const text = readFileSync(join(import.meta.dirname, "../../../shared/corpus/aws-examples_abalone-2022-03.json"), "utf8");
+  const text = readFileSync(join(import.meta.dirname, "../fixtures/corpus/aws-examples_abalone-2022-03.json"), "utf8");
   const uri = await client.open(text);
   const lenses = await client.request<CodeLens[]>("textDocument/codeLens", { textDocument: { uri } });
   const stepCount = (text.match(/"Type": "(Processing|Training|Condition|Model|RegisterModel|Transform|Fail)"/g) ?? []).length;

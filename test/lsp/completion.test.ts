@@ -380,7 +380,7 @@ test("completion: at a key of a step, the common members as snippets; CacheConfi
 // ---- A real file, a broken file, elsewhere --------------------------------------------------------
 
 test("completion: on a corpus file (abalone)", async () => {
-  const source = readFileSync(join(import.meta.dirname, "../../../shared/corpus/aws-examples_abalone-2022-03.json"), "utf8");
+  const source = readFileSync(join(import.meta.dirname, "../fixtures/corpus/aws-examples_abalone-2022-03.json"), "utf8");
   const outputs = source.indexOf("Outputs['train']") + "Outputs[".length;
   const list = await complete(source.slice(0, outputs) + "‸" + source.slice(outputs));
   assert.deepEqual(labels(list.items), ["[0]", "['train']", "['validation']", "['test']"]);

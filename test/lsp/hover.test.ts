@@ -384,7 +384,7 @@ test("hover: works while another part of the file has a syntax error", async () 
 });
 
 test("hover: a real definition from the corpus (abalone, 2022-03)", async () => {
-  const corpus = readFileSync(join(import.meta.dirname, "../../../shared/corpus/aws-examples_abalone-2022-03.json"), "utf8");
+  const corpus = readFileSync(join(import.meta.dirname, "../fixtures/corpus/aws-examples_abalone-2022-03.json"), "utf8");
   await expectHover(mark(corpus, `"Name": "AbaloneMSE‸Fail"`), "AbaloneMSEFail", [
     "**Step** `AbaloneMSEFail` · Fail",
     "- In the ElseSteps of Condition `AbaloneMSECond`",

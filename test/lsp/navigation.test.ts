@@ -130,7 +130,7 @@ test("navigation works while the file has a syntax error elsewhere", async () =>
 });
 
 test("navigation on a corpus file: every reference of AbaloneProcess", async () => {
-  const text = readFileSync(join(import.meta.dirname, "../../../shared/corpus/aws-examples_abalone-2022-03.json"), "utf8");
+  const text = readFileSync(join(import.meta.dirname, "../fixtures/corpus/aws-examples_abalone-2022-03.json"), "utf8");
   const uri = await client.open(text);
   const position = new LineIndex(text).positionAt(text.indexOf(`"AbaloneProcess"`) + 2);
   const refs = await client.request<Location[]>("textDocument/references", { textDocument: { uri }, position, context: { includeDeclaration: true } });

@@ -20,7 +20,7 @@ import { exercise, FUZZ_SCALE, seeded } from "./exercise";
 const SEED = Number(process.env.FUZZ_SEED ?? 20240901);
 const runs = (n: number) => ({ seed: SEED, numRuns: n * FUZZ_SCALE });
 
-const corpusDir = join(import.meta.dirname, "../../../shared/corpus");
+const corpusDir = join(import.meta.dirname, "../fixtures/corpus");
 const corpus = [
   ...readdirSync(corpusDir).filter((f) => f.endsWith(".json")).map((f) => ({ name: f, text: readFileSync(join(corpusDir, f), "utf8") })),
   ...readdirSync(join(corpusDir, "edge-cases")).map((f) => ({ name: `edge-cases/${f}`, text: readFileSync(join(corpusDir, "edge-cases", f), "utf8") })),

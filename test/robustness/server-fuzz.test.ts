@@ -15,7 +15,7 @@ import { FUZZ_SCALE, seeded } from "./exercise";
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20240901);
 const HEAP_LIMIT_MB = 96;
-const largest = readFileSync(join(import.meta.dirname, "../../../shared/corpus/aws-examples_model-monitor-clarify-check-steps.json"), "utf8");
+const largest = readFileSync(join(import.meta.dirname, "../fixtures/corpus/aws-examples_model-monitor-clarify-check-steps.json"), "utf8");
 
 /** Resident memory of a process in MiB (Linux). */
 function rssMiB(pid: number): number {

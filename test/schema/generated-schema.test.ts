@@ -1,6 +1,6 @@
 // Tests for scripts/generate-schema.mjs and the files it generates:
 //   (a) the committed schemas are what the generator produces now;
-//   (b) every real definition in shared/corpus validates with zero errors;
+//   (b) every real definition in test/fixtures/corpus validates with zero errors;
 //   (c) typical mistakes produce an error at the expected instancePath, expressions are accepted;
 //   (d) every Steps.<name>.<path> reference in the corpus resolves through step-properties.json.
 import { test, describe } from "node:test";
@@ -14,7 +14,7 @@ import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, "../..");
-const corpusDir = path.resolve(repoRoot, "../shared/corpus");
+const corpusDir = path.join(repoRoot, "test/fixtures/corpus");
 const schemaFile = path.join(repoRoot, "schemas/pipeline-definition.schema.json");
 const propertiesFile = path.join(repoRoot, "schemas/step-properties.json");
 const generator = path.join(repoRoot, "scripts/generate-schema.mjs");

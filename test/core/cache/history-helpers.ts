@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { PastExecution, PastStepRun } from "../../../core/src";
 
-export const corpusDefinition = (file: string) => readFileSync(join(import.meta.dirname, "../../../../shared/corpus", file), "utf8");
+export const corpusDefinition = (file: string) => readFileSync(join(import.meta.dirname, "../../fixtures/corpus", file), "utf8");
 export const exampleDefinition = (file: string) => readFileSync(join(import.meta.dirname, "../../../examples", file), "utf8");
 
 const PIPELINE_ARN = "arn:aws:sagemaker:us-east-1:111122223333:pipeline/abalone";

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
-export const CORPUS = join(import.meta.dirname, "../../../../shared/corpus");
+export const CORPUS = join(import.meta.dirname, "../../fixtures/corpus");
 
 /** The corpus definitions that are JSON pipeline definitions (the edge cases are not). */
 export function corpusFiles(): string[] {
