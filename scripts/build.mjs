@@ -1,8 +1,15 @@
 // Bundles the extension client, the language server, the CLI and the graph view's webview script into dist/.
+//
+// The extension is three bundles: dist/client.js (what activation loads: the language client, views, commands) and,
+// loaded on first use, dist/sagemaker.js (the SageMaker layer with the AWS SDK) and dist/engine.js (the local engine).
+// client/src/lazy.ts imports the two layers' entries dynamically; here those imports become `require("./sagemaker.js")`
+// and `require("./engine.js")`, and any other import of them from the client fails the build.
 import { build } from "esbuild";
-import { chmodSync, readFileSync } from "node:fs";
+import { chmodSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { lazyLayers, NOT_IN_CLIENT, protocolOf, ROOT } from "./esbuild-plugins.mjs";
 
-const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
+const { version } = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
 const common = {
   bundle: true,
   platform: "node",
@@ -16,14 +23,33 @@ const common = {
   define: { PACKAGE_VERSION: JSON.stringify(version) },
 };
 
-await Promise.all([
-  build({ ...common, entryPoints: ["client/src/extension.ts"], outfile: "dist/client.js", external: ["vscode"] }),
-  build({ ...common, entryPoints: ["server/src/server.ts"], outfile: "dist/server.js" }),
+const [client] = await Promise.all([
+  build({
+    ...common,
+    entryPoints: ["client/src/extension.ts"],
+    outfile: "dist/client.js",
+    external: ["vscode"],
+    metafile: true,
+    // `import()` of the lazy bundles becomes `require()`: loaded the way VS Code loads extension code.
+    supported: { "dynamic-import": false },
+    plugins: [lazyLayers, protocolOf("vscode-languageclient")],
+  }),
+  build({ ...common, entryPoints: ["sagemaker/src/index.ts"], outfile: "dist/sagemaker.js" }),
+  build({ ...common, entryPoints: ["engine/src/index.ts"], outfile: "dist/engine.js" }),
+  build({ ...common, entryPoints: ["server/src/server.ts"], outfile: "dist/server.js", plugins: [protocolOf("vscode-languageserver")] }),
   build({ ...common, entryPoints: ["cli/src/main.ts"], outfile: "dist/cli.js", banner: { js: "#!/usr/bin/env node" } }),
   // The graph view's page: the layout library bundled in (no CDN), loaded by the webview through asWebviewUri.
   build({ ...common, platform: "browser", target: "chrome120", format: "iife", define: {}, entryPoints: ["webview/src/main.ts"], outfile: "dist/graph-view.js" }),
   build({ ...common, platform: "browser", define: {}, entryPoints: ["webview/graph.css"], outfile: "dist/graph-view.css" }),
 ]);
+
+// What dist/client.js is made of (e.g. for esbuild's analyzer); not packaged.
+writeFileSync("dist/client.meta.json", JSON.stringify(client.metafile));
+const forbidden = Object.keys(client.metafile.inputs).filter((input) => NOT_IN_CLIENT.some((pattern) => pattern.test(input)));
+if (forbidden.length > 0) {
+  process.stderr.write(`dist/client.js must stay light, but it contains:\n${forbidden.map((f) => `  ${f}`).join("\n")}\n`);
+  process.exit(1);
+}
 
 // The CLI is the package's `bin`: it must be executable.
 chmodSync("dist/cli.js", 0o755);

@@ -1,7 +1,6 @@
 import { SageMakerClient } from "@aws-sdk/client-sagemaker";
 import { join, resolve } from "node:path";
-import { LocalEngine } from "../../engine/src/engine";
-import { createStepRunner, type RunnerMode } from "../../engine/src/runners";
+import { createStepRunner, LocalEngine, type RunnerMode } from "../../engine/src";
 
 /** Where runs go: the embedded local engine (default), another endpoint, or AWS through a profile and region. */
 export interface TargetOptions {

@@ -1,6 +1,8 @@
 import * as vscode from "vscode";
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
+import type { PipelineDiagnostic } from "../../core/src/diagnostic";
 import { EXECUTIONS_VIEW, SETTINGS_SECTION } from "../../core/src/settings";
+import { LintRequest, type LintParams } from "../../protocol/src";
 import { CacheContextSync } from "./cache/cache-sync";
 import { registerExplainCache } from "./commands/explain-cache";
 import { registerLocalEngineCommands } from "./commands/local-engine";
@@ -36,7 +38,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const output = vscode.window.createOutputChannel("SageMaker Pipelines");
   engineHost = new LocalEngineHost(() => readEngineHostSettings(context), (line) => output.appendLine(line));
   const host = engineHost;
-  const controller = new RunController(context, host, (method, params) => void languageClient.sendNotification(method, params));
+  // The check before a run is the language server's: the analyser (ajv, the schema tables) is not in this bundle.
+  const lint = (uri: string, text: string) => languageClient.sendRequest<PipelineDiagnostic[]>(LintRequest.method, { uri, text } satisfies LintParams);
+  const controller = new RunController(context, host, (method, params) => void languageClient.sendNotification(method, params), lint);
   const executions = new ExecutionsView(
     () => controller.connection(),
     () => (controller.settings().target === "local" && host.isRunning ? readEngineHostSettings(context).store : undefined),

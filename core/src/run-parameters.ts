@@ -15,3 +15,6 @@ export function pipelineNameFromFile(fileName: string): string {
   const name = base.replace(/[^a-zA-Z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 256);
   return name || "pipeline";
 }
+
+/** The tag a client puts on CreatePipeline to say where the definition file lives (the local engine resolves relative paths against it). */
+export const DEFINITION_DIRECTORY_TAG = "sagemaker-pipelines:local:definition-directory";

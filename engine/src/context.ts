@@ -15,8 +15,8 @@ export interface EngineContext {
   now(): number;
 }
 
-/** The tag a client puts on CreatePipeline to say where the definition file lives (relative paths). */
-export const DEFINITION_DIRECTORY_TAG = "sagemaker-pipelines:local:definition-directory";
+/** The tag a client puts on CreatePipeline to say where the definition file lives (relative paths); shared with the SageMaker layer. */
+export { DEFINITION_DIRECTORY_TAG } from "../../core/src/run-parameters";
 
 export function pipelineArn(context: EngineContext, name: string): string {
   return `arn:aws:sagemaker:${context.region}:${context.account}:pipeline/${name.toLowerCase()}`;

@@ -9,6 +9,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
+// @ts-expect-error: a JavaScript module without declarations
+import { lazyLayers, protocolOf } from "../esbuild-plugins.mjs";
 import { LspClient } from "../../test/helpers/lsp";
 import { median } from "./stats";
 
@@ -46,14 +48,17 @@ function requireClientOnce(bundle: string, names: string[]): number {
 }
 
 export async function benchActivation(): Promise<{ requireClient: number; serverInitialize: number; bundles: Array<{ file: string; built: number; minified: number; gzip: number }> }> {
+  // As scripts/build.mjs: the client's lazy layers are their own bundles (required on first use), one LSP protocol copy each.
   const entries = [
-    { file: "client.js", entry: "client/src/extension.ts", external: ["vscode"] },
-    { file: "server.js", entry: "server/src/server.ts", external: [] },
+    { file: "client.js", entry: "client/src/extension.ts", external: ["vscode"], plugins: [lazyLayers, protocolOf("vscode-languageclient")] },
+    { file: "sagemaker.js", entry: "sagemaker/src/index.ts", external: [] },
+    { file: "engine.js", entry: "engine/src/index.ts", external: [] },
+    { file: "server.js", entry: "server/src/server.ts", external: [], plugins: [protocolOf("vscode-languageserver")] },
     { file: "cli.js", entry: "cli/src/main.ts", external: [] },
   ];
   const folder = mkdtempSync(join(tmpdir(), "smp-bench-bundles-"));
   const bundles = [];
-  for (const { file, entry, external } of entries) {
+  for (const { file, entry, external, plugins } of entries) {
     const size = async (minify: boolean) => {
       const result = await build({
         entryPoints: [join(ROOT, entry)],
@@ -64,6 +69,8 @@ export async function benchActivation(): Promise<{ requireClient: number; server
         minify,
         write: false,
         external,
+        plugins,
+        supported: { "dynamic-import": false },
         mainFields: ["module", "main"],
         define: { PACKAGE_VERSION: '"bench"' },
         logLevel: "silent",

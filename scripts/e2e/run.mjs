@@ -225,7 +225,7 @@ async function packageAndInstall(dirs, env) {
       mkdirSync(dirs.extensions, { recursive: true });
       const folder = installExtension({ node: NODE24, entry: CODE_SERVER, env, dirs, vsix: target });
       // A build running beside `npm run package` can leave a torn bundle in the .vsix: check that it parses.
-      for (const f of ["dist/client.js", "dist/server.js"]) {
+      for (const f of ["dist/client.js", "dist/sagemaker.js", "dist/engine.js", "dist/server.js"]) {
         const check = await run(NODE24, ["--check", join(folder, f)], { timeoutMs: 60_000 });
         if (check.code !== 0) throw new Error(`${f} in the .vsix does not parse:\n${check.output.slice(0, 1000)}`);
       }

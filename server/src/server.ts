@@ -10,11 +10,13 @@ import {
 import { TextDocument } from "vscode-languageserver-textdocument";
 import {
   allRules,
+  analyze,
   RULES_REQUEST,
   SET_CACHE_CONTEXT_NOTIFICATION,
   SET_REFERENCE_NOTIFICATION,
   STEPS_IN_RANGES_REQUEST,
   type CacheContextParams,
+  type PipelineDiagnostic,
   type ReferenceExecution,
   type SetReferenceParams,
   type StepsInRangesParams,
@@ -26,6 +28,7 @@ import { hover } from "../../core/src/features/hover";
 import { definition, documentHighlights, prepareRename, references, rename } from "../../core/src/features/navigation";
 import { documentSymbols } from "../../core/src/features/outline";
 import { stepsInRanges } from "../../core/src/features/steps-in-ranges";
+import { LintRequest, type LintParams } from "../../protocol/src";
 import { CacheContexts } from "./cache-contexts";
 import { DocumentStore } from "./document-store";
 import { SettingsStore } from "./settings-store";
@@ -77,6 +80,8 @@ connection.onRequest(STEPS_IN_RANGES_REQUEST, (params: StepsInRangesParams) => {
   const document = store.get(params.uri);
   return document ? stepsInRanges(document, params.ranges) : [];
 });
+// The check before a run from the editor (the client's bundle has no analyser): the user's severities for the URI.
+connection.onRequest(LintRequest.method, async ({ uri, text }: LintParams): Promise<PipelineDiagnostic[]> => analyze(text, { severities: (await settings.forUri(uri)).rules }).diagnostics);
 connection.onNotification(SET_REFERENCE_NOTIFICATION, (params: SetReferenceParams) => {
   references_.set(params.uri, params.reference);
   refreshCodeLenses();

@@ -6,8 +6,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DescribePipelineCommand } from "@aws-sdk/client-sagemaker";
-import { awsConnection, type Connection } from "../../client/src/aws/connection";
-import { explainError } from "../../client/src/aws/errors";
+import { awsConnection, explainError, type Connection } from "../../sagemaker/src";
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
 

@@ -1,14 +1,15 @@
 import { test, type TestContext } from "node:test";
 import assert from "node:assert/strict";
 import { StartPipelineExecutionCommand } from "@aws-sdk/client-sagemaker";
-import { localConnection, type Connection } from "../../client/src/aws/connection";
-import { ExecutionHistory } from "../../client/src/cache/history";
-import { describeRun, runPipeline, type RunDialogs, type RunInput, type RunSummary } from "../../client/src/run/run-service";
-import type { PlanFix, PlannedParameter } from "../../core/src";
-import { DEFINITION_DIRECTORY_TAG } from "../../engine/src/context";
+import { analyze, DEFINITION_DIRECTORY_TAG, type PlanFix, type PlannedParameter } from "../../core/src";
+import { describeRun, ExecutionHistory, localConnection, runPipeline as runWith, type Connection, type Lint, type RunDialogs, type RunInput, type RunOptions, type RunSummary } from "../../sagemaker/src";
 import { abaloneLikeDefinition, failWith, startEngine, stepsOf, waitForExecution, type TestEngine } from "../engine/helpers";
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
+
+/** The CLI's lint: the core's analysis with default severities (the editor asks its language server instead). */
+const coreLint: Lint = async (_uri, text) => analyze(text).diagnostics;
+const runPipeline = (connection: Connection, input: RunInput, dialogs: RunDialogs, options: Partial<RunOptions> = {}) => runWith(connection, input, dialogs, { lint: coreLint, ...options });
 
 /** Every API call the client makes: operation name and input. */
 function record(connection: Connection): Array<{ operation: string; input: Record<string, any> }> {
@@ -211,6 +212,31 @@ test("run: a definition with errors is refused before any request", async (t) =>
   assert.equal(outcome.status, "refused");
   assert.match((outcome as { error: { message: string } }).error.message, /has 1 error \(first: depends-on-unknown-step:/);
   assert.deepEqual(calls, []);
+});
+
+test("run: the check before a run is the injected lint, asked with the definition's URI and the text that runs", async (t) => {
+  const { connection, calls, input } = await setup(t);
+  const asked: Array<{ uri: string; text: string }> = [];
+  // A valid definition, but the lint (the editor's language server, with the user's severities) reports an error.
+  const lint: Lint = async (uri, text) => {
+    asked.push({ uri, text });
+    return [{ code: "parameter-unused", severity: "error", message: "MaxDepth is never used", start: 0, end: 1 }];
+  };
+  const text = abaloneLikeDefinition();
+  const outcome = await runWith(connection, input({ text, uri: "file:///work/abalone.pipeline.json" }), new ScriptedDialogs(), { lint });
+  assert.deepEqual(asked, [{ uri: "file:///work/abalone.pipeline.json", text }]);
+  assert.equal(outcome.status, "refused");
+  assert.match((outcome as { error: { message: string } }).error.message, /has 1 error \(first: parameter-unused: MaxDepth is never used\)/);
+  assert.deepEqual(calls, []);
+
+  // Warnings do not stop a run; a lint that cannot answer (the server is down) does, before any request.
+  const warned = await runWith(connection, input({}), new ScriptedDialogs({ confirm: ["cancel"] }), { lint: async () => [{ code: "parameter-unused", severity: "warning", message: "w", start: 0, end: 1 }] });
+  assert.equal(warned.status, "cancelled");
+  const before = calls.length;
+  const unanswered = await runWith(connection, input({}), new ScriptedDialogs(), { lint: async () => Promise.reject(new Error("Client is not running")) });
+  assert.equal(unanswered.status, "refused");
+  assert.match((unanswered as { error: { message: string } }).error.message, /could not be checked \(Client is not running\)/);
+  assert.equal(calls.length, before);
 });
 
 test("run: an unknown reference execution is reported as the service says", async (t) => {

@@ -1,9 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import type { CodeLens, Hover, MarkupContent } from "vscode-languageserver-protocol";
-import { localConnection } from "../../client/src/aws/connection";
-import { ExecutionHistory } from "../../client/src/cache/history";
-import { runPipeline, type RunDialogs } from "../../client/src/run/run-service";
+import { ExecutionHistory, localConnection, runPipeline as runWith, type Connection, type RunDialogs, type RunInput } from "../../sagemaker/src";
+import { LintRequest } from "../../protocol/src";
 import { LineIndex, SET_CACHE_CONTEXT_NOTIFICATION, type CacheContextParams } from "../../core/src";
 import { abaloneLikeDefinition, startEngine, stepsOf, waitForExecution } from "../engine/helpers";
 import { LspClient } from "../helpers/lsp";
@@ -32,6 +31,9 @@ test("cache insight end to end: run, edit a hyperparameter → miss with its dif
     engine.client.destroy();
     await engine.engine.close();
   });
+  // As in the editor: the check before each run is the language server's LintRequest.
+  const runPipeline = (connection: Connection, input: RunInput, dialogs: RunDialogs, options: { history?: ExecutionHistory } = {}) =>
+    runWith(connection, input, dialogs, { lint: (uri, text) => lsp.connection.sendRequest(LintRequest, { uri, text }), ...options });
   const input = (text: string) => ({ text, pipelineName: "abalone", roleArn: "arn:aws:iam::000000000000:role/R", request: { kind: "pipeline" as const }, referenceLatest: true });
 
   const original = definitionWith("5");

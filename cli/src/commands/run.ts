@@ -1,10 +1,9 @@
 import { readFileSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { DescribePipelineExecutionCommand, ListPipelineExecutionStepsCommand, type PipelineExecutionStep, type SageMakerClient } from "@aws-sdk/client-sagemaker";
 import { analyze, LineIndex, parseParameterAssignments, pipelineNameFromFile, type PlanFix } from "../../../core/src";
-import type { Connection } from "../../../client/src/aws/connection";
-import { ExecutionHistory } from "../../../client/src/cache/history";
-import { describeRun, runPipeline as startRun, type RunDialogs } from "../../../client/src/run/run-service";
+import { describeRun, ExecutionHistory, runPipeline as startRun, type Connection, type RunDialogs } from "../../../sagemaker/src";
 import { openTarget, type TargetOptions } from "../target";
 import { UsageError } from "../files";
 
@@ -51,6 +50,7 @@ export async function runPipeline(file: string, options: RunOptions, out: (line:
       connection,
       {
         text,
+        uri: pathToFileURL(resolve(file)).href,
         pipelineName: name,
         roleArn: options.role,
         request: selected ? { kind: "selected", steps: selected } : { kind: "pipeline" },
@@ -60,7 +60,8 @@ export async function runPipeline(file: string, options: RunOptions, out: (line:
         definitionFolder: target.local ? dirname(resolve(file)) : undefined,
       },
       dialogs,
-      { history: new ExecutionHistory() },
+      // The file was linted above with the same core: the run service checks the text it runs.
+      { lint: async (_uri, checked) => analyze(checked).diagnostics, history: new ExecutionHistory() },
     );
     if (mode === "plan" && dialogs.planned) {
       out("Plan only: nothing was created, updated or started.");

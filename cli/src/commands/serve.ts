@@ -1,6 +1,5 @@
 import { resolve } from "node:path";
-import { LocalEngine } from "../../../engine/src/engine";
-import { createStepRunner, type RunnerMode } from "../../../engine/src/runners";
+import { createStepRunner, LocalEngine, type RunnerMode } from "../../../engine/src";
 import { DEFAULT_STORE } from "../target";
 
 /** `sagemaker-pipelines local serve`: the engine alone, for other clients (boto3, the AWS CLI, the extension). */

@@ -46,7 +46,8 @@ export class CacheContextSync implements vscode.Disposable {
     }
     try {
       const connection = await this.controller.connection();
-      const executions = await this.controller.history().recent(connection.client, pipelineName, settings.cache.historySize).catch((error: Error) => {
+      const history = await this.controller.history();
+      const executions = await history.recent(connection.client, pipelineName, settings.cache.historySize).catch((error: Error) => {
         if (/ResourceNotFound|does not exist/i.test(`${error.name} ${error.message}`)) return [];
         throw error;
       });

@@ -1,13 +1,10 @@
 import * as vscode from "vscode";
-import type { PipelineExecutionStep } from "@aws-sdk/client-sagemaker";
 import { executionOverlay, RUNNING_STATUSES, type OverlaySource } from "../../../core/src/graph-view/status";
 import type { ToWebview } from "../../../core/src/graph-view/protocol";
 import type { ExecutionInfo } from "../../../core/src/planner/execution";
-import type { Connection } from "../aws/connection";
-import { explainError } from "../aws/errors";
-import { describeExecution, listExecutions } from "../run/executions";
+import type { Connection } from "../../../sagemaker/src";
+import { loadSageMaker, type SageMaker } from "../lazy";
 import type { RunController } from "../run/run-controller";
-import { listAllSteps } from "../run/executions";
 
 const POLL_MS = 2000;
 
@@ -58,9 +55,11 @@ export class StatusPoller implements vscode.Disposable {
     if (!vscode.workspace.isTrusted) return { type: "status", message: "Step statuses are not fetched in an untrusted workspace." };
     if (!this.controller.targetMayHaveHistory()) return { type: "status", message: `No executions of ${pipelineName} on ${this.controller.targetLabel()} yet.` };
     let connection: Connection | undefined;
+    const sagemaker = await loadSageMaker();
+    const { explainError, listAllSteps } = sagemaker;
     try {
       connection = await this.controller.connection();
-      const chosen = await this.choose(connection, pipelineName);
+      const chosen = await this.choose(sagemaker, connection, pipelineName);
       if (!chosen) return { type: "status", message: `No executions of ${pipelineName} on ${connection.label} yet.` };
       const steps = await listAllSteps(connection.client, chosen.execution.arn);
       return { type: "status", overlay: executionOverlay(chosen.execution, chosen.source, steps, new Date()) };
@@ -70,7 +69,7 @@ export class StatusPoller implements vscode.Disposable {
     }
   }
 
-  private async choose(connection: Connection, pipelineName: string): Promise<{ execution: ExecutionInfo; source: OverlaySource } | undefined> {
+  private async choose({ describeExecution, listExecutions }: SageMaker, connection: Connection, pipelineName: string): Promise<{ execution: ExecutionInfo; source: OverlaySource } | undefined> {
     const recent = await listExecutions(connection.client, pipelineName, 20).catch((error: Error) => {
       if (/ResourceNotFound|does not exist/i.test(`${error.name} ${error.message}`)) return [];
       throw error;

@@ -1,5 +1,5 @@
-import { LocalEngine } from "../../../engine/src/engine";
-import { createStepRunner, type RunnerMode } from "../../../engine/src/runners";
+import type { LocalEngine, RunnerMode } from "../../../engine/src";
+import { loadEngine } from "../lazy";
 
 export interface EngineHostSettings {
   /** Absolute path of the store folder. */
@@ -64,6 +64,8 @@ export class LocalEngineHost {
   }
 
   private async launch(settings: EngineHostSettings): Promise<{ engine: LocalEngine; endpoint: string }> {
+    // The engine's code is loaded here, when it first starts: never at activation.
+    const { LocalEngine, createStepRunner } = await loadEngine();
     const engine = new LocalEngine({ root: settings.store, runner: createStepRunner({ mode: settings.runner }), baseDir: settings.baseDir });
     const endpoint = await engine.listen();
     this.log(`Local engine listening on ${endpoint} (store ${settings.store}, runner ${settings.runner}).`);

@@ -1,7 +1,6 @@
 import * as vscode from "vscode";
 import { existsSync } from "node:fs";
 import { dirname } from "node:path";
-import { StopPipelineExecutionCommand } from "@aws-sdk/client-sagemaker";
 import { buildModel } from "../../../core/src/model";
 import { parseDocument } from "../../../core/src/parse";
 import { executionLabel, isFinished, type ExecutionInfo } from "../../../core/src/planner/execution";
@@ -9,12 +8,9 @@ import { declaredParameters } from "../../../core/src/planner/parameters";
 import type { RunRequest } from "../../../core/src/planner/plan";
 import { pipelineNameFromFile } from "../../../core/src/run-parameters";
 import { normalizeSettings, SETTINGS_SECTION, SET_REFERENCE_NOTIFICATION, type PipelineSettings, type SetReferenceParams } from "../../../core/src/settings";
-import { awsConnection, localConnection, type Connection } from "../aws/connection";
-import { explainError } from "../aws/errors";
-import { ExecutionHistory } from "../cache/history";
+import type { Connection, ExecutionHistory, Lint } from "../../../sagemaker/src";
+import { loadSageMaker } from "../lazy";
 import type { LocalEngineHost } from "../local/engine-host";
-import { executionsPage } from "./executions";
-import { runPipeline } from "./run-service";
 import { VscodeRunDialogs } from "./vscode-dialogs";
 
 /** The local engine takes any role; AWS needs a real one. */
@@ -46,16 +42,22 @@ export class RunController {
     private readonly context: vscode.ExtensionContext,
     private readonly engineHost: LocalEngineHost,
     private readonly notifyServer: (method: string, params: unknown) => void,
+    /** The check before a run: the language server's analysis of the text (the client has no analyser). */
+    private readonly lint: Lint,
   ) {}
 
   settings(): PipelineSettings {
     return normalizeSettings(vscode.workspace.getConfiguration().get(SETTINGS_SECTION));
   }
 
-  /** The SageMaker client of the current target; the local engine starts here when it is not running. */
+  /**
+   * The SageMaker client of the current target; the local engine starts here when it is not running. The SageMaker
+   * layer (and the AWS SDK) is loaded on the first call.
+   */
   async connection(): Promise<Connection> {
     const settings = this.settings();
     if (!vscode.workspace.isTrusted) throw new Error("pipelines never run in an untrusted workspace, and the local engine does not start there");
+    const { awsConnection, localConnection } = await loadSageMaker();
     if (settings.target === "aws") {
       const key = JSON.stringify(settings.aws);
       if (this.awsCache?.key !== key) {
@@ -75,11 +77,15 @@ export class RunController {
   }
 
   /** Finished executions fetched once per target (they never change); runs and the cache hovers share it. */
-  history(): ExecutionHistory {
+  async history(): Promise<ExecutionHistory> {
     const settings = this.settings();
     const key = JSON.stringify([settings.target, settings.aws]);
     let history = this.histories.get(key);
-    if (!history) this.histories.set(key, (history = new ExecutionHistory()));
+    if (!history) {
+      const { ExecutionHistory } = await loadSageMaker();
+      history = this.histories.get(key) ?? new ExecutionHistory();
+      this.histories.set(key, history);
+    }
     return history;
   }
 
@@ -109,6 +115,7 @@ export class RunController {
       void vscode.window.showErrorMessage(`${what}: the local engine could not start: ${(error as Error).message}`);
       return undefined;
     }
+    const { runPipeline, describeRun } = await loadSageMaker();
     const text = document.getText();
     const root = parseDocument(text).root;
     const declared = root?.type === "object" ? declaredParameters(buildModel(root)) : [];
@@ -116,6 +123,7 @@ export class RunController {
       connection,
       {
         text,
+        uri: document.uri.toString(),
         pipelineName,
         roleArn,
         request,
@@ -123,8 +131,8 @@ export class RunController {
         referenceLatest: this.settings().referenceLatest,
         definitionFolder: document.uri.scheme === "file" && connection.target === "local" ? dirname(document.uri.fsPath) : undefined,
       },
-      new VscodeRunDialogs(declared),
-      { history: this.history(), historySize: this.settings().cache.historySize },
+      new VscodeRunDialogs(declared, describeRun),
+      { lint: this.lint, history: await this.history(), historySize: this.settings().cache.historySize },
     );
     if (outcome.status === "cancelled") {
       void vscode.window.showInformationMessage(`${what}: ${outcome.message}`);
@@ -164,6 +172,7 @@ export class RunController {
     for (;;) {
       if (first || token) {
         let connection: Connection | undefined;
+        const { executionsPage, explainError } = await loadSageMaker();
         try {
           connection = await this.connection();
           const page = await executionsPage(connection.client, pipelineName, 20, token);
@@ -199,8 +208,9 @@ export class RunController {
     const answer = await vscode.window.showWarningMessage(`Stop execution ${executionArn.split("/").pop()}?`, { modal: true }, "Stop");
     if (answer !== "Stop") return;
     const connection = await this.connection();
+    const { stopExecution, explainError } = await loadSageMaker();
     try {
-      await connection.client.send(new StopPipelineExecutionCommand({ PipelineExecutionArn: executionArn, ClientRequestToken: crypto.randomUUID() }));
+      await stopExecution(connection.client, executionArn);
       void vscode.window.showInformationMessage(`Stopping execution ${executionArn.split("/").pop()}.`);
     } catch (error) {
       void vscode.window.showErrorMessage(`Stop Execution: ${explainError(error, "StopPipelineExecution", connection).message}`);

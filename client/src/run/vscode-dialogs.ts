@@ -2,11 +2,15 @@ import * as vscode from "vscode";
 import { executionLabel } from "../../../core/src/planner/execution";
 import { parameterValueProblem, type DeclaredParameter, type PlannedParameter } from "../../../core/src/planner/parameters";
 import type { PlanFix } from "../../../core/src/planner/plan";
-import { describeRun, type RunDialogs, type RunSummary } from "./run-service";
+import type { RunDialogs, RunSummary } from "../../../sagemaker/src";
 
 /** The run's questions as VS Code dialogs: modal where a decision is asked, a quick pick for the parameters. */
 export class VscodeRunDialogs implements RunDialogs {
-  constructor(private readonly declared: DeclaredParameter[]) {}
+  constructor(
+    private readonly declared: DeclaredParameter[],
+    /** The confirmation's text (the SageMaker layer's, loaded with it). */
+    private readonly describeRun: (summary: RunSummary) => string,
+  ) {}
 
   async offerFix(reason: string, fix: PlanFix): Promise<boolean> {
     const action = fix.kind === "addSteps" ? `Add ${fix.steps.join(", ")}` : `Use ${executionLabel(fix.execution)}`;
@@ -55,7 +59,7 @@ export class VscodeRunDialogs implements RunDialogs {
   async confirm(summary: RunSummary): Promise<"run" | "editParameters" | "cancel"> {
     const what = summary.plan.selectedSteps ? `Run ${summary.plan.selectedSteps.join(", ")}` : `Run the whole pipeline ${summary.pipelineName}`;
     const buttons = summary.parameters.length > 0 ? ["Run", "Edit Parameters…"] : ["Run"];
-    const answer = await vscode.window.showInformationMessage(`${what} on the ${summary.target.startsWith("local") ? "local engine" : summary.target}?`, { modal: true, detail: describeRun(summary) }, ...buttons);
+    const answer = await vscode.window.showInformationMessage(`${what} on the ${summary.target.startsWith("local") ? "local engine" : summary.target}?`, { modal: true, detail: this.describeRun(summary) }, ...buttons);
     return answer === "Run" ? "run" : answer === "Edit Parameters…" ? "editParameters" : "cancel";
   }
 }

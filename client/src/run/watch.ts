@@ -1,6 +1,5 @@
 import * as vscode from "vscode";
-import { DescribePipelineExecutionCommand, ListPipelineExecutionStepsCommand } from "@aws-sdk/client-sagemaker";
-import { explainError } from "../aws/errors";
+import { loadSageMaker } from "../lazy";
 import type { StartedExecution } from "./run-controller";
 
 const TERMINAL = new Set(["Succeeded", "Failed", "Stopped"]);
@@ -10,15 +9,15 @@ export function watchExecution(started: StartedExecution, reveal: (arn: string) 
   const id = started.executionArn.split("/").pop();
   return Promise.resolve(
     vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `${started.pipelineName}: execution ${id}`, cancellable: true }, async (progress, cancel) => {
+      const { executionProgress, explainError } = await loadSageMaker();
       let status = "Executing";
       let reason: string | undefined;
       while (!cancel.isCancellationRequested) {
         try {
-          const execution = await started.connection.client.send(new DescribePipelineExecutionCommand({ PipelineExecutionArn: started.executionArn }));
-          const steps = await started.connection.client.send(new ListPipelineExecutionStepsCommand({ PipelineExecutionArn: started.executionArn }));
-          status = execution.PipelineExecutionStatus ?? status;
-          reason = execution.FailureReason;
-          const list = steps.PipelineExecutionSteps ?? [];
+          const progressed = await executionProgress(started.connection.client, started.executionArn);
+          status = progressed.status ?? status;
+          reason = progressed.failureReason;
+          const list = progressed.steps;
           const done = list.filter((s) => TERMINAL.has(s.StepStatus ?? "")).length;
           const running = list.filter((s) => !TERMINAL.has(s.StepStatus ?? "")).map((s) => s.StepName);
           progress.report({ message: `${status} — ${done} step${done === 1 ? "" : "s"} done${running.length > 0 ? `, running ${running.join(", ")}` : ""}` });

@@ -1,16 +1,9 @@
 import * as vscode from "vscode";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import {
-  ListPipelineExecutionsCommand,
-  ListPipelinesCommand,
-  type PipelineExecutionStep,
-  type PipelineExecutionSummary,
-} from "@aws-sdk/client-sagemaker";
-import { explainError } from "../aws/errors";
-import { listAllSteps } from "../run/executions";
-import type { Connection } from "../aws/connection";
+import type { Connection, PipelineExecutionStep, PipelineExecutionSummary } from "../../../sagemaker/src";
 import { age } from "../../../core/src/features/code-lens";
+import { loadSageMaker } from "../lazy";
 
 export type ExecutionsNode =
   | { kind: "pipeline"; name: string }
@@ -75,20 +68,20 @@ export class ExecutionsView implements vscode.TreeDataProvider<ExecutionsNode>, 
 
   async getChildren(node?: ExecutionsNode): Promise<ExecutionsNode[]> {
     let connection: Connection | undefined;
+    const { executionSummariesPage, explainError, listAllSteps, listPipelineNames } = await loadSageMaker();
     try {
       connection = await this.connection();
       if (!node) {
         this.running = false;
-        const page = await connection.client.send(new ListPipelinesCommand({ SortBy: "CreationTime", SortOrder: "Descending", MaxResults: 50 }));
-        const names = (page.PipelineSummaries ?? []).map((p) => p.PipelineName!).filter(Boolean);
+        const names = await listPipelineNames(connection.client, 50);
         return names.length > 0 ? names.map((name) => ({ kind: "pipeline", name })) : [{ kind: "message", text: `No pipelines on ${connection.label} yet: run one from its definition.` }];
       }
       if (node.kind === "pipeline") {
-        const page = await connection.client.send(new ListPipelineExecutionsCommand({ PipelineName: node.name, SortBy: "CreationTime", SortOrder: "Descending", MaxResults: PAGE }));
-        const summaries = [...(page.PipelineExecutionSummaries ?? []), ...(this.extraPages.get(node.name) ?? [])];
+        const page = await executionSummariesPage(connection.client, node.name, PAGE);
+        const summaries = [...page.summaries, ...(this.extraPages.get(node.name) ?? [])];
         if (summaries.some((s) => RUNNING.has(s.PipelineExecutionStatus ?? ""))) this.markRunning();
         const nodes: ExecutionsNode[] = summaries.map((summary) => ({ kind: "execution", pipelineName: node.name, summary }));
-        if (page.NextToken && !this.extraPages.has(node.name)) nodes.push({ kind: "more", pipelineName: node.name, token: page.NextToken });
+        if (page.nextToken && !this.extraPages.has(node.name)) nodes.push({ kind: "more", pipelineName: node.name, token: page.nextToken });
         return nodes.length > 0 ? nodes : [{ kind: "message", text: "No executions yet." }];
       }
       if (node.kind === "execution") {
@@ -105,8 +98,9 @@ export class ExecutionsView implements vscode.TreeDataProvider<ExecutionsNode>, 
 
   async loadMore(node: Extract<ExecutionsNode, { kind: "more" }>): Promise<void> {
     const connection = await this.connection();
-    const page = await connection.client.send(new ListPipelineExecutionsCommand({ PipelineName: node.pipelineName, SortBy: "CreationTime", SortOrder: "Descending", MaxResults: 100, NextToken: node.token }));
-    this.extraPages.set(node.pipelineName, page.PipelineExecutionSummaries ?? []);
+    const { executionSummariesPage } = await loadSageMaker();
+    const page = await executionSummariesPage(connection.client, node.pipelineName, 100, node.token);
+    this.extraPages.set(node.pipelineName, page.summaries);
     this.changed.fire(undefined);
   }
 

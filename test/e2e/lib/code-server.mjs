@@ -92,7 +92,7 @@ export function installExtension({ node, entry, env, dirs, vsix, log }) {
   const installed = readdirSync(dirs.extensions).filter((d) => d.startsWith("sagemaker-pipelines-editor.sagemaker-pipelines-"));
   if (installed.length !== 1) throw new Error(`expected one installed extension folder in ${dirs.extensions}, found: ${installed.join(", ") || "none"}`);
   const folder = join(dirs.extensions, installed[0]);
-  for (const f of ["package.json", "dist/client.js", "dist/server.js"]) {
+  for (const f of ["package.json", "dist/client.js", "dist/sagemaker.js", "dist/engine.js", "dist/server.js"]) {
     if (!existsSync(join(folder, f))) throw new Error(`the installed extension lacks ${f} (${folder})`);
   }
   return folder;

@@ -3,8 +3,8 @@ import {
   type PipelineExecutionStep,
   type SageMakerClient,
 } from "@aws-sdk/client-sagemaker";
-import { isFinished } from "../../../core/src/planner/execution";
-import { executionParameters, listAllSteps, listExecutions } from "../run/executions";
+import { isFinished } from "../../core/src/planner/execution";
+import { executionParameters, listAllSteps, listExecutions } from "./executions";
 
 /** One finished execution as the cache verdicts need it (the shape core/src/cache takes). */
 export interface ExecutionRecord {

@@ -1,13 +1,16 @@
+import { randomUUID } from "node:crypto";
 import {
   DescribePipelineExecutionCommand,
   ListPipelineExecutionStepsCommand,
   ListPipelineExecutionsCommand,
   ListPipelineParametersForExecutionCommand,
+  ListPipelinesCommand,
+  StopPipelineExecutionCommand,
   type PipelineExecutionStep,
   type PipelineExecutionSummary,
   type SageMakerClient,
 } from "@aws-sdk/client-sagemaker";
-import { pipelineArnOfExecution, type ExecutionInfo } from "../../../core/src/planner/execution";
+import { pipelineArnOfExecution, type ExecutionInfo } from "../../core/src/planner/execution";
 
 /** One page of the pipeline's executions, newest first. */
 export async function executionsPage(client: SageMakerClient, pipelineName: string, pageSize: number, token?: string): Promise<{ executions: ExecutionInfo[]; nextToken?: string }> {
@@ -72,6 +75,29 @@ export async function executionParameters(client: SageMakerClient, executionArn:
     token = page.NextToken;
   } while (token);
   return all;
+}
+
+/** The target's pipeline names, newest first (one page). */
+export async function listPipelineNames(client: SageMakerClient, max = 50): Promise<string[]> {
+  const page = await client.send(new ListPipelinesCommand({ SortBy: "CreationTime", SortOrder: "Descending", MaxResults: max }));
+  return (page.PipelineSummaries ?? []).map((p) => p.PipelineName!).filter(Boolean);
+}
+
+/** One page of the pipeline's execution summaries as the service lists them, newest first. */
+export async function executionSummariesPage(client: SageMakerClient, pipelineName: string, pageSize: number, token?: string): Promise<{ summaries: PipelineExecutionSummary[]; nextToken?: string }> {
+  const page = await client.send(new ListPipelineExecutionsCommand({ PipelineName: pipelineName, SortBy: "CreationTime", SortOrder: "Descending", MaxResults: pageSize, NextToken: token }));
+  return { summaries: page.PipelineExecutionSummaries ?? [], nextToken: page.NextToken };
+}
+
+/** An execution's status, failure reason and steps (one page, newest first), for progress reports. */
+export async function executionProgress(client: SageMakerClient, executionArn: string): Promise<{ status?: string; failureReason?: string; steps: PipelineExecutionStep[] }> {
+  const execution = await client.send(new DescribePipelineExecutionCommand({ PipelineExecutionArn: executionArn }));
+  const steps = await client.send(new ListPipelineExecutionStepsCommand({ PipelineExecutionArn: executionArn }));
+  return { status: execution.PipelineExecutionStatus, failureReason: execution.FailureReason, steps: steps.PipelineExecutionSteps ?? [] };
+}
+
+export async function stopExecution(client: SageMakerClient, executionArn: string): Promise<void> {
+  await client.send(new StopPipelineExecutionCommand({ PipelineExecutionArn: executionArn, ClientRequestToken: randomUUID() }));
 }
 
 function fromSummary(s: PipelineExecutionSummary): ExecutionInfo {

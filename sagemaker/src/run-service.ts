@@ -1,19 +1,19 @@
 import { randomUUID } from "node:crypto";
 import { StartPipelineExecutionCommand } from "@aws-sdk/client-sagemaker";
-import { analyze } from "../../../core/src/analyze";
-import { buildModel } from "../../../core/src/model";
-import { parseDocument } from "../../../core/src/parse";
-import { stepDag } from "../../../core/src/dag";
-import { executionLabel, isFinished, type ExecutionInfo } from "../../../core/src/planner/execution";
-import { declaredParameters, planParameters, type PlannedParameter } from "../../../core/src/planner/parameters";
-import { planRun, type PlanFix, type RunPlan, type RunRequest } from "../../../core/src/planner/plan";
-import type { ReferencePolicy } from "../../../core/src/planner/reference";
-import type { Connection } from "../aws/connection";
-import { explainError, type ExplainedError } from "../aws/errors";
-import { cacheInsight } from "../../../core/src/cache";
-import { cacheSummary } from "../../../core/src/features/cache-summary";
-import { planSteps, type StepPlanLine } from "../../../core/src/planner/step-plan";
-import type { ExecutionHistory } from "../cache/history";
+import type { PipelineDiagnostic } from "../../core/src/diagnostic";
+import { buildModel } from "../../core/src/model";
+import { parseDocument } from "../../core/src/parse";
+import { stepDag } from "../../core/src/dag";
+import { executionLabel, isFinished, type ExecutionInfo } from "../../core/src/planner/execution";
+import { declaredParameters, planParameters, type PlannedParameter } from "../../core/src/planner/parameters";
+import { planRun, type PlanFix, type RunPlan, type RunRequest } from "../../core/src/planner/plan";
+import type { ReferencePolicy } from "../../core/src/planner/reference";
+import type { Connection } from "./connection";
+import { explainError, type ExplainedError } from "./errors";
+import { cacheInsight } from "../../core/src/cache";
+import { cacheSummary } from "../../core/src/features/cache-summary";
+import { planSteps, type StepPlanLine } from "../../core/src/planner/step-plan";
+import type { ExecutionHistory } from "./history";
 import { compareWithDeployed, deploy, type Deployment } from "./deployment";
 import { describeExecution, executionParameters, listExecutions, stepStatuses } from "./executions";
 
@@ -40,6 +40,8 @@ export interface RunDialogs {
 
 export interface RunInput {
   text: string;
+  /** The definition's URI (what the lint is asked about); the text is what runs. */
+  uri?: string;
   pipelineName: string;
   roleArn: string;
   request: RunRequest;
@@ -56,20 +58,38 @@ export type RunOutcome =
   | { status: "refused"; error: ExplainedError }
   | { status: "cancelled"; message: string };
 
-/** Plans, confirms, deploys and starts one run. Every API call goes through the connection's SageMaker client. */
+/**
+ * The check before a run: the core's diagnostics (with the user's severities) for the text. Injected, so that the
+ * editor asks its language server and the analyser (schema validator, ajv, schema tables) stays out of the extension
+ * host's bundle; the CLI passes the core's `analyze`.
+ */
+export type Lint = (uri: string, text: string) => Promise<PipelineDiagnostic[]>;
+
 export interface RunOptions {
+  /** Diagnostics of the text: any error refuses the run before any API call. */
+  lint: Lint;
   /** Past executions for the cache verdicts of the plan (fetched only when a step caches). */
   history?: ExecutionHistory;
   historySize?: number;
   now?: () => Date;
 }
 
-export async function runPipeline(connection: Connection, input: RunInput, dialogs: RunDialogs, options: RunOptions = {}): Promise<RunOutcome> {
-  const errors = analyze(input.text).diagnostics.filter((d) => d.severity === "error");
+/** Plans, confirms, deploys and starts one run. Every API call goes through the connection's SageMaker client. */
+export async function runPipeline(connection: Connection, input: RunInput, dialogs: RunDialogs, options: RunOptions): Promise<RunOutcome> {
+  let diagnostics: PipelineDiagnostic[];
+  try {
+    diagnostics = await options.lint(input.uri ?? `untitled:${input.pipelineName}`, input.text);
+  } catch (error) {
+    return refused(`The definition could not be checked (${(error as Error).message}): nothing was started.`);
+  }
+  const errors = diagnostics.filter((d) => d.severity === "error");
   if (errors.length > 0) {
     return refused(`The definition has ${errors.length} error${errors.length === 1 ? "" : "s"} (first: ${errors[0].code}: ${errors[0].message}). Fix ${errors.length === 1 ? "it" : "them"} before running.`);
   }
-  const model = buildModel(parseDocument(input.text).root!);
+  // Rules can be turned off in the settings: the text must still be a definition object to plan anything.
+  const root = parseDocument(input.text).root;
+  if (root?.type !== "object") return refused("The text is not a pipeline definition object: nothing was started.");
+  const model = buildModel(root);
   const dag = stepDag(model);
   let operation = "DescribePipeline";
   try {

@@ -1,0 +1,56 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const ROOT = join(import.meta.dirname, "../..");
+
+interface Report {
+  afterRequire: string[];
+  afterActivate: string[];
+  afterRunPath: string[];
+  commandIds: string[];
+  children: Array<{ kind: string; text?: string }>;
+  error?: string;
+}
+
+/** The built extension activated in a fresh process with a stubbed `vscode` (see activation-host.cjs). */
+function activateBuiltExtension(): Report {
+  const scratch = mkdtempSync(join(tmpdir(), "smp-activation-"));
+  try {
+    const stdout = execFileSync(process.execPath, [join(import.meta.dirname, "activation-host.cjs"), ROOT, scratch], {
+      cwd: scratch,
+      encoding: "utf8",
+      timeout: 60_000,
+      env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
+    });
+    return JSON.parse(stdout.trim().split("\n").pop()!) as Report;
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+test("activation loads dist/client.js only; the SageMaker layer (AWS SDK) and the engine load when a run-related path needs them", { timeout: 90_000 }, () => {
+  const report = activateBuiltExtension();
+  assert.equal(report.error, undefined, report.error);
+  // Activation: the language client started, the commands and views registered, nothing else loaded.
+  assert.deepEqual(report.afterRequire, ["dist/client.js"]);
+  assert.deepEqual(report.afterActivate, ["dist/client.js"]);
+  for (const id of ["sagemakerPipelines.runPipeline", "sagemakerPipelines.startLocalEngine", "sagemakerPipelines.showGraph", "sagemakerPipelines.chooseReference"]) assert.ok(report.commandIds.includes(id), id);
+  // The Executions view asks for the local target's pipelines: the SageMaker layer loads, the engine starts, and they talk.
+  assert.deepEqual(report.afterRunPath, ["dist/client.js", "dist/engine.js", "dist/sagemaker.js"]);
+  assert.equal(report.children.length, 1);
+  assert.match(report.children[0].text ?? "", /^No pipelines on local engine \(http:\/\/127\.0\.0\.1:\d+\) yet/);
+});
+
+test("dist/client.js is built without the analyser, the schema tables, the AWS SDK or the engine (esbuild's metafile)", () => {
+  const meta = JSON.parse(readFileSync(join(ROOT, "dist/client.meta.json"), "utf8")) as { inputs: Record<string, unknown>; outputs: Record<string, { imports: Array<{ path: string; external?: boolean }> }> };
+  const inputs = Object.keys(meta.inputs);
+  assert.ok(inputs.includes("client/src/extension.ts") && inputs.some((i) => i.includes("vscode-languageclient")), "the metafile describes the client bundle");
+  const forbidden = [/node_modules\/ajv\//, /^schemas\//, /^core\/src\/rules\//, /^core\/src\/schema\//, /^core\/src\/analyze\.ts$/, /node_modules\/@aws-sdk\//, /node_modules\/@smithy\//, /^engine\/src\//, /^sagemaker\/src\//];
+  assert.deepEqual(inputs.filter((i) => forbidden.some((f) => f.test(i))), []);
+  const externals = Object.values(meta.outputs).flatMap((o) => o.imports.filter((i) => i.external && i.path.startsWith(".")).map((i) => i.path));
+  assert.deepEqual([...new Set(externals)].sort(), ["./engine.js", "./sagemaker.js"]);
+});
