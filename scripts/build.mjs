@@ -1,6 +1,7 @@
 // Bundles the extension client, the language server, the CLI and the graph view's webview script into dist/.
 import { build } from "esbuild";
 import { chmodSync, readFileSync } from "node:fs";
+import { ensureValidator } from "./generate-validator.mjs";
 
 const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
 const common = {
@@ -15,6 +16,9 @@ const common = {
   mainFields: ["module", "main"],
   define: { PACKAGE_VERSION: JSON.stringify(version) },
 };
+
+// The schema's validators, compiled ahead of time (core/src/schema/validators.generated.js, git-ignored).
+ensureValidator();
 
 await Promise.all([
   build({ ...common, entryPoints: ["client/src/extension.ts"], outfile: "dist/client.js", external: ["vscode"] }),
