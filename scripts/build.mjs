@@ -1,6 +1,7 @@
 // Bundles the extension client, the language server, the CLI and the graph view's webview script into dist/.
 import { build } from "esbuild";
-import { chmodSync, readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { chmodSync, copyFileSync, readFileSync, rmSync } from "node:fs";
 import { ensureValidator } from "./generate-validator.mjs";
 
 const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
@@ -21,20 +22,24 @@ const common = {
 ensureValidator();
 
 /**
- * dist/cli.js leaves cli/src/main.ts's `import("./commands")` to run time, as a require of the separate
- * bundle dist/cli-commands.js: `lint` then neither loads nor even parses the AWS SDK and the engine.
+ * The CLI bundle leaves cli/src/main.ts's `import("./commands")` to run time, as a require of the separate
+ * bundle dist/cli-commands.js (made on first use): `lint` then neither loads nor even parses the AWS SDK and the engine.
+ * A require rather than an import(), which a script run through node:vm (cli/src/launcher.cjs) cannot make.
  */
 const lazyCliCommands = {
   name: "lazy-cli-commands",
   setup(b) {
-    b.onResolve({ filter: /^\.\/commands$/ }, (args) => (args.kind === "dynamic-import" && args.importer.endsWith("cli/src/main.ts") ? { path: "./cli-commands.js", external: true } : undefined));
+    b.onResolve({ filter: /^\.\/commands$/ }, (args) => (args.kind === "dynamic-import" && args.importer.endsWith("cli/src/main.ts") ? { path: "cli-commands", namespace: "lazy-cli-commands" } : undefined));
+    b.onLoad({ filter: /.*/, namespace: "lazy-cli-commands" }, () => ({ contents: `module.exports = require("./cli-commands.js");`, loader: "js" }));
+    b.onResolve({ filter: /^\.\/cli-commands\.js$/ }, () => ({ path: "./cli-commands.js", external: true }));
   },
 };
 
 await Promise.all([
   build({ ...common, entryPoints: ["client/src/extension.ts"], outfile: "dist/client.js", external: ["vscode"] }),
   build({ ...common, entryPoints: ["server/src/server.ts"], outfile: "dist/server.js" }),
-  build({ ...common, entryPoints: ["cli/src/main.ts"], outfile: "dist/cli.js", banner: { js: "#!/usr/bin/env node" }, plugins: [lazyCliCommands] }),
+  // The CLI: dist/cli.js (the bin) is cli/src/launcher.cjs, which runs this bundle with a V8 code cache (below).
+  build({ ...common, entryPoints: ["cli/src/main.ts"], outfile: "dist/cli-main.js", plugins: [lazyCliCommands] }),
   // `run`, `plan` and `local serve` (AWS SDK, engine, run service): required by dist/cli.js only when one of them runs.
   build({ ...common, entryPoints: ["cli/src/commands/index.ts"], outfile: "dist/cli-commands.js" }),
   // The graph view's page: the layout library bundled in (no CDN), loaded by the webview through asWebviewUri.
@@ -43,4 +48,10 @@ await Promise.all([
 ]);
 
 // The CLI is the package's `bin`: it must be executable.
+copyFileSync("cli/src/launcher.cjs", "dist/cli.js");
 chmodSync("dist/cli.js", 0o755);
+// The code cache of dist/cli-main.js: V8's compiled code after a lint, which dist/cli.js hands to V8 so that a
+// short `lint` does not parse the whole bundle again (a cache that does not fit is ignored: see launcher.cjs).
+rmSync("dist/cli-main.js.cache", { force: true });
+const cacheRun = spawnSync(process.execPath, ["dist/cli.js", "lint", "examples/abalone.pipeline.json"], { env: { ...process.env, SAGEMAKER_PIPELINES_WRITE_CODE_CACHE: "1" }, encoding: "utf8" });
+if (cacheRun.status !== 0) throw new Error(`making the CLI's code cache: dist/cli.js lint exited with ${cacheRun.status}\n${cacheRun.stdout}${cacheRun.stderr}`);
