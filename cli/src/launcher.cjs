@@ -5,7 +5,8 @@
 //
 // The cache is used only when it was made from these exact bytes (its first 40 bytes are the bundle's
 // SHA-1) and V8 accepts it (same V8 version and flags); otherwise the bundle is compiled as usual.
-// SAGEMAKER_PIPELINES_WRITE_CODE_CACHE=1 writes the cache when the process exits (the build does it).
+// SAGEMAKER_PIPELINES_WRITE_CODE_CACHE=1 writes the cache when the process exits (the build does it);
+// SAGEMAKER_PIPELINES_CODE_CACHE_REPORT=1 says on stderr whether the cache was used.
 "use strict";
 const { createHash } = require("node:crypto");
 const { readFileSync, writeFileSync } = require("node:fs");
@@ -25,6 +26,9 @@ try {
   // no cache: compile as usual
 }
 const script = new vm.Script(Module.wrap(bytes.toString("utf8").replace(/^#!.*/, "")), { filename: file, cachedData });
+if (process.env.SAGEMAKER_PIPELINES_CODE_CACHE_REPORT === "1") {
+  process.stderr.write(`code cache: ${cachedData === undefined ? "none" : script.cachedDataRejected ? "rejected" : "used"}\n`);
+}
 if (process.env.SAGEMAKER_PIPELINES_WRITE_CODE_CACHE === "1") {
   // After the run, so that the functions it compiled (lazily) are in the cache too.
   process.once("exit", () => writeFileSync(cacheFile, Buffer.concat([Buffer.from(hash, "latin1"), script.createCachedData()])));

@@ -123,3 +123,16 @@ test("the generated validators match the schema compiled at run time: verdicts a
   }
   assert.ok(documents > 100 && errors > 1000, `${documents} documents, ${errors} errors: the comparison covers too little`);
 });
+
+test("the bundles carry ajv's runtime helpers only, not its compiler (npm run build's unminified bundles)", (t) => {
+  for (const name of ["cli-main.js", "cli-commands.js", "server.js", "client.js"]) {
+    const bundle = path.join(repoRoot, "dist", name);
+    if (!fs.existsSync(bundle)) return t.skip("dist/ is not built");
+    const text = fs.readFileSync(bundle, "utf8");
+    // esbuild marks each module of an unminified bundle with a `// path` line.
+    if (!/^\/\/ core\/src\//m.test(text)) return t.skip(`dist/${name} is minified (npm run package)`);
+    const modules = [...text.matchAll(/^\/\/ node_modules\/ajv\/(\S+)$/gm)].map((m) => m[1]);
+    assert.deepEqual(modules.filter((m) => !m.startsWith("dist/runtime/")), [], `dist/${name} bundles ajv modules beyond its runtime helpers`);
+    assert.ok(modules.length > 0, `dist/${name}: no ajv runtime helper found`);
+  }
+});
