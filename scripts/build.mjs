@@ -2,6 +2,7 @@
 import { build } from "esbuild";
 import { spawnSync } from "node:child_process";
 import { chmodSync, copyFileSync, readFileSync, rmSync } from "node:fs";
+import { lazyCliCommands, lazyValidators } from "./build-plugins.mjs";
 import { ensureValidator } from "./generate-validator.mjs";
 
 const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
@@ -21,26 +22,14 @@ const common = {
 // The schema's validators, compiled ahead of time (core/src/schema/validators.generated.js, git-ignored).
 ensureValidator();
 
-/**
- * The CLI bundle leaves cli/src/main.ts's `import("./commands")` to run time, as a require of the separate
- * bundle dist/cli-commands.js (made on first use): `lint` then neither loads nor even parses the AWS SDK and the engine.
- * A require rather than an import(), which a script run through node:vm (cli/src/launcher.cjs) cannot make.
- */
-const lazyCliCommands = {
-  name: "lazy-cli-commands",
-  setup(b) {
-    b.onResolve({ filter: /^\.\/commands$/ }, (args) => (args.kind === "dynamic-import" && args.importer.endsWith("cli/src/main.ts") ? { path: "cli-commands", namespace: "lazy-cli-commands" } : undefined));
-    b.onLoad({ filter: /.*/, namespace: "lazy-cli-commands" }, () => ({ contents: `module.exports = require("./cli-commands.js");`, loader: "js" }));
-    b.onResolve({ filter: /^\.\/cli-commands\.js$/ }, () => ({ path: "./cli-commands.js", external: true }));
-  },
-};
-
 await Promise.all([
-  build({ ...common, entryPoints: ["client/src/extension.ts"], outfile: "dist/client.js", external: ["vscode"] }),
+  build({ ...common, entryPoints: ["client/src/extension.ts"], outfile: "dist/client.js", external: ["vscode"], plugins: [lazyValidators] }),
+  // The schema validators, for the client's stand-in (lazyValidators); the server and the CLI bundle them in.
+  build({ ...common, entryPoints: ["core/src/schema/validators.generated.js"], outfile: "dist/schema-validators.js" }),
   build({ ...common, entryPoints: ["server/src/server.ts"], outfile: "dist/server.js" }),
   // The CLI: dist/cli.js (the bin) is cli/src/launcher.cjs, which runs this bundle with a V8 code cache (below).
   build({ ...common, entryPoints: ["cli/src/main.ts"], outfile: "dist/cli-main.js", plugins: [lazyCliCommands] }),
-  // `run`, `plan` and `local serve` (AWS SDK, engine, run service): required by dist/cli.js only when one of them runs.
+  // `run`, `plan` and `local serve` (AWS SDK, engine, run service): required by dist/cli-main.js only when one of them runs.
   build({ ...common, entryPoints: ["cli/src/commands/index.ts"], outfile: "dist/cli-commands.js" }),
   // The graph view's page: the layout library bundled in (no CDN), loaded by the webview through asWebviewUri.
   build({ ...common, platform: "browser", target: "chrome120", format: "iife", define: {}, entryPoints: ["webview/src/main.ts"], outfile: "dist/graph-view.js" }),

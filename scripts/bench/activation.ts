@@ -49,7 +49,9 @@ export async function benchActivation(): Promise<{ requireClient: number; server
   const entries = [
     { file: "client.js", entry: "client/src/extension.ts", external: ["vscode"] },
     { file: "server.js", entry: "server/src/server.ts", external: [] },
-    { file: "cli.js", entry: "cli/src/main.ts", external: [] },
+    // The CLI's main bundle (dist/cli.js is a small launcher); `run`, `plan` and `local serve` are dist/cli-commands.js.
+    { file: "cli-main.js", entry: "cli/src/main.ts", external: ["./commands"] },
+    { file: "cli-commands.js", entry: "cli/src/commands/index.ts", external: [] },
   ];
   const folder = mkdtempSync(join(tmpdir(), "smp-bench-bundles-"));
   const bundles = [];

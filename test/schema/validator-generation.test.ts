@@ -5,6 +5,8 @@
 import { test, describe } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
+import { createRequire } from "node:module";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Ajv, { type ValidateFunction } from "ajv";
@@ -134,5 +136,29 @@ test("the bundles carry ajv's runtime helpers only, not its compiler (npm run bu
     const modules = [...text.matchAll(/^\/\/ node_modules\/ajv\/(\S+)$/gm)].map((m) => m[1]);
     assert.deepEqual(modules.filter((m) => !m.startsWith("dist/runtime/")), [], `dist/${name} bundles ajv modules beyond its runtime helpers`);
     assert.ok(modules.length > 0, `dist/${name}: no ajv runtime helper found`);
+  }
+});
+
+test("the client's stand-in for the validators (scripts/build-plugins.mjs) loads them on first use and reports the same errors", async () => {
+  const { build } = await import("esbuild");
+  const { lazyValidators } = await import("../../scripts/build-plugins.mjs");
+  const { schemaErrors } = await import("../../core/src/schema/validator");
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "smp-lazy-validators-"));
+  try {
+    const common = { bundle: true, platform: "node", format: "cjs", target: "node20", logLevel: "silent", mainFields: ["module", "main"] } as const;
+    await build({ ...common, stdin: { contents: `export { schemaErrors } from "./core/src/schema/validator";`, resolveDir: repoRoot, loader: "ts" }, outfile: path.join(dir, "client.js"), plugins: [lazyValidators] });
+    await build({ ...common, entryPoints: [path.join(repoRoot, "core/src/schema/validators.generated.js")], outfile: path.join(dir, "schema-validators.js") });
+    assert.ok(!fs.readFileSync(path.join(dir, "client.js"), "utf8").includes("validate10"), "the validators are in the client bundle");
+    const requireHere = createRequire(path.join(dir, "x.js"));
+    const client = requireHere("./client.js") as { schemaErrors: typeof schemaErrors };
+    const validatorsFile = path.join(dir, "schema-validators.js");
+    assert.equal(requireHere.cache[validatorsFile], undefined, "loaded before the first validation");
+    for (const file of fs.readdirSync(corpusDir).filter((f) => f.endsWith(".json")).slice(0, 6)) {
+      const value = JSON.parse(fs.readFileSync(path.join(corpusDir, file), "utf8")) as Json;
+      for (const variant of [value, ...mutations(value)]) assert.deepStrictEqual(client.schemaErrors(variant), schemaErrors(variant), file);
+    }
+    assert.ok(requireHere.cache[validatorsFile]);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 });
