@@ -78,10 +78,10 @@ async function main(): Promise<void> {
     );
     console.log(
       `\nLanguage server (dist/server.js over stdio, medians of ${s.server.runs} fresh processes):\n${table(
-        ["phase", "median ms", "max ms", "target"],
+        ["phase", "median ms", "max ms", "RSS after, MiB", "target"],
         [
-          ["spawn → initialize answer", ms(s.server.initializeMs), "", ""],
-          [`initialize → first diagnostics (${s.server.file})`, ms(s.server.firstDiagnosticsMs), ms(s.server.firstDiagnosticsMaxMs), `≤ ${TARGETS.firstDiagnosticsMs} ms`],
+          ["spawn → initialize answer", ms(s.server.initializeMs), "", s.server.rssAfterInitializeMiB.toFixed(0), ""],
+          [`initialize → first diagnostics (${s.server.file})`, ms(s.server.firstDiagnosticsMs), ms(s.server.firstDiagnosticsMaxMs), s.server.rssAfterDiagnosticsMiB.toFixed(0), `≤ ${TARGETS.firstDiagnosticsMs} ms`],
         ],
       )}\n`,
     );

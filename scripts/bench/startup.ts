@@ -5,7 +5,7 @@
  * and from `initialize` to the first published diagnostics of the largest corpus file.
  */
 import { spawnSync } from "node:child_process";
-import { readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { LspClient } from "../../test/helpers/lsp";
 import { largestCorpusFile } from "./diagnostics";
@@ -32,7 +32,7 @@ export interface StartupFigures {
   node: ProcessFigures;
   lintOne: ProcessFigures;
   lintCorpus: ProcessFigures & { files: number };
-  server: { runs: number; file: string; initializeMs: number; firstDiagnosticsMs: number; firstDiagnosticsMaxMs: number };
+  server: { runs: number; file: string; initializeMs: number; firstDiagnosticsMs: number; firstDiagnosticsMaxMs: number; rssAfterInitializeMiB: number; rssAfterDiagnosticsMiB: number };
 }
 
 /** Wall time of one `node ARGS` run, from spawn to exit, in ms. */
@@ -68,14 +68,22 @@ function smallCorpusFile(): string {
   return files.map((f) => ({ f, size: statSync(join(CORPUS, f)).size })).sort((a, b) => a.size - b.size)[0].f;
 }
 
-async function serverOnce(text: string): Promise<{ initializeMs: number; firstDiagnosticsMs: number }> {
+/** The resident set of a running process in MiB (Linux; NaN elsewhere). */
+function rssMiB(pid: number | undefined): number {
+  const status = `/proc/${pid}/status`;
+  return pid && existsSync(status) ? Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(status, "utf8"))?.[1]) / 1024 : NaN;
+}
+
+async function serverOnce(text: string): Promise<{ initializeMs: number; firstDiagnosticsMs: number; rssAfterInitializeMiB: number; rssAfterDiagnosticsMiB: number }> {
   const t0 = performance.now();
   const client = await LspClient.start();
   const initialized = performance.now();
   try {
+    const rssAfterInitializeMiB = rssMiB(client.pid); // well under a millisecond, inside the next figure
     const uri = await client.open(text);
     await client.diagnostics(uri, (p) => p.version === 1, 60_000);
-    return { initializeMs: initialized - t0, firstDiagnosticsMs: performance.now() - initialized };
+    const firstDiagnosticsMs = performance.now() - initialized;
+    return { initializeMs: initialized - t0, firstDiagnosticsMs, rssAfterInitializeMiB, rssAfterDiagnosticsMiB: rssMiB(client.pid) };
   } finally {
     await client.stop();
   }
@@ -102,6 +110,14 @@ export async function benchStartup(runs = 15, serverRuns = 7): Promise<StartupFi
     node,
     lintOne,
     lintCorpus: { ...lintCorpus, files: corpusFiles.length },
-    server: { runs: serverRuns, file: largest.name, initializeMs: median(server.map((s) => s.initializeMs)), firstDiagnosticsMs: median(firstDiagnostics), firstDiagnosticsMaxMs: Math.max(...firstDiagnostics) },
+    server: {
+      runs: serverRuns,
+      file: largest.name,
+      initializeMs: median(server.map((s) => s.initializeMs)),
+      firstDiagnosticsMs: median(firstDiagnostics),
+      firstDiagnosticsMaxMs: Math.max(...firstDiagnostics),
+      rssAfterInitializeMiB: median(server.map((s) => s.rssAfterInitializeMiB)),
+      rssAfterDiagnosticsMiB: median(server.map((s) => s.rssAfterDiagnosticsMiB)),
+    },
   };
 }
