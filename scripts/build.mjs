@@ -4,10 +4,15 @@
 // loaded on first use, dist/sagemaker.js (the SageMaker layer with the AWS SDK) and dist/engine.js (the local engine).
 // client/src/lazy.ts imports the two layers' entries dynamically; here those imports become `require("./sagemaker.js")`
 // and `require("./engine.js")`, and any other import of them from the client fails the build.
+//
+// The CLI is dist/cli.js (cli/src/launcher.cjs), which runs dist/cli-main.js with a V8 code cache; `run`, `plan` and
+// `local serve` live in dist/cli-commands.js, required only when one of them runs, so `lint` starts fast.
 import { build } from "esbuild";
-import { chmodSync, readFileSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { chmodSync, copyFileSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { lazyLayers, NOT_IN_CLIENT, protocolOf, ROOT } from "./esbuild-plugins.mjs";
+import { lazyCliCommands, lazyLayers, NOT_IN_CLIENT, protocolOf, ROOT } from "./esbuild-plugins.mjs";
+import { ensureValidator } from "./generate-validator.mjs";
 
 const { version } = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
 const common = {
@@ -23,6 +28,9 @@ const common = {
   define: { PACKAGE_VERSION: JSON.stringify(version) },
 };
 
+// The schema's validators, compiled ahead of time (core/src/schema/validators.generated.js, git-ignored).
+ensureValidator();
+
 const [client] = await Promise.all([
   build({
     ...common,
@@ -37,7 +45,8 @@ const [client] = await Promise.all([
   build({ ...common, entryPoints: ["sagemaker/src/index.ts"], outfile: "dist/sagemaker.js" }),
   build({ ...common, entryPoints: ["engine/src/index.ts"], outfile: "dist/engine.js" }),
   build({ ...common, entryPoints: ["server/src/server.ts"], outfile: "dist/server.js", plugins: [protocolOf("vscode-languageserver")] }),
-  build({ ...common, entryPoints: ["cli/src/main.ts"], outfile: "dist/cli.js", banner: { js: "#!/usr/bin/env node" } }),
+  build({ ...common, entryPoints: ["cli/src/main.ts"], outfile: "dist/cli-main.js", plugins: [lazyCliCommands] }),
+  build({ ...common, entryPoints: ["cli/src/commands/index.ts"], outfile: "dist/cli-commands.js" }),
   // The graph view's page: the layout library bundled in (no CDN), loaded by the webview through asWebviewUri.
   build({ ...common, platform: "browser", target: "chrome120", format: "iife", define: {}, entryPoints: ["webview/src/main.ts"], outfile: "dist/graph-view.js" }),
   build({ ...common, platform: "browser", define: {}, entryPoints: ["webview/graph.css"], outfile: "dist/graph-view.css" }),
@@ -52,4 +61,10 @@ if (forbidden.length > 0) {
 }
 
 // The CLI is the package's `bin`: it must be executable.
+copyFileSync("cli/src/launcher.cjs", "dist/cli.js");
 chmodSync("dist/cli.js", 0o755);
+// The code cache of dist/cli-main.js: V8's compiled code after a lint, which dist/cli.js hands to V8 so that a
+// short `lint` does not parse the whole bundle again (a cache that does not fit is ignored: see launcher.cjs).
+rmSync("dist/cli-main.js.cache", { force: true });
+const cacheRun = spawnSync(process.execPath, ["dist/cli.js", "lint", "examples/abalone.pipeline.json"], { env: { ...process.env, SAGEMAKER_PIPELINES_WRITE_CODE_CACHE: "1" }, encoding: "utf8" });
+if (cacheRun.status !== 0) throw new Error(`making the CLI's code cache: dist/cli.js lint exited with ${cacheRun.status}\n${cacheRun.stdout}${cacheRun.stderr}`);

@@ -1,4 +1,4 @@
-// The esbuild plugins of scripts/build.mjs, shared with the bench (scripts/bench/activation.ts).
+// The esbuild plugins of scripts/build.mjs, shared with the bench (scripts/bench/activation.ts) and tests.
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -35,3 +35,17 @@ export const protocolOf = (library) => ({
     });
   },
 });
+
+/**
+ * The CLI bundle leaves cli/src/main.ts's `import("./commands")` to run time, as a require of the separate
+ * bundle dist/cli-commands.js (made on first use): `lint` then neither loads nor even parses the AWS SDK and the engine.
+ * A require rather than an import(), which a script run through node:vm (cli/src/launcher.cjs) cannot make.
+ */
+export const lazyCliCommands = {
+  name: "lazy-cli-commands",
+  setup(b) {
+    b.onResolve({ filter: /^\.\/commands$/ }, (args) => (args.kind === "dynamic-import" && /cli[\\/]src[\\/]main\.ts$/.test(args.importer) ? { path: "cli-commands", namespace: "lazy-cli-commands" } : undefined));
+    b.onLoad({ filter: /.*/, namespace: "lazy-cli-commands" }, () => ({ contents: `module.exports = require("./cli-commands.js");`, loader: "js" }));
+    b.onResolve({ filter: /^\.\/cli-commands\.js$/ }, () => ({ path: "./cli-commands.js", external: true }));
+  },
+};

@@ -7,6 +7,7 @@
 import { spawnSync } from "node:child_process";
 import { readdirSync } from "node:fs";
 import { join, relative } from "node:path";
+import { ensureValidator } from "./generate-validator.mjs";
 
 const root = new URL("..", import.meta.url).pathname;
 const args = process.argv.slice(2);
@@ -31,5 +32,8 @@ if (files.length === 0) {
   process.stderr.write(`run-tests: no test file matches ${only.join(", ")}\n`);
   process.exit(1);
 }
+// The tests run the TypeScript sources, which import the schema's generated validators: make sure they
+// exist and are current even when `npm run build` has not run since the schema changed.
+if (!interop) ensureValidator();
 const result = spawnSync(process.execPath, ["--import", "tsx", "--test", "--test-reporter=spec", ...files], { cwd: root, stdio: "inherit" });
 process.exit(result.status ?? 1);

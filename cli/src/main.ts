@@ -3,12 +3,16 @@ import { Command, CommanderError, Option } from "commander";
 import { analyze, type SeveritySetting } from "../../core/src";
 import { collectFiles, UsageError } from "./files";
 import { formatJson, formatSarif, formatText, type FileResult } from "./format";
-import { runPipeline } from "./commands/run";
-import { serve } from "./commands/serve";
-import { DEFAULT_STORE } from "./target";
+import { DEFAULT_STORE } from "./store";
 
 declare const PACKAGE_VERSION: string;
 const version = typeof PACKAGE_VERSION === "string" ? PACKAGE_VERSION : "dev";
+
+/**
+ * `run`, `plan` and `local serve` (the AWS SDK, the engine, the run service) are loaded only when one of
+ * them runs, so that `lint` starts fast: scripts/build.mjs bundles ./commands as dist/cli-commands.js.
+ */
+const commands = () => import("./commands");
 
 export const EXIT_OK = 0;
 export const EXIT_ERRORS = 1;
@@ -74,12 +78,12 @@ export async function run(argv: string[]): Promise<number> {
   withRunOptions(program.command("run"))
     .description("Deploy a definition and run it (whole, or --select steps against a reference), printing each step. Local engine by default.")
     .action((file: string, options) => {
-      pending = runPipeline(file, options, (line) => process.stdout.write(`${line}\n`));
+      pending = commands().then(({ runPipeline }) => runPipeline(file, options, (line) => process.stdout.write(`${line}\n`)));
     });
   withRunOptions(program.command("plan"))
     .description("Show what `run` would do — the definition changes, the steps that run, are reused, hit the cache or are skipped, the reference and the parameters — without starting anything.")
     .action((file: string, options) => {
-      pending = runPipeline(file, options, (line) => process.stdout.write(`${line}\n`), "plan");
+      pending = commands().then(({ runPipeline }) => runPipeline(file, options, (line) => process.stdout.write(`${line}\n`), "plan"));
     });
   program
     .command("local")
@@ -91,7 +95,7 @@ export async function run(argv: string[]): Promise<number> {
     .option("--store <dir>", "store folder", DEFAULT_STORE)
     .addOption(runnerOption())
     .action((options) => {
-      pending = serve(options).then(() => EXIT_OK);
+      pending = commands().then(({ serve }) => serve(options)).then(() => EXIT_OK);
     });
   try {
     program.parse(argv, { from: "user" });

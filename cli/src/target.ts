@@ -1,6 +1,7 @@
 import { SageMakerClient } from "@aws-sdk/client-sagemaker";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import { createStepRunner, LocalEngine, type RunnerMode } from "../../engine/src";
+import { DEFAULT_STORE } from "./store";
 
 /** Where runs go: the embedded local engine (default), another endpoint, or AWS through a profile and region. */
 export interface TargetOptions {
@@ -20,7 +21,7 @@ export interface Target {
   close(): Promise<void>;
 }
 
-export const DEFAULT_STORE = join(".sagemaker-pipelines", "local");
+export { DEFAULT_STORE };
 
 /** Credentials the local engine ignores (it only listens on the loopback interface). */
 const LOCAL_CREDENTIALS = { accessKeyId: "local", secretAccessKey: "local" };

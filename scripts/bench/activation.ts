@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 // @ts-expect-error: a JavaScript module without declarations
-import { lazyLayers, protocolOf } from "../esbuild-plugins.mjs";
+import { lazyCliCommands, lazyLayers, protocolOf } from "../esbuild-plugins.mjs";
 import { LspClient } from "../../test/helpers/lsp";
 import { median } from "./stats";
 
@@ -54,7 +54,9 @@ export async function benchActivation(): Promise<{ requireClient: number; server
     { file: "sagemaker.js", entry: "sagemaker/src/index.ts", external: [] },
     { file: "engine.js", entry: "engine/src/index.ts", external: [] },
     { file: "server.js", entry: "server/src/server.ts", external: [], plugins: [protocolOf("vscode-languageserver")] },
-    { file: "cli.js", entry: "cli/src/main.ts", external: [] },
+    // The CLI's main bundle (dist/cli.js is a small launcher); `run`, `plan` and `local serve` are dist/cli-commands.js.
+    { file: "cli-main.js", entry: "cli/src/main.ts", external: [], plugins: [lazyCliCommands] },
+    { file: "cli-commands.js", entry: "cli/src/commands/index.ts", external: [] },
   ];
   const folder = mkdtempSync(join(tmpdir(), "smp-bench-bundles-"));
   const bundles = [];

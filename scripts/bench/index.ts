@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- PART...] [-- --json FILE]`: prints the performance figures (never a pass/fail
- * test). Parts: diagnostics, lsp, activation, engine, graph (default: all). Needs `npm run build` first (the
+ * test). Parts: diagnostics, lsp, activation, startup, engine, graph (default: all). Needs `npm run build` first (the
  * npm script does it): the LSP figures are of dist/server.js, as the extension runs it.
  */
 import { writeFileSync } from "node:fs";
@@ -10,10 +10,11 @@ import { benchDiagnostics, largestCorpusFile, printDiagnostics } from "./diagnos
 import { benchEngine } from "./engine";
 import { benchGraph } from "./graph";
 import { benchLsp, type LatencyRow } from "./lsp";
+import { benchStartup, TARGETS } from "./startup";
 import { generatePipelineText } from "../../test/helpers/generate-pipeline";
-import { ms, table } from "./stats";
+import { ms, ratio, table } from "./stats";
 
-const PARTS = ["diagnostics", "lsp", "activation", "engine", "graph"] as const;
+const PARTS = ["diagnostics", "lsp", "activation", "startup", "engine", "graph"] as const;
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -63,6 +64,28 @@ async function main(): Promise<void> {
     const kib = (n: number) => `${(n / 1024).toFixed(0)} KiB`;
     console.log(`${table(["bundle", "unminified", "minified", "minified+gzip"], activation.bundles.map((b) => [b.file, kib(b.built), kib(b.minified), kib(b.gzip)]))}\n`);
     results.activation = activation;
+  }
+
+  if (run("startup")) {
+    const s = await benchStartup();
+    console.log(`== Start-up: whole processes spawned from here, beside a bare \`node -e 0\` spawned the same way (wall time: median and minimum of ${s.node.runs} interleaved runs; peak RSS from process.resourceUsage(), median of 3)`);
+    const row = (f: typeof s.node, target: string) => [f.what, ms(f.medianMs), ms(f.minMs), ratio(f.medianMs / s.node.medianMs), f.maxRssMiB.toFixed(0), target];
+    console.log(
+      table(
+        ["process", "median ms", "min ms", "× node -e 0", "peak RSS MiB", "target"],
+        [row(s.node, ""), row(s.lintOne, `≤ ${TARGETS.lintRatio}× (${s.smallFile})`), row(s.lintCorpus, "")],
+      ),
+    );
+    console.log(
+      `\nLanguage server (dist/server.js over stdio, medians of ${s.server.runs} fresh processes):\n${table(
+        ["phase", "median ms", "max ms", "RSS after, MiB", "target"],
+        [
+          ["spawn → initialize answer", ms(s.server.initializeMs), "", s.server.rssAfterInitializeMiB.toFixed(0), ""],
+          [`initialize → first diagnostics (${s.server.file})`, ms(s.server.firstDiagnosticsMs), ms(s.server.firstDiagnosticsMaxMs), s.server.rssAfterDiagnosticsMiB.toFixed(0), `≤ ${TARGETS.firstDiagnosticsMs} ms`],
+        ],
+      )}\n`,
+    );
+    results.startup = s;
   }
 
   if (run("engine")) {

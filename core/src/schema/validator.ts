@@ -1,14 +1,17 @@
-import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
+import type { ErrorObject } from "ajv";
 import schema from "../../../schemas/pipeline-definition.schema.json";
+// ajv's standalone code, compiled from the schema by scripts/generate-validator.mjs (run by `npm run build`
+// and scripts/run-tests.mjs): nothing is compiled at run time, and only ajv's runtime helpers are loaded.
+import { root, step } from "./validators.generated";
 
 /**
  * Steps are validated one at a time rather than as items of the root schema, so that the work stops
  * after MAX_SCHEMA_ERRORS errors (200,000 broken steps would otherwise make millions of error objects).
  * The root and step validators are compiled from a copy of the schema whose references to `Step`
  * (top-level `Steps` and Condition branches) are replaced by `{}`; `schemaErrors` walks the steps
- * itself, with the same instance paths ajv would give.
+ * itself, with the same instance paths ajv would give. The generator also makes ajv append a callee's
+ * errors in place (ajv's `vErrors.concat` is quadratic in the number of errors).
  */
-const STEP_REF = "#/definitions/Step";
 
 /**
  * Enough for any real document. Past it the remaining steps are not schema-checked, which bounds time
@@ -17,45 +20,9 @@ const STEP_REF = "#/definitions/Step";
  */
 export const MAX_SCHEMA_ERRORS = 50_000;
 
-interface Validators {
-  root: ValidateFunction;
-  step: ValidateFunction;
-}
-
-let compiled: Validators | undefined;
-
-/** Compiled once per process, on first use: compiling the schema is the expensive part. */
-function validators(): Validators {
-  if (!compiled) {
-    const split = withoutStepItems(schema);
-    const ajv = new Ajv({ allErrors: true, strict: false, verbose: true, code: { process: appendInPlace } });
-    const root = ajv.compile(split);
-    const step = ajv.getSchema(`${split.$id}${STEP_REF}`);
-    if (!step) throw new Error("the pipeline schema has no Step definition");
-    compiled = { root, step };
-  }
-  return compiled;
-}
-
-/**
- * ajv gathers a referenced schema's errors with `vErrors = vErrors.concat(callee.errors)`, which copies
- * everything gathered so far: an array of N failing `$ref`'d items costs O(N²). Appending in place is
- * what ajv does with its own errors already (it pushes into arrays it adopted from callees).
- */
-const CONCAT = /vErrors = vErrors === null \? ([\w$.]+) : vErrors\.concat\(\1\);/g;
-function appendInPlace(code: string): string {
-  return code.replace(CONCAT, (_, errors: string) => `if (vErrors === null) vErrors = ${errors}; else for (const smpError of ${errors}) vErrors.push(smpError);`);
-}
-
-/** A deep copy of the schema with every `items: {"$ref": "#/definitions/Step"}` replaced by `items: {}`. */
-function withoutStepItems<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value), (key, v) => (key === "items" && v && typeof v === "object" && v.$ref === STEP_REF ? {} : v));
-}
-
 const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === "object" && !Array.isArray(v);
 
 export function schemaErrors(value: unknown): ErrorObject[] {
-  const { root, step } = validators();
   const errors: ErrorObject[] = root(value) ? [] : [...(root.errors ?? [])];
   if (!isObject(value) || !Array.isArray(value.Steps)) return errors;
   // Depth-first in document order, as the root schema's own recursion would report them.
