@@ -11,7 +11,6 @@ export * from "./selection";
 export { buildModel } from "./model";
 export { parseDocument, MAX_NESTING_DEPTH } from "./parse";
 export { parseReference, EXECUTION_VARIABLES } from "./references";
-export { CACHE_KEY_ATTRIBUTES, canCache } from "./step-types";
 export * from "./run-parameters";
 export * from "./planner/execution";
 export * from "./planner/reference";
