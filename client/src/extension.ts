@@ -1,6 +1,8 @@
 import * as vscode from "vscode";
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
-import { EXECUTIONS_VIEW, SETTINGS_SECTION } from "../../core/src/settings";
+import { EXECUTIONS_VIEW } from "../../core/src/commands";
+import { SETTINGS_SECTION } from "../../core/src/settings";
+import type { NotifyServer } from "../../protocol/src";
 import { CacheContextSync } from "./cache/cache-sync";
 import { registerExplainCache } from "./commands/explain-cache";
 import { registerLocalEngineCommands } from "./commands/local-engine";
@@ -36,7 +38,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const output = vscode.window.createOutputChannel("SageMaker Pipelines");
   engineHost = new LocalEngineHost(() => readEngineHostSettings(context), (line) => output.appendLine(line));
   const host = engineHost;
-  const controller = new RunController(context, host, (method, params) => void languageClient.sendNotification(method, params));
+  // The client's parameter type is a conditional type of P, which a generic P cannot satisfy; NotifyServer keeps the pairing typed.
+  const notifyServer: NotifyServer = (type, params) => void languageClient.sendNotification(type, params as never);
+  const controller = new RunController(context, host, notifyServer);
   const executions = new ExecutionsView(
     () => controller.connection(),
     () => (controller.settings().target === "local" && host.isRunning ? readEngineHostSettings(context).store : undefined),
@@ -48,7 +52,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     executions.refresh();
     void arn;
   };
-  const cacheSync = new CacheContextSync(LANGUAGE_ID, controller, (method, params) => void languageClient.sendNotification(method, params), (line) => output.appendLine(line));
+  const cacheSync = new CacheContextSync(LANGUAGE_ID, controller, notifyServer, (line) => output.appendLine(line));
   const statusBar = new RunStatusBar(LANGUAGE_ID, () => controller.targetLabel(), (uri) => controller.referenceOf(uri), () => controller.settings().referenceLatest);
 
   context.subscriptions.push(

@@ -4,7 +4,8 @@ import type { CodeLens, Hover, MarkupContent } from "vscode-languageserver-proto
 import { localConnection } from "../../client/src/aws/connection";
 import { ExecutionHistory } from "../../client/src/cache/history";
 import { runPipeline, type RunDialogs } from "../../client/src/run/run-service";
-import { LineIndex, SET_CACHE_CONTEXT_NOTIFICATION, type CacheContextParams } from "../../core/src";
+import { LineIndex } from "../../core/src";
+import { SetCacheContextNotification, type CacheContextParams } from "../../protocol/src";
 import { abaloneLikeDefinition, startEngine, stepsOf, waitForExecution } from "../engine/helpers";
 import { LspClient } from "../helpers/lsp";
 
@@ -44,7 +45,7 @@ test("cache insight end to end: run, edit a hyperparameter → miss with its dif
   const uri = await lsp.open(definitionWith("6"));
   const sendContext = async () => {
     const params: CacheContextParams = { uri, executions: await history.recent(connection.client, "abalone", 20), parameters: {} };
-    await lsp.connection.sendNotification(SET_CACHE_CONTEXT_NOTIFICATION, params);
+    await lsp.notify(SetCacheContextNotification.type, params);
   };
   await sendContext();
   const hoverOnTrain = async (text: string) => {

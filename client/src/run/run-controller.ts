@@ -8,7 +8,8 @@ import { executionLabel, isFinished, type ExecutionInfo } from "../../../core/sr
 import { declaredParameters } from "../../../core/src/planner/parameters";
 import type { RunRequest } from "../../../core/src/planner/plan";
 import { pipelineNameFromFile } from "../../../core/src/run-parameters";
-import { normalizeSettings, SETTINGS_SECTION, SET_REFERENCE_NOTIFICATION, type PipelineSettings, type SetReferenceParams } from "../../../core/src/settings";
+import { normalizeSettings, SETTINGS_SECTION, type PipelineSettings } from "../../../core/src/settings";
+import { SetReferenceNotification, type NotifyServer, type SetReferenceParams } from "../../../protocol/src";
 import { awsConnection, localConnection, type Connection } from "../aws/connection";
 import { explainError } from "../aws/errors";
 import { ExecutionHistory } from "../cache/history";
@@ -45,7 +46,7 @@ export class RunController {
   constructor(
     private readonly context: vscode.ExtensionContext,
     private readonly engineHost: LocalEngineHost,
-    private readonly notifyServer: (method: string, params: unknown) => void,
+    private readonly notifyServer: NotifyServer,
   ) {}
 
   settings(): PipelineSettings {
@@ -144,7 +145,7 @@ export class RunController {
   async setReference(document: vscode.TextDocument, arn: string | undefined, reference?: { status: string; startTime?: string; displayName?: string }): Promise<void> {
     await this.context.workspaceState.update(`reference:${this.settings().target}:${document.uri.toString()}`, arn);
     const params: SetReferenceParams = { uri: document.uri.toString(), reference: arn && reference ? { id: arn.split("/").pop()!, ...reference } : undefined };
-    this.notifyServer(SET_REFERENCE_NOTIFICATION, params);
+    this.notifyServer(SetReferenceNotification.type, params);
     this.referenceChanged.fire();
   }
 

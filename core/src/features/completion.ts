@@ -23,16 +23,15 @@ const PROVIDERS: Provider[] = [
   schemaValueCompletion,
 ];
 
-/** Completion: DependsOn step names, Get paths, step types, Arguments members, snippets. */
+/**
+ * Completion: DependsOn step names, Get paths, step types, Arguments members, snippets.
+ * A bug here throws: the language service reports it to its logger and offers nothing (see language-service.ts).
+ */
 export function completion(document: PipelineDocument, position: Position): CompletionItem[] {
-  try {
-    const context = createContext(document, document.offsetAt(position));
-    for (const provider of PROVIDERS) {
-      const items = provider(context);
-      if (items) return items.map((item, i) => ({ ...item, sortText: item.sortText ?? String(i).padStart(4, "0") }));
-    }
-    return [];
-  } catch {
-    return [];
+  const context = createContext(document, document.offsetAt(position));
+  for (const provider of PROVIDERS) {
+    const items = provider(context);
+    if (items) return items.map((item, i) => ({ ...item, sortText: item.sortText ?? String(i).padStart(4, "0") }));
   }
+  return [];
 }
