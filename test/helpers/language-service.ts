@@ -33,7 +33,8 @@ export function recordedService(options: Omit<LanguageServiceOptions, "logger"> 
 }
 
 /** Fails when a diagnostic says a rule crashed ("Internal error in rule …"). */
-export function assertNoInternalErrorDiagnostic(diagnostics: ReadonlyArray<{ message: string; code?: unknown }>): void {
-  const crashed = diagnostics.filter((d) => /Internal error/.test(d.message));
-  assert.deepEqual(crashed.map((d) => `${String(d.code)}: ${d.message}`), [], "a rule threw");
+export function assertNoInternalErrorDiagnostic(diagnostics: ReadonlyArray<{ message: string | { value: string }; code?: unknown }>): void {
+  const text = (message: string | { value: string }) => (typeof message === "string" ? message : message.value);
+  const crashed = diagnostics.filter((d) => /Internal error/.test(text(d.message)));
+  assert.deepEqual(crashed.map((d) => `${String(d.code)}: ${text(d.message)}`), [], "a rule threw");
 }
