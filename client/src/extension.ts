@@ -1,8 +1,9 @@
 import * as vscode from "vscode";
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
 import type { PipelineDiagnostic } from "../../core/src/diagnostic";
-import { EXECUTIONS_VIEW, SETTINGS_SECTION } from "../../core/src/settings";
-import { LintRequest, type LintParams } from "../../protocol/src";
+import { EXECUTIONS_VIEW } from "../../core/src/commands";
+import { SETTINGS_SECTION } from "../../core/src/settings";
+import { LintRequest, type NotifyServer } from "../../protocol/src";
 import { CacheContextSync } from "./cache/cache-sync";
 import { registerExplainCache } from "./commands/explain-cache";
 import { registerLocalEngineCommands } from "./commands/local-engine";
@@ -39,8 +40,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   engineHost = new LocalEngineHost(() => readEngineHostSettings(context), (line) => output.appendLine(line));
   const host = engineHost;
   // The check before a run is the language server's: the analyser (ajv, the schema tables) is not in this bundle.
-  const lint = (uri: string, text: string) => languageClient.sendRequest<PipelineDiagnostic[]>(LintRequest.method, { uri, text } satisfies LintParams);
-  const controller = new RunController(context, host, (method, params) => void languageClient.sendNotification(method, params), lint);
+  const lint = (uri: string, text: string): Promise<PipelineDiagnostic[]> => languageClient.sendRequest(LintRequest.type, { uri, text });
+  // The client's parameter type is a conditional type of P, which a generic P cannot satisfy; NotifyServer keeps the pairing typed.
+  const notifyServer: NotifyServer = (type, params) => void languageClient.sendNotification(type, params as never);
+  const controller = new RunController(context, host, notifyServer, lint);
   const executions = new ExecutionsView(
     () => controller.connection(),
     () => (controller.settings().target === "local" && host.isRunning ? readEngineHostSettings(context).store : undefined),
@@ -52,7 +55,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     executions.refresh();
     void arn;
   };
-  const cacheSync = new CacheContextSync(LANGUAGE_ID, controller, (method, params) => void languageClient.sendNotification(method, params), (line) => output.appendLine(line));
+  const cacheSync = new CacheContextSync(LANGUAGE_ID, controller, notifyServer, (line) => output.appendLine(line));
   const statusBar = new RunStatusBar(LANGUAGE_ID, () => controller.targetLabel(), (uri) => controller.referenceOf(uri), () => controller.settings().referenceLatest);
 
   context.subscriptions.push(

@@ -1,12 +1,21 @@
-import type { PipelineDiagnostic, SeveritySetting } from "./diagnostic";
+import type { Finding, PipelineDiagnostic, SeveritySetting } from "./diagnostic";
 import { buildModel, type PipelineModel } from "./model";
 import { parseDocument, type ParsedDocument } from "./parse";
-import { RuleContext } from "./rule";
+import { RuleContext, type DocumentRule, type Rule } from "./rule";
 import { documentRules, pipelineRules } from "./rules";
 
 export interface AnalysisOptions {
   /** Severity per rule code; "off" silences a rule. */
   severities?: Record<string, SeveritySetting>;
+  /** The rules over a parsed definition (default: every rule of `rules/`); tests replace or extend them. */
+  rules?: readonly Rule[];
+  /** The rules over the raw document (default: json-syntax and not-a-pipeline-definition). */
+  documentRules?: readonly DocumentRule[];
+  /**
+   * Called when a rule throws (a bug). The analysis goes on with the other rules, and the rule's place gets an
+   * "Internal error in rule" warning, so that the failure is never silent.
+   */
+  onRuleError?: (error: unknown, rule: string) => void;
 }
 
 export interface Analysis {
@@ -21,27 +30,40 @@ export function analyze(text: string, options: AnalysisOptions = {}): Analysis {
   const severities = options.severities ?? {};
   const document = parseDocument(text);
   const diagnostics: PipelineDiagnostic[] = [];
-  const report = (code: string, defaultSeverity: PipelineDiagnostic["severity"], findings: ReturnType<typeof documentRules[number]["check"]>) => {
+  const report = (code: string, defaultSeverity: PipelineDiagnostic["severity"], findings: Finding[]) => {
     const setting = severities[code];
     if (setting === "off") return;
     for (const finding of findings) diagnostics.push({ ...finding, severity: setting ?? finding.severity ?? defaultSeverity });
   };
 
-  for (const rule of documentRules) report(rule.code, rule.defaultSeverity, rule.check(document));
+  const failed = (rule: string, error: unknown, at: number): Finding[] => {
+    options.onRuleError?.(error, rule);
+    const message = error instanceof Error ? error.message : String(error);
+    return [{ code: rule, message: `Internal error in rule ${rule}: ${message}`, start: at, end: Math.min(at + 1, text.length), severity: "warning" }];
+  };
+  for (const rule of options.documentRules ?? documentRules) {
+    let findings: Finding[];
+    try {
+      findings = rule.check(document);
+    } catch (error) {
+      findings = failed(rule.code, error, 0);
+    }
+    report(rule.code, rule.defaultSeverity, findings);
+  }
   const root = document.root;
   const isDefinition = document.syntaxProblems.length === 0 && root?.type === "object" && diagnostics.length === 0;
   if (!isDefinition || !root) return { document, diagnostics: sortByPosition(diagnostics) };
 
   const model = buildModel(root);
   const context = new RuleContext(document, root, model);
-  for (const rule of pipelineRules) {
+  for (const rule of options.rules ?? pipelineRules) {
     if (severities[rule.code] === "off") continue;
-    let findings;
+    let findings: Finding[];
     try {
       findings = rule.check(context);
     } catch (error) {
-      // A rule bug must not take the other diagnostics down with it.
-      findings = [{ code: rule.code, message: `Internal error in rule ${rule.code}: ${(error as Error).message}`, start: root.offset, end: root.offset + 1, severity: "warning" as const }];
+      // A rule bug must not take the other diagnostics down with it, nor go unseen.
+      findings = failed(rule.code, error, root.offset);
     }
     report(rule.code, rule.defaultSeverity, findings);
   }

@@ -1,8 +1,7 @@
 /**
- * The one typed contract between the extension client, the language server and the CLI:
- * settings (section `sagemakerPipelines`) and custom requests.
+ * The typed settings contract between the extension client, the language server and the CLI (section
+ * `sagemakerPipelines`). The custom requests are protocol/src's; command and view ids are commands.ts's.
  */
-import type { PastExecution } from "./cache/types";
 import type { SeveritySetting } from "./diagnostic";
 
 export const SETTINGS_SECTION = "sagemakerPipelines";
@@ -104,72 +103,4 @@ export function normalizeSettings(raw: unknown): PipelineSettings {
 
 function historySize(value: unknown): number {
   return typeof value === "number" && Number.isInteger(value) && value >= 1 ? Math.min(value, 100) : DEFAULT_SETTINGS.cache.historySize;
-}
-
-/** Custom request: the server's list of rules (code, default severity, description). */
-export const RULES_REQUEST = "sagemakerPipelines/rules";
-export interface RuleInfo {
-  code: string;
-  defaultSeverity: string;
-  description: string;
-}
-
-/** Client commands that code lenses and menus invoke. Ids are public: keybindings use them. */
-export const COMMANDS = {
-  runPipeline: "sagemakerPipelines.runPipeline",
-  /** Arguments: the document URI and the step names. */
-  runSteps: "sagemakerPipelines.runSteps",
-  /** Arguments: the document URI and one step name. */
-  runFromStep: "sagemakerPipelines.runFromStep",
-  chooseReference: "sagemakerPipelines.chooseReference",
-  showGraph: "sagemakerPipelines.showGraph",
-  /** Arguments: the document URI and one step name. */
-  explainCache: "sagemakerPipelines.explainCache",
-  /** Right-click in the editor: the steps the selections touch. */
-  runSelectedSteps: "sagemakerPipelines.runSelectedSteps",
-  /** Starts the local engine when it is not running; returns `{ endpoint, store }`. */
-  startLocalEngine: "sagemakerPipelines.startLocalEngine",
-  stopLocalEngine: "sagemakerPipelines.stopLocalEngine",
-  /** Argument: an execution node of the Executions view (or none: the active file's pipeline). */
-  retryFailedSteps: "sagemakerPipelines.retryFailedSteps",
-  stopExecution: "sagemakerPipelines.stopExecution",
-  useAsReference: "sagemakerPipelines.useAsReference",
-  refreshExecutions: "sagemakerPipelines.refreshExecutions",
-} as const;
-
-/** The Executions view's id. */
-export const EXECUTIONS_VIEW = "sagemakerPipelines.executions";
-
-/** The reference execution the client has chosen for a document, shown in the file's code lens. */
-export interface ReferenceExecution {
-  id: string;
-  displayName?: string;
-  status: string;
-  /** ISO 8601 start time. */
-  startTime?: string;
-}
-
-/** Notification client → server: the reference execution for a document changed (undefined: none chosen). */
-export const SET_REFERENCE_NOTIFICATION = "sagemakerPipelines/setReference";
-export interface SetReferenceParams {
-  uri: string;
-  reference?: ReferenceExecution;
-}
-
-/** Request client → server: the names of the steps that the given ranges touch (for "Run Selected Steps"). */
-export const STEPS_IN_RANGES_REQUEST = "sagemakerPipelines/stepsInRanges";
-export interface StepsInRangesParams {
-  uri: string;
-  ranges: Array<{ start: { line: number; character: number }; end: { line: number; character: number } }>;
-}
-
-/**
- * Notification client → server: the finished executions of the document's pipeline on the current target (newest
- * first) and the parameter values the next run would use, for the cache verdicts in lenses and hovers.
- */
-export const SET_CACHE_CONTEXT_NOTIFICATION = "sagemakerPipelines/setCacheContext";
-export interface CacheContextParams {
-  uri: string;
-  executions: PastExecution[];
-  parameters: Record<string, string>;
 }

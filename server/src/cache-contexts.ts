@@ -1,6 +1,5 @@
-import { cacheInsight, cacheVerdictHover, cacheVerdictLensTitle, type CacheInsight } from "../../core/src/cache";
-import type { CacheContextParams } from "../../core/src/settings";
-import type { PipelineDocument } from "../../core/src/features/document";
+import { cacheInsight, cacheVerdictHover, cacheVerdictLensTitle, type CacheInsight, type PipelineDocument } from "../../core/src";
+import type { CacheContextParams } from "../../protocol/src";
 
 /**
  * The executions the client sent for each document, and the cache verdicts computed from them for the document's

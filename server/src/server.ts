@@ -8,37 +8,27 @@ import {
   TextDocumentSyncKind,
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
-import {
-  allRules,
-  analyze,
-  RULES_REQUEST,
-  SET_CACHE_CONTEXT_NOTIFICATION,
-  SET_REFERENCE_NOTIFICATION,
-  STEPS_IN_RANGES_REQUEST,
-  type CacheContextParams,
-  type PipelineDiagnostic,
-  type ReferenceExecution,
-  type SetReferenceParams,
-  type StepsInRangesParams,
-} from "../../core/src";
-import { codeActions } from "../../core/src/features/code-actions";
-import { codeLenses } from "../../core/src/features/code-lens";
-import { completion } from "../../core/src/features/completion";
-import { hover } from "../../core/src/features/hover";
-import { definition, documentHighlights, prepareRename, references, rename } from "../../core/src/features/navigation";
-import { documentSymbols } from "../../core/src/features/outline";
-import { stepsInRanges } from "../../core/src/features/steps-in-ranges";
-import { LintRequest, type LintParams } from "../../protocol/src";
+import { getLanguageService, type ReferenceExecution } from "../../core/src";
+import { LintRequest, RulesRequest, SetCacheContextNotification, SetReferenceNotification, StepsInRangesRequest } from "../../protocol/src";
 import { CacheContexts } from "./cache-contexts";
 import { DocumentStore } from "./document-store";
+import { outputChannelLogger } from "./logger";
 import { SettingsStore } from "./settings-store";
 import { DocumentValidator } from "./validator";
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
-const store = new DocumentStore(documents);
+/** Every feature comes from the language service; its bugs go to the output channel, with the document and position. */
+const service = getLanguageService({ logger: outputChannelLogger(connection.console) });
+const store = new DocumentStore(documents, service);
 const settings = new SettingsStore(connection);
-const validator = new DocumentValidator(store, settings, (uri, version, diagnostics) => connection.sendDiagnostics({ uri, version, diagnostics }));
+const validator = new DocumentValidator(
+  store,
+  settings,
+  service,
+  (uri, version, diagnostics) => connection.sendDiagnostics({ uri, version, diagnostics }),
+  (message) => connection.console.error(message),
+);
 const references_ = new Map<string, ReferenceExecution | undefined>();
 const cacheContexts = new CacheContexts();
 let canRefreshCodeLenses = false;
@@ -75,70 +65,72 @@ connection.onDidChangeConfiguration(() => {
   refreshCodeLenses();
 });
 
-connection.onRequest(RULES_REQUEST, () => allRules.map(({ code, defaultSeverity, description }) => ({ code, defaultSeverity, description })));
-connection.onRequest(STEPS_IN_RANGES_REQUEST, (params: StepsInRangesParams) => {
+connection.onRequest(RulesRequest.type, () => service.rules());
+connection.onRequest(StepsInRangesRequest.type, (params) => {
   const document = store.get(params.uri);
-  return document ? stepsInRanges(document, params.ranges) : [];
+  return document ? service.stepsInRanges(document, params.uri, params.ranges) : [];
 });
-// The check before a run from the editor (the client's bundle has no analyser): the user's severities for the URI.
-connection.onRequest(LintRequest.method, async ({ uri, text }: LintParams): Promise<PipelineDiagnostic[]> => analyze(text, { severities: (await settings.forUri(uri)).rules }).diagnostics);
-connection.onNotification(SET_REFERENCE_NOTIFICATION, (params: SetReferenceParams) => {
+connection.onRequest(LintRequest.type, async (params) => {
+  const { rules } = await settings.forUri(params.uri);
+  return service.diagnostics(service.parseDocument(params.text, { uri: params.uri }), rules);
+});
+connection.onNotification(SetReferenceNotification.type, (params) => {
   references_.set(params.uri, params.reference);
   refreshCodeLenses();
 });
-
-connection.onNotification(SET_CACHE_CONTEXT_NOTIFICATION, (params: CacheContextParams) => {
+connection.onNotification(SetCacheContextNotification.type, (params) => {
   cacheContexts.set(params);
   refreshCodeLenses();
 });
 
 connection.onHover((params) => {
-  const document = store.get(params.textDocument.uri);
-  return document ? hover(document, params.position, cacheContexts.hoverMarkdown(params.textDocument.uri, document)) : null;
+  const uri = params.textDocument.uri;
+  const document = store.get(uri);
+  return document ? service.hover(document, uri, params.position, cacheContexts.hoverMarkdown(uri, document)) : null;
 });
 connection.onCompletion((params) => {
   const document = store.get(params.textDocument.uri);
-  return document ? completion(document, params.position) : [];
+  return document ? service.completion(document, params.textDocument.uri, params.position) : [];
 });
 connection.onDefinition((params) => {
   const document = store.get(params.textDocument.uri);
-  return document ? definition(document, params.textDocument.uri, params.position) : [];
+  return document ? service.definition(document, params.textDocument.uri, params.position) : [];
 });
 connection.onReferences((params) => {
   const document = store.get(params.textDocument.uri);
-  return document ? references(document, params.textDocument.uri, params.position, params.context.includeDeclaration) : [];
+  return document ? service.references(document, params.textDocument.uri, params.position, params.context.includeDeclaration) : [];
 });
 connection.onDocumentHighlight((params) => {
   const document = store.get(params.textDocument.uri);
-  return document ? documentHighlights(document, params.position) : [];
+  return document ? service.documentHighlights(document, params.textDocument.uri, params.position) : [];
 });
 connection.onPrepareRename((params) => {
   const document = store.get(params.textDocument.uri);
-  const result = document ? prepareRename(document, params.position) : null;
+  const result = document ? service.prepareRename(document, params.textDocument.uri, params.position) : null;
   if (result && "error" in result) throw new ResponseError(ErrorCodes.InvalidRequest, result.error);
   return result;
 });
 connection.onRenameRequest((params) => {
   const document = store.get(params.textDocument.uri);
-  const result = document ? rename(document, params.textDocument.uri, params.position, params.newName) : null;
+  const result = document ? service.rename(document, params.textDocument.uri, params.position, params.newName) : null;
   if (result && "error" in result) throw new ResponseError(ErrorCodes.InvalidRequest, result.error);
   return result?.edit ?? null;
 });
 connection.onDocumentSymbol((params) => {
   const document = store.get(params.textDocument.uri);
-  return document ? documentSymbols(document) : [];
+  return document ? service.documentSymbols(document, params.textDocument.uri) : [];
 });
 connection.onCodeLens(async (params) => {
-  const document = store.get(params.textDocument.uri);
-  const documentSettings = await settings.forUri(params.textDocument.uri);
-  if (!document || !documentSettings.codeLens) return [];
   const uri = params.textDocument.uri;
-  return codeLenses(document, uri, references_.get(uri), new Date(), documentSettings.referenceLatest, cacheContexts.lensTitle(uri, document));
+  const document = store.get(uri);
+  const documentSettings = await settings.forUri(uri);
+  if (!document || !documentSettings.codeLens) return [];
+  return service.codeLenses(document, uri, { reference: references_.get(uri), referenceLatest: documentSettings.referenceLatest, cacheTitle: cacheContexts.lensTitle(uri, document) });
 });
 connection.onCodeAction((params) => {
   const document = store.get(params.textDocument.uri);
   const wantsQuickFixes = !params.context.only || params.context.only.some((kind) => kind === "quickfix" || "quickfix".startsWith(`${kind}.`));
-  return document && wantsQuickFixes ? codeActions(document, params.textDocument.uri, params.context.diagnostics) : [];
+  return document && wantsQuickFixes ? service.codeActions(document, params.textDocument.uri, params.context.diagnostics) : [];
 });
 
 documents.onDidOpen((event) => void validator.schedule(event.document.uri, 0));

@@ -1,26 +1,7 @@
-import { DiagnosticSeverity, type Diagnostic } from "vscode-languageserver/node";
-import { applySeverities, DIAGNOSTIC_SOURCE, type LineIndex, type PipelineDiagnostic, type Severity } from "../../core/src";
+import type { Diagnostic } from "vscode-languageserver/node";
+import type { LanguageService } from "../../core/src";
 import type { DocumentStore } from "./document-store";
 import type { SettingsStore } from "./settings-store";
-
-const SEVERITY: Record<Severity, DiagnosticSeverity> = {
-  error: DiagnosticSeverity.Error,
-  warning: DiagnosticSeverity.Warning,
-  information: DiagnosticSeverity.Information,
-  hint: DiagnosticSeverity.Hint,
-};
-
-
-export function toLspDiagnostic(lines: LineIndex, d: PipelineDiagnostic): Diagnostic {
-  return {
-    range: lines.rangeOf(d.start, d.end),
-    severity: SEVERITY[d.severity],
-    code: d.code,
-    source: DIAGNOSTIC_SOURCE,
-    message: d.message,
-    ...(d.data ? { data: d.data } : {}),
-  };
-}
 
 type Publish = (uri: string, version: number, diagnostics: Diagnostic[]) => void;
 
@@ -31,7 +12,9 @@ export class DocumentValidator {
   constructor(
     private readonly store: DocumentStore,
     private readonly settings: SettingsStore,
+    private readonly service: LanguageService,
     private readonly publish: Publish,
+    private readonly logError: (message: string) => void,
   ) {}
 
   async schedule(uri: string, delayOverride?: number): Promise<void> {
@@ -39,7 +22,7 @@ export class DocumentValidator {
     clearTimeout(this.timers.get(uri));
     const version = this.store.version(uri);
     if (version === undefined) return;
-    this.timers.set(uri, setTimeout(() => void this.validate(uri, version).catch((error) => console.error(`Validation of ${uri} failed: ${(error as Error).stack ?? error}`)), delayOverride ?? validationDelay));
+    this.timers.set(uri, setTimeout(() => void this.validate(uri, version).catch((error) => this.logError(`Validation of ${uri} failed: ${(error as Error).stack ?? error}`)), delayOverride ?? validationDelay));
   }
 
   forget(uri: string): void {
@@ -55,7 +38,6 @@ export class DocumentValidator {
     if (this.store.version(uri) !== version) return;
     const document = this.store.get(uri);
     if (!document) return;
-    const diagnostics = applySeverities(document.analysis.diagnostics, rules);
-    this.publish(uri, version, diagnostics.map((d) => toLspDiagnostic(document.lines, d)));
+    this.publish(uri, version, this.service.lspDiagnostics(document, rules));
   }
 }

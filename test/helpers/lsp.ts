@@ -5,9 +5,13 @@ import {
   StreamMessageReader,
   StreamMessageWriter,
   type ProtocolConnection,
+  MessageType,
   type PublishDiagnosticsParams,
   type Position,
 } from "vscode-languageserver-protocol/node";
+import assert from "node:assert/strict";
+// The product's protocol types (protocol/src), as opposed to this test client's newer protocol copy.
+import type { NotificationType, RequestType, RequestType0 } from "vscode-languageserver-protocol";
 import { LineIndex } from "../../core/src";
 
 export const CURSOR = "‸";
@@ -29,6 +33,11 @@ export class LspClient {
   settings: Record<string, unknown> = { rules: {}, validationDelay: 0, codeLens: true };
   private readonly server: ChildProcess;
   private readonly published: PublishDiagnosticsParams[] = [];
+  /**
+   * What the server wrote to its output channel as errors (the language service's internal errors, failed
+   * validations) and every published diagnostic that says a rule crashed. `stop()` fails the test when any is there.
+   */
+  readonly internalErrors: string[] = [];
   private waiters: Array<() => boolean> = [];
   private versions = new Map<string, number>();
   private counter = 0;
@@ -37,8 +46,12 @@ export class LspClient {
     this.server = spawn(process.execPath, [...execArgv, join(import.meta.dirname, "../../dist/server.js"), "--stdio"], { stdio: ["pipe", "pipe", "inherit"] });
     this.connection = createProtocolConnection(new StreamMessageReader(this.server.stdout!), new StreamMessageWriter(this.server.stdin!));
     this.connection.onNotification("textDocument/publishDiagnostics", (params: PublishDiagnosticsParams) => {
+      for (const d of params.diagnostics) if (/Internal error/.test(typeof d.message === "string" ? d.message : d.message.value)) this.internalErrors.push(`${params.uri}: diagnostic ${String(d.code)}: ${d.message}`);
       this.published.push(params);
       this.waiters = this.waiters.filter((waiter) => !waiter());
+    });
+    this.connection.onNotification("window/logMessage", (params: { type: number; message: string }) => {
+      if (params.type === MessageType.Error) this.internalErrors.push(params.message);
     });
     this.connection.onRequest("workspace/configuration", (params: { items: unknown[] }) => params.items.map(() => this.settings));
     this.connection.onRequest("client/registerCapability", () => null);
@@ -83,6 +96,18 @@ export class LspClient {
     return this.connection.sendRequest(method, params) as Promise<R>;
   }
 
+  /** A custom request of protocol/src, typed by its object. */
+  send<P, R>(type: RequestType<P, R, void>, params: P): Promise<R>;
+  send<R>(type: RequestType0<R, void>): Promise<R>;
+  send(type: { method: string }, params?: unknown): Promise<unknown> {
+    return params === undefined ? this.connection.sendRequest(type.method) : this.connection.sendRequest(type.method, params);
+  }
+
+  /** A custom notification of protocol/src, typed by its object. */
+  notify<P>(type: NotificationType<P>, params: P): Promise<void> {
+    return this.connection.sendNotification(type.method, params);
+  }
+
   /** Waits for (and consumes) the next diagnostics published for `uri` that satisfy `predicate`. */
   diagnostics(uri: string, predicate: (p: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 10_000): Promise<PublishDiagnosticsParams> {
     return new Promise((resolve, reject) => {
@@ -112,10 +137,17 @@ export class LspClient {
     this.published.length = 0;
   }
 
+  /** Fails (the test) when the server reported an internal error. */
+  assertNoInternalErrors(): void {
+    assert.deepEqual(this.internalErrors.slice(0, 5), [], `the server reported ${this.internalErrors.length} internal error(s)`);
+  }
+
+  /** Stops the server, then fails when it reported an internal error during the test. */
   async stop(): Promise<void> {
     await this.connection.sendRequest("shutdown");
     await this.connection.sendNotification("exit");
     this.connection.dispose();
     this.server.kill();
+    this.assertNoInternalErrors();
   }
 }

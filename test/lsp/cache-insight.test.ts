@@ -2,8 +2,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import type { CodeLens, Hover, MarkupContent } from "vscode-languageserver-protocol";
 import { ExecutionHistory, localConnection, runPipeline as runWith, type Connection, type RunDialogs, type RunInput } from "../../sagemaker/src";
-import { LintRequest } from "../../protocol/src";
-import { LineIndex, SET_CACHE_CONTEXT_NOTIFICATION, type CacheContextParams } from "../../core/src";
+import { LineIndex } from "../../core/src";
+import { LintRequest, SetCacheContextNotification, type CacheContextParams } from "../../protocol/src";
 import { abaloneLikeDefinition, startEngine, stepsOf, waitForExecution } from "../engine/helpers";
 import { LspClient } from "../helpers/lsp";
 
@@ -33,7 +33,7 @@ test("cache insight end to end: run, edit a hyperparameter → miss with its dif
   });
   // As in the editor: the check before each run is the language server's LintRequest.
   const runPipeline = (connection: Connection, input: RunInput, dialogs: RunDialogs, options: { history?: ExecutionHistory } = {}) =>
-    runWith(connection, input, dialogs, { lint: (uri, text) => lsp.connection.sendRequest(LintRequest, { uri, text }), ...options });
+    runWith(connection, input, dialogs, { lint: (uri, text) => lsp.send(LintRequest.type, { uri, text }), ...options });
   const input = (text: string) => ({ text, pipelineName: "abalone", roleArn: "arn:aws:iam::000000000000:role/R", request: { kind: "pipeline" as const }, referenceLatest: true });
 
   const original = definitionWith("5");
@@ -46,7 +46,7 @@ test("cache insight end to end: run, edit a hyperparameter → miss with its dif
   const uri = await lsp.open(definitionWith("6"));
   const sendContext = async () => {
     const params: CacheContextParams = { uri, executions: await history.recent(connection.client, "abalone", 20), parameters: {} };
-    await lsp.connection.sendNotification(SET_CACHE_CONTEXT_NOTIFICATION, params);
+    await lsp.notify(SetCacheContextNotification.type, params);
   };
   await sendContext();
   const hoverOnTrain = async (text: string) => {

@@ -1,6 +1,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { LineIndex, RULES_REQUEST } from "../../core/src";
+import { LineIndex } from "../../core/src";
+import { RulesRequest } from "../../protocol/src";
 import { LspClient } from "../helpers/lsp";
 
 let client: LspClient;
@@ -61,7 +62,7 @@ test("LSP: per-rule severity settings apply after a configuration change, 'off' 
 });
 
 test("LSP: the rules request lists every rule code", async () => {
-  const rules = await client.request<Array<{ code: string }>>(RULES_REQUEST, undefined);
+  const rules = await client.send(RulesRequest.type);
   assert.ok(rules.some((r) => r.code === "dependency-cycle"));
   assert.ok(rules.some((r) => r.code === "json-syntax"));
 });

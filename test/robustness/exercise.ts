@@ -1,14 +1,7 @@
 import assert from "node:assert/strict";
 import type { Position, Range } from "vscode-languageserver-types";
-import { codeActions } from "../../core/src/features/code-actions";
-import { codeLenses } from "../../core/src/features/code-lens";
-import { completion } from "../../core/src/features/completion";
-import { PipelineDocument } from "../../core/src/features/document";
-import { hover } from "../../core/src/features/hover";
-import { definition, documentHighlights, prepareRename, references, rename } from "../../core/src/features/navigation";
-import { documentSymbols } from "../../core/src/features/outline";
-import { stepsInRanges } from "../../core/src/features/steps-in-ranges";
-import { toLspDiagnostic } from "../../server/src/validator";
+import type { PipelineDocument } from "../../core/src";
+import { assertNoInternalErrorDiagnostic, recordedService, type RecordedService } from "../helpers/language-service";
 
 /** How many times more fuzz runs than the default: `FUZZ_SCALE=20 node scripts/run-tests.mjs robustness`. */
 export const FUZZ_SCALE = Math.max(1, Number(process.env.FUZZ_SCALE ?? 1) || 1);
@@ -17,8 +10,11 @@ export const TIME_BOUND_MS = 2_000;
 
 const URI = "file:///fuzz.pipeline.json";
 
+/** The service the fuzzers exercise: every internal error it reports is recorded, and fails the run. */
+export const FUZZ_SERVICE: RecordedService = recordedService();
+
 // The schema validator compiles on first use (about a second): not part of any bound below.
-new PipelineDocument(JSON.stringify({ Version: "2020-12-01", Steps: [{ Name: "A", Type: "Fail", Arguments: { ErrorMessage: "x" } }] }));
+FUZZ_SERVICE.service.parseDocument(JSON.stringify({ Version: "2020-12-01", Steps: [{ Name: "A", Type: "Fail", Arguments: { ErrorMessage: "x" } }] }));
 
 /** Line lengths (without the line break) of `text`, by LSP's definition of lines (\n, \r\n, \r). */
 function lineLengths(text: string): number[] {
@@ -55,14 +51,25 @@ function assertRangesInside(lines: number[], result: unknown, what: string): voi
 }
 
 /**
- * Analyses `text` and runs every editor feature at `offsets` (and on the whole document): nothing
- * may throw, every diagnostic's offsets and every returned range must lie inside the document, and
- * the whole takes less than TIME_BOUND_MS. Returns the document for further checks.
+ * Analyses `text` and runs every editor feature at `offsets` (and on the whole document) through the language
+ * service: nothing may throw, no rule or feature may report an internal error (the service would otherwise hide it
+ * behind an empty answer), no diagnostic may say a rule crashed, every diagnostic's offsets and every returned range
+ * must lie inside the document, and the whole takes less than TIME_BOUND_MS. Returns the document for further checks.
  */
-export function exercise(text: string, offsets: number[] = []): PipelineDocument {
+export function exercise(text: string, offsets: number[] = [], { service, recorder }: RecordedService = FUZZ_SERVICE): PipelineDocument {
+  recorder.clear();
+  try {
+    return exerciseFeatures(service, text, offsets);
+  } finally {
+    recorder.assertNone(`${JSON.stringify(text.length > 200 ? `${text.slice(0, 200)}…` : text)}:`);
+  }
+}
+
+function exerciseFeatures(service: RecordedService["service"], text: string, offsets: number[]): PipelineDocument {
   let started = performance.now();
-  const document = new PipelineDocument(text);
+  const document = service.parseDocument(text, { uri: URI });
   within(started, "analysis");
+  assertNoInternalErrorDiagnostic(document.analysis.diagnostics);
   started = performance.now();
   for (const d of document.analysis.diagnostics) {
     assert.ok(Number.isInteger(d.start) && Number.isInteger(d.end), `${d.code}: non-integer offsets`);
@@ -70,23 +77,23 @@ export function exercise(text: string, offsets: number[] = []): PipelineDocument
     assert.equal(typeof d.message, "string");
   }
   const lines = lineLengths(text);
-  const lsp = document.analysis.diagnostics.map((d) => toLspDiagnostic(document.lines, d));
+  const lsp = service.lspDiagnostics(document);
   assertRangesInside(lines, lsp, "diagnostics");
-  assertRangesInside(lines, documentSymbols(document), "documentSymbols");
-  assertRangesInside(lines, codeLenses(document, URI, undefined, new Date(), true), "codeLenses");
-  assertRangesInside(lines, codeActions(document, URI, lsp.slice(0, 50)), "codeActions");
+  assertRangesInside(lines, service.documentSymbols(document, URI), "documentSymbols");
+  assertRangesInside(lines, service.codeLenses(document, URI), "codeLenses");
+  assertRangesInside(lines, service.codeActions(document, URI, lsp.slice(0, 50)), "codeActions");
   within(started, "document-wide features");
   for (const offset of offsets) {
     started = performance.now();
     const position = document.lines.positionAt(Math.max(0, Math.min(offset, text.length)));
-    assertRangesInside(lines, hover(document, position), "hover");
-    assertRangesInside(lines, completion(document, position), "completion");
-    assertRangesInside(lines, definition(document, URI, position), "definition");
-    assertRangesInside(lines, references(document, URI, position, true), "references");
-    assertRangesInside(lines, documentHighlights(document, position), "documentHighlights");
-    assertRangesInside(lines, prepareRename(document, position), "prepareRename");
-    assertRangesInside(lines, rename(document, URI, position, "Renamed_1"), "rename");
-    assert.ok(Array.isArray(stepsInRanges(document, [{ start: position, end: document.lines.positionAt(text.length) }])));
+    assertRangesInside(lines, service.hover(document, URI, position), "hover");
+    assertRangesInside(lines, service.completion(document, URI, position), "completion");
+    assertRangesInside(lines, service.definition(document, URI, position), "definition");
+    assertRangesInside(lines, service.references(document, URI, position, true), "references");
+    assertRangesInside(lines, service.documentHighlights(document, URI, position), "documentHighlights");
+    assertRangesInside(lines, service.prepareRename(document, URI, position), "prepareRename");
+    assertRangesInside(lines, service.rename(document, URI, position, "Renamed_1"), "rename");
+    assert.ok(Array.isArray(service.stepsInRanges(document, URI, [{ start: position, end: document.lines.positionAt(text.length) }])));
     within(started, `features at offset ${offset}`);
   }
   return document;

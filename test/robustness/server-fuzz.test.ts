@@ -10,6 +10,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ErrorCodes, type Diagnostic, type Position } from "vscode-languageserver-protocol";
 import { analyze, LineIndex } from "../../core/src";
+import { LintRequest, StepsInRangesRequest } from "../../protocol/src";
 import { LspClient } from "../helpers/lsp";
 import { FUZZ_SCALE, seeded } from "./exercise";
 
@@ -93,7 +94,8 @@ test("server: thousands of random edits and requests; it stays up, answers every
       });
       request("textDocument/codeAction", { textDocument: { uri }, range: { start: position(), end: position() }, context: { diagnostics } });
     },
-    () => request("sagemakerPipelines/stepsInRanges", { uri, ranges: [{ start: position(), end: position() }] }),
+    () => request(StepsInRangesRequest.method, { uri, ranges: [{ start: position(), end: position() }] }),
+    () => request(LintRequest.method, { uri, text }),
   ];
 
   const edits = 5_000 * FUZZ_SCALE;
@@ -121,6 +123,7 @@ test("server: thousands of random edits and requests; it stays up, answers every
   await Promise.all(pending.splice(0));
   assert.ok(client.alive, "the server died");
   assert.deepEqual(failures.slice(0, 10), []);
+  client.assertNoInternalErrors();
 
   // The server's text is ours: its diagnostics for the last version are the core's for our text.
   // (An empty edit makes a version whose diagnostics nothing has discarded yet.)
@@ -140,6 +143,7 @@ test("server: thousands of random edits and requests; it stays up, answers every
   t.diagnostic(`${done} edits, ${edits / 50} documents opened and closed; server RSS after open ${afterOpen.toFixed(0)} MiB, half way ${middle.toFixed(0)} MiB, end ${end.toFixed(0)} MiB (heap limit ${HEAP_LIMIT_MB} MiB)`);
   assert.ok(end < middle + 48, `memory grew from ${middle.toFixed(0)} to ${end.toFixed(0)} MiB over the second half`);
   assert.ok(client.alive, "the server died");
+  client.assertNoInternalErrors();
 });
 
 test("server: a document nested 10,000 levels deep, a 5 MB string and a 200,000-element array get diagnostics, not a crash", async (t) => {
@@ -159,4 +163,5 @@ test("server: a document nested 10,000 levels deep, a 5 MB string and a 200,000-
     await client.close(uri);
   }
   assert.ok(client.alive);
+  client.assertNoInternalErrors();
 });

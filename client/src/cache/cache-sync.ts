@@ -1,5 +1,5 @@
 import * as vscode from "vscode";
-import { SET_CACHE_CONTEXT_NOTIFICATION, type CacheContextParams } from "../../../core/src/settings";
+import { SetCacheContextNotification, type CacheContextParams, type NotifyServer } from "../../../protocol/src";
 import { pipelineNameFromFile } from "../../../core/src/run-parameters";
 import type { RunController } from "../run/run-controller";
 
@@ -15,7 +15,7 @@ export class CacheContextSync implements vscode.Disposable {
   constructor(
     private readonly languageId: string,
     private readonly controller: RunController,
-    private readonly notify: (method: string, params: unknown) => void,
+    private readonly notify: NotifyServer,
     private readonly log: (line: string) => void,
   ) {}
 
@@ -41,7 +41,7 @@ export class CacheContextSync implements vscode.Disposable {
     const settings = this.controller.settings();
     const pipelineName = this.controller.knownPipelineName(document) ?? pipelineNameFromFile(document.uri.path);
     if (!this.controller.targetMayHaveHistory()) {
-      this.notify(SET_CACHE_CONTEXT_NOTIFICATION, { uri: document.uri.toString(), executions: [], parameters: {} } satisfies CacheContextParams);
+      this.notify(SetCacheContextNotification.type, { uri: document.uri.toString(), executions: [], parameters: {} } satisfies CacheContextParams);
       return;
     }
     try {
@@ -54,7 +54,7 @@ export class CacheContextSync implements vscode.Disposable {
       const referenceArn = this.controller.referenceOf(document.uri);
       const reference = executions.find((e) => e.executionArn === referenceArn);
       const params: CacheContextParams = { uri: document.uri.toString(), executions, parameters: reference?.parameters ?? {} };
-      this.notify(SET_CACHE_CONTEXT_NOTIFICATION, params);
+      this.notify(SetCacheContextNotification.type, params);
     } catch (error) {
       this.log(`Cache insight for ${document.uri.fsPath}: the executions could not be read (${(error as Error).message}).`);
     }

@@ -2,7 +2,7 @@ import * as vscode from "vscode";
 import { buildModel } from "../../../core/src/model";
 import { parseDocument } from "../../../core/src/parse";
 import { cacheSummary, explainCache } from "../../../core/src/features/cache-summary";
-import { COMMANDS } from "../../../core/src/settings";
+import { COMMANDS } from "../../../core/src/commands";
 
 /** The cache lens: explains the step's cache configuration and key. */
 export function registerExplainCache(): vscode.Disposable {

@@ -1,6 +1,7 @@
 import * as vscode from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
-import { COMMANDS, STEPS_IN_RANGES_REQUEST, type StepsInRangesParams } from "../../../core/src/settings";
+import { COMMANDS } from "../../../core/src/commands";
+import { StepsInRangesRequest, type StepsInRangesParams } from "../../../protocol/src";
 import type { RunRequest } from "../../../core/src/planner/plan";
 import type { RunController, StartedExecution } from "../run/run-controller";
 import { watchExecution } from "../run/watch";
@@ -42,7 +43,7 @@ export function registerRunCommands(
       const editor = vscode.window.activeTextEditor;
       if (!editor) return;
       const params: StepsInRangesParams = { uri: editor.document.uri.toString(), ranges: editor.selections.map((s) => ({ start: s.start, end: s.end })) };
-      const steps = await client.sendRequest<string[]>(STEPS_IN_RANGES_REQUEST, params);
+      const steps = await client.sendRequest(StepsInRangesRequest.type, params);
       if (steps.length === 0) {
         void vscode.window.showWarningMessage("Run Selected Steps: the selection touches no step. Put the cursor inside a step, or select several.");
         return;

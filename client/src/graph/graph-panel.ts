@@ -1,7 +1,7 @@
 import * as vscode from "vscode";
 import { LiveGraph, type LiveView } from "../../../core/src/graph-view/live";
 import { isFromWebview, type FromWebview, type ToWebview } from "../../../core/src/graph-view/protocol";
-import { COMMANDS } from "../../../core/src/settings";
+import { COMMANDS } from "../../../core/src/commands";
 import type { RunController } from "../run/run-controller";
 import { saveSvg } from "./export-svg";
 import { graphHtml, nonce } from "./html";

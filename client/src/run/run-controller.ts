@@ -7,7 +7,8 @@ import { executionLabel, isFinished, type ExecutionInfo } from "../../../core/sr
 import { declaredParameters } from "../../../core/src/planner/parameters";
 import type { RunRequest } from "../../../core/src/planner/plan";
 import { pipelineNameFromFile } from "../../../core/src/run-parameters";
-import { normalizeSettings, SETTINGS_SECTION, SET_REFERENCE_NOTIFICATION, type PipelineSettings, type SetReferenceParams } from "../../../core/src/settings";
+import { normalizeSettings, SETTINGS_SECTION, type PipelineSettings } from "../../../core/src/settings";
+import { SetReferenceNotification, type NotifyServer, type SetReferenceParams } from "../../../protocol/src";
 import type { Connection, ExecutionHistory, Lint } from "../../../sagemaker/src";
 import { loadSageMaker } from "../lazy";
 import type { LocalEngineHost } from "../local/engine-host";
@@ -41,7 +42,7 @@ export class RunController {
   constructor(
     private readonly context: vscode.ExtensionContext,
     private readonly engineHost: LocalEngineHost,
-    private readonly notifyServer: (method: string, params: unknown) => void,
+    private readonly notifyServer: NotifyServer,
     /** The check before a run: the language server's analysis of the text (the client has no analyser). */
     private readonly lint: Lint,
   ) {}
@@ -152,7 +153,7 @@ export class RunController {
   async setReference(document: vscode.TextDocument, arn: string | undefined, reference?: { status: string; startTime?: string; displayName?: string }): Promise<void> {
     await this.context.workspaceState.update(`reference:${this.settings().target}:${document.uri.toString()}`, arn);
     const params: SetReferenceParams = { uri: document.uri.toString(), reference: arn && reference ? { id: arn.split("/").pop()!, ...reference } : undefined };
-    this.notifyServer(SET_REFERENCE_NOTIFICATION, params);
+    this.notifyServer(SetReferenceNotification.type, params);
     this.referenceChanged.fire();
   }
 

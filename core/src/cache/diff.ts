@@ -1,4 +1,4 @@
-import { isExpression } from "./expressions";
+import { isExpression } from "./policy";
 import { elementNames, elementPath, isPlainObject, memberPath } from "./paths";
 import type { AttributeChange } from "./types";
 

@@ -1,5 +1,6 @@
 import { parseReference } from "../references";
 import { isPlainObject } from "./paths";
+import { isExpression } from "./policy";
 
 export type ParameterValue = string | number | boolean;
 
@@ -8,23 +9,6 @@ export interface ResolutionScope {
   parameters: Record<string, ParameterValue>;
   /** The definition's PipelineExperimentConfig: what `PipelineExperimentConfig.X` reads. */
   experimentConfig?: Record<string, unknown>;
-}
-
-/** Execution variables with a new value in every run: a cache key that reads one never matches. */
-export const PER_RUN_EXECUTION_VARIABLES: ReadonlySet<string> = new Set([
-  "PipelineExecutionId",
-  "PipelineExecutionArn",
-  "StartDateTime",
-  "CurrentDateTime",
-  "TrainingJobName",
-  "ProcessingJobName",
-]);
-
-/** `{"Get": …}`, `{"Std:Join": …}` or `{"Std:JsonGet": …}`, as the engine evaluates them. */
-export function isExpression(value: unknown): value is Record<string, unknown> {
-  if (!isPlainObject(value)) return false;
-  if (typeof value.Get === "string" && Object.keys(value).length === 1) return true;
-  return "Std:Join" in value || "Std:JsonGet" in value;
 }
 
 /**

@@ -17,4 +17,4 @@ export { cacheVerdictHover } from "./hover";
 export { changeText, valueText } from "./value-text";
 export { expiryProblemText, nonKeyChangeNote, perRunReadText, upstreamNoteText } from "./sentences";
 export { shortDuration } from "./time-text";
-export { PER_RUN_EXECUTION_VARIABLES } from "./expressions";
+export * from "./policy";

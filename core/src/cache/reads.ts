@@ -1,5 +1,5 @@
 import { parseReference } from "../references";
-import { isExpression, PER_RUN_EXECUTION_VARIABLES } from "./expressions";
+import { isExpression, PER_RUN_EXECUTION_VARIABLES } from "./policy";
 import { elementNames, elementPath, isPlainObject, memberPath } from "./paths";
 import type { PerRunRead } from "./types";
 

@@ -1,5 +1,5 @@
-import { CACHE_KEY_ATTRIBUTES } from "../step-types";
 import { isPlainObject } from "./paths";
+import { cacheKeyEntries } from "./policy";
 
 /**
  * Step members that are neither in the cache key nor compared as "changes outside the key": the step's identity
@@ -22,18 +22,12 @@ export interface StepParts {
  */
 export function splitStep(step: Record<string, unknown>, keyType: string): StepParts {
   const args = isPlainObject(step.Arguments) ? step.Arguments : {};
-  const attributes = CACHE_KEY_ATTRIBUTES[keyType] ?? [];
   const key: Record<string, unknown> = { Type: step.Type };
   const fromArguments = new Set<string>();
   const fromStep = new Set<string>();
-  for (const attribute of attributes) {
-    if (Object.hasOwn(args, attribute)) {
-      key[attribute] = args[attribute];
-      fromArguments.add(attribute);
-    } else if (Object.hasOwn(step, attribute)) {
-      key[attribute] = step[attribute];
-      fromStep.add(attribute);
-    }
+  for (const { attribute, value, from } of cacheKeyEntries(keyType, args, step) ?? []) {
+    key[attribute] = value;
+    (from === "Arguments" ? fromArguments : fromStep).add(attribute);
   }
   const nonKey: Record<string, unknown> = {};
   for (const [member, value] of Object.entries(args)) if (!fromArguments.has(member)) nonKey[member] = value;

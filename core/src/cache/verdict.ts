@@ -1,9 +1,8 @@
-import { canCache } from "../step-types";
 import { loadDefinition, type DefinitionStep, type LoadedDefinition } from "./definition";
 import { diffValues } from "./diff";
-import { cachingEnabled, expirySetting } from "./expiry";
 import { resolveExpressions } from "./expressions";
 import { loadHistory, sourceRuns, type SourceRun } from "./history";
+import { canCache, cachingEnabled, expirySetting } from "./policy";
 import { keyReads } from "./reads";
 import { splitStep, type StepParts } from "./step-parts";
 import type { AttributeChange, CacheInsightInput, CacheVerdict, ComparedRun, UpstreamNote } from "./types";
@@ -50,13 +49,13 @@ export function cacheInsight(input: CacheInsightInput, now: Date): CacheInsight 
   const decide = (stepName: string, step: DefinitionStep, definition: LoadedDefinition): CacheVerdict => {
     const identity = { step: stepName, stepType: step.type };
     if (!canCache(step.type)) return { kind: "n/a", ...identity };
-    if (!cachingEnabled(step.json)) return { kind: "off", ...identity };
+    if (!cachingEnabled(step.json.CacheConfig)) return { kind: "off", ...identity };
     if (selected && !selected.has(stepName)) return { kind: "not-selected", ...identity };
 
     const type = step.type!;
     const next = splitStep(resolveExpressions(step.json, definition.scope) as Record<string, unknown>, type);
     const reads = keyReads(next.key);
-    const on = { ...identity, expiry: expirySetting(step.json), perRunReads: reads.perRun, upstream: upstreamNotes(reads.upstream) };
+    const on = { ...identity, expiry: expirySetting(step.json.CacheConfig), perRunReads: reads.perRun, upstream: upstreamNotes(reads.upstream) };
 
     const compared = sourceRuns(history, stepName).map((source) => compare(source, next, type));
     if (compared.length === 0) return { kind: "no-runs", noHistory: input.executions.length === 0, ...on };

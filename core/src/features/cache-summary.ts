@@ -1,7 +1,8 @@
+import { getNodeValue } from "jsonc-parser";
+import { CACHE_KEY_ATTRIBUTES, canCache, cachingEnabled, readExpireAfter } from "../cache/policy";
+import { canonicalDuration, durationInWords } from "../duration";
 import { memberValue } from "../json";
-import { canonicalDuration, durationInWords, parseDuration } from "../duration";
 import type { StepModel } from "../model";
-import { CACHE_KEY_ATTRIBUTES, canCache } from "../step-types";
 
 export interface CacheSummary {
   state: "n/a" | "off" | "on";
@@ -18,12 +19,12 @@ export function cacheSummary(step: StepModel): CacheSummary {
   const keyAttributes = CACHE_KEY_ATTRIBUTES[step.type ?? ""] ?? [];
   if (!canCache(step.type)) return { state: "n/a", keyAttributes };
   const cacheConfig = memberValue(step.node, "CacheConfig");
-  if (memberValue(cacheConfig, "Enabled")?.value !== true) return { state: "off", keyAttributes };
+  if (!cachingEnabled({ Enabled: memberValue(cacheConfig, "Enabled")?.value })) return { state: "off", keyAttributes };
   const expireAfter = memberValue(cacheConfig, "ExpireAfter");
-  if (expireAfter?.type !== "string") return { state: "on", problem: "no-expiry", keyAttributes };
-  const duration = parseDuration(expireAfter.value as string);
-  if (!duration) return { state: "on", problem: "invalid-expiry", keyAttributes };
-  return { state: "on", words: durationInWords(duration), canonical: canonicalDuration(duration), keyAttributes };
+  const reading = readExpireAfter(expireAfter && getNodeValue(expireAfter));
+  if (reading.state === "missing" || reading.state === "not-a-string") return { state: "on", problem: "no-expiry", keyAttributes };
+  if (reading.state === "invalid") return { state: "on", problem: "invalid-expiry", keyAttributes };
+  return { state: "on", words: durationInWords(reading.duration), canonical: canonicalDuration(reading.duration), keyAttributes };
 }
 
 /** `Cache: on · 1 hour` / `Cache: off` / `Cache: n/a`. */

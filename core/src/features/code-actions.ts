@@ -7,8 +7,9 @@ import { quickFixesFor, type QuickFixContext } from "./quick-fixes";
  * Quick fixes for the diagnostics in the request's context (they carry the facts in `data`).
  * Each diagnostic is matched against the current analysis first: one the text no longer has
  * (the client's copy is stale) gets no fix, rather than an edit in the wrong place.
+ * A fix that throws (a bug) costs only its own actions: the error goes to `onFixError`, or is rethrown without one.
  */
-export function codeActions(document: PipelineDocument, uri: string, diagnostics: Diagnostic[]): CodeAction[] {
+export function codeActions(document: PipelineDocument, uri: string, diagnostics: Diagnostic[], onFixError?: (error: unknown, diagnostic: Diagnostic) => void): CodeAction[] {
   return diagnostics.flatMap((diagnostic) => {
     const code = typeof diagnostic.code === "string" ? diagnostic.code : undefined;
     if (!code || (diagnostic.source !== undefined && diagnostic.source !== DIAGNOSTIC_SOURCE)) return [];
@@ -19,8 +20,10 @@ export function codeActions(document: PipelineDocument, uri: string, diagnostics
     return fixes.flatMap((fix) => {
       try {
         return fix.provide(context);
-      } catch {
-        return []; // a fix's bug must not cost the other fixes
+      } catch (error) {
+        if (!onFixError) throw error;
+        onFixError(error, diagnostic); // a fix's bug must not cost the other fixes, nor go unseen
+        return [];
       }
     });
   });

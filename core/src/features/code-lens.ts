@@ -1,8 +1,17 @@
 import type { CodeLens } from "vscode-languageserver-types";
 import { memberValue, keyOf } from "../json";
-import { COMMANDS, type ReferenceExecution } from "../settings";
+import { COMMANDS } from "../commands";
 import { cacheLensTitle, cacheSummary } from "./cache-summary";
 import type { PipelineDocument } from "./document";
+
+/** The reference execution the client has chosen for a document, shown in the file's code lens. */
+export interface ReferenceExecution {
+  id: string;
+  displayName?: string;
+  status: string;
+  /** ISO 8601 start time. */
+  startTime?: string;
+}
 
 /** Lenses above the Steps array (run, reference, graph) and above each step (run, run from here, cache). */
 export function codeLenses(

@@ -11,15 +11,13 @@ import { symbolHover } from "./hover/symbol";
 /** The cache verdict of a step as Markdown, when the client has sent executions to compare with. */
 export type StepCacheMarkdown = (stepName: string) => string | undefined;
 
-/** Hover for step names, DependsOn entries, ExpireAfter values, Get strings and property files. */
+/**
+ * Hover for step names, DependsOn entries, ExpireAfter values, Get strings and property files.
+ * A bug here throws: the language service reports it to its logger and shows no hover (see language-service.ts).
+ */
 export function hover(document: PipelineDocument, position: Position, stepCache?: StepCacheMarkdown): Hover | null {
-  let found: HoverResult | undefined;
-  try {
-    const offset = document.offsetAt(position);
-    found = withCacheVerdict(document, offset, find(document, offset), stepCache);
-  } catch {
-    return null; // a hover must never break the editor: a bug here shows nothing rather than an error
-  }
+  const offset = document.offsetAt(position);
+  const found = withCacheVerdict(document, offset, find(document, offset), stepCache);
   if (!found) return null;
   return { contents: { kind: MarkupKind.Markdown, value: found.markdown }, range: document.rangeOf(found.start, found.end) };
 }

@@ -1,32 +1,16 @@
 import { createHash } from "node:crypto";
-import { CACHE_KEY_ATTRIBUTES } from "../../../core/src/step-types";
-import { durationMilliseconds, parseDuration } from "../../../core/src/duration";
+import { cacheKeyText } from "../../../core/src";
 import type { Store } from "../store";
 import type { StepRecord } from "../records";
 
-/**
- * The cache key of a step: its type and the values of its type's key attributes after parameter
- * resolution (from Arguments, or the step itself for the check steps). Anything else does not count.
- */
-export function cacheKey(stepType: string, resolvedArguments: Record<string, unknown>, resolvedStep: Record<string, unknown>): string | undefined {
-  const attributes = CACHE_KEY_ATTRIBUTES[stepType];
-  if (!attributes) return undefined;
-  const key: Record<string, unknown> = {};
-  for (const attribute of attributes) {
-    const value = Object.hasOwn(resolvedArguments, attribute) ? resolvedArguments[attribute] : resolvedStep[attribute];
-    if (value !== undefined) key[attribute] = value;
-  }
-  return createHash("sha256").update(canonicalJson({ stepType, key })).digest("hex");
-}
+// What goes into the key and how long a result lasts are the step-cache policy's (core/src/cache/policy.ts),
+// which cache insight shares; here the key is hashed and the store searched.
+export { cacheWindow } from "../../../core/src";
 
-/** How long a cached result stays usable, or undefined when caching is off for the step. */
-export function cacheWindow(cacheConfig: unknown): number | undefined {
-  if (!cacheConfig || typeof cacheConfig !== "object") return undefined;
-  const config = cacheConfig as { Enabled?: unknown; ExpireAfter?: unknown };
-  if (config.Enabled !== true) return undefined;
-  const duration = typeof config.ExpireAfter === "string" ? parseDuration(config.ExpireAfter) : undefined;
-  // Without a valid ExpireAfter the service keeps no timeout; treat it as never expiring.
-  return duration ? durationMilliseconds(duration) : Number.POSITIVE_INFINITY;
+/** The cache key of a step: the hash of the policy's key text (type and resolved key attributes). */
+export function cacheKey(stepType: string, resolvedArguments: Record<string, unknown>, resolvedStep: Record<string, unknown>): string | undefined {
+  const text = cacheKeyText(stepType, resolvedArguments, resolvedStep);
+  return text === undefined ? undefined : createHash("sha256").update(text).digest("hex");
 }
 
 /**
@@ -53,13 +37,4 @@ export function findCachedRun(
     if (!best || (best.step.EndTime ?? 0) < (step.EndTime ?? 0)) best = { executionArn: execution.PipelineExecutionArn, step };
   }
   return best;
-}
-
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  if (value && typeof value === "object") {
-    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
-  }
-  return JSON.stringify(value);
 }

@@ -1,7 +1,7 @@
 import { CompletionItemKind, type CompletionItem } from "vscode-languageserver-types";
 import { EXECUTION_VARIABLES, EXPERIMENT_CONFIG_MEMBERS } from "../../references";
 import type { CompletionContext } from "./context";
-import { wordRange, type GetText } from "./get-reference";
+import { wordRange, type GetText } from "./get-text";
 import { replaceItem } from "./items";
 
 /** `Execution.‸`: the execution variables, with their meaning. */

@@ -2,7 +2,7 @@ import { CompletionItemKind, type CompletionItem } from "vscode-languageserver-t
 import { memberValue, stringValue, type Node } from "../../json";
 import type { ParameterModel } from "../../model";
 import type { CompletionContext } from "./context";
-import { wordRange, type GetText } from "./get-reference";
+import { wordRange, type GetText } from "./get-text";
 import { jsonStringContent, replaceItem } from "./items";
 
 /** `Parameters.‸`: the declared parameters, with their type and default. */

@@ -5,7 +5,7 @@ import { checkPropertyPath, rootMembers, shapeEntry } from "../../properties";
 import { parseReference, type PathSegment } from "../../references";
 import { declaredOutputs } from "../../rules/reference-unknown-output";
 import type { CompletionContext } from "./context";
-import { wordRange, type GetText } from "./get-reference";
+import { wordRange, type GetText } from "./get-text";
 import { jsonStringContent, replaceItem } from "./items";
 import { findStep } from "./steps";
 

@@ -5,16 +5,7 @@ import { parameterCompletion } from "./get-parameters";
 import { propertyPathCompletion } from "./get-properties";
 import { freshRootCompletion, rootCompletion } from "./get-roots";
 import { stepNameCompletion } from "./get-steps";
-
-/** The text of a `Get` string before the cursor, and where things are in the document. */
-export interface GetText {
-  /** Content of the string up to the cursor. */
-  prefix: string;
-  /** Content of the string after the cursor. */
-  suffix: string;
-  /** Document offset of the first content character. */
-  contentStart: number;
-}
+import type { GetText } from "./get-text";
 
 /** Inside `{"Get": "‸"}`: dispatches on the root written so far. */
 export function getReferenceCompletion(context: CompletionContext): CompletionItem[] | undefined {
@@ -42,10 +33,4 @@ export function getReferenceCompletion(context: CompletionContext): CompletionIt
     default:
       return [];
   }
-}
-
-/** Document offsets of the word at the cursor that starts at content index `from` (up to `.`, `[` or the end). */
-export function wordRange(get: GetText, from: number): { start: number; end: number } {
-  const after = /^[^.[\]'"]*/.exec(get.suffix)?.[0].length ?? 0;
-  return { start: get.contentStart + from, end: get.contentStart + get.prefix.length + after };
 }

@@ -1,6 +1,6 @@
 import { CompletionItemKind, type CompletionItem } from "vscode-languageserver-types";
 import type { CompletionContext } from "./context";
-import type { GetText } from "./get-reference";
+import type { GetText } from "./get-text";
 import { replaceItem, snippetItem, TRIGGER_SUGGEST } from "./items";
 
 const ROOTS: Array<[string, string]> = [

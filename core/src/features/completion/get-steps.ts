@@ -1,6 +1,6 @@
 import { CompletionItemKind, type CompletionItem } from "vscode-languageserver-types";
 import type { CompletionContext } from "./context";
-import { wordRange, type GetText } from "./get-reference";
+import { wordRange, type GetText } from "./get-text";
 import { jsonStringContent, replaceItem } from "./items";
 import { stepDetail } from "./steps";
 

@@ -1,8 +1,9 @@
 import { elements, memberValue, stringValue, type Node } from "../../json";
-import { canonicalDuration, durationInWords, parseDuration } from "../../duration";
+import { getNodeValue } from "jsonc-parser";
+import { cacheKeyAttributes, cachingEnabled, readExpireAfter } from "../../cache/policy";
+import { canonicalDuration, durationInWords } from "../../duration";
 import { dependencyEdges, type DependencyEdge } from "../../graph";
 import type { PipelineModel, StepModel } from "../../model";
-import { CACHE_KEY_ATTRIBUTES } from "../../step-types";
 import type { PipelineDocument } from "../document";
 import { code, codeList, escape, lineOf, paragraphs } from "./markdown";
 
@@ -59,7 +60,7 @@ function edgeLabel(edge: DependencyEdge): string {
 
 /** The cache-key attributes of a step type, or undefined when step caching does not cover it. */
 export function cacheKeyOf(type: string | undefined): readonly string[] | undefined {
-  return type !== undefined && Object.hasOwn(CACHE_KEY_ATTRIBUTES, type) ? CACHE_KEY_ATTRIBUTES[type] : undefined;
+  return cacheKeyAttributes(type);
 }
 
 /** `on · 1 hour (PT1H)`, `off`, or `n/a` for types step caching does not cover. */
@@ -68,12 +69,12 @@ export function cacheSummary(step: StepModel): string {
   const cacheConfig = memberValue(step.node, "CacheConfig");
   const enabled = memberValue(cacheConfig, "Enabled");
   if (enabled?.type === "object") return "set at run time by an expression";
-  if (enabled?.value !== true) return "off";
+  if (!cachingEnabled({ Enabled: enabled?.value })) return "off";
   const expireAfter = memberValue(cacheConfig, "ExpireAfter");
-  if (expireAfter === undefined) return "on · no ExpireAfter (a timeout is required)";
-  const duration = expireAfter.type === "string" ? parseDuration(expireAfter.value as string) : undefined;
-  if (!duration) return "on · invalid ExpireAfter";
-  return `on · ${durationInWords(duration)} (${canonicalDuration(duration)})`;
+  const reading = readExpireAfter(expireAfter && getNodeValue(expireAfter));
+  if (reading.state === "missing") return "on · no ExpireAfter (a timeout is required)";
+  if (reading.state !== "valid") return "on · invalid ExpireAfter";
+  return `on · ${durationInWords(reading.duration)} (${canonicalDuration(reading.duration)})`;
 }
 
 function retryLines(policies: Node | undefined): string[] {

@@ -8,10 +8,11 @@ import { EXECUTION_VARIABLES } from "../../core/src/references";
 import { rootMembers } from "../../core/src/properties";
 import { KNOWN_STEP_TYPES } from "../../core/src/step-types";
 import { definition, view } from "../../core/src/schema/navigate";
-import { cursor, LspClient } from "../helpers/lsp";
+import { cursor } from "../helpers/lsp";
+import { InProcessClient } from "../helpers/in-process";
 
-let client: LspClient;
-before(async () => (client = await LspClient.start()));
+let client: InProcessClient;
+before(async () => (client = await InProcessClient.start()));
 after(async () => client.stop());
 
 const SNIPPET = 2;
@@ -289,7 +290,8 @@ test("completion: Arguments members of the step's type, without the present ones
 
 test("completion: members of nested objects (ProcessingResources.ClusterConfig)", async () => {
   const { items, text } = await complete(edit(`"InstanceCount": 1, "VolumeSizeInGB": 30}}`, `"‸"}}`));
-  assert.deepEqual(labels(items), ["InstanceCount", "VolumeSizeInGB", "VolumeKmsKeyId"]);
+  // The members of ProcessingClusterConfig in the botocore model (1.44.8 added the instance-preference members), less InstanceType.
+  assert.deepEqual(labels(items), ["InstanceCount", "VolumeSizeInGB", "VolumeKmsKeyId", "InstancePreferences", "SelectedInstanceType", "SelectedInstanceCount"]);
   assert.equal(item(items, "VolumeSizeInGB").detail, "ProcessingVolumeSizeInGB");
   assert.ok(accept(text, item(items, "VolumeSizeInGB")).includes(`{"Get": "Parameters.InstanceType"}, "VolumeSizeInGB": }}`));
 });

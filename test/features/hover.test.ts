@@ -4,11 +4,12 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Hover, MarkupContent, Range } from "vscode-languageserver-protocol";
 import { LineIndex } from "../../core/src";
-import { cursor, CURSOR, LspClient } from "../helpers/lsp";
+import { cursor, CURSOR } from "../helpers/lsp";
+import { InProcessClient } from "../helpers/in-process";
 import { definition, FAIL_STEP, PROCESSING_STEP } from "../helpers/marked";
 
-let client: LspClient;
-before(async () => (client = await LspClient.start()));
+let client: InProcessClient;
+before(async () => (client = await InProcessClient.start()));
 after(async () => client.stop());
 
 const TRAIN_STEP = `{

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { CodeAction, Diagnostic, Position, TextEdit } from "vscode-languageserver-protocol";
-import { LspClient } from "../helpers/lsp";
+import { InProcessClient } from "../helpers/in-process";
 
 /**
  * Golden tests of the quick fixes, end to end: open `<name>.before.json` in the real server, take the
@@ -37,8 +37,8 @@ const GOLDEN: GoldenCase[] = [
   { name: "schema-unknown-member", code: "schema", title: "Change to 'Enabled'" },
 ];
 
-let client: LspClient;
-before(async () => (client = await LspClient.start()));
+let client: InProcessClient;
+before(async () => (client = await InProcessClient.start()));
 after(async () => client.stop());
 
 function fixture(file: string): string {

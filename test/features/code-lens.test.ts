@@ -3,11 +3,11 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { CodeLens } from "vscode-languageserver-protocol";
-import { COMMANDS, SET_REFERENCE_NOTIFICATION, STEPS_IN_RANGES_REQUEST, LineIndex } from "../../core/src";
-import { LspClient } from "../helpers/lsp";
+import { COMMANDS, LineIndex } from "../../core/src";
+import { InProcessClient } from "../helpers/in-process";
 
-let client: LspClient;
-before(async () => (client = await LspClient.start()));
+let client: InProcessClient;
+before(async () => (client = await InProcessClient.start()));
 after(async () => client.stop());
 
 const source = `{
@@ -45,7 +45,7 @@ test("code lenses: run, reference and graph above Steps; run, run from here and 
 test("code lenses: cache off, and the chosen reference execution with status and age", async () => {
   const uri = await client.open(source.replace(`"Enabled": true`, `"Enabled": false`));
   const startTime = new Date(Date.now() - 3 * 3600 * 1000 - 60_000).toISOString();
-  await client.connection.sendNotification(SET_REFERENCE_NOTIFICATION, { uri, reference: { id: "exec-1", displayName: "nightly", status: "Succeeded", startTime } });
+  await client.notifySetReference({ uri, reference: { id: "exec-1", displayName: "nightly", status: "Succeeded", startTime } });
   const lenses = await client.request<CodeLens[]>("textDocument/codeLens", { textDocument: { uri } });
   const titles = lenses.map((l) => l.command!.title);
   assert.ok(titles.includes("Reference: nightly · Succeeded · 3 h ago"), titles.join(" | "));
@@ -54,11 +54,10 @@ test("code lenses: cache off, and the chosen reference execution with status and
 
 test("code lenses: the codeLens setting turns them off", async () => {
   client.settings = { ...client.settings, codeLens: false };
-  await client.connection.sendNotification("workspace/didChangeConfiguration", { settings: {} });
   const uri = await client.open(source);
   assert.deepEqual(await client.request("textDocument/codeLens", { textDocument: { uri } }), []);
   client.settings = { ...client.settings, codeLens: true };
-  await client.connection.sendNotification("workspace/didChangeConfiguration", { settings: {} });
+  assert.ok((await client.request<CodeLens[]>("textDocument/codeLens", { textDocument: { uri } })).length > 0);
 });
 
 test("code lenses: still there while the file has a syntax error", async () => {
@@ -80,7 +79,7 @@ test("steps in ranges: the steps selections touch, a branch step rather than its
   const uri = await client.open(source);
   const lines = new LineIndex(source);
   const span = (from: string, to: string) => lines.rangeOf(source.indexOf(from), source.indexOf(to) + to.length);
-  const steps = (ranges: unknown[]) => client.request<string[]>(STEPS_IN_RANGES_REQUEST, { uri, ranges });
+  const steps = (ranges: unknown[]) => client.request<string[]>("sagemakerPipelines/stepsInRanges", { uri, ranges });
   assert.deepEqual(await steps([span(`"AppSpecification"`, `"img"`)]), ["Prep"]);
   assert.deepEqual(await steps([span(`"ErrorMessage"`, `"no"`)]), ["Stop"]);
   assert.deepEqual(await steps([span(`"RoleArn"`, `"DependsOn"`)]), ["Prep", "Check"]);

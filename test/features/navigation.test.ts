@@ -4,10 +4,11 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { DocumentHighlight, Location, Range, WorkspaceEdit } from "vscode-languageserver-protocol";
 import { LineIndex } from "../../core/src";
-import { cursor, LspClient } from "../helpers/lsp";
+import { cursor } from "../helpers/lsp";
+import { InProcessClient } from "../helpers/in-process";
 
-let client: LspClient;
-before(async () => (client = await LspClient.start()));
+let client: InProcessClient;
+before(async () => (client = await InProcessClient.start()));
 after(async () => client.stop());
 
 const source = `{

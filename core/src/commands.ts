@@ -1,0 +1,25 @@
+/** Client commands that code lenses and menus invoke. Ids are public: keybindings use them. */
+export const COMMANDS = {
+  runPipeline: "sagemakerPipelines.runPipeline",
+  /** Arguments: the document URI and the step names. */
+  runSteps: "sagemakerPipelines.runSteps",
+  /** Arguments: the document URI and one step name. */
+  runFromStep: "sagemakerPipelines.runFromStep",
+  chooseReference: "sagemakerPipelines.chooseReference",
+  showGraph: "sagemakerPipelines.showGraph",
+  /** Arguments: the document URI and one step name. */
+  explainCache: "sagemakerPipelines.explainCache",
+  /** Right-click in the editor: the steps the selections touch. */
+  runSelectedSteps: "sagemakerPipelines.runSelectedSteps",
+  /** Starts the local engine when it is not running; returns `{ endpoint, store }`. */
+  startLocalEngine: "sagemakerPipelines.startLocalEngine",
+  stopLocalEngine: "sagemakerPipelines.stopLocalEngine",
+  /** Argument: an execution node of the Executions view (or none: the active file's pipeline). */
+  retryFailedSteps: "sagemakerPipelines.retryFailedSteps",
+  stopExecution: "sagemakerPipelines.stopExecution",
+  useAsReference: "sagemakerPipelines.useAsReference",
+  refreshExecutions: "sagemakerPipelines.refreshExecutions",
+} as const;
+
+/** The Executions view's id. */
+export const EXECUTIONS_VIEW = "sagemakerPipelines.executions";
