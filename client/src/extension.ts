@@ -1,8 +1,6 @@
 import * as vscode from "vscode";
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
-import type { PipelineDiagnostic } from "../../core/src/diagnostic";
-import { EXECUTIONS_VIEW } from "../../core/src/commands";
-import { SETTINGS_SECTION } from "../../core/src/settings";
+import { EXECUTIONS_VIEW, SETTINGS_SECTION, type PipelineDiagnostic } from "../../core/src";
 import { LintRequest, type NotifyServer } from "../../protocol/src";
 import { CacheContextSync } from "./cache/cache-sync";
 import { registerExplainCache } from "./commands/explain-cache";

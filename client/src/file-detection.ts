@@ -1,6 +1,5 @@
 import * as vscode from "vscode";
-import { isPipelineDefinition } from "../../core/src/detect";
-import { SETTINGS_SECTION } from "../../core/src/settings";
+import { isPipelineDefinition, SETTINGS_SECTION } from "../../core/src";
 
 const CANDIDATE_LANGUAGES = new Set(["json", "jsonc"]);
 

@@ -16,7 +16,7 @@ export interface EngineContext {
 }
 
 /** The tag a client puts on CreatePipeline to say where the definition file lives (relative paths); shared with the SageMaker layer. */
-export { DEFINITION_DIRECTORY_TAG } from "../../core/src/run-parameters";
+export { DEFINITION_DIRECTORY_TAG } from "../../core/src";
 
 export function pipelineArn(context: EngineContext, name: string): string {
   return `arn:aws:sagemaker:${context.region}:${context.account}:pipeline/${name.toLowerCase()}`;

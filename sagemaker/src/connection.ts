@@ -1,5 +1,5 @@
 import { SageMakerClient } from "@aws-sdk/client-sagemaker";
-import type { AwsSettings, RunTarget } from "../../core/src/settings";
+import type { AwsSettings, RunTarget } from "../../core/src";
 
 /** A SageMaker API client for the current target, and how to name that target to the user. */
 export interface Connection {

@@ -1,5 +1,5 @@
 import { CreatePipelineCommand, DescribePipelineCommand, UpdatePipelineCommand, type SageMakerClient } from "@aws-sdk/client-sagemaker";
-import { DEFINITION_DIRECTORY_TAG } from "../../core/src/run-parameters";
+import { DEFINITION_DIRECTORY_TAG } from "../../core/src";
 
 export interface Deployment {
   /** `create`: the pipeline does not exist; `update`: the deployed definition differs; `unchanged`. */

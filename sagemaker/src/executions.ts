@@ -10,7 +10,7 @@ import {
   type PipelineExecutionSummary,
   type SageMakerClient,
 } from "@aws-sdk/client-sagemaker";
-import { pipelineArnOfExecution, type ExecutionInfo } from "../../core/src/planner/execution";
+import { pipelineArnOfExecution, type ExecutionInfo } from "../../core/src";
 
 /** One page of the pipeline's executions, newest first. */
 export async function executionsPage(client: SageMakerClient, pipelineName: string, pageSize: number, token?: string): Promise<{ executions: ExecutionInfo[]; nextToken?: string }> {

@@ -3,7 +3,7 @@ import {
   type PipelineExecutionStep,
   type SageMakerClient,
 } from "@aws-sdk/client-sagemaker";
-import { isFinished } from "../../core/src/planner/execution";
+import { isFinished } from "../../core/src";
 import { executionParameters, listAllSteps, listExecutions } from "./executions";
 
 /** One finished execution as the cache verdicts need it (the shape core/src/cache takes). */

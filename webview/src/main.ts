@@ -3,10 +3,8 @@
  * the editor's cursor, and sends clicks (reveal), "Run Selected Steps" and SVG exports back. Bundled with the layout
  * library into dist/graph-view.js (esbuild, browser, iife); messages are the shared protocol's.
  */
+import type { ExecutionOverlay, PipelineGraph, ToWebview } from "../../core/src/graph-view";
 import { layoutGraph, type GraphLayout } from "../../core/src/graph-view/layout";
-import type { ToWebview } from "../../core/src/graph-view/protocol";
-import type { ExecutionOverlay } from "../../core/src/graph-view/status";
-import type { PipelineGraph } from "../../core/src/graph-view/types";
 import { exportSvg } from "./export-svg";
 import { applyOverlay, executionSummary } from "./overlay";
 import { drawGraph, type NodeView } from "./render";

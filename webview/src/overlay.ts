@@ -1,4 +1,4 @@
-import type { ExecutionOverlay, StepRunStatus } from "../../core/src/graph-view/status";
+import type { ExecutionOverlay, StepRunStatus } from "../../core/src/graph-view";
 import type { NodeView } from "./render";
 import { setDetail } from "./render";
 import { svgElement } from "./svg";

@@ -1,5 +1,5 @@
+import type { GraphEdge, GraphNode, PipelineGraph } from "../../core/src/graph-view";
 import type { GraphLayout } from "../../core/src/graph-view/layout";
-import type { GraphEdge, GraphNode, PipelineGraph } from "../../core/src/graph-view/types";
 import { nodeDomId, routePath, svgElement } from "./svg";
 
 /** The drawn parts of a node that the overlay, the selection and the cursor change. */

@@ -1,4 +1,4 @@
-import type { FromWebview } from "../../core/src/graph-view/protocol";
+import type { FromWebview } from "../../core/src/graph-view";
 
 /** What the webview keeps across reloads (the panel drops its page while hidden). */
 export interface SavedState {

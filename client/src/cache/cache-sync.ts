@@ -1,6 +1,6 @@
 import * as vscode from "vscode";
 import { SetCacheContextNotification, type CacheContextParams, type NotifyServer } from "../../../protocol/src";
-import { pipelineNameFromFile } from "../../../core/src/run-parameters";
+import { pipelineNameFromFile } from "../../../core/src";
 import type { RunController } from "../run/run-controller";
 
 /**

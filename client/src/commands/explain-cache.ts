@@ -1,8 +1,5 @@
 import * as vscode from "vscode";
-import { buildModel } from "../../../core/src/model";
-import { parseDocument } from "../../../core/src/parse";
-import { cacheSummary, explainCache } from "../../../core/src/features/cache-summary";
-import { COMMANDS } from "../../../core/src/commands";
+import { buildModel, parseDocument, cacheSummary, explainCache, COMMANDS } from "../../../core/src";
 
 /** The cache lens: explains the step's cache configuration and key. */
 export function registerExplainCache(): vscode.Disposable {

@@ -1,5 +1,5 @@
 import * as vscode from "vscode";
-import { COMMANDS } from "../../../core/src/commands";
+import { COMMANDS } from "../../../core/src";
 import type { LocalEngineHost, RunningEngine } from "../local/engine-host";
 
 /** Start Local Engine (also what run commands and views call on first use) and Stop Local Engine. */

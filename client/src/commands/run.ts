@@ -1,8 +1,7 @@
 import * as vscode from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
-import { COMMANDS } from "../../../core/src/commands";
+import { COMMANDS, type RunRequest } from "../../../core/src";
 import { StepsInRangesRequest, type StepsInRangesParams } from "../../../protocol/src";
-import type { RunRequest } from "../../../core/src/planner/plan";
 import type { RunController, StartedExecution } from "../run/run-controller";
 import { watchExecution } from "../run/watch";
 import type { ExecutionsNode, ExecutionsView } from "../views/executions-view";

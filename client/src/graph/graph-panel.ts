@@ -1,7 +1,5 @@
 import * as vscode from "vscode";
-import { LiveGraph, type LiveView } from "../../../core/src/graph-view/live";
-import { isFromWebview, type FromWebview, type ToWebview } from "../../../core/src/graph-view/protocol";
-import { COMMANDS } from "../../../core/src/commands";
+import { LiveGraph, type LiveView, isFromWebview, type FromWebview, type ToWebview, COMMANDS } from "../../../core/src";
 import type { RunController } from "../run/run-controller";
 import { saveSvg } from "./export-svg";
 import { graphHtml, nonce } from "./html";

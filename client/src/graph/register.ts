@@ -1,5 +1,5 @@
 import * as vscode from "vscode";
-import { COMMANDS } from "../../../core/src/commands";
+import { COMMANDS } from "../../../core/src";
 import type { RunController } from "../run/run-controller";
 import { GraphPanel } from "./graph-panel";
 

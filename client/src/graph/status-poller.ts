@@ -1,7 +1,5 @@
 import * as vscode from "vscode";
-import { executionOverlay, RUNNING_STATUSES, type OverlaySource } from "../../../core/src/graph-view/status";
-import type { ToWebview } from "../../../core/src/graph-view/protocol";
-import type { ExecutionInfo } from "../../../core/src/planner/execution";
+import { executionOverlay, RUNNING_STATUSES, type OverlaySource, type ToWebview, type ExecutionInfo } from "../../../core/src";
 import type { Connection } from "../../../sagemaker/src";
 import { loadSageMaker, type SageMaker } from "../lazy";
 import type { RunController } from "../run/run-controller";

@@ -1,7 +1,7 @@
 import * as vscode from "vscode";
 import { isAbsolute, join } from "node:path";
 import { homedir } from "node:os";
-import { normalizeSettings, SETTINGS_SECTION } from "../../../core/src/settings";
+import { normalizeSettings, SETTINGS_SECTION } from "../../../core/src";
 import type { EngineHostSettings } from "./engine-host";
 
 /** The local engine's settings from the editor: the store is resolved against the first workspace folder. */

@@ -1,13 +1,7 @@
 import * as vscode from "vscode";
 import { existsSync } from "node:fs";
 import { dirname } from "node:path";
-import { buildModel } from "../../../core/src/model";
-import { parseDocument } from "../../../core/src/parse";
-import { executionLabel, isFinished, type ExecutionInfo } from "../../../core/src/planner/execution";
-import { declaredParameters } from "../../../core/src/planner/parameters";
-import type { RunRequest } from "../../../core/src/planner/plan";
-import { pipelineNameFromFile } from "../../../core/src/run-parameters";
-import { normalizeSettings, SETTINGS_SECTION, type PipelineSettings } from "../../../core/src/settings";
+import { buildModel, parseDocument, executionLabel, isFinished, type ExecutionInfo, declaredParameters, pipelineNameFromFile, normalizeSettings, SETTINGS_SECTION, type PipelineSettings, type RunRequest } from "../../../core/src";
 import { SetReferenceNotification, type NotifyServer, type SetReferenceParams } from "../../../protocol/src";
 import type { Connection, ExecutionHistory, Lint } from "../../../sagemaker/src";
 import { loadSageMaker } from "../lazy";

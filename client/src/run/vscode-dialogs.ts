@@ -1,7 +1,5 @@
 import * as vscode from "vscode";
-import { executionLabel } from "../../../core/src/planner/execution";
-import { parameterValueProblem, type DeclaredParameter, type PlannedParameter } from "../../../core/src/planner/parameters";
-import type { PlanFix } from "../../../core/src/planner/plan";
+import { executionLabel, parameterValueProblem, type DeclaredParameter, type PlannedParameter, type PlanFix } from "../../../core/src";
 import type { RunDialogs, RunSummary } from "../../../sagemaker/src";
 
 /** The run's questions as VS Code dialogs: modal where a decision is asked, a quick pick for the parameters. */

@@ -2,7 +2,7 @@ import * as vscode from "vscode";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Connection, PipelineExecutionStep, PipelineExecutionSummary } from "../../../sagemaker/src";
-import { age } from "../../../core/src/features/code-lens";
+import { age } from "../../../core/src";
 import { loadSageMaker } from "../lazy";
 
 export type ExecutionsNode =

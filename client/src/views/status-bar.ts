@@ -1,5 +1,5 @@
 import * as vscode from "vscode";
-import { COMMANDS } from "../../../core/src/commands";
+import { COMMANDS } from "../../../core/src";
 
 /** The current target and the active file's reference, in the status bar; click to choose the reference. */
 export class RunStatusBar implements vscode.Disposable {

@@ -1,8 +1,7 @@
 import { appendFileSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { getNodeValue } from "jsonc-parser";
-import type { PipelineModel, StepModel } from "../../../core/src/model";
-import { stepDag, type StepDag } from "../../../core/src/dag";
+import { stepDag, type StepDag, type PipelineModel, type StepModel } from "../../../core/src";
 import type { ObjectStore } from "../object-store";
 import type { ExecutionRecord, StepRecord } from "../records";
 import type { StepRunner } from "../runners/runner";

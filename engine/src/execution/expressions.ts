@@ -1,4 +1,4 @@
-import { parseReference, type PathSegment } from "../../../core/src/references";
+import { parseReference, type PathSegment } from "../../../core/src";
 
 /** What expressions read while an execution runs. */
 export interface EvaluationScope {

@@ -1,7 +1,4 @@
-import { buildModel } from "../../../core/src/model";
-import { parseDocument } from "../../../core/src/parse";
-import { stepDag } from "../../../core/src/dag";
-import { analyzeSelection } from "../../../core/src/selection";
+import { buildModel, parseDocument, stepDag, analyzeSelection } from "../../../core/src";
 import type { EngineContext } from "../context";
 import { conflict, notFound, validation } from "../errors";
 import { ExecutionRun, type ExecutionPlan } from "../execution/executor";

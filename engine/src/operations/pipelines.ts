@@ -1,5 +1,4 @@
-import { analyze } from "../../../core/src/analyze";
-import { LineIndex } from "../../../core/src/text";
+import { analyze, LineIndex } from "../../../core/src";
 import { DEFINITION_DIRECTORY_TAG, pipelineArn, pipelineNameOf, type EngineContext } from "../context";
 import { conflict, notFound, validation } from "../errors";
 import type { PipelineRecord } from "../records";
