@@ -14,7 +14,6 @@ import type {
   Location,
   Position,
   Range,
-  WorkspaceEdit,
 } from "vscode-languageserver-types";
 import { applySeverities, type AnalysisOptions } from "./analyze";
 import type { PipelineDiagnostic, SeveritySetting } from "./diagnostic";

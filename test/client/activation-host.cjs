@@ -114,7 +114,9 @@ const loaded = () => Object.keys(require.cache).filter((k) => k.startsWith(dist)
   for (const d of context.subscriptions) {
     try {
       d.dispose?.();
-    } catch {}
+    } catch {
+      // Disposing a stand-in may throw; the report is what this host is for.
+    }
   }
   process.stdout.write(JSON.stringify({ afterRequire, afterActivate, afterRunPath, commandIds, children, messages }) + "\n");
   process.exit(0);

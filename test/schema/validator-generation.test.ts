@@ -5,12 +5,9 @@
 import { test, describe } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import { createRequire } from "node:module";
-import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Ajv, { type ValidateFunction } from "ajv";
-import type { BuildOptions } from "esbuild";
 import { appendInPlace, checkRequires, RewriteError, STEP_REF, withoutStepItems } from "../../scripts/generate-validator.mjs";
 import { root, step } from "../../core/src/schema/validators.generated";
 

@@ -17,7 +17,6 @@ import { jobName, jobProperties, resourceArn, stepMetadata } from "./step-proper
 type StepState = "pending" | "running" | "succeeded" | "failed" | "stopped" | "skipped";
 
 const SUPPORTED = ["Processing", "Training", "Transform", "Model", "RegisterModel", "Condition", "Fail", "Callback"];
-const JOB_TYPES = new Set(["Processing", "Training", "Transform"]);
 const DEFAULT_PARALLELISM = 50;
 
 export interface ExecutionPlan {
@@ -258,7 +257,7 @@ export class ExecutionRun {
     const files = step ? ((getNodeValue(step.node) as Record<string, unknown>).PropertyFiles as Array<Record<string, string>> | undefined) : undefined;
     const file = files?.find((f) => f.PropertyFileName === propertyFileName);
     if (!file) throw new EvaluationError(`Step '${stepName}' has no property file '${propertyFileName}'.`);
-    const outputs = (this.properties.get(stepName)?.ProcessingOutputConfig as { Outputs?: Array<Record<string, any>> } | undefined)?.Outputs ?? [];
+    const outputs = (this.properties.get(stepName)?.ProcessingOutputConfig as { Outputs?: Array<{ OutputName?: string; S3Output?: { S3Uri?: unknown } }> } | undefined)?.Outputs ?? [];
     const output = outputs.find((o) => o.OutputName === file.OutputName);
     const uri = output?.S3Output?.S3Uri;
     if (typeof uri !== "string") throw new EvaluationError(`Output '${file.OutputName}' of step '${stepName}' has no S3Uri.`);

@@ -7,7 +7,7 @@
 import { existsSync, readFileSync, appendFileSync } from "node:fs";
 import { join } from "node:path";
 
-export async function runHostTests({ context, server, workspace, extensionFolder, testsPath, resultsFile, logFile, resultsDir, timeoutMs = 180_000, say }) {
+export async function runHostTests({ context, server, workspace, extensionFolder, testsPath, resultsFile, logFile, resultsDir, timeoutMs = 180_000 }) {
   const started = Date.now();
   const page = await context.newPage();
   let exitCode;

@@ -57,7 +57,7 @@ export default {
     await wb.clickGraphNode(page, "Evaluate", { modifiers: ["Control"] });
     await wb.waitForGraph(page, "Train and Evaluate selected", (s) => selectedNodes(s).join() === "Train,Evaluate" && s.selectionCount === "2 selected");
     await wb.clickGraphNode(page, "Evaluate", { modifiers: ["Control"] });
-    const one = await wb.waitForGraph(page, "Train alone selected again", (s) => selectedNodes(s).join() === "Train" && s.selectionCount === "1 selected" && s.runEnabled);
+    await wb.waitForGraph(page, "Train alone selected again", (s) => selectedNodes(s).join() === "Train" && s.selectionCount === "1 selected" && s.runEnabled);
     // A Ctrl-click does not reveal: the editor (focused again: the status bar shows the focused editor's
     // selection, none while the graph has the focus) still selects Train's Name.
     await wb.focusEditor(page);

@@ -14,12 +14,12 @@ async function waitFor(what, probe, timeoutMs = 20_000, intervalMs = 200) {
     } catch (error) {
       last = error;
     }
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; last: ${describe(last)}`);
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; last: ${describeValue(last)}`);
     await new Promise((r) => setTimeout(r, intervalMs));
   }
 }
 
-function describe(value) {
+function describeValue(value) {
   if (value instanceof Error) return value.message;
   try {
     return JSON.stringify(value);
