@@ -19,6 +19,8 @@ export interface Sandbox {
 export interface TestJob extends StepJob {
   logs: string[];
   controller: AbortController;
+  /** Resolves with the first log line (already logged or still to come) that matches. */
+  logged(pattern: RegExp): Promise<string>;
 }
 
 export function sandbox(t: TestContext): Sandbox {
@@ -43,6 +45,7 @@ export function sandbox(t: TestContext): Sandbox {
       mkdirSync(workDir, { recursive: true });
       const controller = new AbortController();
       const logs: string[] = [];
+      const waiting = new Set<{ pattern: RegExp; resolve: (line: string) => void }>();
       return {
         stepName: name,
         stepType,
@@ -51,10 +54,21 @@ export function sandbox(t: TestContext): Sandbox {
         executionId: "exec1",
         workDir,
         objectStore: store,
-        log: (line: string) => logs.push(line),
+        log: (line: string) => {
+          logs.push(line);
+          for (const waiter of [...waiting]) {
+            if (!waiter.pattern.test(line)) continue;
+            waiting.delete(waiter);
+            waiter.resolve(line);
+          }
+        },
         signal: controller.signal,
         logs,
         controller,
+        logged: (pattern) => {
+          const line = logs.find((l) => pattern.test(l));
+          return line !== undefined ? Promise.resolve(line) : new Promise((resolve) => waiting.add({ pattern, resolve }));
+        },
       };
     },
   };
