@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import type { TestContext } from "node:test";
@@ -88,12 +88,16 @@ export function processingArguments(scriptUri: string, extra: Record<string, unk
   };
 }
 
-/** Whether a process id is alive. */
+/** Whether a process id is alive: it exists and has not ended (a zombie has ended; only its parent, or init, has yet to reap it). */
 export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch {
     return false;
+  }
+  try {
+    return !/^\d+ \(.*\) Z/s.test(readFileSync(`/proc/${pid}/stat`, "utf8"));
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code !== "ENOENT" || !existsSync("/proc/self"); // no /proc: the signal said alive
   }
 }
