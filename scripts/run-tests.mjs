@@ -2,6 +2,7 @@
 //
 //   node scripts/run-tests.mjs [FILTER...]            every test/**/*.test.ts outside test/interop, e2e and vscode (offline)
 //   node scripts/run-tests.mjs --interop [FILTER...]  the Python-side tests in test/interop (they build a venv from PyPI)
+//   TEST_CONCURRENCY=n node scripts/run-tests.mjs ...  n test files at once (default: node's, cores - 1)
 //
 // A FILTER keeps the files whose path contains it.
 //
@@ -59,7 +60,17 @@ const before = untracked();
 let interrupted;
 const child = spawn(
   process.execPath,
-  ["--import", "tsx", "--import", join(root, "scripts/test-tmpdir.mjs"), "--test", "--test-reporter=spec", ...files],
+  [
+    "--import",
+    "tsx",
+    "--import",
+    join(root, "scripts/test-tmpdir.mjs"),
+    "--test",
+    "--test-reporter=spec",
+    // Files run one at a time on 2 cores (node's default: cores - 1); TEST_CONCURRENCY=n runs n at once.
+    ...(process.env.TEST_CONCURRENCY ? [`--test-concurrency=${process.env.TEST_CONCURRENCY}`] : []),
+    ...files,
+  ],
   { cwd: root, stdio: "inherit", env: { ...process.env, SMP_TEST_TMPDIR: scratch } },
 );
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
