@@ -1,9 +1,9 @@
-import { test } from "node:test";
+import { test, type TestContext } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { tempDir } from "../helpers/temp";
 
 const cli = join(import.meta.dirname, "../../dist/cli.js");
 const run = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { encoding: "utf8" });
@@ -14,8 +14,8 @@ const broken = `{
   "Steps": [{"Name": "F", "Type": "Fail", "DependsOn": ["Nope"], "Arguments": {"ErrorMessage": "x"}}]
 }`;
 
-function workspace(): string {
-  const dir = mkdtempSync(join(tmpdir(), "smp-cli-"));
+function workspace(t: TestContext): string {
+  const dir = tempDir(t, "smp-cli-");
   mkdirSync(join(dir, "pipelines"));
   mkdirSync(join(dir, "node_modules"));
   writeFileSync(join(dir, "pipelines/clean.json"), clean);
@@ -26,23 +26,23 @@ function workspace(): string {
   return dir;
 }
 
-test("cli lint: exit 0 on a clean file, with a summary line", () => {
-  const dir = workspace();
+test("cli lint: exit 0 on a clean file, with a summary line", (t) => {
+  const dir = workspace(t);
   const result = run("lint", join(dir, "pipelines/clean.json"));
   assert.equal(result.status, 0, result.stderr);
   assert.match(result.stdout, /1 file checked: 0 errors/);
 });
 
-test("cli lint: exit 1 with errors; text lines are path:line:col: severity code: message (1-based)", () => {
-  const dir = workspace();
+test("cli lint: exit 1 with errors; text lines are path:line:col: severity code: message (1-based)", (t) => {
+  const dir = workspace(t);
   const file = join(dir, "pipelines/broken.pipeline.json");
   const result = run("lint", file);
   assert.equal(result.status, 1);
   assert.match(result.stdout, new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:3:57: error depends-on-unknown-step: DependsOn names 'Nope'`, "m"));
 });
 
-test("cli lint: a directory means every definition below it (by name or content), skipping node_modules and non-definitions", () => {
-  const dir = workspace();
+test("cli lint: a directory means every definition below it (by name or content), skipping node_modules and non-definitions", (t) => {
+  const dir = workspace(t);
   const result = run("lint", "--format", "json", dir);
   assert.equal(result.status, 1);
   const report = JSON.parse(result.stdout) as { files: Array<{ path: string; diagnostics: Array<Record<string, unknown>> }> };
@@ -58,8 +58,8 @@ test("cli lint: a directory means every definition below it (by name or content)
   ]);
 });
 
-test("cli lint: SARIF 2.1.0 with rules and 1-based regions", () => {
-  const dir = workspace();
+test("cli lint: SARIF 2.1.0 with rules and 1-based regions", (t) => {
+  const dir = workspace(t);
   const result = run("lint", "--format", "sarif", join(dir, "pipelines/broken.pipeline.json"));
   assert.equal(result.status, 1);
   const sarif = JSON.parse(result.stdout);
@@ -71,8 +71,8 @@ test("cli lint: SARIF 2.1.0 with rules and 1-based regions", () => {
   assert.ok(sarif.runs[0].tool.driver.rules.some((r: { id: string }) => r.id === "dependency-cycle"));
 });
 
-test("cli lint: --rule re-levels a rule; an error turned into a warning exits 0", () => {
-  const dir = workspace();
+test("cli lint: --rule re-levels a rule; an error turned into a warning exits 0", (t) => {
+  const dir = workspace(t);
   const result = run("lint", "--rule", "depends-on-unknown-step=warning", join(dir, "pipelines/broken.pipeline.json"));
   assert.equal(result.status, 0);
   assert.match(result.stdout, /warning depends-on-unknown-step/);

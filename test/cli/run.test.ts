@@ -1,17 +1,18 @@
-import { test } from "node:test";
+import { after, test, type TestContext } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { tempDir } from "../helpers/temp";
 
 /** `sagemaker-pipelines run` on the example pipeline, with the embedded local engine and the host runner. */
 
 const cli = join(import.meta.dirname, "../../dist/cli.js");
 const examples = join(import.meta.dirname, "../../examples");
 
-function workspace(): string {
-  const dir = mkdtempSync(join(tmpdir(), "smp-run-"));
+/** A folder with a copy of the examples, removed when the test ends (or by the given clean-up). */
+function workspace(cleanup: TestContext | ((remove: () => void) => void)): string {
+  const dir = tempDir(cleanup, "smp-run-");
   cpSync(examples, join(dir, "examples"), { recursive: true });
   return dir;
 }
@@ -21,12 +22,26 @@ function run(cwd: string, ...args: string[]) {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr, all: `${result.stdout}\n${result.stderr}` };
 }
 
+/**
+ * One workspace where the whole example pipeline has run once, shared by the tests that need a finished
+ * execution to refer to and do not start another one (a run takes seconds: the steps are real processes).
+ */
+let ranOnce: { dir: string; result: ReturnType<typeof run> } | undefined;
+let removeRanOnce: (() => void) | undefined;
+after(() => removeRanOnce?.());
+function workspaceAfterOneRun() {
+  if (!ranOnce) {
+    const dir = workspace((remove) => (removeRanOnce = remove));
+    ranOnce = { dir, result: run(dir, "examples/abalone.pipeline.json") };
+  }
+  return ranOnce;
+}
+
 const stepLine = (stdout: string, step: string) => stdout.split("\n").filter((line) => line.includes(` ${step} `)).pop() ?? "";
 const executionArn = (stdout: string) => /: (arn:aws:sagemaker:\S+:pipeline\/\S+\/execution\/\S+)$/m.exec(stdout)?.[1];
 
 test("cli run: the whole example pipeline runs locally, step by step, and its outputs land in the local store", { timeout: 180_000 }, () => {
-  const dir = workspace();
-  const result = run(dir, "examples/abalone.pipeline.json");
+  const { dir, result } = workspaceAfterOneRun();
   assert.equal(result.status, 0, result.all);
   assert.match(result.stdout, /^Target: local engine \(store .*\.sagemaker-pipelines\/local\)$/m);
   assert.match(result.stdout, /^Started the whole pipeline: arn:aws:sagemaker:local:\d+:pipeline\/abalone\/execution\/\w+$/m);
@@ -46,8 +61,8 @@ test("cli run: the whole example pipeline runs locally, step by step, and its ou
   assert.ok(found(store, "model.tar.gz"), "the model artifacts are in the store");
 });
 
-test("cli run --select: the selected step runs, upstream steps are reused from the latest execution, downstream steps do not run", { timeout: 240_000 }, () => {
-  const dir = workspace();
+test("cli run --select: the selected step runs, upstream steps are reused from the latest execution, downstream steps do not run", { timeout: 240_000 }, (t) => {
+  const dir = workspace(t);
   const first = run(dir, "examples/abalone.pipeline.json");
   assert.equal(first.status, 0, first.all);
   const firstArn = executionArn(first.stdout)!;
@@ -70,8 +85,8 @@ test("cli run --select: the selected step runs, upstream steps are reused from t
 });
 
 test("cli run --select: a step missing between two selected steps is refused before sending, with the --select that fixes it", { timeout: 180_000 }, () => {
-  const dir = workspace();
-  assert.equal(run(dir, "examples/abalone.pipeline.json").status, 0);
+  const { dir, result: first } = workspaceAfterOneRun();
+  assert.equal(first.status, 0, first.all);
   const result = run(dir, "examples/abalone.pipeline.json", "--select", "AbaloneProcess,AbaloneEval");
   assert.equal(result.status, 1, result.all);
   assert.match(result.stdout, /^Hint: --select AbaloneProcess,AbaloneTrain,AbaloneEval$/m);
@@ -80,16 +95,16 @@ test("cli run --select: a step missing between two selected steps is refused bef
 });
 
 test("cli run: a parameter the reference execution does not have is refused before anything starts", { timeout: 180_000 }, () => {
-  const dir = workspace();
-  assert.equal(run(dir, "examples/abalone.pipeline.json").status, 0);
+  const { dir, result: first } = workspaceAfterOneRun();
+  assert.equal(first.status, 0, first.all);
   const result = run(dir, "examples/abalone.pipeline.json", "--select", "AbaloneEval", "--param", "NoSuchParameter=1");
   assert.equal(result.status, 1, result.all);
   assert.match(result.stdout, /^Not started: .*NoSuchParameter/m);
   assert.doesNotMatch(result.stdout, /^Started/m);
 });
 
-test("cli run: a failing step fails the run with exit 1 and its reason; the definition's errors stop it before deploying", { timeout: 120_000 }, () => {
-  const dir = workspace();
+test("cli run: a failing step fails the run with exit 1 and its reason; the definition's errors stop it before deploying", { timeout: 120_000 }, (t) => {
+  const dir = workspace(t);
   const failing = {
     Version: "2020-12-01",
     Parameters: [{ Name: "Message", Type: "String", DefaultValue: "stop here" }],
@@ -110,8 +125,8 @@ test("cli run: a failing step fails the run with exit 1 and its reason; the defi
   assert.doesNotMatch(refused.stdout, /^Target:/m, "nothing is deployed");
 });
 
-test("cli run: usage errors exit 2 with a message", () => {
-  const dir = workspace();
+test("cli run: usage errors exit 2 with a message", (t) => {
+  const dir = workspace(t);
   const missing = run(dir, "nowhere.json");
   assert.equal(missing.status, 2);
   assert.match(missing.stderr, /No such file: nowhere\.json/);
@@ -126,8 +141,7 @@ test("cli run: usage errors exit 2 with a message", () => {
 });
 
 test("cli plan: prints per step what a run would do — cache hits, reuse, skips — and starts nothing", { timeout: 180_000 }, () => {
-  const dir = workspace();
-  const first = run(dir, "examples/abalone.pipeline.json");
+  const { dir, result: first } = workspaceAfterOneRun();
   assert.equal(first.status, 0, first.all);
   const firstId = executionArn(first.stdout)!.split("/").pop();
   const executions = () => readdirSync(join(dir, ".sagemaker-pipelines/local/executions")).length;

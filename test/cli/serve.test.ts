@@ -1,8 +1,6 @@
 import { test, type TestContext } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
   CreatePipelineCommand,
@@ -13,6 +11,7 @@ import {
   StartPipelineExecutionCommand,
   UpdatePipelineCommand,
 } from "@aws-sdk/client-sagemaker";
+import { tempDir } from "../helpers/temp";
 
 /** `sagemaker-pipelines local serve` as a separate process: killed with SIGKILL mid-execution, then started again. */
 
@@ -27,8 +26,11 @@ interface Server {
 
 function startServer(t: TestContext, store: string): Promise<Server> {
   const child = spawn(process.execPath, [cli, "local", "serve", "--port", "0", "--store", store, "--runner", "host"], { stdio: ["ignore", "pipe", "pipe"] });
-  t.after(() => {
-    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  t.after(async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((r) => child.once("exit", r));
+    child.kill("SIGKILL");
+    await exited;
   });
   let output = "";
   return new Promise((resolve, reject) => {
@@ -49,17 +51,30 @@ function startServer(t: TestContext, store: string): Promise<Server> {
 
 const client = (endpoint: string) => new SageMakerClient({ endpoint, region: "us-east-1", credentials: { accessKeyId: "local", secretAccessKey: "local" }, maxAttempts: 1 });
 
+/** Polls the other process's API until `done` holds (its state has no event this process could await). */
 async function until<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();
     if (done(value)) return value;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 25));
   }
 }
 
-/** A process step; `sleep` seconds of work, then a file in its output. The marker lets the test find the process. */
+/**
+ * A process step: `sleep` seconds of work, then a file in its output. Its process ends early when its
+ * engine dies (it is in its own process group, so a SIGKILL of the engine does not reach it).
+ */
+// (An entrypoint argument holds at most 256 characters.) When the engine is gone, the process's parent changes.
+const STEP_SCRIPT = [
+  "import os,sys,time",
+  "p=os.getppid();e=time.time()+int(sys.argv[1])",
+  "print('pid',os.getpid(),flush=True)",
+  "while time.time()<e and os.getppid()==p:time.sleep(.05)",
+  "if os.getppid()!=p:os._exit(1)",
+  "open('/opt/ml/processing/out/done.txt','w').write(sys.argv[2])",
+].join("\n");
 function processingStep(name: string, marker: string, sleep: number, dependsOn?: string[]) {
   return {
     Name: name,
@@ -69,7 +84,7 @@ function processingStep(name: string, marker: string, sleep: number, dependsOn?:
       ProcessingResources: { ClusterConfig: { InstanceType: "ml.m5.large", InstanceCount: 1, VolumeSizeInGB: 1 } },
       AppSpecification: {
         ImageUri: "python:3",
-        ContainerEntrypoint: ["python3", "-c", `import time, sys; time.sleep(${sleep}); open('/opt/ml/processing/out/done.txt', 'w').write(sys.argv[1])`, marker],
+        ContainerEntrypoint: ["python3", "-c", STEP_SCRIPT, String(sleep), marker],
       },
       ProcessingOutputConfig: { Outputs: [{ OutputName: "out", S3Output: { S3Uri: `s3://bucket/${name}`, LocalPath: "/opt/ml/processing/out", S3UploadMode: "EndOfJob" } }] },
       RoleArn: "arn:aws:iam::000000000000:role/Local",
@@ -81,9 +96,8 @@ const definition = (marker: string, sleep: number) =>
   JSON.stringify({ Version: "2020-12-01", Steps: [processingStep("Quick", marker, 0), processingStep("Slow", marker, sleep, ["Quick"])] });
 
 test("local serve: after a SIGKILL mid-execution, a restart keeps every record and marks the interrupted execution Failed", { timeout: 120_000 }, async (t) => {
-  const store = mkdtempSync(join(tmpdir(), "smp-serve-"));
+  const store = tempDir(t, "smp-serve-");
   const marker = `smp-crash-test-${process.pid}-${Date.now()}`;
-  t.after(() => spawnSync("pkill", ["-KILL", "-f", marker]));
 
   const first = await startServer(t, store);
   const sagemaker = client(first.endpoint);
@@ -99,6 +113,9 @@ test("local serve: after a SIGKILL mid-execution, a restart keeps every record a
     () => sagemaker.send(new ListPipelineExecutionStepsCommand({ PipelineExecutionArn: interrupted.PipelineExecutionArn })),
     (list) => list.PipelineExecutionSteps?.some((s) => s.StepName === "Slow" && s.StepStatus === "Executing") ?? false,
   );
+  // Its process, not only its record: the kill must come after the script knows its engine (see STEP_SCRIPT).
+  const slowLog = `${first.endpoint}/logs/${interrupted.PipelineExecutionArn!.split("/").pop()}/Slow`;
+  await until("the slow step's process to be running", () => fetch(slowLog).then((r) => r.text()), (log) => /^pid \d+$/m.test(log));
   sagemaker.destroy();
   first.process.kill("SIGKILL");
   await new Promise((r) => first.process.once("exit", r));
@@ -134,8 +151,8 @@ test("local serve: after a SIGKILL mid-execution, a restart keeps every record a
   assert.match(second.output(), /Stopping the local engine/);
 });
 
-test("local serve: refuses to listen beyond the loopback interface", () => {
-  const result = spawnSync(process.execPath, [cli, "local", "serve", "--host", "0.0.0.0", "--port", "0", "--store", mkdtempSync(join(tmpdir(), "smp-serve-"))], { encoding: "utf8", timeout: 20_000 });
+test("local serve: refuses to listen beyond the loopback interface", (t) => {
+  const result = spawnSync(process.execPath, [cli, "local", "serve", "--host", "0.0.0.0", "--port", "0", "--store", tempDir(t, "smp-serve-")], { encoding: "utf8", timeout: 20_000 });
   assert.notEqual(result.status, 0);
   assert.match(result.stderr, /only listens on the loopback interface/);
 });

@@ -1,6 +1,6 @@
-import { test } from "node:test";
+import { test, type TestContext } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CreatePipelineCommand, ListPipelinesCommand, SageMakerClient } from "@aws-sdk/client-sagemaker";
@@ -20,16 +20,20 @@ const pipelineNames = async (endpoint: string) => {
 const refused = async (endpoint: string) => fetch(`${endpoint}/ping`).then(() => false, () => true);
 const definition = JSON.stringify({ Version: "2020-12-01", Steps: [{ Name: "F", Type: "Fail", Arguments: { ErrorMessage: "x" } }] });
 
-function setup() {
+function setup(t: TestContext) {
   const root = mkdtempSync(join(tmpdir(), "smp-host-"));
   const settings: EngineHostSettings = { store: join(root, "store"), runner: "host", baseDir: root };
   const lines: string[] = [];
   const host = new LocalEngineHost(() => ({ ...settings }), (line) => lines.push(line));
+  t.after(async () => {
+    await host.stop(); // (stopping twice is fine) the engine writes no more into the folder
+    rmSync(root, { recursive: true, force: true });
+  });
   return { root, settings, lines, host };
 }
 
 test("engine host: nothing runs until the first request; concurrent first requests start one engine", async (t) => {
-  const { host, lines } = setup();
+  const { host, lines } = setup(t);
   t.after(() => host.stop());
   assert.equal(host.isRunning, false);
   const [a, b] = await Promise.all([host.start(), host.start()]);
@@ -41,7 +45,7 @@ test("engine host: nothing runs until the first request; concurrent first reques
 });
 
 test("engine host: stop closes the endpoint; the next request starts it again on the same store, records intact", async (t) => {
-  const { host, settings } = setup();
+  const { host, settings } = setup(t);
   t.after(() => host.stop());
   const first = await host.start();
   const sagemaker = client(first.endpoint);
@@ -58,7 +62,7 @@ test("engine host: stop closes the endpoint; the next request starts it again on
 });
 
 test("engine host: a settings change restarts the engine on the new store", async (t) => {
-  const { host, settings, root, lines } = setup();
+  const { host, settings, root, lines } = setup(t);
   t.after(() => host.stop());
   const first = await host.start();
   const sagemaker = client(first.endpoint);
@@ -73,7 +77,7 @@ test("engine host: a settings change restarts the engine on the new store", asyn
 });
 
 test("engine host: a start that fails is reported, and a later request tries again", async (t) => {
-  const { host, settings, root } = setup();
+  const { host, settings, root } = setup(t);
   t.after(() => host.stop());
   const blocked = join(root, "a-file");
   writeFileSync(blocked, "not a folder");

@@ -2,7 +2,7 @@ import { test, type TestContext } from "node:test";
 import assert from "node:assert/strict";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DescribePipelineCommand } from "@aws-sdk/client-sagemaker";
@@ -41,6 +41,7 @@ const awsError = (status: number, type: string, message: string): Fault => (_req
 /** AWS credentials from an isolated config, so the machine's own never matter. */
 function isolatedAws(t: TestContext, config: string, extraFiles: Record<string, string> = {}) {
   const home = mkdtempSync(join(tmpdir(), "smp-aws-"));
+  t.after(() => rmSync(home, { recursive: true, force: true }));
   mkdirSync(join(home, ".aws"), { recursive: true });
   writeFileSync(join(home, ".aws/config"), config);
   writeFileSync(join(home, ".aws/credentials"), "");
@@ -101,7 +102,8 @@ test("errors: a 500, a request that never answers, and a dropped connection each
   assert.match((await attempt(awsConnection({ profile: "dev", region: "" }, internal.endpoint, quick))).message, /^SageMaker failed on DescribePipeline \(HTTP 500, InternalFailure\)\. This is on the service's side/);
 
   const silent = await faultServer(t, () => undefined);
-  const timedOut = await attempt(awsConnection({ profile: "dev", region: "" }, silent.endpoint, quick));
+  // Nothing ever answers: a short request timeout (each of the SDK's attempts waits it out) reads the same.
+  const timedOut = await attempt(awsConnection({ profile: "dev", region: "" }, silent.endpoint, { ...quick, requestMs: 200 }));
   assert.match(timedOut.message, /DescribePipeline timed out|could not be reached/);
 
   const dropped = await faultServer(t, (request) => request.socket.destroy());

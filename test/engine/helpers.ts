@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
@@ -8,7 +8,7 @@ import {
   type PipelineExecutionStep,
 } from "@aws-sdk/client-sagemaker";
 import { LocalEngine } from "../../engine/src/engine";
-import { StepJobError, type StepJob, type StepJobResult, type StepRunner } from "../../engine/src/runners/runner";
+import { StepJobError, StepStoppedError, type StepJob, type StepJobResult, type StepRunner } from "../../engine/src/runners/runner";
 
 /**
  * A runner that does a step's work in memory: it writes a small file into each processing output
@@ -31,7 +31,9 @@ export class RecordingRunner implements StepRunner {
     try {
       const custom = this.behaviour.get(job.stepName);
       if (custom) return await custom(job, attempt);
-      await new Promise((r) => setTimeout(r, 5));
+      // Real work is asynchronous: yield once (no wall-clock wait; a test that needs a step to be
+      // running at some moment holds it with a StepGate).
+      await new Promise((r) => setImmediate(r));
       return this.defaultWork(job);
     } finally {
       this.concurrent--;
@@ -77,23 +79,139 @@ export interface TestEngine {
   clock: { now: number };
 }
 
-export async function startEngine(root = mkdtempSync(join(tmpdir(), "smp-engine-")), runner = new RecordingRunner()): Promise<TestEngine> {
+/** The engine behind each test client, so that waiting for an execution can await its end. */
+const enginesByClient = new WeakMap<SageMakerClient, LocalEngine>();
+
+/**
+ * An engine on a free port. Without a `root`, its store is a new temporary folder that `engine.close()`
+ * removes (every test file closes its engines in an `after` hook).
+ */
+export async function startEngine(root?: string, runner = new RecordingRunner()): Promise<TestEngine> {
+  const folder = root ?? mkdtempSync(join(tmpdir(), "smp-engine-"));
   const clock = { now: Date.now() };
-  const engine = new LocalEngine({ root, runner, now: () => clock.now });
+  const engine = new LocalEngine({ root: folder, runner, now: () => clock.now });
+  if (root === undefined) {
+    const close = engine.close.bind(engine);
+    engine.close = async () => {
+      try {
+        await close();
+      } finally {
+        rmSync(folder, { recursive: true, force: true, maxRetries: 3 });
+      }
+    };
+  }
   const endpoint = await engine.listen();
   const client = new SageMakerClient({ endpoint, region: "us-east-1", credentials: { accessKeyId: "local", secretAccessKey: "local" }, maxAttempts: 1 });
-  return { engine, client, runner, endpoint, root, clock };
+  enginesByClient.set(client, engine);
+  return { engine, client, runner, endpoint, root: folder, clock };
 }
 
 const TERMINAL = ["Succeeded", "Failed", "Stopped"];
 
+/**
+ * The execution once it has ended. For a client of `startEngine` this awaits the run's end (no polling);
+ * for any other client it polls the API until the deadline.
+ */
 export async function waitForExecution(client: SageMakerClient, arn: string, timeoutMs = 20_000) {
+  const describe = () => client.send(new DescribePipelineExecutionCommand({ PipelineExecutionArn: arn }));
+  const run = enginesByClient.get(client)?.context.runs.get(arn.split("/").pop()!);
+  if (run) {
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<"timeout">((resolve) => (timer = setTimeout(() => resolve("timeout"), timeoutMs)));
+    const ended = await Promise.race([run.done.then(() => "done" as const), timedOut]).finally(() => clearTimeout(timer));
+    const execution = await describe();
+    if (ended === "timeout") throw new Error(`execution still ${execution.PipelineExecutionStatus} after ${timeoutMs} ms`);
+    return execution;
+  }
+  return until(`execution ${arn} to end`, describe, (execution) => TERMINAL.includes(execution.PipelineExecutionStatus ?? ""), timeoutMs);
+}
+
+/**
+ * Polls `read` until `done` holds, or fails at the deadline. Only for conditions with no event to await
+ * (state in another process, or records the engine writes without telling anyone).
+ */
+export async function until<T>(what: string, read: () => Promise<T> | T, done: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const execution = await client.send(new DescribePipelineExecutionCommand({ PipelineExecutionArn: arn }));
-    if (TERMINAL.includes(execution.PipelineExecutionStatus ?? "")) return execution;
-    if (Date.now() > deadline) throw new Error(`execution still ${execution.PipelineExecutionStatus} after ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 20));
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}: ${JSON.stringify(value)}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+/**
+ * Holds step jobs until the test lets them go, so a test knows that a step is running, and for how long,
+ * without guessing at timings. `hold(job)` resolves when the test releases the job and rejects with
+ * StepStoppedError when its execution is stopped (as a real job's process is killed).
+ */
+export class StepGate {
+  /** The jobs held now, in the order they started. */
+  readonly held: StepJob[] = [];
+  private readonly releases = new Map<StepJob, () => void>();
+  private readonly waiters = new Set<() => void>();
+  private opened = false;
+
+  hold(job: StepJob): Promise<void> {
+    if (this.opened) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const stop = () => {
+        this.forget(job);
+        reject(new StepStoppedError("The execution was stopped."));
+      };
+      if (job.signal.aborted) return stop();
+      job.signal.addEventListener("abort", stop, { once: true });
+      this.releases.set(job, () => {
+        job.signal.removeEventListener("abort", stop);
+        resolve();
+      });
+      this.held.push(job);
+      for (const wake of [...this.waiters]) wake();
+    });
+  }
+
+  /** A RecordingRunner behaviour: held, then succeeds with no properties. */
+  readonly step = async (job: StepJob): Promise<StepJobResult> => {
+    await this.hold(job);
+    return { properties: {}, runner: "gate" };
+  };
+
+  /** Resolves with the held jobs (those `which` accepts) once there are at least `count`. */
+  async whenHeld(count: number, which: (job: StepJob) => boolean = () => true): Promise<StepJob[]> {
+    for (;;) {
+      const jobs = this.held.filter(which);
+      if (jobs.length >= count) return jobs;
+      await new Promise<void>((wake) => {
+        const once = () => {
+          this.waiters.delete(once);
+          wake();
+        };
+        this.waiters.add(once);
+      });
+    }
+  }
+
+  /** Lets the held jobs (those `which` accepts) succeed; returns how many. */
+  release(which: (job: StepJob) => boolean = () => true): number {
+    const jobs = this.held.filter(which);
+    for (const job of jobs) {
+      const release = this.releases.get(job)!;
+      this.forget(job);
+      release();
+    }
+    return jobs.length;
+  }
+
+  /** Releases every held job, and holds no more. */
+  open(): void {
+    this.opened = true;
+    this.release();
+  }
+
+  private forget(job: StepJob): void {
+    this.releases.delete(job);
+    const index = this.held.indexOf(job);
+    if (index >= 0) this.held.splice(index, 1);
   }
 }
 

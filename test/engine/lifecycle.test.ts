@@ -9,9 +9,9 @@ import {
   StopPipelineExecutionCommand,
   DescribePipelineExecutionCommand,
 } from "@aws-sdk/client-sagemaker";
-import { StepJobError, StepStoppedError } from "../../engine/src/runners/runner";
+import { StepJobError } from "../../engine/src/runners/runner";
 import { LocalEngine, INTERRUPTED_REASON } from "../../engine/src/engine";
-import { abaloneLikeDefinition, RecordingRunner, startEngine, stepsOf, waitForExecution, type TestEngine } from "./helpers";
+import { abaloneLikeDefinition, RecordingRunner, startEngine, StepGate, stepsOf, until, waitForExecution, type TestEngine } from "./helpers";
 
 const engines: TestEngine[] = [];
 after(async () => Promise.all(engines.map((e) => e.engine.close())));
@@ -24,22 +24,16 @@ async function setUp(name: string, definition: string): Promise<TestEngine> {
   return t;
 }
 
-async function until(predicate: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await predicate())) {
-    if (Date.now() > deadline) throw new Error("condition not reached");
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
 const failSteps = (names: string[], extra: Record<string, unknown> = {}) =>
   JSON.stringify({ Version: "2020-12-01", Steps: names.map((n) => ({ Name: n, Type: "Fail", Arguments: { ErrorMessage: n }, ...extra })) });
 
 test("stop: a running step is stopped and the execution ends Stopped", async () => {
   const t = await setUp("stop", abaloneLikeDefinition());
-  t.runner.behaviour.set("Process", (job) => new Promise((_, reject) => job.signal.addEventListener("abort", () => reject(new StepStoppedError("stopped")))));
+  const gate = new StepGate(); // Process runs until stopped: it is never released
+  t.runner.behaviour.set("Process", gate.step);
   const arn = (await t.client.send(new StartPipelineExecutionCommand({ PipelineName: "stop" }))).PipelineExecutionArn!;
-  await until(async () => (await stepsOf(t.client, arn)).Process?.StepStatus === "Executing");
+  await gate.whenHeld(1);
+  assert.equal((await stepsOf(t.client, arn)).Process?.StepStatus, "Executing");
   await t.client.send(new StopPipelineExecutionCommand({ PipelineExecutionArn: arn, ClientRequestToken: "s".repeat(32) }));
   const execution = await waitForExecution(t.client, arn);
   assert.equal(execution.PipelineExecutionStatus, "Stopped");
@@ -95,11 +89,8 @@ test("callback: the step waits for SendPipelineExecutionStepSuccess, whose outpu
   });
   const t = await setUp("callback", definition);
   const arn = (await t.client.send(new StartPipelineExecutionCommand({ PipelineName: "callback" }))).PipelineExecutionArn!;
-  let token = "";
-  await until(async () => {
-    token = (await stepsOf(t.client, arn)).Wait?.Metadata?.Callback?.CallbackToken ?? "";
-    return token.length === 10;
-  });
+  // The engine announces the token only in the step's record.
+  const token = await until("the callback token", async () => (await stepsOf(t.client, arn)).Wait?.Metadata?.Callback?.CallbackToken ?? "", (token) => token.length === 10);
   await t.client.send(new SendPipelineExecutionStepSuccessCommand({ CallbackToken: token, OutputParameters: [{ Name: "answer", Value: "42" }] }));
   const execution = await waitForExecution(t.client, arn);
   assert.match(execution.FailureReason ?? "", /answer=42/);
@@ -116,11 +107,23 @@ test("parallelism: independent steps run together, at most MaxParallelExecutionS
     Arguments: { ProcessingResources: { ClusterConfig: { InstanceType: "ml.m5.xlarge", InstanceCount: 1, VolumeSizeInGB: 1 } }, AppSpecification: { ImageUri: "i" }, RoleArn: "arn:aws:iam::123456789012:role/R" },
   }));
   const t = await setUp("fan", JSON.stringify({ Version: "2020-12-01", Steps: steps }));
-  for (const s of steps) t.runner.behaviour.set(s.Name, () => new Promise((r) => setTimeout(() => r({ properties: {}, runner: "test" }), 60)));
+  // Each step is held until `batch` steps are running, then they all finish: with a limit of 2 the steps
+  // run in pairs; without one all 6 run together. (The engine starts the steps it can in one pass, so one
+  // step too many would be running before the batch is let go.)
+  const gate = new StepGate();
+  let batch = 2;
+  for (const s of steps) {
+    t.runner.behaviour.set(s.Name, async (job) => {
+      const held = gate.step(job);
+      if (gate.held.length === batch) gate.release();
+      return held;
+    });
+  }
   const limited = (await t.client.send(new StartPipelineExecutionCommand({ PipelineName: "fan", ParallelismConfiguration: { MaxParallelExecutionSteps: 2 } }))).PipelineExecutionArn!;
   assert.equal((await waitForExecution(t.client, limited)).PipelineExecutionStatus, "Succeeded");
   assert.equal(t.runner.maxConcurrent, 2);
   t.runner.maxConcurrent = 0;
+  batch = 6;
   const open = (await t.client.send(new StartPipelineExecutionCommand({ PipelineName: "fan" }))).PipelineExecutionArn!;
   await waitForExecution(t.client, open);
   assert.equal(t.runner.maxConcurrent, 6);
@@ -137,8 +140,13 @@ test("unsupported step types fail with a reason naming what local mode supports"
 
 test("a failed step fails the execution after the steps already running finish", async () => {
   const t = await setUp("two", failSteps(["A"]).replace(`]}`, `, {"Name": "Slow", "Type": "Processing", "Arguments": {"ProcessingResources": {"ClusterConfig": {"InstanceType": "ml.m5.xlarge", "InstanceCount": 1, "VolumeSizeInGB": 1}}, "AppSpecification": {"ImageUri": "i"}, "RoleArn": "arn:aws:iam::123456789012:role/R"}}]}`));
-  t.runner.behaviour.set("Slow", () => new Promise((r) => setTimeout(() => r({ properties: {}, runner: "test" }), 100)));
+  const gate = new StepGate();
+  t.runner.behaviour.set("Slow", gate.step);
   const arn = (await t.client.send(new StartPipelineExecutionCommand({ PipelineName: "two" }))).PipelineExecutionArn!;
+  await gate.whenHeld(1);
+  await until("step A to fail", () => stepsOf(t.client, arn), (steps) => steps.A?.StepStatus === "Failed");
+  assert.equal((await t.client.send(new DescribePipelineExecutionCommand({ PipelineExecutionArn: arn }))).PipelineExecutionStatus, "Executing", "Slow is still running");
+  gate.release();
   const execution = await waitForExecution(t.client, arn);
   assert.equal(execution.PipelineExecutionStatus, "Failed");
   assert.equal((await stepsOf(t.client, arn)).Slow.StepStatus, "Succeeded");
@@ -148,9 +156,10 @@ test("recovery: a restarted engine marks interrupted executions and their runnin
   const t = await setUp("crash", abaloneLikeDefinition());
   const done = (await t.client.send(new StartPipelineExecutionCommand({ PipelineName: "crash" }))).PipelineExecutionArn!;
   await waitForExecution(t.client, done);
-  t.runner.behaviour.set("Process", () => new Promise(() => undefined)); // never finishes: the "crash" comes first
+  const gate = new StepGate(); // Process never finishes on its own: the "crash" comes first
+  t.runner.behaviour.set("Process", gate.step);
   const interrupted = (await t.client.send(new StartPipelineExecutionCommand({ PipelineName: "crash" }))).PipelineExecutionArn!;
-  await until(async () => (await stepsOf(t.client, interrupted)).Process?.StepStatus === "Executing");
+  await gate.whenHeld(1);
   // A second engine over the same folder is what a restart after a kill sees.
   const restarted = new LocalEngine({ root: t.root, runner: new RecordingRunner() });
   const ops = restarted.operations;
@@ -162,6 +171,5 @@ test("recovery: a restarted engine marks interrupted executions and their runnin
   const finished = (await ops.ListPipelineExecutionSteps({ PipelineExecutionArn: done })) as { PipelineExecutionSteps: Array<{ StepStatus: string }> };
   assert.equal(finished.PipelineExecutionSteps.length, 5);
   assert.ok(finished.PipelineExecutionSteps.every((s) => s.StepStatus === "Succeeded"));
-  void DescribePipelineExecutionCommand;
   void ListPipelineExecutionStepsCommand;
 });

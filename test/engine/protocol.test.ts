@@ -1,11 +1,10 @@
 import { test, after, before } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { LocalEngine } from "../../engine/src/engine";
 import { ObjectStore, PathEscapeError } from "../../engine/src/object-store";
 import { isLoopback } from "../../engine/src/protocol";
+import { tempDir } from "../helpers/temp";
 import { RecordingRunner, startEngine, type TestEngine } from "./helpers";
 
 let t: TestEngine;
@@ -34,16 +33,16 @@ test("protocol: malformed and odd requests get an error response, never a crash"
   assert.equal((await call("SageMaker.ListPipelines", "{}")).status, 200);
 });
 
-test("protocol: the engine refuses to listen anywhere but the loopback interface", () => {
-  const root = mkdtempSync(join(tmpdir(), "smp-bind-"));
+test("protocol: the engine refuses to listen anywhere but the loopback interface", (c) => {
+  const root = tempDir(c, "smp-bind-");
   for (const host of ["0.0.0.0", "192.168.1.10", "::", "example.com"]) {
     assert.throws(() => new LocalEngine({ root, runner: new RecordingRunner(), host }), /only listens on the loopback interface/);
   }
   assert.ok(isLoopback("127.0.0.1") && isLoopback("::1") && isLoopback("localhost") && isLoopback("127.0.0.2"));
 });
 
-test("object store: s3 keys map inside the store, and keys that escape it are refused", () => {
-  const root = mkdtempSync(join(tmpdir(), "smp-store-"));
+test("object store: s3 keys map inside the store, and keys that escape it are refused", (c) => {
+  const root = tempDir(c, "smp-store-");
   const store = new ObjectStore(root, "/work/defs");
   assert.equal(store.localPath("s3://bucket/a/b.csv"), join(root, "bucket/a/b.csv"));
   assert.equal(store.localPath("data/x.csv"), "/work/defs/data/x.csv");

@@ -17,8 +17,7 @@ import {
   StopPipelineExecutionCommand,
   UpdatePipelineCommand,
 } from "@aws-sdk/client-sagemaker";
-import { StepStoppedError } from "../../engine/src/runners/runner";
-import { abaloneLikeDefinition, startEngine, stepsOf, waitForExecution, type TestEngine } from "../engine/helpers";
+import { abaloneLikeDefinition, startEngine, StepGate, stepsOf, waitForExecution, type TestEngine } from "../engine/helpers";
 
 const engines: TestEngine[] = [];
 after(async () => Promise.all(engines.map((e) => e.engine.close())));
@@ -35,12 +34,14 @@ async function setUp(name: string): Promise<TestEngine> {
 
 test("concurrency: executions of one pipeline started together overlap and keep their own parameters, steps, jobs and records", async () => {
   const t = await setUp("together");
-  // Slow enough that every execution is in flight at once.
-  const slow = t.runner.run.bind(t.runner);
+  // Every execution's first step is held until all of them are running: they are all in flight at once.
+  const gate = new StepGate();
+  const work = t.runner.run.bind(t.runner);
   t.runner.run = async (job) => {
-    await new Promise((r) => setTimeout(r, 30));
-    return slow(job);
+    if (job.stepName === "Process") await gate.hold(job);
+    return work(job);
   };
+  void gate.whenHeld(CONCURRENT).then(() => gate.open());
   const arns = await Promise.all(
     Array.from({ length: CONCURRENT }, (_, i) =>
       t.client.send(new StartPipelineExecutionCommand({ PipelineName: "together", PipelineParameters: [{ Name: "MaxDepth", Value: String(i + 1) }] })).then((r) => r.PipelineExecutionArn!),
@@ -79,20 +80,22 @@ test("concurrency: executions of one pipeline started together overlap and keep 
 
 test("concurrency: stopping one execution leaves the others running to success; an update while they run keeps their definitions", async () => {
   const t = await setUp("stop-one");
-  let victim = "";
-  t.runner.behaviour.set("Process", (job) =>
-    job.executionId === victim
-      ? new Promise((_, reject) => job.signal.addEventListener("abort", () => reject(new StepStoppedError("stopped"))))
-      : new Promise((r) => setTimeout(() => r({ properties: {}, runner: "test" }), 50)),
-  );
+  // Every execution's Process step runs until the test releases it (or stops its execution), so the stop
+  // and the update land while all four are running.
+  const gate = new StepGate();
+  t.runner.behaviour.set("Process", gate.step);
   const start = () => t.client.send(new StartPipelineExecutionCommand({ PipelineName: "stop-one" })).then((r) => r.PipelineExecutionArn!);
   const first = await start();
-  victim = first.split("/").pop()!;
+  const victim = first.split("/").pop()!;
   const others = await Promise.all([start(), start(), start()]);
+  await gate.whenHeld(4);
   const updated = abaloneLikeDefinition({ processCache: "P1D" });
   await t.client.send(new UpdatePipelineCommand({ PipelineName: "stop-one", PipelineDefinition: updated }));
   await t.client.send(new StopPipelineExecutionCommand({ PipelineExecutionArn: first, ClientRequestToken: "s".repeat(32) }));
   assert.equal((await waitForExecution(t.client, first)).PipelineExecutionStatus, "Stopped");
+  assert.deepEqual(gate.held.map((job) => job.executionId).sort(), others.map((arn) => arn.split("/").pop()).sort(), "the others are still running");
+  assert.ok(!gate.held.some((job) => job.executionId === victim));
+  gate.open();
   for (const arn of others) {
     assert.equal((await waitForExecution(t.client, arn)).PipelineExecutionStatus, "Succeeded");
     const definition = await t.client.send(new DescribePipelineDefinitionForExecutionCommand({ PipelineExecutionArn: arn }));

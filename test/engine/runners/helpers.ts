@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import type { TestContext } from "node:test";
@@ -19,6 +19,8 @@ export interface Sandbox {
 export interface TestJob extends StepJob {
   logs: string[];
   controller: AbortController;
+  /** Resolves with the first log line (already logged or still to come) that matches. */
+  logged(pattern: RegExp): Promise<string>;
 }
 
 export function sandbox(t: TestContext): Sandbox {
@@ -43,6 +45,7 @@ export function sandbox(t: TestContext): Sandbox {
       mkdirSync(workDir, { recursive: true });
       const controller = new AbortController();
       const logs: string[] = [];
+      const waiting = new Set<{ pattern: RegExp; resolve: (line: string) => void }>();
       return {
         stepName: name,
         stepType,
@@ -51,10 +54,21 @@ export function sandbox(t: TestContext): Sandbox {
         executionId: "exec1",
         workDir,
         objectStore: store,
-        log: (line: string) => logs.push(line),
+        log: (line: string) => {
+          logs.push(line);
+          for (const waiter of [...waiting]) {
+            if (!waiter.pattern.test(line)) continue;
+            waiting.delete(waiter);
+            waiter.resolve(line);
+          }
+        },
         signal: controller.signal,
         logs,
         controller,
+        logged: (pattern) => {
+          const line = logs.find((l) => pattern.test(l));
+          return line !== undefined ? Promise.resolve(line) : new Promise((resolve) => waiting.add({ pattern, resolve }));
+        },
       };
     },
   };
@@ -74,12 +88,16 @@ export function processingArguments(scriptUri: string, extra: Record<string, unk
   };
 }
 
-/** Whether a process id is alive. */
+/** Whether a process id is alive: it exists and has not ended (a zombie has ended; only its parent, or init, has yet to reap it). */
 export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch {
     return false;
+  }
+  try {
+    return !/^\d+ \(.*\) Z/s.test(readFileSync(`/proc/${pid}/stat`, "utf8"));
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code !== "ENOENT" || !existsSync("/proc/self"); // no /proc: the signal said alive
   }
 }

@@ -94,6 +94,7 @@ print("sleeping", flush=True)
 time.sleep(60)
 `;
 
+/** Polls until `predicate` holds: for processes that are not our children, whose end no event tells. */
 async function waitFor(predicate: () => boolean, ms = 10_000): Promise<void> {
   const end = Date.now() + ms;
   while (!predicate()) {
@@ -110,7 +111,8 @@ test("processing: stopping the execution kills the process group and rejects wit
   const job = box.job("Processing", args);
   const pidFile = join(job.workDir, "opt/ml/processing/pids");
   const running = runner.run(job);
-  await waitFor(() => existsSync(pidFile) && readFileSync(pidFile, "utf8").includes(" "));
+  // The script writes the pid file, then says so.
+  await Promise.race([job.logged(/^sleeping$/), running.then(() => assert.fail("the job ended before it was stopped"))]);
   const pids = readFileSync(pidFile, "utf8").split(" ").map(Number);
   assert.ok(pids.every(alive));
   const started = Date.now();
