@@ -48,7 +48,15 @@ const [client] = await Promise.all([
   build({ ...common, entryPoints: ["cli/src/main.ts"], outfile: "dist/cli-main.js", plugins: [lazyCliCommands] }),
   build({ ...common, entryPoints: ["cli/src/commands/index.ts"], outfile: "dist/cli-commands.js" }),
   // The graph view's page: the layout library bundled in (no CDN), loaded by the webview through asWebviewUri.
-  build({ ...common, platform: "browser", target: "chrome120", format: "iife", define: {}, entryPoints: ["webview/src/main.ts"], outfile: "dist/graph-view.js" }),
+  build({
+    ...common,
+    platform: "browser",
+    target: "chrome120",
+    format: "iife",
+    define: {},
+    entryPoints: ["webview/src/main.ts"],
+    outfile: "dist/graph-view.js",
+  }),
   build({ ...common, platform: "browser", define: {}, entryPoints: ["webview/graph.css"], outfile: "dist/graph-view.css" }),
 ]);
 
@@ -69,5 +77,9 @@ chmodSync("dist/cli.js", 0o755);
 // The code cache of dist/cli-main.js: V8's compiled code after a lint, which dist/cli.js hands to V8 so that a
 // short `lint` does not parse the whole bundle again (a cache that does not fit is ignored: see launcher.cjs).
 rmSync("dist/cli-main.js.cache", { force: true });
-const cacheRun = spawnSync(process.execPath, ["dist/cli.js", "lint", "examples/abalone.pipeline.json"], { env: { ...process.env, SAGEMAKER_PIPELINES_WRITE_CODE_CACHE: "1" }, encoding: "utf8" });
-if (cacheRun.status !== 0) throw new Error(`making the CLI's code cache: dist/cli.js lint exited with ${cacheRun.status}\n${cacheRun.stdout}${cacheRun.stderr}`);
+const cacheRun = spawnSync(process.execPath, ["dist/cli.js", "lint", "examples/abalone.pipeline.json"], {
+  env: { ...process.env, SAGEMAKER_PIPELINES_WRITE_CODE_CACHE: "1" },
+  encoding: "utf8",
+});
+if (cacheRun.status !== 0)
+  throw new Error(`making the CLI's code cache: dist/cli.js lint exited with ${cacheRun.status}\n${cacheRun.stdout}${cacheRun.stderr}`);

@@ -8,17 +8,35 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 export const LAZY_LAYERS = { "sagemaker/src": "sagemaker.js", "engine/src": "engine.js" };
 
 /** What must never be in dist/client.js (the analyser, the schema tables, the AWS SDK, the engine). */
-export const NOT_IN_CLIENT = [/node_modules\/ajv\//, /^schemas\//, /^core\/src\/rules\//, /^core\/src\/schema\//, /^core\/src\/analyze\.ts$/, /node_modules\/@aws-sdk\//, /node_modules\/@smithy\//, /^engine\/src\//, /^sagemaker\/src\//];
+export const NOT_IN_CLIENT = [
+  /node_modules\/ajv\//,
+  /^schemas\//,
+  /^core\/src\/rules\//,
+  /^core\/src\/schema\//,
+  /^core\/src\/analyze\.ts$/,
+  /node_modules\/@aws-sdk\//,
+  /node_modules\/@smithy\//,
+  /^engine\/src\//,
+  /^sagemaker\/src\//,
+];
 
 export const lazyLayers = {
   name: "lazy-layers",
   setup(b) {
     b.onResolve({ filter: /(^|\/)(sagemaker|engine)\/src(\/index(\.ts)?)?$/ }, (args) => {
-      const target = relative(ROOT, resolve(args.resolveDir, args.path)).replace(/\\/g, "/").replace(/\/index(\.ts)?$/, "");
+      const target = relative(ROOT, resolve(args.resolveDir, args.path))
+        .replace(/\\/g, "/")
+        .replace(/\/index(\.ts)?$/, "");
       const bundle = LAZY_LAYERS[target];
       if (!bundle) return undefined;
       if (args.kind !== "dynamic-import" || !args.importer.endsWith(join("client", "src", "lazy.ts"))) {
-        return { errors: [{ text: `${relative(ROOT, args.importer)} imports ${target} at load time: use client/src/lazy.ts (or \`import type\`), so activation does not load it.` }] };
+        return {
+          errors: [
+            {
+              text: `${relative(ROOT, args.importer)} imports ${target} at load time: use client/src/lazy.ts (or \`import type\`), so activation does not load it.`,
+            },
+          ],
+        };
       }
       return { path: `./${bundle}`, external: true };
     });
@@ -44,7 +62,9 @@ export const protocolOf = (library) => ({
 export const lazyCliCommands = {
   name: "lazy-cli-commands",
   setup(b) {
-    b.onResolve({ filter: /^\.\/commands$/ }, (args) => (args.kind === "dynamic-import" && /cli[\\/]src[\\/]main\.ts$/.test(args.importer) ? { path: "cli-commands", namespace: "lazy-cli-commands" } : undefined));
+    b.onResolve({ filter: /^\.\/commands$/ }, (args) =>
+      args.kind === "dynamic-import" && /cli[\\/]src[\\/]main\.ts$/.test(args.importer) ? { path: "cli-commands", namespace: "lazy-cli-commands" } : undefined,
+    );
     b.onLoad({ filter: /.*/, namespace: "lazy-cli-commands" }, () => ({ contents: `module.exports = require("./cli-commands.js");`, loader: "js" }));
     b.onResolve({ filter: /^\.\/cli-commands\.js$/ }, () => ({ path: "./cli-commands.js", external: true }));
   },

@@ -108,16 +108,41 @@ const STEP_ARGUMENT_SHAPES = {
 };
 
 const STEP_TYPES = [
-  "Processing", "Training", "Transform", "Tuning", "Model", "RegisterModel", "Condition", "Fail",
-  "Lambda", "Callback", "ClarifyCheck", "QualityCheck", "EMR", "EMRServerless", "AutoML",
-  "EndpointConfig", "Endpoint", "InferenceComponent", "BedrockCustomModel",
-  "BedrockCustomModelDeployment", "BedrockModelImport", "BedrockProvisionedModelThroughput", "Lineage",
+  "Processing",
+  "Training",
+  "Transform",
+  "Tuning",
+  "Model",
+  "RegisterModel",
+  "Condition",
+  "Fail",
+  "Lambda",
+  "Callback",
+  "ClarifyCheck",
+  "QualityCheck",
+  "EMR",
+  "EMRServerless",
+  "AutoML",
+  "EndpointConfig",
+  "Endpoint",
+  "InferenceComponent",
+  "BedrockCustomModel",
+  "BedrockCustomModelDeployment",
+  "BedrockModelImport",
+  "BedrockProvisionedModelThroughput",
+  "Lineage",
 ];
 
 // Step types whose Arguments is a free object (no published request model, or free-form inputs).
 const FREE_ARGUMENT_TYPES = new Set([
-  "Lambda", "Callback", "EMRServerless", "BedrockCustomModel", "BedrockCustomModelDeployment",
-  "BedrockModelImport", "BedrockProvisionedModelThroughput", "Lineage",
+  "Lambda",
+  "Callback",
+  "EMRServerless",
+  "BedrockCustomModel",
+  "BedrockCustomModelDeployment",
+  "BedrockModelImport",
+  "BedrockProvisionedModelThroughput",
+  "Lineage",
 ]);
 
 const COMPARISON_CONDITIONS = ["Equals", "GreaterThan", "GreaterThanOrEqualTo", "LessThan", "LessThanOrEqualTo"];
@@ -313,7 +338,7 @@ function expressionDefinitions() {
       anyOf: [{ required: ["Get"] }, { required: ["Std:Join"] }, { required: ["Std:JsonGet"] }],
     },
     Expression: {
-      description: "A pipeline expression: {\"Get\": ...}, {\"Std:Join\": ...} or {\"Std:JsonGet\": ...}.",
+      description: 'A pipeline expression: {"Get": ...}, {"Std:Join": ...} or {"Std:JsonGet": ...}.',
       type: "object",
       allOf: [
         { if: { required: ["Get"] }, then: ref("expr.Get") },
@@ -358,7 +383,7 @@ function expressionDefinitions() {
           type: "object",
           properties: {
             PropertyFile: {
-              description: "The property file: {\"Get\": \"Steps.<Processing step>.PropertyFiles.<name>\"} or its name.",
+              description: 'The property file: {"Get": "Steps.<Processing step>.PropertyFiles.<name>"} or its name.',
               if: { type: "object" },
               then: ref("expr.Get"),
               else: { type: "string" },
@@ -385,7 +410,7 @@ function envelopeDefinitions() {
     Parameter: {
       type: "object",
       properties: {
-        Name: { type: "string", description: "Parameter name, referenced as {\"Get\": \"Parameters.<Name>\"}." },
+        Name: { type: "string", description: 'Parameter name, referenced as {"Get": "Parameters.<Name>"}.' },
         Type: { type: "string", enum: ["String", "Integer", "Float", "Boolean"], description: "Parameter type (String when omitted)." },
         // Type/default agreement is a separate rule; here only "a JSON primitive".
         DefaultValue: { type: ["string", "number", "boolean"], description: "Value used when an execution does not set the parameter." },
@@ -445,7 +470,7 @@ function commonStepDefinitions() {
       description: "A JSON file in a processing output, readable with Std:JsonGet.",
       type: "object",
       properties: {
-        PropertyFileName: { type: "string", description: "Name used in {\"Get\": \"Steps.<step>.PropertyFiles.<name>\"}." },
+        PropertyFileName: { type: "string", description: 'Name used in {"Get": "Steps.<step>.PropertyFiles.<name>"}.' },
         OutputName: { type: "string", description: "Processing output (ProcessingOutputConfig.Outputs[].OutputName) holding the file." },
         FilePath: { type: "string", description: "Path of the file inside that output." },
       },
@@ -650,7 +675,11 @@ function stepDefinitions() {
 }
 
 function sortKeys(obj) {
-  return Object.fromEntries(Object.keys(obj).sort().map((k) => [k, obj[k]]));
+  return Object.fromEntries(
+    Object.keys(obj)
+      .sort()
+      .map((k) => [k, obj[k]]),
+  );
 }
 
 function buildSchema(model) {
@@ -676,7 +705,7 @@ function buildSchema(model) {
     properties: {
       Version: { type: "string", enum: ["2020-12-01"], description: "Definition format version." },
       Metadata: { type: "object", description: "Free metadata (the SDK emits {})." },
-      Parameters: { type: "array", items: ref("Parameter"), description: "Pipeline parameters, referenced as {\"Get\": \"Parameters.<Name>\"}." },
+      Parameters: { type: "array", items: ref("Parameter"), description: 'Pipeline parameters, referenced as {"Get": "Parameters.<Name>"}.' },
       PipelineExperimentConfig: ref("PipelineExperimentConfig"),
       MlflowConfig: ref("MlflowConfig"),
       Steps: { type: "array", items: ref("Step"), description: "Top-level steps (Condition branches nest more)." },

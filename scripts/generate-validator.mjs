@@ -45,9 +45,15 @@ export function appendInPlace(code) {
     count++;
     return `if (vErrors === null) vErrors = ${errors}; else for (const smpError of ${errors}) vErrors.push(smpError);`;
   });
-  if (count === 0) throw new RewriteError("appendInPlace: ajv's generated code has no `vErrors = vErrors === null ? X : vErrors.concat(X);` any more; update the pattern in scripts/generate-validator.mjs");
+  if (count === 0)
+    throw new RewriteError(
+      "appendInPlace: ajv's generated code has no `vErrors = vErrors === null ? X : vErrors.concat(X);` any more; update the pattern in scripts/generate-validator.mjs",
+    );
   const left = rewritten.split("vErrors.concat(").length - 1;
-  if (left > 0) throw new RewriteError(`appendInPlace: ${left} \`vErrors.concat(\` left after rewriting ${count}: ajv gathers errors in a form the pattern does not cover; update scripts/generate-validator.mjs`);
+  if (left > 0)
+    throw new RewriteError(
+      `appendInPlace: ${left} \`vErrors.concat(\` left after rewriting ${count}: ajv gathers errors in a form the pattern does not cover; update scripts/generate-validator.mjs`,
+    );
   return rewritten;
 }
 

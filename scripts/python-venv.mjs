@@ -64,8 +64,18 @@ if (!usable(dir, boto3Version)) {
   const building = join(cacheDir, `.${PREFIX}${hash}.${process.pid}.tmp`);
   const steps = [
     [basePython, ["-m", "venv", building], 180_000, "python3 -m venv failed (on Debian/Ubuntu the python3-venv package provides it)"],
-    [join(building, "bin/python"), ["-m", "pip", "install", "--disable-pip-version-check", "--no-input", "--quiet", "-r", requirementsFile], 600_000, "installing the pinned boto3 from PyPI failed"],
-    [join(building, "bin/python"), ["-c", "import boto3, botocore; print(boto3.__version__, botocore.__version__)"], 60_000, "boto3 does not import in the new venv"],
+    [
+      join(building, "bin/python"),
+      ["-m", "pip", "install", "--disable-pip-version-check", "--no-input", "--quiet", "-r", requirementsFile],
+      600_000,
+      "installing the pinned boto3 from PyPI failed",
+    ],
+    [
+      join(building, "bin/python"),
+      ["-c", "import boto3, botocore; print(boto3.__version__, botocore.__version__)"],
+      60_000,
+      "boto3 does not import in the new venv",
+    ],
   ];
   for (const [command, args, timeout, what] of steps) {
     process.stderr.write(`python-venv: ${command} ${args.join(" ")}\n`);
@@ -80,7 +90,8 @@ if (!usable(dir, boto3Version)) {
   renameSync(building, dir);
   if (!usable(dir, boto3Version)) fail(`the venv at ${dir} does not work after it was moved into place.`);
   // Nor are the venvs of other pins or another Python.
-  for (const entry of readdirSync(cacheDir)) if (entry.startsWith(PREFIX) && join(cacheDir, entry) !== dir) rmSync(join(cacheDir, entry), { recursive: true, force: true });
+  for (const entry of readdirSync(cacheDir))
+    if (entry.startsWith(PREFIX) && join(cacheDir, entry) !== dir) rmSync(join(cacheDir, entry), { recursive: true, force: true });
 }
 
 const result = { python: join(dir, "bin/python"), dir, created, seconds: (Date.now() - started) / 1000 };

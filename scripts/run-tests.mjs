@@ -101,7 +101,9 @@ try {
     const left = leftovers(scratch);
     if (left.length > 0) {
       failed = true;
-      process.stderr.write(`\nrun-tests: the tests left ${left.length} path(s) in their temporary folder (remove them in t.after / after):\n${left.map((p) => `  ${relative(scratch, p)}`).join("\n")}\n`);
+      process.stderr.write(
+        `\nrun-tests: the tests left ${left.length} path(s) in their temporary folder (remove them in t.after / after):\n${left.map((p) => `  ${relative(scratch, p)}`).join("\n")}\n`,
+      );
     }
     const added = [...untracked()].filter((path) => !before.has(path));
     if (added.length > 0) {

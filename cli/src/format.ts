@@ -70,7 +70,12 @@ export function formatSarif(results: FileResult[], version: string): string {
   const log = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
-    runs: [{ tool: { driver: { name: "sagemaker-pipelines", version, informationUri: "https://example.invalid/sagemaker-pipelines", rules } }, results: sarifResults }],
+    runs: [
+      {
+        tool: { driver: { name: "sagemaker-pipelines", version, informationUri: "https://example.invalid/sagemaker-pipelines", rules } },
+        results: sarifResults,
+      },
+    ],
   };
   return JSON.stringify(log, null, 2) + "\n";
 }

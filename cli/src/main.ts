@@ -40,7 +40,9 @@ const collect = (value: string, previous: string[]) => [...previous, value];
 const DEFAULT_ROLE = "arn:aws:iam::000000000000:role/SageMakerPipelinesLocal";
 
 const runnerOption = () =>
-  new Option("--runner <mode>", "how the local engine runs jobs: auto (a container runtime when one answers, else host processes), host, container").choices(["auto", "host", "container"]).default("auto");
+  new Option("--runner <mode>", "how the local engine runs jobs: auto (a container runtime when one answers, else host processes), host, container")
+    .choices(["auto", "host", "container"])
+    .default("auto");
 
 /** What `run` and `plan` share: the selection, reference, parameters, names and target. */
 function withRunOptions(command: Command): Command {
@@ -81,7 +83,9 @@ export async function run(argv: string[]): Promise<number> {
       pending = commands().then(({ runPipeline }) => runPipeline(file, options, (line) => process.stdout.write(`${line}\n`)));
     });
   withRunOptions(program.command("plan"))
-    .description("Show what `run` would do — the definition changes, the steps that run, are reused, hit the cache or are skipped, the reference and the parameters — without starting anything.")
+    .description(
+      "Show what `run` would do — the definition changes, the steps that run, are reused, hit the cache or are skipped, the reference and the parameters — without starting anything.",
+    )
     .action((file: string, options) => {
       pending = commands().then(({ runPipeline }) => runPipeline(file, options, (line) => process.stdout.write(`${line}\n`), "plan"));
     });
@@ -95,7 +99,9 @@ export async function run(argv: string[]): Promise<number> {
     .option("--store <dir>", "store folder", DEFAULT_STORE)
     .addOption(runnerOption())
     .action((options) => {
-      pending = commands().then(({ serve }) => serve(options)).then(() => EXIT_OK);
+      pending = commands()
+        .then(({ serve }) => serve(options))
+        .then(() => EXIT_OK);
     });
   try {
     program.parse(argv, { from: "user" });

@@ -31,7 +31,12 @@ export async function openTarget(options: TargetOptions, baseDir: string): Promi
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
   if (options.profile || (options.region && !options.endpoint)) {
     const client = new SageMakerClient({ region: options.region, profile: options.profile });
-    return { client, description: `AWS (profile ${options.profile ?? "default"}, region ${options.region ?? "from the profile"})`, local: false, close: async () => client.destroy() };
+    return {
+      client,
+      description: `AWS (profile ${options.profile ?? "default"}, region ${options.region ?? "from the profile"})`,
+      local: false,
+      close: async () => client.destroy(),
+    };
   }
   if (options.endpoint) {
     const client = new SageMakerClient({ endpoint: options.endpoint, region: options.region ?? "us-east-1", credentials: LOCAL_CREDENTIALS });

@@ -35,7 +35,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const languageClient = client;
 
   const output = vscode.window.createOutputChannel("SageMaker Pipelines");
-  engineHost = new LocalEngineHost(() => readEngineHostSettings(context), (line) => output.appendLine(line));
+  engineHost = new LocalEngineHost(
+    () => readEngineHostSettings(context),
+    (line) => output.appendLine(line),
+  );
   const host = engineHost;
   // The check before a run is the language server's: the analyser (ajv, the schema tables) is not in this bundle.
   const lint = (uri: string, text: string): Promise<PipelineDiagnostic[]> => languageClient.sendRequest(LintRequest.type, { uri, text });
@@ -54,7 +57,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     void arn;
   };
   const cacheSync = new CacheContextSync(LANGUAGE_ID, controller, notifyServer, (line) => output.appendLine(line));
-  const statusBar = new RunStatusBar(LANGUAGE_ID, () => controller.targetLabel(), (uri) => controller.referenceOf(uri), () => controller.settings().referenceLatest);
+  const statusBar = new RunStatusBar(
+    LANGUAGE_ID,
+    () => controller.targetLabel(),
+    (uri) => controller.referenceOf(uri),
+    () => controller.settings().referenceLatest,
+  );
 
   context.subscriptions.push(
     output,

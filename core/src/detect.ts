@@ -20,5 +20,7 @@ export function isPipelineDefinition(text: string): boolean {
   if (object.Version === PIPELINE_VERSION && ("Steps" in object || "Parameters" in object)) return true;
   const steps = object.Steps;
   if (!Array.isArray(steps) || steps.length === 0) return false;
-  return steps.every((s) => s && typeof s === "object" && typeof (s as Record<string, unknown>).Name === "string" && typeof (s as Record<string, unknown>).Type === "string");
+  return steps.every(
+    (s) => s && typeof s === "object" && typeof (s as Record<string, unknown>).Name === "string" && typeof (s as Record<string, unknown>).Type === "string",
+  );
 }

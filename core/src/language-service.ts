@@ -130,16 +130,21 @@ export function getLanguageService(options: LanguageServiceOptions): LanguageSer
     hover: (document, uri, position, stepCache) => guarded("hover", uri, position, null, () => hover(document, position, stepCache)),
     completion: (document, uri, position) => guarded("completion", uri, position, [], () => completion(document, position)),
     definition: (document, uri, position) => guarded("definition", uri, position, [], () => definition(document, uri, position)),
-    references: (document, uri, position, includeDeclaration) => guarded("references", uri, position, [], () => references(document, uri, position, includeDeclaration)),
+    references: (document, uri, position, includeDeclaration) =>
+      guarded("references", uri, position, [], () => references(document, uri, position, includeDeclaration)),
     documentHighlights: (document, uri, position) => guarded("documentHighlights", uri, position, [], () => documentHighlights(document, position)),
     prepareRename: (document, uri, position) => guarded("prepareRename", uri, position, null, () => prepareRename(document, position)),
     rename: (document, uri, position, newName) => guarded("rename", uri, position, null, () => rename(document, uri, position, newName)),
     documentSymbols: (document, uri) => guarded("documentSymbols", uri, undefined, [], () => documentSymbols(document)),
     codeLenses: (document, uri, lensOptions = {}) =>
-      guarded("codeLenses", uri, undefined, [], () => codeLenses(document, uri, lensOptions.reference, lensOptions.now ?? new Date(), lensOptions.referenceLatest ?? true, lensOptions.cacheTitle)),
+      guarded("codeLenses", uri, undefined, [], () =>
+        codeLenses(document, uri, lensOptions.reference, lensOptions.now ?? new Date(), lensOptions.referenceLatest ?? true, lensOptions.cacheTitle),
+      ),
     codeActions: (document, uri, diagnostics) =>
       guarded("codeActions", uri, diagnostics[0]?.range.start, [], () =>
-        codeActions(document, uri, diagnostics, (error, diagnostic) => logger.internalError(error, { feature: "codeActions", uri, position: diagnostic.range.start })),
+        codeActions(document, uri, diagnostics, (error, diagnostic) =>
+          logger.internalError(error, { feature: "codeActions", uri, position: diagnostic.range.start }),
+        ),
       ),
     stepsInRanges: (document, uri, ranges) => guarded("stepsInRanges", uri, ranges[0]?.start, [], () => stepsInRanges(document, ranges)),
     rules: () => [...documentRules, ...pipelineRules].map(({ code, defaultSeverity, description }) => ({ code, defaultSeverity, description })),

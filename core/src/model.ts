@@ -50,7 +50,9 @@ export interface PipelineModel {
 export const BRANCH_KEYS = ["IfSteps", "ElseSteps"] as const;
 
 export function buildModel(root: Node): PipelineModel {
-  const parameters = elements(memberValue(root, "Parameters")).filter((n) => n.type === "object").map(readParameter);
+  const parameters = elements(memberValue(root, "Parameters"))
+    .filter((n) => n.type === "object")
+    .map(readParameter);
   const steps: StepModel[] = [];
   const references: GetReference[] = [];
   collectSteps(memberValue(root, "Steps"), undefined, undefined, steps);
@@ -78,12 +80,7 @@ function readParameter(node: Node): ParameterModel {
   };
 }
 
-function collectSteps(
-  array: Node | undefined,
-  condition: StepModel | undefined,
-  branch: StepModel["branch"],
-  into: StepModel[],
-): void {
+function collectSteps(array: Node | undefined, condition: StepModel | undefined, branch: StepModel["branch"], into: StepModel[]): void {
   for (const node of elements(array)) {
     if (node.type !== "object") continue;
     const nameNode = memberValue(node, "Name");

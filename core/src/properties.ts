@@ -24,8 +24,7 @@ interface PropertyTable {
 const properties = table as unknown as PropertyTable;
 
 export type PathCheck =
-  | { ok: true; shape: string | undefined; doc?: string }
-  | { ok: false; segment: number; message: string; options: string[]; suggestion?: string };
+  { ok: true; shape: string | undefined; doc?: string } | { ok: false; segment: number; message: string; options: string[]; suggestion?: string };
 
 /** Members at the top of a step type's properties, or undefined when the type has no known properties. */
 export function rootMembers(stepType: string): Record<string, MemberEntry> | undefined {
@@ -51,7 +50,12 @@ export function checkPropertyPath(stepType: string, path: PathSegment[]): PathCh
   const top = rootMembers(stepType);
   if (!top) return undefined;
   if (path.length === 0) {
-    return { ok: false, segment: -1, message: `Name a property of the ${stepType} step, e.g. Steps.<name>.${Object.keys(top)[0] ?? "…"}.`, options: Object.keys(top) };
+    return {
+      ok: false,
+      segment: -1,
+      message: `Name a property of the ${stepType} step, e.g. Steps.<name>.${Object.keys(top)[0] ?? "…"}.`,
+      options: Object.keys(top),
+    };
   }
   let current: ShapeEntry | undefined = { type: "structure", members: top };
   let label = `${stepType} step`;

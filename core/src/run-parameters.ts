@@ -11,8 +11,15 @@ export function parseParameterAssignments(assignments: string[]): { values: Reco
 
 /** A pipeline name the API accepts, from a file name: `abalone.pipeline.json` → `abalone`. */
 export function pipelineNameFromFile(fileName: string): string {
-  const base = fileName.replace(/\\/g, "/").split("/").pop()!.replace(/(\.pipeline)?\.json$/i, "");
-  const name = base.replace(/[^a-zA-Z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 256);
+  const base = fileName
+    .replace(/\\/g, "/")
+    .split("/")
+    .pop()!
+    .replace(/(\.pipeline)?\.json$/i, "");
+  const name = base
+    .replace(/[^a-zA-Z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 256);
   return name || "pipeline";
 }
 

@@ -78,7 +78,8 @@ export function normalizeSettings(raw: unknown): PipelineSettings {
       if (typeof severity === "string" && SEVERITIES.includes(severity)) rules[code] = severity as SeveritySetting;
     }
   }
-  const delay = typeof value.validationDelay === "number" && value.validationDelay >= 0 ? Math.min(value.validationDelay, 5000) : DEFAULT_SETTINGS.validationDelay;
+  const delay =
+    typeof value.validationDelay === "number" && value.validationDelay >= 0 ? Math.min(value.validationDelay, 5000) : DEFAULT_SETTINGS.validationDelay;
   const files = Array.isArray(value.files) ? value.files.filter((f): f is string => typeof f === "string") : [];
   const codeLens = typeof value.codeLens === "boolean" ? value.codeLens : DEFAULT_SETTINGS.codeLens;
   const local = (value.local && typeof value.local === "object" ? value.local : {}) as Record<string, unknown>;

@@ -94,7 +94,9 @@ export class LocalEngine {
   private extraRoutes(method: string | undefined, url: string | undefined, response: import("node:http").ServerResponse): boolean {
     if (method !== "GET" || !url) return false;
     if (url === "/ping") {
-      response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ engine: "sagemaker-pipelines-local", root: this.context.store.root }));
+      response
+        .writeHead(200, { "content-type": "application/json" })
+        .end(JSON.stringify({ engine: "sagemaker-pipelines-local", root: this.context.store.root }));
       return true;
     }
     const match = /^\/logs\/([a-z0-9]+)\/([A-Za-z0-9_-]{1,64})$/.exec(url);

@@ -32,7 +32,8 @@ export class ObjectStore {
       return target;
     }
     if (uri.startsWith("file://")) return fileURLToPath(uri);
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(uri)) throw new PathEscapeError(`Unsupported URI scheme in '${uri}': local mode reads s3://, file:// and relative paths.`);
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(uri))
+      throw new PathEscapeError(`Unsupported URI scheme in '${uri}': local mode reads s3://, file:// and relative paths.`);
     return isAbsolute(uri) ? uri : join(this.baseDir, uri);
   }
 

@@ -42,7 +42,8 @@ export function createProtocolServer(operations: Record<string, Operation>, extr
       } catch {
         return sendError(response, 400, "SerializationException", "The request body is not valid JSON.");
       }
-      if (!input || typeof input !== "object" || Array.isArray(input)) return sendError(response, 400, "SerializationException", "The request body must be a JSON object.");
+      if (!input || typeof input !== "object" || Array.isArray(input))
+        return sendError(response, 400, "SerializationException", "The request body must be a JSON object.");
       Promise.resolve()
         .then(() => operation(input as Record<string, unknown>))
         .then((output) => send(response, 200, output ?? {}))

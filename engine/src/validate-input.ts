@@ -12,7 +12,8 @@ export function requiredString(input: Record<string, unknown>, member: string): 
 export function optionalString(input: Record<string, unknown>, member: string): string | undefined {
   const value = input[member];
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== "string") throw validation(`1 validation error detected: Value at '${lowerFirst(member)}' failed to satisfy constraint: Member must be a string`);
+  if (typeof value !== "string")
+    throw validation(`1 validation error detected: Value at '${lowerFirst(member)}' failed to satisfy constraint: Member must be a string`);
   return value;
 }
 
@@ -20,14 +21,18 @@ export function optionalNumber(input: Record<string, unknown>, member: string, m
   const value = input[member];
   if (value === undefined || value === null) return undefined;
   if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
-    throw validation(`1 validation error detected: Value '${JSON.stringify(value)}' at '${lowerFirst(member)}' failed to satisfy constraint: Member must be an integer from ${min} to ${max}`);
+    throw validation(
+      `1 validation error detected: Value '${JSON.stringify(value)}' at '${lowerFirst(member)}' failed to satisfy constraint: Member must be an integer from ${min} to ${max}`,
+    );
   }
   return value;
 }
 
 export function checkPattern(value: string, member: string, pattern: RegExp, description: string): void {
   if (!pattern.test(value)) {
-    throw validation(`1 validation error detected: Value '${value}' at '${lowerFirst(member)}' failed to satisfy constraint: Member must satisfy regular expression pattern: ${description}`);
+    throw validation(
+      `1 validation error detected: Value '${value}' at '${lowerFirst(member)}' failed to satisfy constraint: Member must satisfy regular expression pattern: ${description}`,
+    );
   }
 }
 

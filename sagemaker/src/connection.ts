@@ -37,5 +37,11 @@ export function awsConnection(settings: AwsSettings, endpoint?: string, timeouts
     ...(endpoint ? { endpoint } : {}),
   });
   const where = settings.region || "the default region";
-  return { client, target: "aws", label: `AWS ${where} (${settings.profile ? `profile ${settings.profile}` : "default credentials"})`, profile: settings.profile || undefined, region: settings.region || undefined };
+  return {
+    client,
+    target: "aws",
+    label: `AWS ${where} (${settings.profile ? `profile ${settings.profile}` : "default credentials"})`,
+    profile: settings.profile || undefined,
+    region: settings.region || undefined,
+  };
 }

@@ -15,7 +15,8 @@ export async function compareWithDeployed(client: SageMakerClient, pipelineName:
   try {
     deployed = await client.send(new DescribePipelineCommand({ PipelineName: pipelineName }));
   } catch (error) {
-    if (/ResourceNotFound/.test((error as Error).name) || /does not exist/i.test((error as Error).message)) return { action: "create", changes: [`Create the pipeline '${pipelineName}'.`] };
+    if (/ResourceNotFound/.test((error as Error).name) || /does not exist/i.test((error as Error).message))
+      return { action: "create", changes: [`Create the pipeline '${pipelineName}'.`] };
     throw error;
   }
   const changes = definitionChanges(parseOrUndefined(deployed.PipelineDefinition), parseOrUndefined(definition));
@@ -23,7 +24,14 @@ export async function compareWithDeployed(client: SageMakerClient, pipelineName:
 }
 
 /** CreatePipeline or UpdatePipeline, as `compareWithDeployed` decided. Local pipelines remember the definition's folder. */
-export async function deploy(client: SageMakerClient, pipelineName: string, definition: string, deployment: Deployment, roleArn: string, definitionFolder?: string): Promise<string | undefined> {
+export async function deploy(
+  client: SageMakerClient,
+  pipelineName: string,
+  definition: string,
+  deployment: Deployment,
+  roleArn: string,
+  definitionFolder?: string,
+): Promise<string | undefined> {
   if (deployment.action === "create") {
     const tags = definitionFolder ? [{ Key: DEFINITION_DIRECTORY_TAG, Value: definitionFolder }] : undefined;
     const created = await client.send(new CreatePipelineCommand({ PipelineName: pipelineName, PipelineDefinition: definition, RoleArn: roleArn, Tags: tags }));

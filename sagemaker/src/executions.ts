@@ -13,10 +13,22 @@ import {
 import { pipelineArnOfExecution, type ExecutionInfo } from "../../core/src";
 
 /** One page of the pipeline's executions, newest first. */
-export async function executionsPage(client: SageMakerClient, pipelineName: string, pageSize: number, token?: string): Promise<{ executions: ExecutionInfo[]; nextToken?: string }> {
-  const page = await client.send(new ListPipelineExecutionsCommand({ PipelineName: pipelineName, SortBy: "CreationTime", SortOrder: "Descending", MaxResults: pageSize, NextToken: token }));
+export async function executionsPage(
+  client: SageMakerClient,
+  pipelineName: string,
+  pageSize: number,
+  token?: string,
+): Promise<{ executions: ExecutionInfo[]; nextToken?: string }> {
+  const page = await client.send(
+    new ListPipelineExecutionsCommand({ PipelineName: pipelineName, SortBy: "CreationTime", SortOrder: "Descending", MaxResults: pageSize, NextToken: token }),
+  );
   // The summaries do not say whether an execution was selective; DescribePipelineExecution does.
-  const executions = await Promise.all((page.PipelineExecutionSummaries ?? []).map(async (summary) => ({ ...fromSummary(summary), selective: (await describeExecution(client, summary.PipelineExecutionArn!)).selective })));
+  const executions = await Promise.all(
+    (page.PipelineExecutionSummaries ?? []).map(async (summary) => ({
+      ...fromSummary(summary),
+      selective: (await describeExecution(client, summary.PipelineExecutionArn!)).selective,
+    })),
+  );
   return { executions, nextToken: page.NextToken };
 }
 
@@ -26,7 +38,13 @@ export async function listExecutions(client: SageMakerClient, pipelineName: stri
   let token: string | undefined;
   do {
     const page = await client.send(
-      new ListPipelineExecutionsCommand({ PipelineName: pipelineName, SortBy: "CreationTime", SortOrder: "Descending", MaxResults: Math.min(100, limit - result.length), NextToken: token }),
+      new ListPipelineExecutionsCommand({
+        PipelineName: pipelineName,
+        SortBy: "CreationTime",
+        SortOrder: "Descending",
+        MaxResults: Math.min(100, limit - result.length),
+        NextToken: token,
+      }),
     );
     result.push(...(page.PipelineExecutionSummaries ?? []).map(fromSummary));
     token = page.NextToken;
@@ -47,7 +65,11 @@ export async function describeExecution(client: SageMakerClient, executionArn: s
 }
 
 /** Every step of an execution (all pages), in the given order of start time. */
-export async function listAllSteps(client: SageMakerClient, executionArn: string, order: "Ascending" | "Descending" = "Descending"): Promise<PipelineExecutionStep[]> {
+export async function listAllSteps(
+  client: SageMakerClient,
+  executionArn: string,
+  order: "Ascending" | "Descending" = "Descending",
+): Promise<PipelineExecutionStep[]> {
   const steps: PipelineExecutionStep[] = [];
   let token: string | undefined;
   do {
@@ -61,7 +83,8 @@ export async function listAllSteps(client: SageMakerClient, executionArn: string
 /** Step name → StepStatus of an execution (all pages; a retried step's latest run). */
 export async function stepStatuses(client: SageMakerClient, executionArn: string): Promise<Map<string, string>> {
   const statuses = new Map<string, string>();
-  for (const step of await listAllSteps(client, executionArn)) if (step.StepName && !statuses.has(step.StepName)) statuses.set(step.StepName, step.StepStatus ?? "Unknown");
+  for (const step of await listAllSteps(client, executionArn))
+    if (step.StepName && !statuses.has(step.StepName)) statuses.set(step.StepName, step.StepStatus ?? "Unknown");
   return statuses;
 }
 
@@ -84,13 +107,23 @@ export async function listPipelineNames(client: SageMakerClient, max = 50): Prom
 }
 
 /** One page of the pipeline's execution summaries as the service lists them, newest first. */
-export async function executionSummariesPage(client: SageMakerClient, pipelineName: string, pageSize: number, token?: string): Promise<{ summaries: PipelineExecutionSummary[]; nextToken?: string }> {
-  const page = await client.send(new ListPipelineExecutionsCommand({ PipelineName: pipelineName, SortBy: "CreationTime", SortOrder: "Descending", MaxResults: pageSize, NextToken: token }));
+export async function executionSummariesPage(
+  client: SageMakerClient,
+  pipelineName: string,
+  pageSize: number,
+  token?: string,
+): Promise<{ summaries: PipelineExecutionSummary[]; nextToken?: string }> {
+  const page = await client.send(
+    new ListPipelineExecutionsCommand({ PipelineName: pipelineName, SortBy: "CreationTime", SortOrder: "Descending", MaxResults: pageSize, NextToken: token }),
+  );
   return { summaries: page.PipelineExecutionSummaries ?? [], nextToken: page.NextToken };
 }
 
 /** An execution's status, failure reason and steps (one page, newest first), for progress reports. */
-export async function executionProgress(client: SageMakerClient, executionArn: string): Promise<{ status?: string; failureReason?: string; steps: PipelineExecutionStep[] }> {
+export async function executionProgress(
+  client: SageMakerClient,
+  executionArn: string,
+): Promise<{ status?: string; failureReason?: string; steps: PipelineExecutionStep[] }> {
   const execution = await client.send(new DescribePipelineExecutionCommand({ PipelineExecutionArn: executionArn }));
   const steps = await client.send(new ListPipelineExecutionStepsCommand({ PipelineExecutionArn: executionArn }));
   return { status: execution.PipelineExecutionStatus, failureReason: execution.FailureReason, steps: steps.PipelineExecutionSteps ?? [] };

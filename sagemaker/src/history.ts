@@ -1,8 +1,4 @@
-import {
-  DescribePipelineDefinitionForExecutionCommand,
-  type PipelineExecutionStep,
-  type SageMakerClient,
-} from "@aws-sdk/client-sagemaker";
+import { DescribePipelineDefinitionForExecutionCommand, type PipelineExecutionStep, type SageMakerClient } from "@aws-sdk/client-sagemaker";
 import { isFinished } from "../../core/src";
 import { executionParameters, listAllSteps, listExecutions } from "./executions";
 
@@ -40,7 +36,9 @@ export class ExecutionHistory {
 
 async function fetchRecord(client: SageMakerClient, executionArn: string, status: string, startTime?: string): Promise<ExecutionRecord> {
   const definition = await client.send(new DescribePipelineDefinitionForExecutionCommand({ PipelineExecutionArn: executionArn }));
-  const parameters = Object.fromEntries((await executionParameters(client, executionArn)).filter((p) => p.Name !== undefined).map((p) => [p.Name!, p.Value ?? ""]));
+  const parameters = Object.fromEntries(
+    (await executionParameters(client, executionArn)).filter((p) => p.Name !== undefined).map((p) => [p.Name!, p.Value ?? ""]),
+  );
   const steps: ExecutionRecord["steps"] = {};
   for (const step of await listAllSteps(client, executionArn)) if (step.StepName && !steps[step.StepName]) steps[step.StepName] = stepRecord(step);
   return { executionArn, status, startTime, definition: definition.PipelineDefinition ?? "", parameters, steps };

@@ -1,6 +1,26 @@
 import { randomUUID } from "node:crypto";
 import { StartPipelineExecutionCommand } from "@aws-sdk/client-sagemaker";
-import { buildModel, parseDocument, stepDag, executionLabel, isFinished, type ExecutionInfo, declaredParameters, planParameters, type PlannedParameter, planRun, type PlanFix, type RunPlan, type RunRequest, cacheInsight, cacheSummary, planSteps, type StepPlanLine, type PipelineDiagnostic, type ReferencePolicy } from "../../core/src";
+import {
+  buildModel,
+  parseDocument,
+  stepDag,
+  executionLabel,
+  isFinished,
+  type ExecutionInfo,
+  declaredParameters,
+  planParameters,
+  type PlannedParameter,
+  planRun,
+  type PlanFix,
+  type RunPlan,
+  type RunRequest,
+  cacheInsight,
+  cacheSummary,
+  planSteps,
+  type StepPlanLine,
+  type PipelineDiagnostic,
+  type ReferencePolicy,
+} from "../../core/src";
 import type { Connection } from "./connection";
 import { explainError, type ExplainedError } from "./errors";
 import type { ExecutionHistory } from "./history";
@@ -44,9 +64,7 @@ export interface RunInput {
 }
 
 export type RunOutcome =
-  | { status: "started"; executionArn: string; summary: RunSummary }
-  | { status: "refused"; error: ExplainedError }
-  | { status: "cancelled"; message: string };
+  { status: "started"; executionArn: string; summary: RunSummary } | { status: "refused"; error: ExplainedError } | { status: "cancelled"; message: string };
 
 /**
  * The check before a run: the core's diagnostics (with the user's severities) for the text. Injected, so that the
@@ -74,7 +92,9 @@ export async function runPipeline(connection: Connection, input: RunInput, dialo
   }
   const errors = diagnostics.filter((d) => d.severity === "error");
   if (errors.length > 0) {
-    return refused(`The definition has ${errors.length} error${errors.length === 1 ? "" : "s"} (first: ${errors[0].code}: ${errors[0].message}). Fix ${errors.length === 1 ? "it" : "them"} before running.`);
+    return refused(
+      `The definition has ${errors.length} error${errors.length === 1 ? "" : "s"} (first: ${errors[0].code}: ${errors[0].message}). Fix ${errors.length === 1 ? "it" : "them"} before running.`,
+    );
   }
   // Rules can be turned off in the settings: the text must still be a definition object to plan anything.
   const root = parseDocument(input.text).root;
@@ -94,7 +114,10 @@ export async function runPipeline(connection: Connection, input: RunInput, dialo
       executions = deployment.action === "create" ? [] : await listExecutions(connection.client, input.pipelineName);
       if (input.referenceArn) {
         operation = "DescribePipelineExecution";
-        policy = { kind: "explicit", execution: executions.find((e) => e.arn === input.referenceArn) ?? (await describeExecution(connection.client, input.referenceArn)) };
+        policy = {
+          kind: "explicit",
+          execution: executions.find((e) => e.arn === input.referenceArn) ?? (await describeExecution(connection.client, input.referenceArn)),
+        };
       }
     }
 
@@ -119,7 +142,10 @@ export async function runPipeline(connection: Connection, input: RunInput, dialo
     const declared = declaredParameters(model);
     operation = "DescribePipelineDefinitionForExecution";
     const cachesSomething = model.steps.some((step) => cacheSummary(step).state === "on");
-    const past = cachesSomething && options.history && deployment.action !== "create" ? await options.history.recent(connection.client, input.pipelineName, options.historySize ?? 20) : [];
+    const past =
+      cachesSomething && options.history && deployment.action !== "create"
+        ? await options.history.recent(connection.client, input.pipelineName, options.historySize ?? 20)
+        : [];
     let overrides = { ...(input.overrides ?? {}) };
     let editing = false;
     let summary: RunSummary;
@@ -134,7 +160,10 @@ export async function runPipeline(connection: Connection, input: RunInput, dialo
         continue;
       }
       const finalValues = Object.fromEntries(parameters.values.map((p) => [p.name, p.value]));
-      const insight = cacheInsight({ definition: input.text, executions: past, parameters: finalValues, selectedSteps: plan.selectedSteps }, options.now?.() ?? new Date());
+      const insight = cacheInsight(
+        { definition: input.text, executions: past, parameters: finalValues, selectedSteps: plan.selectedSteps },
+        options.now?.() ?? new Date(),
+      );
       const steps = planSteps(model, dag, plan, (step) => insight.verdict(step));
       summary = { target: connection.label, pipelineName: input.pipelineName, deployment, plan, parameters: parameters.values, steps };
       const answer = await dialogs.confirm(summary);
@@ -176,12 +205,19 @@ const stepNamed = (message: string, names: string[]) => names.find((n) => messag
 export function describeRun(summary: RunSummary): string {
   const { plan, deployment } = summary;
   const lines = [`Target: ${summary.target}`, `Pipeline: ${summary.pipelineName}`];
-  if (deployment.action !== "unchanged") lines.push(`Definition: ${deployment.action === "create" ? "create the pipeline" : "update the deployed definition"} — ${deployment.changes.join(" ")}`);
+  if (deployment.action !== "unchanged")
+    lines.push(`Definition: ${deployment.action === "create" ? "create the pipeline" : "update the deployed definition"} — ${deployment.changes.join(" ")}`);
   lines.push(plan.selectedSteps ? `Run: ${plan.selectedSteps.join(", ")}` : "Run: the whole pipeline");
   if (plan.selectedSteps) lines.push(`Reference: ${plan.reference ? `${executionLabel(plan.reference)} (${plan.reference.status})` : "none"}`);
   if (plan.reused.length > 0) lines.push(`Reused from the reference: ${plan.reused.join(", ")}`);
   if (plan.skipped.length > 0) lines.push(`Not run (downstream): ${plan.skipped.join(", ")}`);
-  if (summary.steps.some((s) => s.action === "cache-hit")) lines.push(`Cache hits expected: ${summary.steps.filter((s) => s.action === "cache-hit").map((s) => s.step).join(", ")}`);
+  if (summary.steps.some((s) => s.action === "cache-hit"))
+    lines.push(
+      `Cache hits expected: ${summary.steps
+        .filter((s) => s.action === "cache-hit")
+        .map((s) => s.step)
+        .join(", ")}`,
+    );
   lines.push(`Parameters: ${summary.parameters.map((p) => `${p.name}=${p.value}${p.source === "default" ? "" : ` (${p.source})`}`).join(", ") || "none"}`);
   lines.push(...plan.notes);
   lines.push("Steps:", ...summary.steps.map((s) => `  ${s.step}: ${s.text}`));

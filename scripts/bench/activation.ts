@@ -47,7 +47,11 @@ function requireClientOnce(bundle: string, names: string[]): number {
   return Number(execFileSync(process.execPath, ["-e", script], { encoding: "utf8" }));
 }
 
-export async function benchActivation(): Promise<{ requireClient: number; serverInitialize: number; bundles: Array<{ file: string; built: number; minified: number; gzip: number }> }> {
+export async function benchActivation(): Promise<{
+  requireClient: number;
+  serverInitialize: number;
+  bundles: Array<{ file: string; built: number; minified: number; gzip: number }>;
+}> {
   // As scripts/build.mjs: the client's lazy layers are their own bundles (required on first use), one LSP protocol copy each.
   const entries = [
     { file: "client.js", entry: "client/src/extension.ts", external: ["vscode"], plugins: [lazyLayers, protocolOf("vscode-languageclient")] },

@@ -12,7 +12,9 @@ import { LocalEngine } from "../../engine/src/engine";
 import type { StepRunner } from "../../engine/src/runners/runner";
 
 /** A runner whose steps do nothing, or wait `ms` (to show that parallel steps do overlap). */
-const runner = (ms: number): StepRunner => ({ run: async () => (ms ? new Promise((r) => setTimeout(() => r({ properties: {}, runner: "wait" }), ms)) : { properties: {}, runner: "no-op" }) });
+const runner = (ms: number): StepRunner => ({
+  run: async () => (ms ? new Promise((r) => setTimeout(() => r({ properties: {}, runner: "wait" }), ms)) : { properties: {}, runner: "no-op" }),
+});
 
 export function fanOutFanIn(width: number): string {
   const step = (name: string, dependsOn: string[]) => ({
@@ -26,7 +28,17 @@ export function fanOutFanIn(width: number): string {
     },
   });
   const middle = Array.from({ length: width }, (_, i) => step(`Work${i}`, ["Root"]));
-  return JSON.stringify({ Version: "2020-12-01", Steps: [step("Root", []), ...middle, step("Sink", middle.map((s) => s.Name))] });
+  return JSON.stringify({
+    Version: "2020-12-01",
+    Steps: [
+      step("Root", []),
+      ...middle,
+      step(
+        "Sink",
+        middle.map((s) => s.Name),
+      ),
+    ],
+  });
 }
 
 export interface EngineRow {
@@ -42,12 +54,25 @@ export async function benchEngine(steps = 500, stepMs = 0): Promise<EngineRow[]>
   const endpoint = await engine.listen();
   const client = new SageMakerClient({ endpoint, region: "us-east-1", credentials: { accessKeyId: "local", secretAccessKey: "local" }, maxAttempts: 1 });
   try {
-    await client.send(new CreatePipelineCommand({ PipelineName: "fan", PipelineDefinition: fanOutFanIn(steps - 2), RoleArn: "arn:aws:iam::111122223333:role/Role", ClientRequestToken: "b".repeat(32) }));
+    await client.send(
+      new CreatePipelineCommand({
+        PipelineName: "fan",
+        PipelineDefinition: fanOutFanIn(steps - 2),
+        RoleArn: "arn:aws:iam::111122223333:role/Role",
+        ClientRequestToken: "b".repeat(32),
+      }),
+    );
     const rows: EngineRow[] = [];
-    for (const [mode, parallelism] of [["parallel (default, up to 50 at once)", undefined], ["one at a time (MaxParallelExecutionSteps 1)", 1]] as const) {
+    for (const [mode, parallelism] of [
+      ["parallel (default, up to 50 at once)", undefined],
+      ["one at a time (MaxParallelExecutionSteps 1)", 1],
+    ] as const) {
       const t0 = performance.now();
       const { PipelineExecutionArn } = await client.send(
-        new StartPipelineExecutionCommand({ PipelineName: "fan", ...(parallelism ? { ParallelismConfiguration: { MaxParallelExecutionSteps: parallelism } } : {}) }),
+        new StartPipelineExecutionCommand({
+          PipelineName: "fan",
+          ...(parallelism ? { ParallelismConfiguration: { MaxParallelExecutionSteps: parallelism } } : {}),
+        }),
       );
       for (;;) {
         const { PipelineExecutionStatus: status, FailureReason } = await client.send(new DescribePipelineExecutionCommand({ PipelineExecutionArn }));

@@ -30,7 +30,9 @@ async function main(): Promise<void> {
   const results: Record<string, unknown> = { machine, commit: gitCommit(), date: new Date().toISOString() };
 
   if (run("diagnostics")) {
-    console.log("== Full diagnostics (parse + schema + every rule) vs JSON.parse and vscode-json-languageservice (parse + validate against our schema), medians");
+    console.log(
+      "== Full diagnostics (parse + schema + every rule) vs JSON.parse and vscode-json-languageservice (parse + validate against our schema), medians",
+    );
     const rows = await benchDiagnostics();
     console.log(`${printDiagnostics(rows)}\n`);
     results.diagnostics = rows;
@@ -51,7 +53,12 @@ async function main(): Promise<void> {
       rows.push(...result.rows);
       memory.push([label, `${(text.length / 1024).toFixed(0)} KiB`, result.rssAfterInit.toFixed(0), result.rssAfterOpen.toFixed(0)]);
     }
-    console.log(table(["request", "n", "p50 ms", "p95 ms"], rows.map((r) => [r.what, String(r.n), ms(r.p50), ms(r.p95)])));
+    console.log(
+      table(
+        ["request", "n", "p50 ms", "p95 ms"],
+        rows.map((r) => [r.what, String(r.n), ms(r.p50), ms(r.p95)]),
+      ),
+    );
     console.log(`\nServer memory (resident set, MiB):\n${table(["document", "size", "after initialize", "after opening it"], memory)}\n`);
     results.lsp = { rows, memory };
   }
@@ -62,14 +69,28 @@ async function main(): Promise<void> {
     console.log(`Loading the minified client bundle (vscode stubbed), fresh process: ${ms(activation.requireClient)} ms (median of 7)`);
     console.log(`Starting the server process up to its initialize answer: ${ms(activation.serverInitialize)} ms (median of 7)`);
     const kib = (n: number) => `${(n / 1024).toFixed(0)} KiB`;
-    console.log(`${table(["bundle", "unminified", "minified", "minified+gzip"], activation.bundles.map((b) => [b.file, kib(b.built), kib(b.minified), kib(b.gzip)]))}\n`);
+    console.log(
+      `${table(
+        ["bundle", "unminified", "minified", "minified+gzip"],
+        activation.bundles.map((b) => [b.file, kib(b.built), kib(b.minified), kib(b.gzip)]),
+      )}\n`,
+    );
     results.activation = activation;
   }
 
   if (run("startup")) {
     const s = await benchStartup();
-    console.log(`== Start-up: whole processes spawned from here, beside a bare \`node -e 0\` spawned the same way (wall time: median and minimum of ${s.node.runs} interleaved runs; peak RSS from process.resourceUsage(), median of 3)`);
-    const row = (f: typeof s.node, target: string) => [f.what, ms(f.medianMs), ms(f.minMs), ratio(f.medianMs / s.node.medianMs), f.maxRssMiB.toFixed(0), target];
+    console.log(
+      `== Start-up: whole processes spawned from here, beside a bare \`node -e 0\` spawned the same way (wall time: median and minimum of ${s.node.runs} interleaved runs; peak RSS from process.resourceUsage(), median of 3)`,
+    );
+    const row = (f: typeof s.node, target: string) => [
+      f.what,
+      ms(f.medianMs),
+      ms(f.minMs),
+      ratio(f.medianMs / s.node.medianMs),
+      f.maxRssMiB.toFixed(0),
+      target,
+    ];
     console.log(
       table(
         ["process", "median ms", "min ms", "× node -e 0", "peak RSS MiB", "target"],
@@ -81,7 +102,13 @@ async function main(): Promise<void> {
         ["phase", "median ms", "max ms", "RSS after, MiB", "target"],
         [
           ["spawn → initialize answer", ms(s.server.initializeMs), "", s.server.rssAfterInitializeMiB.toFixed(0), ""],
-          [`initialize → first diagnostics (${s.server.file})`, ms(s.server.firstDiagnosticsMs), ms(s.server.firstDiagnosticsMaxMs), s.server.rssAfterDiagnosticsMiB.toFixed(0), `≤ ${TARGETS.firstDiagnosticsMs} ms`],
+          [
+            `initialize → first diagnostics (${s.server.file})`,
+            ms(s.server.firstDiagnosticsMs),
+            ms(s.server.firstDiagnosticsMaxMs),
+            s.server.rssAfterDiagnosticsMiB.toFixed(0),
+            `≤ ${TARGETS.firstDiagnosticsMs} ms`,
+          ],
         ],
       )}\n`,
     );
@@ -91,14 +118,24 @@ async function main(): Promise<void> {
   if (run("engine")) {
     console.log("== Local engine: 500-step fan-out/fan-in (1 → 498 → 1), in-memory runner, over the HTTP API");
     const rows = [...(await benchEngine(500, 0)), ...(await benchEngine(500, 20))];
-    console.log(`${table(["mode", "steps", "wall ms", "ms per step"], rows.map((r) => [r.mode, String(r.steps), ms(r.wallMs), ms(r.perStepMs)]))}\n`);
+    console.log(
+      `${table(
+        ["mode", "steps", "wall ms", "ms per step"],
+        rows.map((r) => [r.mode, String(r.steps), ms(r.wallMs), ms(r.perStepMs)]),
+      )}\n`,
+    );
     results.engine = rows;
   }
 
   if (run("graph")) {
     console.log("== Graph view: graph model and dagre layout of a generated definition (Node; the webview runs the same code), medians of 3");
     const rows = benchGraph();
-    console.log(`${table(["steps", "edges", "model ms", "layout ms"], rows.map((r) => [String(r.steps), String(r.edges), ms(r.modelMs), ms(r.layoutMs)]))}\n`);
+    console.log(
+      `${table(
+        ["steps", "edges", "model ms", "layout ms"],
+        rows.map((r) => [String(r.steps), String(r.edges), ms(r.modelMs), ms(r.layoutMs)]),
+      )}\n`,
+    );
     results.graph = rows;
   }
 

@@ -68,14 +68,23 @@ export async function benchLsp(label: string, text: string, edits = 300): Promis
     const hoverAfterEdit: number[] = [];
     for (let i = 0; i < 100; i++) {
       version++;
-      await client.connection.sendNotification("textDocument/didChange", { textDocument: { uri, version }, contentChanges: [{ range, text: i % 2 === 0 ? "x" : original }] });
+      await client.connection.sendNotification("textDocument/didChange", {
+        textDocument: { uri, version },
+        contentChanges: [{ range, text: i % 2 === 0 ? "x" : original }],
+      });
       const t0 = performance.now();
       await client.request("textDocument/hover", { textDocument: { uri }, position: positionOf(current, `"${stepName}"`, 2) });
       hoverAfterEdit.push(performance.now() - t0);
     }
     const row = (what: string, times: number[]): LatencyRow => ({ what: `${label}: ${what}`, n: times.length, p50: median(times), p95: percentile(times, 95) });
     return {
-      rows: [row("edit → diagnostics", editTimes), row("hover", hover), row("completion (Get: Steps.)", completion), row("code lens", lens), row("hover right after an edit", hoverAfterEdit)],
+      rows: [
+        row("edit → diagnostics", editTimes),
+        row("hover", hover),
+        row("completion (Get: Steps.)", completion),
+        row("code lens", lens),
+        row("hover right after an edit", hoverAfterEdit),
+      ],
       rssAfterInit,
       rssAfterOpen,
     };

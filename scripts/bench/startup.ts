@@ -32,7 +32,15 @@ export interface StartupFigures {
   node: ProcessFigures;
   lintOne: ProcessFigures;
   lintCorpus: ProcessFigures & { files: number };
-  server: { runs: number; file: string; initializeMs: number; firstDiagnosticsMs: number; firstDiagnosticsMaxMs: number; rssAfterInitializeMiB: number; rssAfterDiagnosticsMiB: number };
+  server: {
+    runs: number;
+    file: string;
+    initializeMs: number;
+    firstDiagnosticsMs: number;
+    firstDiagnosticsMaxMs: number;
+    rssAfterInitializeMiB: number;
+    rssAfterDiagnosticsMiB: number;
+  };
 }
 
 /** Wall time of one `node ARGS` run, from spawn to exit, in ms. */
@@ -55,7 +63,10 @@ function compare(commands: Array<{ what: string; args: string[] }>, runs: number
   return commands.map((c, j) => {
     const rss: number[] = [];
     for (let i = 0; i < 3; i++) {
-      const result = spawnSync(process.execPath, ["--require", join(import.meta.dirname, "max-rss.cjs"), ...c.args], { cwd: ROOT, stdio: ["ignore", "ignore", "ignore", "pipe"] });
+      const result = spawnSync(process.execPath, ["--require", join(import.meta.dirname, "max-rss.cjs"), ...c.args], {
+        cwd: ROOT,
+        stdio: ["ignore", "ignore", "ignore", "pipe"],
+      });
       rss.push(Number(String(result.output[3])) / 1024);
     }
     return { what: c.what, runs, medianMs: median(times[j]), minMs: Math.min(...times[j]), maxRssMiB: median(rss) };
@@ -74,7 +85,9 @@ function rssMiB(pid: number | undefined): number {
   return pid && existsSync(status) ? Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(status, "utf8"))?.[1]) / 1024 : NaN;
 }
 
-async function serverOnce(text: string): Promise<{ initializeMs: number; firstDiagnosticsMs: number; rssAfterInitializeMiB: number; rssAfterDiagnosticsMiB: number }> {
+async function serverOnce(
+  text: string,
+): Promise<{ initializeMs: number; firstDiagnosticsMs: number; rssAfterInitializeMiB: number; rssAfterDiagnosticsMiB: number }> {
   const t0 = performance.now();
   const client = await LspClient.start();
   const initialized = performance.now();
@@ -91,7 +104,9 @@ async function serverOnce(text: string): Promise<{ initializeMs: number; firstDi
 
 export async function benchStartup(runs = 15, serverRuns = 7): Promise<StartupFigures> {
   const small = smallCorpusFile();
-  const corpusFiles = readdirSync(CORPUS).filter((f) => f.endsWith(".json")).map((f) => join("test/fixtures/corpus", f));
+  const corpusFiles = readdirSync(CORPUS)
+    .filter((f) => f.endsWith(".json"))
+    .map((f) => join("test/fixtures/corpus", f));
   const [node, lintOne, lintCorpus] = compare(
     [
       { what: "node -e 0", args: ["-e", "0"] },

@@ -101,11 +101,14 @@ async function track(kind, resource) {
   return resource;
 }
 
-const watchdog = setTimeout(async () => {
-  say(`[e2e] the run exceeded ${RUN_TIMEOUT_MS / 1000} s: stopping`);
-  await cleanup();
-  process.exit(finish({ name: "the run finishes in time", error: `watchdog after ${RUN_TIMEOUT_MS / 1000} s` }));
-}, RUN_TIMEOUT_MS + (args.install ? INSTALL_TIMEOUT_MS : 0) + PACKAGE_TIMEOUT_MS * 3);
+const watchdog = setTimeout(
+  async () => {
+    say(`[e2e] the run exceeded ${RUN_TIMEOUT_MS / 1000} s: stopping`);
+    await cleanup();
+    process.exit(finish({ name: "the run finishes in time", error: `watchdog after ${RUN_TIMEOUT_MS / 1000} s` }));
+  },
+  RUN_TIMEOUT_MS + (args.install ? INSTALL_TIMEOUT_MS : 0) + PACKAGE_TIMEOUT_MS * 3,
+);
 watchdog.unref();
 
 try {
@@ -127,7 +130,12 @@ async function main() {
     if (install.code !== 0) throw new Error(`scripts/e2e/install.sh failed (exit ${install.code}${install.timedOut ? ", timed out" : ""})`);
     say(`[e2e] installs: ${seconds(Date.now() - t)}`);
   }
-  for (const [what, path] of [["Node 24", NODE24], ["code-server", CODE_SERVER], ["playwright-core", join(TOOLS, "node_modules/playwright-core")], ["mocha", join(TOOLS, "node_modules/mocha")]]) {
+  for (const [what, path] of [
+    ["Node 24", NODE24],
+    ["code-server", CODE_SERVER],
+    ["playwright-core", join(TOOLS, "node_modules/playwright-core")],
+    ["mocha", join(TOOLS, "node_modules/mocha")],
+  ]) {
     if (!existsSync(path)) throw new Error(`${what} is not installed (${path}): run scripts/e2e/install.sh`);
   }
 
@@ -161,7 +169,14 @@ async function main() {
         results.push({ name: scenario.name, ok: false, error: "not run: the run's time was up" });
         continue;
       }
-      const result = await runScenario({ scenario, context: resources.browser, serverUrl: server.url, workspacesDir: join(runDir, "workspaces"), resultsDir: RESULTS, say });
+      const result = await runScenario({
+        scenario,
+        context: resources.browser,
+        serverUrl: server.url,
+        workspacesDir: join(runDir, "workspaces"),
+        resultsDir: RESULTS,
+        say,
+      });
       checkNotStopping();
       results.push(result);
       say(`  ${result.ok ? "✓" : "✗"} ${result.name} (${seconds(result.ms)})${result.ok ? "" : `\n      ${result.error.split("\n")[0]}`}`);
@@ -174,7 +189,17 @@ async function main() {
     say(`\n[e2e] in-host integration tests (mocha in the extension host)`);
     const t = Date.now();
     checkNotStopping();
-    const server = await track("server", await startCodeServer({ node: NODE24, entry: CODE_SERVER, env: { ...env, E2E_HOST_GREP: args.grep ?? "" }, dirs, logFile: serverLog, smokeTestDriver: true }));
+    const server = await track(
+      "server",
+      await startCodeServer({
+        node: NODE24,
+        entry: CODE_SERVER,
+        env: { ...env, E2E_HOST_GREP: args.grep ?? "" },
+        dirs,
+        logFile: serverLog,
+        smokeTestDriver: true,
+      }),
+    );
     if (!resources.browser) await track("browser", await launchBrowser({ toolsDir: TOOLS, runDir, env }));
     const host = await runHostTests({
       context: resources.browser,
@@ -191,7 +216,9 @@ async function main() {
     checkNotStopping();
     for (const r of host.tests) {
       results.push(r);
-      say(`  ${r.skipped ? "-" : r.ok ? "✓" : "✗"} ${r.name}${r.ms ? ` (${seconds(r.ms)})` : ""}${r.ok || r.skipped ? "" : `\n      ${String(r.error).split("\n")[0]}`}`);
+      say(
+        `  ${r.skipped ? "-" : r.ok ? "✓" : "✗"} ${r.name}${r.ms ? ` (${seconds(r.ms)})` : ""}${r.ok || r.skipped ? "" : `\n      ${String(r.error).split("\n")[0]}`}`,
+      );
     }
     if (existsSync(hostResults)) copyFileSync(hostResults, join(RESULTS, "host-results.json"));
     say(`[e2e] in-host tests: ${seconds(host.ms)} (${seconds(Date.now() - t)} with the server start)`);
@@ -229,7 +256,9 @@ async function packageAndInstall(dirs, env) {
         const check = await run(NODE24, ["--check", join(folder, f)], { timeoutMs: 60_000 });
         if (check.code !== 0) throw new Error(`${f} in the .vsix does not parse:\n${check.output.slice(0, 1000)}`);
       }
-      say(`[e2e] ${args.vsix ? `testing ${args.vsix}` : "packaged dist/sagemaker-pipelines.vsix"} (${Math.round(statSync(target).size / 1024)} KiB), installed into code-server: ${seconds(Date.now() - t)}`);
+      say(
+        `[e2e] ${args.vsix ? `testing ${args.vsix}` : "packaged dist/sagemaker-pipelines.vsix"} (${Math.round(statSync(target).size / 1024)} KiB), installed into code-server: ${seconds(Date.now() - t)}`,
+      );
       return folder;
     } catch (error) {
       lastError = error;

@@ -20,20 +20,26 @@ export class CacheContexts {
 
   lensTitle(uri: string, document: PipelineDocument): ((stepName: string) => string | undefined) | undefined {
     const insight = this.insight(uri, document);
-    return insight && ((step) => {
-      const verdict = insight.verdict(step);
-      // Without executions to compare with, the static lens (with its ExpireAfter problems) says more.
-      if (!verdict || verdict.kind === "off" || verdict.kind === "n/a" || (verdict.kind === "no-runs" && verdict.noHistory)) return undefined;
-      return cacheVerdictLensTitle(verdict);
-    });
+    return (
+      insight &&
+      ((step) => {
+        const verdict = insight.verdict(step);
+        // Without executions to compare with, the static lens (with its ExpireAfter problems) says more.
+        if (!verdict || verdict.kind === "off" || verdict.kind === "n/a" || (verdict.kind === "no-runs" && verdict.noHistory)) return undefined;
+        return cacheVerdictLensTitle(verdict);
+      })
+    );
   }
 
   hoverMarkdown(uri: string, document: PipelineDocument): ((stepName: string) => string | undefined) | undefined {
     const insight = this.insight(uri, document);
-    return insight && ((step) => {
-      const verdict = insight.verdict(step);
-      return verdict && cacheVerdictHover(verdict);
-    });
+    return (
+      insight &&
+      ((step) => {
+        const verdict = insight.verdict(step);
+        return verdict && cacheVerdictHover(verdict);
+      })
+    );
   }
 
   private insight(uri: string, document: PipelineDocument): CacheInsight | undefined {

@@ -125,7 +125,11 @@ connection.onCodeLens(async (params) => {
   const document = store.get(uri);
   const documentSettings = await settings.forUri(uri);
   if (!document || !documentSettings.codeLens) return [];
-  return service.codeLenses(document, uri, { reference: references_.get(uri), referenceLatest: documentSettings.referenceLatest, cacheTitle: cacheContexts.lensTitle(uri, document) });
+  return service.codeLenses(document, uri, {
+    reference: references_.get(uri),
+    referenceLatest: documentSettings.referenceLatest,
+    cacheTitle: cacheContexts.lensTitle(uri, document),
+  });
 });
 connection.onCodeAction((params) => {
   const document = store.get(params.textDocument.uri);

@@ -26,9 +26,7 @@ export class SettingsStore {
     if (!this.canPull) return Promise.resolve(DEFAULT_SETTINGS);
     let pending = this.cache.get(uri);
     if (!pending) {
-      pending = this.connection.workspace
-        .getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION })
-        .then(normalizeSettings, () => DEFAULT_SETTINGS);
+      pending = this.connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }).then(normalizeSettings, () => DEFAULT_SETTINGS);
       this.cache.set(uri, pending);
     }
     return pending;

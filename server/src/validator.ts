@@ -22,7 +22,13 @@ export class DocumentValidator {
     clearTimeout(this.timers.get(uri));
     const version = this.store.version(uri);
     if (version === undefined) return;
-    this.timers.set(uri, setTimeout(() => void this.validate(uri, version).catch((error) => this.logError(`Validation of ${uri} failed: ${(error as Error).stack ?? error}`)), delayOverride ?? validationDelay));
+    this.timers.set(
+      uri,
+      setTimeout(
+        () => void this.validate(uri, version).catch((error) => this.logError(`Validation of ${uri} failed: ${(error as Error).stack ?? error}`)),
+        delayOverride ?? validationDelay,
+      ),
+    );
   }
 
   forget(uri: string): void {

@@ -9,7 +9,8 @@ import { join } from "node:path";
 
 const dist = join(import.meta.dirname, "../../dist");
 const example = join(import.meta.dirname, "../../examples/abalone.pipeline.json");
-const lint = (cli: string) => spawnSync(process.execPath, [cli, "lint", example], { encoding: "utf8", env: { ...process.env, SAGEMAKER_PIPELINES_CODE_CACHE_REPORT: "1" } });
+const lint = (cli: string) =>
+  spawnSync(process.execPath, [cli, "lint", example], { encoding: "utf8", env: { ...process.env, SAGEMAKER_PIPELINES_CODE_CACHE_REPORT: "1" } });
 
 /** A copy of the CLI's files in a fresh folder. */
 function copy(): string {

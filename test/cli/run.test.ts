@@ -37,7 +37,11 @@ function workspaceAfterOneRun() {
   return ranOnce;
 }
 
-const stepLine = (stdout: string, step: string) => stdout.split("\n").filter((line) => line.includes(` ${step} `)).pop() ?? "";
+const stepLine = (stdout: string, step: string) =>
+  stdout
+    .split("\n")
+    .filter((line) => line.includes(` ${step} `))
+    .pop() ?? "";
 const executionArn = (stdout: string) => /: (arn:aws:sagemaker:\S+:pipeline\/\S+\/execution\/\S+)$/m.exec(stdout)?.[1];
 
 test("cli run: the whole example pipeline runs locally, step by step, and its outputs land in the local store", { timeout: 180_000 }, () => {
@@ -61,28 +65,35 @@ test("cli run: the whole example pipeline runs locally, step by step, and its ou
   assert.ok(found(store, "model.tar.gz"), "the model artifacts are in the store");
 });
 
-test("cli run --select: the selected step runs, upstream steps are reused from the latest execution, downstream steps do not run", { timeout: 240_000 }, (t) => {
-  const dir = workspace(t);
-  const first = run(dir, "examples/abalone.pipeline.json");
-  assert.equal(first.status, 0, first.all);
-  const firstArn = executionArn(first.stdout)!;
+test(
+  "cli run --select: the selected step runs, upstream steps are reused from the latest execution, downstream steps do not run",
+  { timeout: 240_000 },
+  (t) => {
+    const dir = workspace(t);
+    const first = run(dir, "examples/abalone.pipeline.json");
+    assert.equal(first.status, 0, first.all);
+    const firstArn = executionArn(first.stdout)!;
 
-  const selective = run(dir, "examples/abalone.pipeline.json", "--select", "AbaloneEval", "--param", "MseThreshold=0.5");
-  assert.equal(selective.status, 0, selective.all);
-  assert.match(selective.stdout, new RegExp(`^Started steps AbaloneEval \\(reference ${firstArn.replace(/[/.]/g, "\\$&")}\\): `, "m"));
-  assert.match(selective.stdout, /^  Reused from the reference: AbaloneProcess, AbaloneTrain$/m);
-  assert.match(selective.stdout, /MseThreshold=0\.5 \(override\)/);
-  assert.match(stepLine(selective.stdout, "AbaloneProcess"), new RegExp(`Succeeded .*— reused from ${firstArn.replace(/[/.]/g, "\\$&")}$`));
-  assert.match(stepLine(selective.stdout, "AbaloneTrain"), /— reused from /);
-  assert.match(stepLine(selective.stdout, "AbaloneEval"), /✓ AbaloneEval Succeeded \(\d+\.\d s\)$/);
-  assert.equal(stepLine(selective.stdout, "AbaloneMSECond"), "", "downstream of the selection does not run");
-  assert.equal(stepLine(selective.stdout, "AbaloneTransform"), "");
-  assert.match(selective.stdout, /^Execution Succeeded$/m);
+    const selective = run(dir, "examples/abalone.pipeline.json", "--select", "AbaloneEval", "--param", "MseThreshold=0.5");
+    assert.equal(selective.status, 0, selective.all);
+    assert.match(selective.stdout, new RegExp(`^Started steps AbaloneEval \\(reference ${firstArn.replace(/[/.]/g, "\\$&")}\\): `, "m"));
+    assert.match(selective.stdout, /^  Reused from the reference: AbaloneProcess, AbaloneTrain$/m);
+    assert.match(selective.stdout, /MseThreshold=0\.5 \(override\)/);
+    assert.match(stepLine(selective.stdout, "AbaloneProcess"), new RegExp(`Succeeded .*— reused from ${firstArn.replace(/[/.]/g, "\\$&")}$`));
+    assert.match(stepLine(selective.stdout, "AbaloneTrain"), /— reused from /);
+    assert.match(stepLine(selective.stdout, "AbaloneEval"), /✓ AbaloneEval Succeeded \(\d+\.\d s\)$/);
+    assert.equal(stepLine(selective.stdout, "AbaloneMSECond"), "", "downstream of the selection does not run");
+    assert.equal(stepLine(selective.stdout, "AbaloneTransform"), "");
+    assert.match(selective.stdout, /^Execution Succeeded$/m);
 
-  const none = run(dir, "examples/abalone.pipeline.json", "--select", "AbaloneEval", "--reference", "none");
-  assert.equal(none.status, 1);
-  assert.match(none.stdout, /^Not started: Without a reference execution only steps with no upstream dependency can run, and AbaloneEval \(on AbaloneProcess, AbaloneTrain\) depends/m);
-});
+    const none = run(dir, "examples/abalone.pipeline.json", "--select", "AbaloneEval", "--reference", "none");
+    assert.equal(none.status, 1);
+    assert.match(
+      none.stdout,
+      /^Not started: Without a reference execution only steps with no upstream dependency can run, and AbaloneEval \(on AbaloneProcess, AbaloneTrain\) depends/m,
+    );
+  },
+);
 
 test("cli run --select: a step missing between two selected steps is refused before sending, with the --select that fixes it", { timeout: 180_000 }, () => {
   const { dir, result: first } = workspaceAfterOneRun();
@@ -154,13 +165,21 @@ test("cli plan: prints per step what a run would do — cache hits, reuse, skips
   assert.match(plan.stdout, /^    AbaloneMSEFail: run if AbaloneMSECond takes its ElseSteps \(not known until it runs\)$/m);
   assert.match(plan.stdout, /^Plan only: nothing was created, updated or started\.$/m);
 
-  const selective = spawnSync(process.execPath, [cli, "plan", "examples/abalone.pipeline.json", "--select", "AbaloneEval"], { cwd: dir, encoding: "utf8", timeout: 60_000 });
+  const selective = spawnSync(process.execPath, [cli, "plan", "examples/abalone.pipeline.json", "--select", "AbaloneEval"], {
+    cwd: dir,
+    encoding: "utf8",
+    timeout: 60_000,
+  });
   assert.equal(selective.status, 0, selective.stderr);
   assert.match(selective.stdout, /^    AbaloneTrain: reuse from .+$/m);
   assert.match(selective.stdout, /^    AbaloneTransform: skip \(downstream of the selection\)$/m);
   assert.equal(executions(), before, "planning started nothing");
 
-  const refused = spawnSync(process.execPath, [cli, "plan", "examples/abalone.pipeline.json", "--select", "AbaloneTrain,AbaloneMSECond"], { cwd: dir, encoding: "utf8", timeout: 60_000 });
+  const refused = spawnSync(process.execPath, [cli, "plan", "examples/abalone.pipeline.json", "--select", "AbaloneTrain,AbaloneMSECond"], {
+    cwd: dir,
+    encoding: "utf8",
+    timeout: 60_000,
+  });
   assert.equal(refused.status, 1);
   assert.match(refused.stdout, /^Hint: --select AbaloneTrain,AbaloneEval,AbaloneMSECond$/m);
 });

@@ -49,7 +49,8 @@ function startServer(t: TestContext, store: string): Promise<Server> {
   });
 }
 
-const client = (endpoint: string) => new SageMakerClient({ endpoint, region: "us-east-1", credentials: { accessKeyId: "local", secretAccessKey: "local" }, maxAttempts: 1 });
+const client = (endpoint: string) =>
+  new SageMakerClient({ endpoint, region: "us-east-1", credentials: { accessKeyId: "local", secretAccessKey: "local" }, maxAttempts: 1 });
 
 /** Polls the other process's API until `done` holds (its state has no event this process could await). */
 async function until<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
@@ -86,7 +87,9 @@ function processingStep(name: string, marker: string, sleep: number, dependsOn?:
         ImageUri: "python:3",
         ContainerEntrypoint: ["python3", "-c", STEP_SCRIPT, String(sleep), marker],
       },
-      ProcessingOutputConfig: { Outputs: [{ OutputName: "out", S3Output: { S3Uri: `s3://bucket/${name}`, LocalPath: "/opt/ml/processing/out", S3UploadMode: "EndOfJob" } }] },
+      ProcessingOutputConfig: {
+        Outputs: [{ OutputName: "out", S3Output: { S3Uri: `s3://bucket/${name}`, LocalPath: "/opt/ml/processing/out", S3UploadMode: "EndOfJob" } }],
+      },
       RoleArn: "arn:aws:iam::000000000000:role/Local",
     },
   };
@@ -101,9 +104,15 @@ test("local serve: after a SIGKILL mid-execution, a restart keeps every record a
 
   const first = await startServer(t, store);
   const sagemaker = client(first.endpoint);
-  await sagemaker.send(new CreatePipelineCommand({ PipelineName: "crash", PipelineDefinition: definition(marker, 0), RoleArn: "arn:aws:iam::000000000000:role/Local" }));
+  await sagemaker.send(
+    new CreatePipelineCommand({ PipelineName: "crash", PipelineDefinition: definition(marker, 0), RoleArn: "arn:aws:iam::000000000000:role/Local" }),
+  );
   const finished = await sagemaker.send(new StartPipelineExecutionCommand({ PipelineName: "crash" }));
-  await until("the first execution", () => sagemaker.send(new DescribePipelineExecutionCommand({ PipelineExecutionArn: finished.PipelineExecutionArn })), (d) => d.PipelineExecutionStatus === "Succeeded");
+  await until(
+    "the first execution",
+    () => sagemaker.send(new DescribePipelineExecutionCommand({ PipelineExecutionArn: finished.PipelineExecutionArn })),
+    (d) => d.PipelineExecutionStatus === "Succeeded",
+  );
   const finishedSteps = await sagemaker.send(new ListPipelineExecutionStepsCommand({ PipelineExecutionArn: finished.PipelineExecutionArn }));
 
   await sagemaker.send(new UpdatePipelineCommand({ PipelineName: "crash", PipelineDefinition: definition(marker, 60) }));
@@ -115,7 +124,11 @@ test("local serve: after a SIGKILL mid-execution, a restart keeps every record a
   );
   // Its process, not only its record: the kill must come after the script knows its engine (see STEP_SCRIPT).
   const slowLog = `${first.endpoint}/logs/${interrupted.PipelineExecutionArn!.split("/").pop()}/Slow`;
-  await until("the slow step's process to be running", () => fetch(slowLog).then((r) => r.text()), (log) => /^pid \d+$/m.test(log));
+  await until(
+    "the slow step's process to be running",
+    () => fetch(slowLog).then((r) => r.text()),
+    (log) => /^pid \d+$/m.test(log),
+  );
   sagemaker.destroy();
   first.process.kill("SIGKILL");
   await new Promise((r) => first.process.once("exit", r));
@@ -152,7 +165,10 @@ test("local serve: after a SIGKILL mid-execution, a restart keeps every record a
 });
 
 test("local serve: refuses to listen beyond the loopback interface", (t) => {
-  const result = spawnSync(process.execPath, [cli, "local", "serve", "--host", "0.0.0.0", "--port", "0", "--store", tempDir(t, "smp-serve-")], { encoding: "utf8", timeout: 20_000 });
+  const result = spawnSync(process.execPath, [cli, "local", "serve", "--host", "0.0.0.0", "--port", "0", "--store", tempDir(t, "smp-serve-")], {
+    encoding: "utf8",
+    timeout: 20_000,
+  });
   assert.notEqual(result.status, 0);
   assert.match(result.stderr, /only listens on the loopback interface/);
 });

@@ -37,7 +37,12 @@ const api = {
   version: "1.95.0",
   env: { appName: "stub", language: "en", machineId: "test", sessionId: "test", uiKind: 1, remoteName: undefined },
   EventEmitter,
-  Disposable: Object.assign(function (fn) { return { dispose: fn }; }, { from: (...items) => ({ dispose: () => items.forEach((i) => i?.dispose?.()) }) }),
+  Disposable: Object.assign(
+    function (fn) {
+      return { dispose: fn };
+    },
+    { from: (...items) => ({ dispose: () => items.forEach((i) => i?.dispose?.()) }) },
+  ),
   workspace: {
     isTrusted: true,
     textDocuments: [],
@@ -56,7 +61,23 @@ const api = {
     visibleTextEditors: [],
     createOutputChannel: (name) => {
       const log = (...args) => void output.push(`${name}: ${args.map(String).join(" ")}`);
-      return { name, append: log, appendLine: log, replace() {}, clear() {}, show() {}, hide() {}, dispose() {}, trace: log, debug: log, info: log, warn: log, error: log, onDidChangeLogLevel: event, logLevel: 2 };
+      return {
+        name,
+        append: log,
+        appendLine: log,
+        replace() {},
+        clear() {},
+        show() {},
+        hide() {},
+        dispose() {},
+        trace: log,
+        debug: log,
+        info: log,
+        warn: log,
+        error: log,
+        onDidChangeLogLevel: event,
+        logLevel: 2,
+      };
     },
     createTreeView: (id, options) => {
       trees.push({ id, provider: options.treeDataProvider });
@@ -78,8 +99,15 @@ const api = {
   },
 };
 // The client's `import * as vscode` copies own members (esbuild's __toESM): every `vscode.X` the client names is one.
-const walk = (dir) => require("node:fs").readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith(".ts") ? [join(dir, e.name)] : []));
-for (const file of walk(join(root, "client/src"))) for (const m of require("node:fs").readFileSync(file, "utf8").matchAll(/\bvscode\.([A-Za-z_]+)/g)) if (!(m[1] in api)) api[m[1]] = stub;
+const walk = (dir) =>
+  require("node:fs")
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith(".ts") ? [join(dir, e.name)] : []));
+for (const file of walk(join(root, "client/src")))
+  for (const m of require("node:fs")
+    .readFileSync(file, "utf8")
+    .matchAll(/\bvscode\.([A-Za-z_]+)/g))
+    if (!(m[1] in api)) api[m[1]] = stub;
 const vscode = new Proxy(api, { get: (t, p) => (p === "__esModule" ? true : p in t ? t[p] : stub) });
 const load = Module._load;
 Module._load = function (request, ...rest) {
@@ -87,7 +115,11 @@ Module._load = function (request, ...rest) {
 };
 
 /** The files of dist/ (and any node_modules) this process has loaded. */
-const loaded = () => Object.keys(require.cache).filter((k) => k.startsWith(dist) || k.includes("node_modules")).map((k) => k.slice(root.length + 1).replace(/\\/g, "/")).sort();
+const loaded = () =>
+  Object.keys(require.cache)
+    .filter((k) => k.startsWith(dist) || k.includes("node_modules"))
+    .map((k) => k.slice(root.length + 1).replace(/\\/g, "/"))
+    .sort();
 
 (async () => {
   const context = {

@@ -38,7 +38,13 @@ test("activation loads dist/client.js only; the SageMaker layer (AWS SDK) and th
   // Activation: the language client started, the commands and views registered, nothing else loaded.
   assert.deepEqual(report.afterRequire, ["dist/client.js"]);
   assert.deepEqual(report.afterActivate, ["dist/client.js"]);
-  for (const id of ["sagemakerPipelines.runPipeline", "sagemakerPipelines.startLocalEngine", "sagemakerPipelines.showGraph", "sagemakerPipelines.chooseReference"]) assert.ok(report.commandIds.includes(id), id);
+  for (const id of [
+    "sagemakerPipelines.runPipeline",
+    "sagemakerPipelines.startLocalEngine",
+    "sagemakerPipelines.showGraph",
+    "sagemakerPipelines.chooseReference",
+  ])
+    assert.ok(report.commandIds.includes(id), id);
   // The Executions view asks for the local target's pipelines: the SageMaker layer loads, the engine starts, and they talk.
   assert.deepEqual(report.afterRunPath, ["dist/client.js", "dist/engine.js", "dist/sagemaker.js"]);
   assert.equal(report.children.length, 1);
@@ -54,8 +60,21 @@ test("dist/client.js is built without the analyser, the schema tables, the AWS S
     .filter(([, input]) => input.bytesInOutput > 0)
     .map(([path]) => path);
   assert.ok(inputs.includes("client/src/extension.ts") && inputs.some((i) => i.includes("vscode-languageclient")), "the metafile describes the client bundle");
-  const forbidden = [/node_modules\/ajv\//, /^schemas\//, /^core\/src\/rules\//, /^core\/src\/schema\//, /^core\/src\/analyze\.ts$/, /node_modules\/@aws-sdk\//, /node_modules\/@smithy\//, /^engine\/src\//, /^sagemaker\/src\//];
-  assert.deepEqual(inputs.filter((i) => forbidden.some((f) => f.test(i))), []);
+  const forbidden = [
+    /node_modules\/ajv\//,
+    /^schemas\//,
+    /^core\/src\/rules\//,
+    /^core\/src\/schema\//,
+    /^core\/src\/analyze\.ts$/,
+    /node_modules\/@aws-sdk\//,
+    /node_modules\/@smithy\//,
+    /^engine\/src\//,
+    /^sagemaker\/src\//,
+  ];
+  assert.deepEqual(
+    inputs.filter((i) => forbidden.some((f) => f.test(i))),
+    [],
+  );
   const externals = Object.values(meta.outputs).flatMap((o) => o.imports.filter((i) => i.external && i.path.startsWith(".")).map((i) => i.path));
   assert.deepEqual([...new Set(externals)].sort(), ["./engine.js", "./sagemaker.js"]);
 });

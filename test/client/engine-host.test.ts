@@ -8,7 +8,8 @@ import { LocalEngineHost, type EngineHostSettings } from "../../client/src/local
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
 
-const client = (endpoint: string) => new SageMakerClient({ endpoint, region: "us-east-1", credentials: { accessKeyId: "local", secretAccessKey: "local" }, maxAttempts: 1 });
+const client = (endpoint: string) =>
+  new SageMakerClient({ endpoint, region: "us-east-1", credentials: { accessKeyId: "local", secretAccessKey: "local" }, maxAttempts: 1 });
 const pipelineNames = async (endpoint: string) => {
   const sagemaker = client(endpoint);
   try {
@@ -17,14 +18,21 @@ const pipelineNames = async (endpoint: string) => {
     sagemaker.destroy();
   }
 };
-const refused = async (endpoint: string) => fetch(`${endpoint}/ping`).then(() => false, () => true);
+const refused = async (endpoint: string) =>
+  fetch(`${endpoint}/ping`).then(
+    () => false,
+    () => true,
+  );
 const definition = JSON.stringify({ Version: "2020-12-01", Steps: [{ Name: "F", Type: "Fail", Arguments: { ErrorMessage: "x" } }] });
 
 function setup(t: TestContext) {
   const root = mkdtempSync(join(tmpdir(), "smp-host-"));
   const settings: EngineHostSettings = { store: join(root, "store"), runner: "host", baseDir: root };
   const lines: string[] = [];
-  const host = new LocalEngineHost(() => ({ ...settings }), (line) => lines.push(line));
+  const host = new LocalEngineHost(
+    () => ({ ...settings }),
+    (line) => lines.push(line),
+  );
   t.after(async () => {
     await host.stop(); // (stopping twice is fine) the engine writes no more into the folder
     rmSync(root, { recursive: true, force: true });

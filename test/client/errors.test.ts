@@ -33,10 +33,12 @@ async function faultServer(t: TestContext, fault: Fault): Promise<{ endpoint: st
   return { endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, requests: () => requests };
 }
 
-const awsError = (status: number, type: string, message: string): Fault => (_request, response) => {
-  response.writeHead(status, { "Content-Type": "application/x-amz-json-1.1", "x-amzn-RequestId": "r1" });
-  response.end(JSON.stringify({ __type: type, message }));
-};
+const awsError =
+  (status: number, type: string, message: string): Fault =>
+  (_request, response) => {
+    response.writeHead(status, { "Content-Type": "application/x-amz-json-1.1", "x-amzn-RequestId": "r1" });
+    response.end(JSON.stringify({ __type: type, message }));
+  };
 
 /** AWS credentials from an isolated config, so the machine's own never matter. */
 function isolatedAws(t: TestContext, config: string, extraFiles: Record<string, string> = {}) {
@@ -51,7 +53,12 @@ function isolatedAws(t: TestContext, config: string, extraFiles: Record<string, 
   }
   const saved = { ...process.env };
   for (const key of Object.keys(process.env)) if (key.startsWith("AWS_") && key !== "AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED") delete process.env[key];
-  Object.assign(process.env, { HOME: home, AWS_CONFIG_FILE: join(home, ".aws/config"), AWS_SHARED_CREDENTIALS_FILE: join(home, ".aws/credentials"), AWS_EC2_METADATA_DISABLED: "true" });
+  Object.assign(process.env, {
+    HOME: home,
+    AWS_CONFIG_FILE: join(home, ".aws/config"),
+    AWS_SHARED_CREDENTIALS_FILE: join(home, ".aws/credentials"),
+    AWS_EC2_METADATA_DISABLED: "true",
+  });
   t.after(() => {
     for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
     Object.assign(process.env, saved);
@@ -75,7 +82,10 @@ const quick = { connectionMs: 1000, requestMs: 1000 };
 
 test("errors: AccessDenied names the action and the profile, and never the secret", async (t) => {
   isolatedAws(t, STATIC_PROFILE);
-  const server = await faultServer(t, awsError(400, "AccessDeniedException", "User: arn:aws:sts::1:assumed-role/x is not authorized to perform: sagemaker:DescribePipeline"));
+  const server = await faultServer(
+    t,
+    awsError(400, "AccessDeniedException", "User: arn:aws:sts::1:assumed-role/x is not authorized to perform: sagemaker:DescribePipeline"),
+  );
   const explained = await attempt(awsConnection({ profile: "dev", region: "" }, server.endpoint, quick));
   assert.match(explained.message, /^Access denied: profile 'dev' may not call sagemaker:DescribePipeline\. Ask for that permission or use another profile\./);
   assert.doesNotMatch(explained.message, /secretvalue123|AKIDEXAMPLE/);
@@ -99,7 +109,10 @@ test("errors: throttling is retried by the SDK, then explained", async (t) => {
 test("errors: a 500, a request that never answers, and a dropped connection each read as what happened", async (t) => {
   isolatedAws(t, STATIC_PROFILE);
   const internal = await faultServer(t, awsError(500, "InternalFailure", "boom"));
-  assert.match((await attempt(awsConnection({ profile: "dev", region: "" }, internal.endpoint, quick))).message, /^SageMaker failed on DescribePipeline \(HTTP 500, InternalFailure\)\. This is on the service's side/);
+  assert.match(
+    (await attempt(awsConnection({ profile: "dev", region: "" }, internal.endpoint, quick))).message,
+    /^SageMaker failed on DescribePipeline \(HTTP 500, InternalFailure\)\. This is on the service's side/,
+  );
 
   const silent = await faultServer(t, () => undefined);
   // Nothing ever answers: a short request timeout (each of the SDK's attempts waits it out) reads the same.
@@ -107,7 +120,10 @@ test("errors: a 500, a request that never answers, and a dropped connection each
   assert.match(timedOut.message, /DescribePipeline timed out|could not be reached/);
 
   const dropped = await faultServer(t, (request) => request.socket.destroy());
-  assert.match((await attempt(awsConnection({ profile: "dev", region: "" }, dropped.endpoint, quick))).message, /could not be reached \((ECONNRESET|connection dropped)\)/);
+  assert.match(
+    (await attempt(awsConnection({ profile: "dev", region: "" }, dropped.endpoint, quick))).message,
+    /could not be reached \((ECONNRESET|connection dropped)\)/,
+  );
 });
 
 test("errors: the service's ValidationException is quoted, with the step it names", async (t) => {
@@ -127,10 +143,16 @@ test("errors: no credentials at all says how to configure them", async (t) => {
 });
 
 test("errors: an expired SSO session says to log in again with the profile", async (t) => {
-  const config = "[profile sso-dev]\nsso_session = corp\nsso_account_id = 111122223333\nsso_role_name = Dev\nregion = eu-west-1\n\n[sso-session corp]\nsso_start_url = https://corp.awsapps.com/start\nsso_region = eu-west-1\n";
+  const config =
+    "[profile sso-dev]\nsso_session = corp\nsso_account_id = 111122223333\nsso_role_name = Dev\nregion = eu-west-1\n\n[sso-session corp]\nsso_start_url = https://corp.awsapps.com/start\nsso_region = eu-west-1\n";
   const { createHash } = await import("node:crypto");
   const cacheFile = `.aws/sso/cache/${createHash("sha1").update("corp").digest("hex")}.json`;
-  const token = JSON.stringify({ accessToken: "expired-token", expiresAt: "2020-01-01T00:00:00Z", region: "eu-west-1", startUrl: "https://corp.awsapps.com/start" });
+  const token = JSON.stringify({
+    accessToken: "expired-token",
+    expiresAt: "2020-01-01T00:00:00Z",
+    region: "eu-west-1",
+    startUrl: "https://corp.awsapps.com/start",
+  });
   isolatedAws(t, config, { [cacheFile]: token });
   const server = await faultServer(t, awsError(400, "ShouldNotBeCalled", "x"));
   const explained = await attempt(awsConnection({ profile: "sso-dev", region: "" }, server.endpoint, quick));

@@ -2,14 +2,26 @@ import { test, type TestContext } from "node:test";
 import assert from "node:assert/strict";
 import { StartPipelineExecutionCommand } from "@aws-sdk/client-sagemaker";
 import { analyze, DEFINITION_DIRECTORY_TAG, type PlanFix, type PlannedParameter } from "../../core/src";
-import { describeRun, ExecutionHistory, localConnection, runPipeline as runWith, type Connection, type Lint, type RunDialogs, type RunInput, type RunOptions, type RunSummary } from "../../sagemaker/src";
+import {
+  describeRun,
+  ExecutionHistory,
+  localConnection,
+  runPipeline as runWith,
+  type Connection,
+  type Lint,
+  type RunDialogs,
+  type RunInput,
+  type RunOptions,
+  type RunSummary,
+} from "../../sagemaker/src";
 import { abaloneLikeDefinition, failWith, startEngine, stepsOf, waitForExecution, type TestEngine } from "../engine/helpers";
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
 
 /** The CLI's lint: the core's analysis with default severities (the editor asks its language server instead). */
 const coreLint: Lint = async (_uri, text) => analyze(text).diagnostics;
-const runPipeline = (connection: Connection, input: RunInput, dialogs: RunDialogs, options: Partial<RunOptions> = {}) => runWith(connection, input, dialogs, { lint: coreLint, ...options });
+const runPipeline = (connection: Connection, input: RunInput, dialogs: RunDialogs, options: Partial<RunOptions> = {}) =>
+  runWith(connection, input, dialogs, { lint: coreLint, ...options });
 
 /** Every API call the client makes: operation name and input. */
 function record(connection: Connection): Array<{ operation: string; input: Record<string, any> }> {
@@ -30,7 +42,11 @@ class ScriptedDialogs implements RunDialogs {
   readonly parameterRounds: Array<{ values: PlannedParameter[]; errors: string[] }> = [];
   readonly confirmations: RunSummary[] = [];
   constructor(
-    private readonly answers: { fix?: boolean[]; parameters?: Array<Record<string, string> | undefined>; confirm?: Array<"run" | "editParameters" | "cancel"> } = {},
+    private readonly answers: {
+      fix?: boolean[];
+      parameters?: Array<Record<string, string> | undefined>;
+      confirm?: Array<"run" | "editParameters" | "cancel">;
+    } = {},
   ) {}
   async offerFix(reason: string, fix: PlanFix) {
     this.fixes.push({ reason, fix });
@@ -99,7 +115,10 @@ test("run pipeline: a new pipeline is created after confirmation, then started w
   assert.match(request.ClientRequestToken, /^[0-9a-f-]{36}$/);
   const [summary] = dialogs.confirmations;
   assert.equal(summary.deployment.action, "create");
-  assert.match(describeRun(summary), /^Target: local engine \(http:\/\/127\.0\.0\.1:\d+\)\nPipeline: abalone\nDefinition: create the pipeline — Create the pipeline 'abalone'\.\nRun: the whole pipeline\nParameters: InputData=s3:\/\/bucket\/raw\/data\.csv, InstanceType=ml\.m5\.xlarge, MaxDepth=5, Threshold=6\nSteps:\n  Process: run\n  Train: run\n  Eval: run\n  Check: run\n  Register: run if Check takes its IfSteps \(not known until it runs\)\n  TooHigh: run if Check takes its ElseSteps \(not known until it runs\)$/);
+  assert.match(
+    describeRun(summary),
+    /^Target: local engine \(http:\/\/127\.0\.0\.1:\d+\)\nPipeline: abalone\nDefinition: create the pipeline — Create the pipeline 'abalone'\.\nRun: the whole pipeline\nParameters: InputData=s3:\/\/bucket\/raw\/data\.csv, InstanceType=ml\.m5\.xlarge, MaxDepth=5, Threshold=6\nSteps:\n  Process: run\n  Train: run\n  Eval: run\n  Check: run\n  Register: run if Check takes its IfSteps \(not known until it runs\)\n  TooHigh: run if Check takes its ElseSteps \(not known until it runs\)$/,
+  );
   assert.equal((await waitForExecution(engine.client, (outcome as { executionArn: string }).executionArn)).PipelineExecutionStatus, "Succeeded");
 });
 
@@ -108,7 +127,13 @@ test("run selected steps: Train+Eval against the latest execution sends its ARN,
   const dialogs = new ScriptedDialogs();
   const outcome = await runPipeline(connection, input({ request: { kind: "selected", steps: ["Eval", "Train"] }, overrides: { MaxDepth: "7" } }), dialogs);
   assert.equal(outcome.status, "started", JSON.stringify(outcome));
-  assert.deepEqual(operations(calls), ["DescribePipeline", "ListPipelineExecutions", "ListPipelineExecutionSteps", "ListPipelineParametersForExecution", "StartPipelineExecution"]);
+  assert.deepEqual(operations(calls), [
+    "DescribePipeline",
+    "ListPipelineExecutions",
+    "ListPipelineExecutionSteps",
+    "ListPipelineParametersForExecution",
+    "StartPipelineExecution",
+  ]);
   const request = start(calls)!;
   assert.deepEqual(request.SelectiveExecutionConfig, { SourcePipelineExecutionArn: firstArn, SelectedSteps: [{ StepName: "Train" }, { StepName: "Eval" }] });
   assert.deepEqual(
@@ -190,7 +215,10 @@ test("run: an edited definition is shown as changes and updated before the run",
 
 test("run: parameter values that do not fit their types are shown again until they do; the confirmation can go back to them", async (t) => {
   const { connection, calls, input } = await setup(t);
-  const dialogs = new ScriptedDialogs({ parameters: [{ MaxDepth: "deep" }, { MaxDepth: "9" }, { MaxDepth: "9", Threshold: "2.5" }], confirm: ["editParameters", "run"] });
+  const dialogs = new ScriptedDialogs({
+    parameters: [{ MaxDepth: "deep" }, { MaxDepth: "9" }, { MaxDepth: "9", Threshold: "2.5" }],
+    confirm: ["editParameters", "run"],
+  });
   const outcome = await runPipeline(connection, input({ overrides: { MaxDepth: "five" } }), dialogs);
   assert.equal(outcome.status, "started");
   assert.equal(dialogs.parameterRounds.length, 3, "the wrong value, the second wrong value, then the edit asked from the confirmation");
@@ -230,7 +258,9 @@ test("run: the check before a run is the injected lint, asked with the definitio
   assert.deepEqual(calls, []);
 
   // Warnings do not stop a run; a lint that cannot answer (the server is down) does, before any request.
-  const warned = await runWith(connection, input({}), new ScriptedDialogs({ confirm: ["cancel"] }), { lint: async () => [{ code: "parameter-unused", severity: "warning", message: "w", start: 0, end: 1 }] });
+  const warned = await runWith(connection, input({}), new ScriptedDialogs({ confirm: ["cancel"] }), {
+    lint: async () => [{ code: "parameter-unused", severity: "warning", message: "w", start: 0, end: 1 }],
+  });
   assert.equal(warned.status, "cancelled");
   const before = calls.length;
   const unanswered = await runWith(connection, input({}), new ScriptedDialogs(), { lint: async () => Promise.reject(new Error("Client is not running")) });
@@ -241,7 +271,11 @@ test("run: the check before a run is the injected lint, asked with the definitio
 
 test("run: an unknown reference execution is reported as the service says", async (t) => {
   const { connection, input } = await firstRun(t);
-  const outcome = await runPipeline(connection, input({ request: { kind: "selected", steps: ["Train"] }, referenceArn: "arn:aws:sagemaker:local:000000000000:pipeline/abalone/execution/doesnotexist" }), new ScriptedDialogs());
+  const outcome = await runPipeline(
+    connection,
+    input({ request: { kind: "selected", steps: ["Train"] }, referenceArn: "arn:aws:sagemaker:local:000000000000:pipeline/abalone/execution/doesnotexist" }),
+    new ScriptedDialogs(),
+  );
   assert.equal(outcome.status, "refused");
   assert.match((outcome as { error: { message: string } }).error.message, /^DescribePipelineExecution: |SageMaker refused DescribePipelineExecution/);
 });
@@ -251,7 +285,10 @@ test("run: an unreachable local engine says so and what to do", async (t) => {
   await engine.engine.close();
   const outcome = await runPipeline(connection, input({}), new ScriptedDialogs());
   assert.equal(outcome.status, "refused");
-  assert.match((outcome as { error: { message: string } }).error.message, /^The local engine is not reachable at http:\/\/127\.0\.0\.1:\d+ \(ECONNREFUSED\)\. Run "SageMaker Pipelines: Start Local Engine"/);
+  assert.match(
+    (outcome as { error: { message: string } }).error.message,
+    /^The local engine is not reachable at http:\/\/127\.0\.0\.1:\d+ \(ECONNREFUSED\)\. Run "SageMaker Pipelines: Start Local Engine"/,
+  );
 });
 
 test("retry failed steps: the failed execution is the reference and its failed step is selected; with downstream, the rest too", async (t) => {
@@ -269,7 +306,11 @@ test("retry failed steps: the failed execution is the reference and its failed s
   await waitForExecution(engine.client, (retry as { executionArn: string }).executionArn);
 
   calls.length = 0;
-  const withDownstream = await runPipeline(connection, input({ request: { kind: "retryFailed", includeDownstream: true }, referenceArn: failedArn }), new ScriptedDialogs());
+  const withDownstream = await runPipeline(
+    connection,
+    input({ request: { kind: "retryFailed", includeDownstream: true }, referenceArn: failedArn }),
+    new ScriptedDialogs(),
+  );
   assert.equal(withDownstream.status, "started", JSON.stringify(withDownstream));
   assert.deepEqual(start(calls)!.SelectiveExecutionConfig, {
     SourcePipelineExecutionArn: failedArn,
@@ -310,5 +351,8 @@ test("plan: the confirmation predicts the cache hit per step, and the engine the
 
   const selective = new ScriptedDialogs();
   await runPipeline(connection, input({ text: cached, request: { kind: "selected", steps: ["Eval"] } }), selective, { history: new ExecutionHistory() });
-  assert.match(describeRun(selective.confirmations[0]), /\n  Process: reuse from .+\n  Train: reuse from .+\n  Eval: run\n  Check: skip \(downstream of the selection\)\n/);
+  assert.match(
+    describeRun(selective.confirmations[0]),
+    /\n  Process: reuse from .+\n  Train: reuse from .+\n  Eval: run\n  Check: skip \(downstream of the selection\)\n/,
+  );
 });

@@ -11,7 +11,13 @@ const URI = "file:///p.pipeline.json";
 function diagnosticsOf(document: PipelineDocument, code: string): Diagnostic[] {
   return document.analysis.diagnostics
     .filter((d) => d.code === code)
-    .map((d) => ({ range: document.rangeOf(d.start, d.end), code: d.code, source: "sagemaker-pipelines", message: d.message, ...(d.data ? { data: d.data } : {}) }));
+    .map((d) => ({
+      range: document.rangeOf(d.start, d.end),
+      code: d.code,
+      source: "sagemaker-pipelines",
+      message: d.message,
+      ...(d.data ? { data: d.data } : {}),
+    }));
 }
 
 function apply(document: PipelineDocument, edits: TextEdit[]): string {
@@ -52,14 +58,8 @@ test("add ExpireAfter: tabs and CRLF line endings are kept", () => {
 });
 
 test("add ExpireAfter: the neighbours' colon and comma spacing is kept inline", () => {
-  assert.equal(
-    fix(processing(`{ "Enabled" : true }`), "cache-expire-after-missing"),
-    processing(`{ "Enabled" : true, "ExpireAfter" : "P30D" }`),
-  );
-  assert.equal(
-    fix(processing(`{"Foo":1,"Enabled":true}`), "cache-expire-after-missing"),
-    processing(`{"Foo":1,"Enabled":true,"ExpireAfter":"P30D"}`),
-  );
+  assert.equal(fix(processing(`{ "Enabled" : true }`), "cache-expire-after-missing"), processing(`{ "Enabled" : true, "ExpireAfter" : "P30D" }`));
+  assert.equal(fix(processing(`{"Foo":1,"Enabled":true}`), "cache-expire-after-missing"), processing(`{"Foo":1,"Enabled":true,"ExpireAfter":"P30D"}`));
 });
 
 test("add ExpireAfter: members on one line after a brace on its own line", () => {
@@ -109,8 +109,14 @@ test("a broken document offers nothing (its diagnostics are syntax errors only)"
 });
 
 test("nearest: the same measure and cut-off as the rules' closest(), best first", () => {
-  assert.deepEqual(nearest("Preprocesss", ["Preprocessing", "Preprocess", "Zzz"]).map((s) => s.name), ["Preprocess", "Preprocessing"]);
-  assert.deepEqual(nearest("VolumeSize", ["InstanceCount", "VolumeSizeInGB"]).map((s) => s.name), ["VolumeSizeInGB"]);
+  assert.deepEqual(
+    nearest("Preprocesss", ["Preprocessing", "Preprocess", "Zzz"]).map((s) => s.name),
+    ["Preprocess", "Preprocessing"],
+  );
+  assert.deepEqual(
+    nearest("VolumeSize", ["InstanceCount", "VolumeSizeInGB"]).map((s) => s.name),
+    ["VolumeSizeInGB"],
+  );
   assert.deepEqual(nearest("Nope", ["Preprocess", "Evaluate"]), []);
   assert.equal(nearest("ab", ["a", "b", "c", "d"]).length, 3);
 });

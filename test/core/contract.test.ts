@@ -17,7 +17,9 @@ test("contract: every rule code is a documented setting and a row of the README"
 });
 
 test("contract: the manifest's settings are exactly the typed settings", () => {
-  const names = Object.keys(properties).map((k) => k.slice(SETTINGS_SECTION.length + 1)).sort();
+  const names = Object.keys(properties)
+    .map((k) => k.slice(SETTINGS_SECTION.length + 1))
+    .sort();
   const typed = Object.entries(DEFAULT_SETTINGS).flatMap(([key, value]) =>
     key !== "rules" && value && typeof value === "object" && !Array.isArray(value) ? Object.keys(value).map((inner) => `${key}.${inner}`) : [key],
   );

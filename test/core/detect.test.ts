@@ -20,7 +20,15 @@ test("detect: a Step Functions state machine named pipeline_definition.json is n
 });
 
 test("detect: other JSON is not claimed", () => {
-  for (const text of [`{"name": "pkg", "version": "1.0.0"}`, `[1,2]`, `"x"`, ``, `{"Steps": []}`, `{"Steps": [{"Name": "A"}]}`, `{"Version": "2012-10-17", "Statement": []}`]) {
+  for (const text of [
+    `{"name": "pkg", "version": "1.0.0"}`,
+    `[1,2]`,
+    `"x"`,
+    ``,
+    `{"Steps": []}`,
+    `{"Steps": [{"Name": "A"}]}`,
+    `{"Version": "2012-10-17", "Statement": []}`,
+  ]) {
     assert.equal(isPipelineDefinition(text), false, text);
   }
 });

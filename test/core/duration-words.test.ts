@@ -36,7 +36,25 @@ test("duration in words: words, abbreviations and combinations to ISO 8601", () 
 });
 
 test("duration in words: anything else is not one", () => {
-  for (const text of ["", "soon", "P", "P1H", "T5d", "5", "hour", "1 fortnight", "1 hour and", "1 hour,", "1 hour 2 hours", "0 days", "-1 day", "1 constructor", "1 day later", "a", "1 hour and and 2 minutes"]) {
+  for (const text of [
+    "",
+    "soon",
+    "P",
+    "P1H",
+    "T5d",
+    "5",
+    "hour",
+    "1 fortnight",
+    "1 hour and",
+    "1 hour,",
+    "1 hour 2 hours",
+    "0 days",
+    "-1 day",
+    "1 constructor",
+    "1 day later",
+    "a",
+    "1 hour and and 2 minutes",
+  ]) {
     assert.equal(parseDurationInWords(text), undefined, text);
   }
 });

@@ -20,7 +20,12 @@ const model = buildModel(parseDocument(text).root!);
 const dag = stepDag(model);
 const PIPELINE = "arn:aws:sagemaker:local:000000000000:pipeline/abalone";
 const OTHER = "arn:aws:sagemaker:local:000000000000:pipeline/other";
-const execution = (id: string, status: string, pipelineArn = PIPELINE): ExecutionInfo => ({ arn: `${pipelineArn}/execution/${id}`, pipelineArn, status, startTime: "2026-11-27T10:00:00Z" });
+const execution = (id: string, status: string, pipelineArn = PIPELINE): ExecutionInfo => ({
+  arn: `${pipelineArn}/execution/${id}`,
+  pipelineArn,
+  status,
+  startTime: "2026-11-27T10:00:00Z",
+});
 
 const succeeded = execution("e1succeeded", "Succeeded");
 const failed = execution("e2failed", "Failed");
@@ -83,7 +88,9 @@ test("planner: a running latest execution is not sent as the reference; the newe
   const rootOnly = ok(plan({ request: { kind: "selected", steps: ["AbaloneProcess"] }, executions: [running, succeeded] }));
   assert.equal(rootOnly.reference, undefined);
   assert.match(rootOnly.notes.join(" "), /still Executing; the selection needs no reference/);
-  const explicitRunning = refused(plan({ request: { kind: "selected", steps: ["AbaloneTrain"] }, policy: { kind: "explicit", execution: running }, executions: [running, succeeded] }));
+  const explicitRunning = refused(
+    plan({ request: { kind: "selected", steps: ["AbaloneTrain"] }, policy: { kind: "explicit", execution: running }, executions: [running, succeeded] }),
+  );
   assert.deepEqual(explicitRunning.fix, { kind: "useReference", execution: succeeded });
 });
 
@@ -92,7 +99,11 @@ test("planner: another pipeline's execution is refused as a reference", () => {
   const result = refused(plan({ request: { kind: "selected", steps: ["AbaloneTrain"] }, policy: { kind: "explicit", execution: foreign } }));
   assert.match(result.reason, /belongs to another pipeline \(arn:aws:sagemaker:local:000000000000:pipeline\/other\)/);
   assert.deepEqual(result.fix, { kind: "useReference", execution: succeeded });
-  assert.equal(ok(plan({ request: { kind: "selected", steps: ["AbaloneTrain"] }, executions: [foreign, succeeded] })).reference, succeeded, "latest means the latest of this pipeline");
+  assert.equal(
+    ok(plan({ request: { kind: "selected", steps: ["AbaloneTrain"] }, executions: [foreign, succeeded] })).reference,
+    succeeded,
+    "latest means the latest of this pipeline",
+  );
 });
 
 test("planner: a reused step that did not succeed in the reference is refused, offering to select it", () => {
@@ -103,7 +114,10 @@ test("planner: a reused step that did not succeed in the reference is refused, o
 });
 
 test("planner: retry failed steps — the failed steps of the reference, and on request everything downstream", () => {
-  const statuses = new Map([["AbaloneProcess", "Succeeded"], ["AbaloneTrain", "Failed"]]);
+  const statuses = new Map([
+    ["AbaloneProcess", "Succeeded"],
+    ["AbaloneTrain", "Failed"],
+  ]);
   const stepsOf = (arn: string) => (arn === failed.arn ? statuses : allSucceeded);
   const only = ok(plan({ request: { kind: "retryFailed", includeDownstream: false }, executions: [failed, succeeded], stepsOf }));
   assert.deepEqual(only.selectedSteps, ["AbaloneTrain"]);
@@ -111,7 +125,10 @@ test("planner: retry failed steps — the failed steps of the reference, and on 
   assert.deepEqual(only.reused, ["AbaloneProcess"]);
   assert.match(only.notes[0], /Retrying 'AbaloneTrain' from e2failed/);
   const downstream = ok(plan({ request: { kind: "retryFailed", includeDownstream: true }, executions: [failed, succeeded], stepsOf }));
-  assert.deepEqual(downstream.selectedSteps, dag.names.filter((n) => n !== "AbaloneProcess"));
+  assert.deepEqual(
+    downstream.selectedSteps,
+    dag.names.filter((n) => n !== "AbaloneProcess"),
+  );
   assert.deepEqual(downstream.skipped, []);
   const nothing = refused(plan({ request: { kind: "retryFailed", includeDownstream: false }, executions: [succeeded], stepsOf }));
   assert.match(nothing.reason, /succeeded: there are no failed steps to retry/);
@@ -139,12 +156,20 @@ test("planner: branch steps are selected by their real names; unknown and empty 
 test("planner: a selection in two unconnected pieces is refused; more than 50 steps are refused", () => {
   const wide = JSON.stringify({
     Version: "2020-12-01",
-    Steps: Array.from({ length: 60 }, (_, i) => ({ Name: `S${i}`, Type: "Fail", Arguments: { ErrorMessage: "x" }, ...(i > 0 && i < 55 ? { DependsOn: ["S0"] } : {}) })),
+    Steps: Array.from({ length: 60 }, (_, i) => ({
+      Name: `S${i}`,
+      Type: "Fail",
+      Arguments: { ErrorMessage: "x" },
+      ...(i > 0 && i < 55 ? { DependsOn: ["S0"] } : {}),
+    })),
   });
   const wideDag = stepDag(buildModel(parseDocument(wide).root!));
   const input = { dag: wideDag, pipelineArn: PIPELINE, policy: { kind: "latest" } as const, executions: [succeeded] };
   assert.match(refused(planRun({ ...input, request: { kind: "selected", steps: ["S56", "S57"] } })).reason, /not connected/);
-  assert.match(refused(planRun({ ...input, request: { kind: "fromHere", step: "S0" } })).reason, /55 steps are selected; a selective execution takes at most 50/);
+  assert.match(
+    refused(planRun({ ...input, request: { kind: "fromHere", step: "S0" } })).reason,
+    /55 steps are selected; a selective execution takes at most 50/,
+  );
 });
 
 test("parameters: the reference's values, then overrides checked against the definition's types", () => {
@@ -154,8 +179,14 @@ test("parameters: the reference's values, then overrides checked against the def
   assert.deepEqual(result.errors, []);
   assert.equal(result.values.find((v) => v.name === "TrainingEpochs")?.source, "reference");
   assert.equal(result.values.find((v) => v.name === "TrainingEpochs")?.value, "7");
-  assert.deepEqual(result.values.find((v) => v.name === "MseThreshold"), { name: "MseThreshold", value: "4.5", source: "override" });
-  assert.ok(result.send.some((p) => p.Name === "TrainingEpochs" && p.Value === "7"), "the reference's values are sent: the service does not inherit them");
+  assert.deepEqual(
+    result.values.find((v) => v.name === "MseThreshold"),
+    { name: "MseThreshold", value: "4.5", source: "override" },
+  );
+  assert.ok(
+    result.send.some((p) => p.Name === "TrainingEpochs" && p.Value === "7"),
+    "the reference's values are sent: the service does not inherit them",
+  );
 
   const bad = planParameters(declared, reference, { TrainingEpochs: "many", EnableNetworkIsolation: "yes", ModelApprovalStatus: "Maybe", Nope: "1" });
   assert.equal(bad.errors.length, 4, bad.errors.join("\n"));

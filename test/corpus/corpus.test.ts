@@ -36,19 +36,28 @@ test("edge case: a Python dict repr gets one json-syntax error that names it", (
 test("edge case: a double-encoded definition says to decode it once", () => {
   const text = readFileSync(join(corpus, "edge-cases/skrishnakumar_double-encoded-string.json"), "utf8");
   const diagnostics = analyze(text).diagnostics;
-  assert.deepEqual(diagnostics.map((d) => d.code), ["not-a-pipeline-definition"]);
+  assert.deepEqual(
+    diagnostics.map((d) => d.code),
+    ["not-a-pipeline-definition"],
+  );
   assert.match(diagnostics[0].message, /JSON-encoded a second time/);
 });
 
 test("edge case: a Mustache template names its unquoted placeholder", () => {
   const text = readFileSync(join(corpus, "edge-cases/aws-samples_asset-prediction_pipeline-template.json"), "utf8");
   const diagnostics = analyze(text).diagnostics;
-  assert.deepEqual(diagnostics.map((d) => d.code), ["json-syntax"]);
+  assert.deepEqual(
+    diagnostics.map((d) => d.code),
+    ["json-syntax"],
+  );
   assert.equal(text.slice(diagnostics[0].start, diagnostics[0].end), "{{ processingInstanceCountDefault }}");
   assert.match(diagnostics[0].message, /render the template/);
 });
 
 test("the bundled example has no diagnostics at all", () => {
   const text = readFileSync(join(import.meta.dirname, "../../examples/abalone.pipeline.json"), "utf8");
-  assert.deepEqual(analyze(text).diagnostics.map((d) => `${d.code}: ${d.message}`), []);
+  assert.deepEqual(
+    analyze(text).diagnostics.map((d) => `${d.code}: ${d.message}`),
+    [],
+  );
 });

@@ -10,7 +10,14 @@ async function setUp(name: string, cache = "PT1H"): Promise<TestEngine> {
   const t = await startEngine();
   engines.push(t);
   t.runner.files.set("Eval", { evaluation: { "evaluation.json": JSON.stringify({ regression_metrics: { mse: { value: 1 } } }) } });
-  await t.client.send(new CreatePipelineCommand({ PipelineName: name, PipelineDefinition: abaloneLikeDefinition({ processCache: cache }), RoleArn: "arn:aws:iam::123456789012:role/R", ClientRequestToken: `${name}-${"0".repeat(30)}` }));
+  await t.client.send(
+    new CreatePipelineCommand({
+      PipelineName: name,
+      PipelineDefinition: abaloneLikeDefinition({ processCache: cache }),
+      RoleArn: "arn:aws:iam::123456789012:role/R",
+      ClientRequestToken: `${name}-${"0".repeat(30)}`,
+    }),
+  );
   return t;
 }
 
@@ -64,7 +71,14 @@ test("cache: failed runs are never reused, and caching is per pipeline", async (
   t.runner.behaviour.delete("Process");
   const next = await run(t, "failed");
   assert.equal(next.steps.Process.CacheHitResult, undefined);
-  await t.client.send(new CreatePipelineCommand({ PipelineName: "twin", PipelineDefinition: abaloneLikeDefinition({ processCache: "PT1H" }), RoleArn: "arn:aws:iam::123456789012:role/R", ClientRequestToken: `twin-${"0".repeat(30)}` }));
+  await t.client.send(
+    new CreatePipelineCommand({
+      PipelineName: "twin",
+      PipelineDefinition: abaloneLikeDefinition({ processCache: "PT1H" }),
+      RoleArn: "arn:aws:iam::123456789012:role/R",
+      ClientRequestToken: `twin-${"0".repeat(30)}`,
+    }),
+  );
   const twin = await run(t, "twin");
   assert.equal(twin.steps.Process.CacheHitResult, undefined, "another pipeline's run with the same key is not reused");
 });

@@ -21,7 +21,14 @@ async function setUp(name: string, definition = abaloneLikeDefinition(), mse = 3
   const t = await startEngine();
   engines.push(t);
   t.runner.files.set("Eval", { evaluation: { "evaluation.json": JSON.stringify({ regression_metrics: { mse: { value: mse } } }) } });
-  await t.client.send(new CreatePipelineCommand({ PipelineName: name, PipelineDefinition: definition, RoleArn: "arn:aws:iam::123456789012:role/Role", ClientRequestToken: `create-${name}-000000000000000000000000` }));
+  await t.client.send(
+    new CreatePipelineCommand({
+      PipelineName: name,
+      PipelineDefinition: definition,
+      RoleArn: "arn:aws:iam::123456789012:role/Role",
+      ClientRequestToken: `create-${name}-000000000000000000000000`,
+    }),
+  );
   return t;
 }
 
@@ -46,7 +53,9 @@ test("engine: a full run succeeds, outputs flow between steps, the condition tak
 
 test("engine: parameters — defaults, overrides, type checks, listing, and the definition snapshot", async () => {
   const { client } = await setUp("params");
-  const { PipelineExecutionArn: arn } = await client.send(new StartPipelineExecutionCommand({ PipelineName: "params", PipelineParameters: [{ Name: "MaxDepth", Value: "7" }] }));
+  const { PipelineExecutionArn: arn } = await client.send(
+    new StartPipelineExecutionCommand({ PipelineName: "params", PipelineParameters: [{ Name: "MaxDepth", Value: "7" }] }),
+  );
   await waitForExecution(client, arn!);
   const parameters = await client.send(new ListPipelineParametersForExecutionCommand({ PipelineExecutionArn: arn }));
   assert.deepEqual(parameters.PipelineParameters, [
@@ -57,8 +66,14 @@ test("engine: parameters — defaults, overrides, type checks, listing, and the 
   ]);
   const definition = await client.send(new DescribePipelineDefinitionForExecutionCommand({ PipelineExecutionArn: arn }));
   assert.equal(definition.PipelineDefinition, abaloneLikeDefinition());
-  await assert.rejects(client.send(new StartPipelineExecutionCommand({ PipelineName: "params", PipelineParameters: [{ Name: "MaxDepth", Value: "deep" }] })), (e: Error) => e.name === "ValidationException" && /not an Integer/.test(e.message));
-  await assert.rejects(client.send(new StartPipelineExecutionCommand({ PipelineName: "params", PipelineParameters: [{ Name: "Nope", Value: "1" }] })), (e: Error) => e.name === "ValidationException" && /'Nope' is not defined/.test(e.message));
+  await assert.rejects(
+    client.send(new StartPipelineExecutionCommand({ PipelineName: "params", PipelineParameters: [{ Name: "MaxDepth", Value: "deep" }] })),
+    (e: Error) => e.name === "ValidationException" && /not an Integer/.test(e.message),
+  );
+  await assert.rejects(
+    client.send(new StartPipelineExecutionCommand({ PipelineName: "params", PipelineParameters: [{ Name: "Nope", Value: "1" }] })),
+    (e: Error) => e.name === "ValidationException" && /'Nope' is not defined/.test(e.message),
+  );
 });
 
 test("engine: the else-branch Fail step fails the execution with its message", async () => {
@@ -93,9 +108,25 @@ test("engine: pipelines — describe, update (new version), list, delete, unknow
   const updated = await client.send(new UpdatePipelineCommand({ PipelineName: "crud", PipelineDefinition: abaloneLikeDefinition({ processCache: "P1D" }) }));
   assert.equal(updated.PipelineVersionId, 2);
   const list = await client.send(new ListPipelinesCommand({}));
-  assert.deepEqual(list.PipelineSummaries?.map((p) => p.PipelineName), ["crud"]);
-  await assert.rejects(client.send(new CreatePipelineCommand({ PipelineName: "crud", PipelineDefinition: abaloneLikeDefinition(), RoleArn: "arn:aws:iam::123456789012:role/R", ClientRequestToken: "c".repeat(32) })), (e: Error) => e.name === "ConflictException");
-  await assert.rejects(client.send(new DescribePipelineCommand({ PipelineName: "nope" })), (e: Error) => e.name === "ResourceNotFound" && /does not exist/.test(e.message));
+  assert.deepEqual(
+    list.PipelineSummaries?.map((p) => p.PipelineName),
+    ["crud"],
+  );
+  await assert.rejects(
+    client.send(
+      new CreatePipelineCommand({
+        PipelineName: "crud",
+        PipelineDefinition: abaloneLikeDefinition(),
+        RoleArn: "arn:aws:iam::123456789012:role/R",
+        ClientRequestToken: "c".repeat(32),
+      }),
+    ),
+    (e: Error) => e.name === "ConflictException",
+  );
+  await assert.rejects(
+    client.send(new DescribePipelineCommand({ PipelineName: "nope" })),
+    (e: Error) => e.name === "ResourceNotFound" && /does not exist/.test(e.message),
+  );
   await assert.rejects(client.send(new StartPipelineExecutionCommand({ PipelineName: "nope" })), (e: Error) => e.name === "ResourceNotFound");
   await client.send(new DeletePipelineCommand({ PipelineName: "crud", ClientRequestToken: "d".repeat(32) }));
   await assert.rejects(client.send(new DescribePipelineCommand({ PipelineName: "crud" })), (e: Error) => e.name === "ResourceNotFound");
@@ -105,7 +136,14 @@ test("engine: a definition with errors is refused like the service does", async 
   const { client } = await setUp("valid");
   const broken = abaloneLikeDefinition().replace(`"Get":"Parameters.MaxDepth"`, `"Get":"Parameters.Depth"`);
   await assert.rejects(
-    client.send(new CreatePipelineCommand({ PipelineName: "broken", PipelineDefinition: broken, RoleArn: "arn:aws:iam::123456789012:role/R", ClientRequestToken: "e".repeat(32) })),
+    client.send(
+      new CreatePipelineCommand({
+        PipelineName: "broken",
+        PipelineDefinition: broken,
+        RoleArn: "arn:aws:iam::123456789012:role/R",
+        ClientRequestToken: "e".repeat(32),
+      }),
+    ),
     (e: Error) => e.name === "ValidationException" && /Unable to parse pipeline definition\. 'Depth' is not a parameter/.test(e.message),
   );
 });
@@ -118,14 +156,27 @@ test("engine: ListPipelineExecutions sorts and pages", async () => {
     arns.push((await t.client.send(new StartPipelineExecutionCommand({ PipelineName: "pages" }))).PipelineExecutionArn!);
   }
   for (const arn of arns) await waitForExecution(t.client, arn);
-  const first = await t.client.send(new ListPipelineExecutionsCommand({ PipelineName: "pages", SortBy: "CreationTime", SortOrder: "Descending", MaxResults: 2 }));
-  assert.deepEqual(first.PipelineExecutionSummaries?.map((s) => s.PipelineExecutionArn), [arns[2], arns[1]]);
+  const first = await t.client.send(
+    new ListPipelineExecutionsCommand({ PipelineName: "pages", SortBy: "CreationTime", SortOrder: "Descending", MaxResults: 2 }),
+  );
+  assert.deepEqual(
+    first.PipelineExecutionSummaries?.map((s) => s.PipelineExecutionArn),
+    [arns[2], arns[1]],
+  );
   assert.ok(first.NextToken);
-  const second = await t.client.send(new ListPipelineExecutionsCommand({ PipelineName: "pages", SortBy: "CreationTime", SortOrder: "Descending", MaxResults: 2, NextToken: first.NextToken }));
-  assert.deepEqual(second.PipelineExecutionSummaries?.map((s) => s.PipelineExecutionArn), [arns[0]]);
+  const second = await t.client.send(
+    new ListPipelineExecutionsCommand({ PipelineName: "pages", SortBy: "CreationTime", SortOrder: "Descending", MaxResults: 2, NextToken: first.NextToken }),
+  );
+  assert.deepEqual(
+    second.PipelineExecutionSummaries?.map((s) => s.PipelineExecutionArn),
+    [arns[0]],
+  );
   assert.equal(second.NextToken, undefined);
   const ascending = await t.client.send(new ListPipelineExecutionsCommand({ PipelineName: "pages", SortOrder: "Ascending" }));
-  assert.deepEqual(ascending.PipelineExecutionSummaries?.map((s) => s.PipelineExecutionArn), arns);
+  assert.deepEqual(
+    ascending.PipelineExecutionSummaries?.map((s) => s.PipelineExecutionArn),
+    arns,
+  );
   assert.ok(ascending.PipelineExecutionSummaries?.every((s) => s.PipelineExecutionStatus === "Succeeded"));
   void DescribePipelineExecutionCommand;
 });

@@ -1,12 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import {
-  DescribePipelineExecutionCommand,
-  ListPipelineExecutionStepsCommand,
-  SageMakerClient,
-  type PipelineExecutionStep,
-} from "@aws-sdk/client-sagemaker";
+import { DescribePipelineExecutionCommand, ListPipelineExecutionStepsCommand, SageMakerClient, type PipelineExecutionStep } from "@aws-sdk/client-sagemaker";
 import { LocalEngine } from "../../engine/src/engine";
 import { StepJobError, StepStoppedError, type StepJob, type StepJobResult, type StepRunner } from "../../engine/src/runners/runner";
 
@@ -47,7 +42,7 @@ export class RecordingRunner implements StepRunner {
 
   private defaultWork(job: StepJob): StepJobResult {
     if (job.stepType === "Processing") {
-      const outputs = ((job.arguments.ProcessingOutputConfig as { Outputs?: Array<{ OutputName: string; S3Output: { S3Uri: string } }> })?.Outputs ?? []);
+      const outputs = (job.arguments.ProcessingOutputConfig as { Outputs?: Array<{ OutputName: string; S3Output: { S3Uri: string } }> })?.Outputs ?? [];
       for (const output of outputs) {
         const dir = job.objectStore.localPath(output.S3Output.S3Uri);
         mkdirSync(dir, { recursive: true });
@@ -222,7 +217,11 @@ export async function stepsOf(client: SageMakerClient, arn: string): Promise<Rec
 
 /** Processing → Train → Eval (property file) → Check (mse ≤ threshold) → Register | Fail. */
 export function abaloneLikeDefinition(options: { processCache?: string } = {}): string {
-  const output = (name: string) => ({ OutputName: name, AppManaged: false, S3Output: { S3Uri: `s3://bucket/${name}`, LocalPath: `/opt/ml/processing/${name}`, S3UploadMode: "EndOfJob" } });
+  const output = (name: string) => ({
+    OutputName: name,
+    AppManaged: false,
+    S3Output: { S3Uri: `s3://bucket/${name}`, LocalPath: `/opt/ml/processing/${name}`, S3UploadMode: "EndOfJob" },
+  });
   const processing = (extra: Record<string, unknown>) => ({
     ProcessingResources: { ClusterConfig: { InstanceType: { Get: "Parameters.InstanceType" }, InstanceCount: 1, VolumeSizeInGB: 30 } },
     AppSpecification: { ImageUri: "image", ContainerEntrypoint: ["python3", "/opt/ml/processing/code/run.py"] },
@@ -245,7 +244,13 @@ export function abaloneLikeDefinition(options: { processCache?: string } = {}): 
         Type: "Processing",
         ...(options.processCache ? { CacheConfig: { Enabled: true, ExpireAfter: options.processCache } } : {}),
         Arguments: processing({
-          ProcessingInputs: [{ InputName: "input", AppManaged: false, S3Input: { S3Uri: { Get: "Parameters.InputData" }, LocalPath: "/opt/ml/processing/input", S3DataType: "S3Prefix", S3InputMode: "File" } }],
+          ProcessingInputs: [
+            {
+              InputName: "input",
+              AppManaged: false,
+              S3Input: { S3Uri: { Get: "Parameters.InputData" }, LocalPath: "/opt/ml/processing/input", S3DataType: "S3Prefix", S3InputMode: "File" },
+            },
+          ],
           ProcessingOutputConfig: { Outputs: [output("train"), output("test")] },
         }),
       },
@@ -259,7 +264,18 @@ export function abaloneLikeDefinition(options: { processCache?: string } = {}): 
           ResourceConfig: { InstanceCount: 1, InstanceType: "ml.m5.xlarge", VolumeSizeInGB: 30 },
           RoleArn: "arn:aws:iam::123456789012:role/Role",
           HyperParameters: { max_depth: { "Std:Join": { On: "", Values: [{ Get: "Parameters.MaxDepth" }] } } },
-          InputDataConfig: [{ ChannelName: "train", DataSource: { S3DataSource: { S3DataType: "S3Prefix", S3Uri: { Get: "Steps.Process.ProcessingOutputConfig.Outputs['train'].S3Output.S3Uri" }, S3DataDistributionType: "FullyReplicated" } } }],
+          InputDataConfig: [
+            {
+              ChannelName: "train",
+              DataSource: {
+                S3DataSource: {
+                  S3DataType: "S3Prefix",
+                  S3Uri: { Get: "Steps.Process.ProcessingOutputConfig.Outputs['train'].S3Output.S3Uri" },
+                  S3DataDistributionType: "FullyReplicated",
+                },
+              },
+            },
+          ],
         },
       },
       {
@@ -267,8 +283,26 @@ export function abaloneLikeDefinition(options: { processCache?: string } = {}): 
         Type: "Processing",
         Arguments: processing({
           ProcessingInputs: [
-            { InputName: "model", AppManaged: false, S3Input: { S3Uri: { Get: "Steps.Train.ModelArtifacts.S3ModelArtifacts" }, LocalPath: "/opt/ml/processing/model", S3DataType: "S3Prefix", S3InputMode: "File" } },
-            { InputName: "test", AppManaged: false, S3Input: { S3Uri: { Get: "Steps.Process.ProcessingOutputConfig.Outputs['test'].S3Output.S3Uri" }, LocalPath: "/opt/ml/processing/test", S3DataType: "S3Prefix", S3InputMode: "File" } },
+            {
+              InputName: "model",
+              AppManaged: false,
+              S3Input: {
+                S3Uri: { Get: "Steps.Train.ModelArtifacts.S3ModelArtifacts" },
+                LocalPath: "/opt/ml/processing/model",
+                S3DataType: "S3Prefix",
+                S3InputMode: "File",
+              },
+            },
+            {
+              InputName: "test",
+              AppManaged: false,
+              S3Input: {
+                S3Uri: { Get: "Steps.Process.ProcessingOutputConfig.Outputs['test'].S3Output.S3Uri" },
+                LocalPath: "/opt/ml/processing/test",
+                S3DataType: "S3Prefix",
+                S3InputMode: "File",
+              },
+            },
           ],
           ProcessingOutputConfig: { Outputs: [output("evaluation")] },
         }),
@@ -278,19 +312,31 @@ export function abaloneLikeDefinition(options: { processCache?: string } = {}): 
         Name: "Check",
         Type: "Condition",
         Arguments: {
-          Conditions: [{ Type: "LessThanOrEqualTo", LeftValue: { "Std:JsonGet": { PropertyFile: { Get: "Steps.Eval.PropertyFiles.Report" }, Path: "regression_metrics.mse.value" } }, RightValue: { Get: "Parameters.Threshold" } }],
+          Conditions: [
+            {
+              Type: "LessThanOrEqualTo",
+              LeftValue: { "Std:JsonGet": { PropertyFile: { Get: "Steps.Eval.PropertyFiles.Report" }, Path: "regression_metrics.mse.value" } },
+              RightValue: { Get: "Parameters.Threshold" },
+            },
+          ],
           IfSteps: [
             {
               Name: "Register",
               Type: "RegisterModel",
               Arguments: {
                 ModelPackageGroupName: "abalone",
-                InferenceSpecification: { Containers: [{ Image: "image", ModelDataUrl: { Get: "Steps.Train.ModelArtifacts.S3ModelArtifacts" } }], SupportedContentTypes: ["text/csv"], SupportedResponseMIMETypes: ["text/csv"] },
+                InferenceSpecification: {
+                  Containers: [{ Image: "image", ModelDataUrl: { Get: "Steps.Train.ModelArtifacts.S3ModelArtifacts" } }],
+                  SupportedContentTypes: ["text/csv"],
+                  SupportedResponseMIMETypes: ["text/csv"],
+                },
                 ModelApprovalStatus: "PendingManualApproval",
               },
             },
           ],
-          ElseSteps: [{ Name: "TooHigh", Type: "Fail", Arguments: { ErrorMessage: { "Std:Join": { On: " ", Values: ["MSE above", { Get: "Parameters.Threshold" }] } } } }],
+          ElseSteps: [
+            { Name: "TooHigh", Type: "Fail", Arguments: { ErrorMessage: { "Std:Join": { On: " ", Values: ["MSE above", { Get: "Parameters.Threshold" }] } } } },
+          ],
         },
       },
     ],

@@ -20,7 +20,14 @@ async function setUp(name: string, definition: string): Promise<TestEngine> {
   const t = await startEngine();
   engines.push(t);
   t.runner.files.set("Eval", { evaluation: { "evaluation.json": JSON.stringify({ regression_metrics: { mse: { value: 1 } } }) } });
-  await t.client.send(new CreatePipelineCommand({ PipelineName: name, PipelineDefinition: definition, RoleArn: "arn:aws:iam::123456789012:role/R", ClientRequestToken: `${name}-${"0".repeat(30)}` }));
+  await t.client.send(
+    new CreatePipelineCommand({
+      PipelineName: name,
+      PipelineDefinition: definition,
+      RoleArn: "arn:aws:iam::123456789012:role/R",
+      ClientRequestToken: `${name}-${"0".repeat(30)}`,
+    }),
+  );
   return t;
 }
 
@@ -40,7 +47,10 @@ test("stop: a running step is stopped and the execution ends Stopped", async () 
   const steps = await stepsOf(t.client, arn);
   assert.equal(steps.Process.StepStatus, "Stopped");
   assert.equal(steps.Train, undefined);
-  await assert.rejects(t.client.send(new StopPipelineExecutionCommand({ PipelineExecutionArn: arn, ClientRequestToken: "t".repeat(32) })), (e: Error) => e.name === "ConflictException");
+  await assert.rejects(
+    t.client.send(new StopPipelineExecutionCommand({ PipelineExecutionArn: arn, ClientRequestToken: "t".repeat(32) })),
+    (e: Error) => e.name === "ConflictException",
+  );
 });
 
 test("retry: a retryable failure is retried per the step's RetryPolicies; AttemptCount counts attempts", async () => {
@@ -83,28 +93,49 @@ test("callback: the step waits for SendPipelineExecutionStepSuccess, whose outpu
   const definition = JSON.stringify({
     Version: "2020-12-01",
     Steps: [
-      { Name: "Wait", Type: "Callback", SqsQueueUrl: "https://sqs.us-east-1.amazonaws.com/123456789012/q", Arguments: { x: "1" }, OutputParameters: [{ OutputName: "answer", OutputType: "String" }] },
-      { Name: "Report", Type: "Fail", Arguments: { ErrorMessage: { "Std:Join": { On: "=", Values: ["answer", { Get: "Steps.Wait.OutputParameters['answer']" }] } } } },
+      {
+        Name: "Wait",
+        Type: "Callback",
+        SqsQueueUrl: "https://sqs.us-east-1.amazonaws.com/123456789012/q",
+        Arguments: { x: "1" },
+        OutputParameters: [{ OutputName: "answer", OutputType: "String" }],
+      },
+      {
+        Name: "Report",
+        Type: "Fail",
+        Arguments: { ErrorMessage: { "Std:Join": { On: "=", Values: ["answer", { Get: "Steps.Wait.OutputParameters['answer']" }] } } },
+      },
     ],
   });
   const t = await setUp("callback", definition);
   const arn = (await t.client.send(new StartPipelineExecutionCommand({ PipelineName: "callback" }))).PipelineExecutionArn!;
   // The engine announces the token only in the step's record.
-  const token = await until("the callback token", async () => (await stepsOf(t.client, arn)).Wait?.Metadata?.Callback?.CallbackToken ?? "", (token) => token.length === 10);
+  const token = await until(
+    "the callback token",
+    async () => (await stepsOf(t.client, arn)).Wait?.Metadata?.Callback?.CallbackToken ?? "",
+    (token) => token.length === 10,
+  );
   await t.client.send(new SendPipelineExecutionStepSuccessCommand({ CallbackToken: token, OutputParameters: [{ Name: "answer", Value: "42" }] }));
   const execution = await waitForExecution(t.client, arn);
   assert.match(execution.FailureReason ?? "", /answer=42/);
   const steps = await stepsOf(t.client, arn);
   assert.equal(steps.Wait.StepStatus, "Succeeded");
   assert.deepEqual(steps.Wait.Metadata?.Callback?.OutputParameters, [{ Name: "answer", Value: "42" }]);
-  await assert.rejects(t.client.send(new SendPipelineExecutionStepFailureCommand({ CallbackToken: token, FailureReason: "late" })), (e: Error) => e.name === "ValidationException");
+  await assert.rejects(
+    t.client.send(new SendPipelineExecutionStepFailureCommand({ CallbackToken: token, FailureReason: "late" })),
+    (e: Error) => e.name === "ValidationException",
+  );
 });
 
 test("parallelism: independent steps run together, at most MaxParallelExecutionSteps at once", async () => {
   const steps = Array.from({ length: 6 }, (_, i) => ({
     Name: `P${i}`,
     Type: "Processing",
-    Arguments: { ProcessingResources: { ClusterConfig: { InstanceType: "ml.m5.xlarge", InstanceCount: 1, VolumeSizeInGB: 1 } }, AppSpecification: { ImageUri: "i" }, RoleArn: "arn:aws:iam::123456789012:role/R" },
+    Arguments: {
+      ProcessingResources: { ClusterConfig: { InstanceType: "ml.m5.xlarge", InstanceCount: 1, VolumeSizeInGB: 1 } },
+      AppSpecification: { ImageUri: "i" },
+      RoleArn: "arn:aws:iam::123456789012:role/R",
+    },
   }));
   const t = await setUp("fan", JSON.stringify({ Version: "2020-12-01", Steps: steps }));
   // Each step is held until `batch` steps are running, then they all finish: with a limit of 2 the steps
@@ -119,7 +150,8 @@ test("parallelism: independent steps run together, at most MaxParallelExecutionS
       return held;
     });
   }
-  const limited = (await t.client.send(new StartPipelineExecutionCommand({ PipelineName: "fan", ParallelismConfiguration: { MaxParallelExecutionSteps: 2 } }))).PipelineExecutionArn!;
+  const limited = (await t.client.send(new StartPipelineExecutionCommand({ PipelineName: "fan", ParallelismConfiguration: { MaxParallelExecutionSteps: 2 } })))
+    .PipelineExecutionArn!;
   assert.equal((await waitForExecution(t.client, limited)).PipelineExecutionStatus, "Succeeded");
   assert.equal(t.runner.maxConcurrent, 2);
   t.runner.maxConcurrent = 0;
@@ -130,7 +162,10 @@ test("parallelism: independent steps run together, at most MaxParallelExecutionS
 });
 
 test("unsupported step types fail with a reason naming what local mode supports", async () => {
-  const definition = JSON.stringify({ Version: "2020-12-01", Steps: [{ Name: "L", Type: "Lambda", FunctionArn: "arn:aws:lambda:us-east-1:123456789012:function:f", Arguments: {} }] });
+  const definition = JSON.stringify({
+    Version: "2020-12-01",
+    Steps: [{ Name: "L", Type: "Lambda", FunctionArn: "arn:aws:lambda:us-east-1:123456789012:function:f", Arguments: {} }],
+  });
   const t = await setUp("lambda", definition);
   const arn = (await t.client.send(new StartPipelineExecutionCommand({ PipelineName: "lambda" }))).PipelineExecutionArn!;
   await waitForExecution(t.client, arn);
@@ -139,13 +174,27 @@ test("unsupported step types fail with a reason naming what local mode supports"
 });
 
 test("a failed step fails the execution after the steps already running finish", async () => {
-  const t = await setUp("two", failSteps(["A"]).replace(`]}`, `, {"Name": "Slow", "Type": "Processing", "Arguments": {"ProcessingResources": {"ClusterConfig": {"InstanceType": "ml.m5.xlarge", "InstanceCount": 1, "VolumeSizeInGB": 1}}, "AppSpecification": {"ImageUri": "i"}, "RoleArn": "arn:aws:iam::123456789012:role/R"}}]}`));
+  const t = await setUp(
+    "two",
+    failSteps(["A"]).replace(
+      `]}`,
+      `, {"Name": "Slow", "Type": "Processing", "Arguments": {"ProcessingResources": {"ClusterConfig": {"InstanceType": "ml.m5.xlarge", "InstanceCount": 1, "VolumeSizeInGB": 1}}, "AppSpecification": {"ImageUri": "i"}, "RoleArn": "arn:aws:iam::123456789012:role/R"}}]}`,
+    ),
+  );
   const gate = new StepGate();
   t.runner.behaviour.set("Slow", gate.step);
   const arn = (await t.client.send(new StartPipelineExecutionCommand({ PipelineName: "two" }))).PipelineExecutionArn!;
   await gate.whenHeld(1);
-  await until("step A to fail", () => stepsOf(t.client, arn), (steps) => steps.A?.StepStatus === "Failed");
-  assert.equal((await t.client.send(new DescribePipelineExecutionCommand({ PipelineExecutionArn: arn }))).PipelineExecutionStatus, "Executing", "Slow is still running");
+  await until(
+    "step A to fail",
+    () => stepsOf(t.client, arn),
+    (steps) => steps.A?.StepStatus === "Failed",
+  );
+  assert.equal(
+    (await t.client.send(new DescribePipelineExecutionCommand({ PipelineExecutionArn: arn }))).PipelineExecutionStatus,
+    "Executing",
+    "Slow is still running",
+  );
   gate.release();
   const execution = await waitForExecution(t.client, arn);
   assert.equal(execution.PipelineExecutionStatus, "Failed");
@@ -166,8 +215,13 @@ test("recovery: a restarted engine marks interrupted executions and their runnin
   const after = (await ops.DescribePipelineExecution({ PipelineExecutionArn: interrupted })) as { PipelineExecutionStatus: string; FailureReason: string };
   assert.equal(after.PipelineExecutionStatus, "Failed");
   assert.equal(after.FailureReason, INTERRUPTED_REASON);
-  const steps = (await ops.ListPipelineExecutionSteps({ PipelineExecutionArn: interrupted })) as { PipelineExecutionSteps: Array<{ StepName: string; StepStatus: string }> };
-  assert.deepEqual(steps.PipelineExecutionSteps.map((s) => [s.StepName, s.StepStatus]), [["Process", "Failed"]]);
+  const steps = (await ops.ListPipelineExecutionSteps({ PipelineExecutionArn: interrupted })) as {
+    PipelineExecutionSteps: Array<{ StepName: string; StepStatus: string }>;
+  };
+  assert.deepEqual(
+    steps.PipelineExecutionSteps.map((s) => [s.StepName, s.StepStatus]),
+    [["Process", "Failed"]],
+  );
   const finished = (await ops.ListPipelineExecutionSteps({ PipelineExecutionArn: done })) as { PipelineExecutionSteps: Array<{ StepStatus: string }> };
   assert.equal(finished.PipelineExecutionSteps.length, 5);
   assert.ok(finished.PipelineExecutionSteps.every((s) => s.StepStatus === "Succeeded"));

@@ -12,7 +12,11 @@ before(async () => (t = await startEngine()));
 after(async () => t.engine.close());
 
 async function call(target: string | undefined, body: string) {
-  const response = await fetch(t.endpoint, { method: "POST", headers: { "content-type": "application/x-amz-json-1.1", ...(target ? { "x-amz-target": target } : {}) }, body });
+  const response = await fetch(t.endpoint, {
+    method: "POST",
+    headers: { "content-type": "application/x-amz-json-1.1", ...(target ? { "x-amz-target": target } : {}) },
+    body,
+  });
   return { status: response.status, type: response.headers.get("x-amzn-errortype"), body: (await response.json()) as { __type?: string; message?: string } };
 }
 
@@ -20,7 +24,10 @@ test("protocol: malformed and odd requests get an error response, never a crash"
   assert.deepEqual((await call("SageMaker.DescribePipeline", "{not json")).body.__type, "SerializationException");
   assert.deepEqual((await call("SageMaker.DescribePipeline", "[1]")).body.__type, "SerializationException");
   assert.deepEqual((await call("SageMaker.DescribePipeline", "{}")).body.__type, "ValidationException");
-  assert.match((await call("SageMaker.DescribePipeline", "{}")).body.message ?? "", /Value at 'pipelineName' failed to satisfy constraint: Member must not be null/);
+  assert.match(
+    (await call("SageMaker.DescribePipeline", "{}")).body.message ?? "",
+    /Value at 'pipelineName' failed to satisfy constraint: Member must not be null/,
+  );
   assert.deepEqual((await call("SageMaker.DescribePipeline", `{"PipelineName": 5}`)).body.__type, "ValidationException");
   assert.deepEqual((await call("SageMaker.NoSuchThing", "{}")).body.__type, "UnknownOperationException");
   assert.deepEqual((await call("SageMaker.constructor", "{}")).body.__type, "UnknownOperationException");

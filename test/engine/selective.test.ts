@@ -10,14 +10,25 @@ after(async () => t.engine.close());
 test("selective: setup — a full run to refer to", async () => {
   t = await startEngine();
   t.runner.files.set("Eval", { evaluation: { "evaluation.json": JSON.stringify({ regression_metrics: { mse: { value: 2 } } }) } });
-  await t.client.send(new CreatePipelineCommand({ PipelineName: "sel", PipelineDefinition: abaloneLikeDefinition(), RoleArn: "arn:aws:iam::123456789012:role/R", ClientRequestToken: "f".repeat(32) }));
+  await t.client.send(
+    new CreatePipelineCommand({
+      PipelineName: "sel",
+      PipelineDefinition: abaloneLikeDefinition(),
+      RoleArn: "arn:aws:iam::123456789012:role/R",
+      ClientRequestToken: "f".repeat(32),
+    }),
+  );
   reference = (await t.client.send(new StartPipelineExecutionCommand({ PipelineName: "sel" }))).PipelineExecutionArn!;
   assert.equal((await waitForExecution(t.client, reference)).PipelineExecutionStatus, "Succeeded");
 });
 
 test("selective: Train+Eval with a reference reuses Process, runs Train and Eval, and nothing downstream", async () => {
   const config = { SourcePipelineExecutionArn: reference, SelectedSteps: [{ StepName: "Train" }, { StepName: "Eval" }] };
-  const arn = (await t.client.send(new StartPipelineExecutionCommand({ PipelineName: "sel", SelectiveExecutionConfig: config, PipelineParameters: [{ Name: "MaxDepth", Value: "8" }] }))).PipelineExecutionArn!;
+  const arn = (
+    await t.client.send(
+      new StartPipelineExecutionCommand({ PipelineName: "sel", SelectiveExecutionConfig: config, PipelineParameters: [{ Name: "MaxDepth", Value: "8" }] }),
+    )
+  ).PipelineExecutionArn!;
   const execution = await waitForExecution(t.client, arn);
   assert.equal(execution.PipelineExecutionStatus, "Succeeded", execution.FailureReason);
   assert.deepEqual(execution.SelectiveExecutionConfig, config);
@@ -35,13 +46,22 @@ test("selective: Train+Eval with a reference reuses Process, runs Train and Eval
 
 test("selective: Train+Check without Eval is refused: every step between two selected steps must be selected", async () => {
   await assert.rejects(
-    t.client.send(new StartPipelineExecutionCommand({ PipelineName: "sel", SelectiveExecutionConfig: { SourcePipelineExecutionArn: reference, SelectedSteps: [{ StepName: "Train" }, { StepName: "Check" }] } })),
+    t.client.send(
+      new StartPipelineExecutionCommand({
+        PipelineName: "sel",
+        SelectiveExecutionConfig: { SourcePipelineExecutionArn: reference, SelectedSteps: [{ StepName: "Train" }, { StepName: "Check" }] },
+      }),
+    ),
     (e: Error) => e.name === "ValidationException" && /Steps \[Eval\] lie between the selected steps \[Train, Check\]/.test(e.message),
   );
 });
 
 test("selective: Process+Train needs no reference", async () => {
-  const arn = (await t.client.send(new StartPipelineExecutionCommand({ PipelineName: "sel", SelectiveExecutionConfig: { SelectedSteps: [{ StepName: "Process" }, { StepName: "Train" }] } }))).PipelineExecutionArn!;
+  const arn = (
+    await t.client.send(
+      new StartPipelineExecutionCommand({ PipelineName: "sel", SelectiveExecutionConfig: { SelectedSteps: [{ StepName: "Process" }, { StepName: "Train" }] } }),
+    )
+  ).PipelineExecutionArn!;
   assert.equal((await waitForExecution(t.client, arn)).PipelineExecutionStatus, "Succeeded");
   assert.deepEqual(Object.keys(await stepsOf(t.client, arn)).sort(), ["Process", "Train"]);
 });
@@ -49,14 +69,23 @@ test("selective: Process+Train needs no reference", async () => {
 test("selective: a step with upstream dependencies and no reference is refused as the service does", async () => {
   await assert.rejects(
     t.client.send(new StartPipelineExecutionCommand({ PipelineName: "sel", SelectiveExecutionConfig: { SelectedSteps: [{ StepName: "Train" }] } })),
-    (e: Error) => e.name === "ValidationException" && /Invalid SourcePipelineExecutionArn: null\. The selected steps \[Train\] have dependencies on \[Process\]/.test(e.message),
+    (e: Error) =>
+      e.name === "ValidationException" &&
+      /Invalid SourcePipelineExecutionArn: null\. The selected steps \[Train\] have dependencies on \[Process\]/.test(e.message),
   );
 });
 
 test("selective: unknown steps, other pipelines' executions and running references are refused", async () => {
   const start = (config: object) => t.client.send(new StartPipelineExecutionCommand({ PipelineName: "sel", SelectiveExecutionConfig: config as never }));
   await assert.rejects(start({ SourcePipelineExecutionArn: reference, SelectedSteps: [{ StepName: "Trian" }] }), /not in the pipeline definition/);
-  await t.client.send(new CreatePipelineCommand({ PipelineName: "other", PipelineDefinition: abaloneLikeDefinition(), RoleArn: "arn:aws:iam::123456789012:role/R", ClientRequestToken: "g".repeat(32) }));
+  await t.client.send(
+    new CreatePipelineCommand({
+      PipelineName: "other",
+      PipelineDefinition: abaloneLikeDefinition(),
+      RoleArn: "arn:aws:iam::123456789012:role/R",
+      ClientRequestToken: "g".repeat(32),
+    }),
+  );
   const foreign = (await t.client.send(new StartPipelineExecutionCommand({ PipelineName: "other" }))).PipelineExecutionArn!;
   await waitForExecution(t.client, foreign);
   await assert.rejects(start({ SourcePipelineExecutionArn: foreign, SelectedSteps: [{ StepName: "Train" }] }), /another pipeline/);
@@ -64,14 +93,24 @@ test("selective: unknown steps, other pipelines' executions and running referenc
   let release!: () => void;
   t.runner.behaviour.set("Process", () => new Promise((resolve) => (release = () => resolve({ properties: {}, runner: "test" }))));
   const running = (await t.client.send(new StartPipelineExecutionCommand({ PipelineName: "sel" }))).PipelineExecutionArn!;
-  await assert.rejects(start({ SourcePipelineExecutionArn: running, SelectedSteps: [{ StepName: "Train" }] }), /is Executing; the reference execution must be Succeeded, Failed or Stopped/);
+  await assert.rejects(
+    start({ SourcePipelineExecutionArn: running, SelectedSteps: [{ StepName: "Train" }] }),
+    /is Executing; the reference execution must be Succeeded, Failed or Stopped/,
+  );
   t.runner.behaviour.delete("Process");
   release();
   await waitForExecution(t.client, running);
 });
 
 test("selective: a branch step can be selected; its Condition is reused from the reference", async () => {
-  const arn = (await t.client.send(new StartPipelineExecutionCommand({ PipelineName: "sel", SelectiveExecutionConfig: { SourcePipelineExecutionArn: reference, SelectedSteps: [{ StepName: "Register" }] } }))).PipelineExecutionArn!;
+  const arn = (
+    await t.client.send(
+      new StartPipelineExecutionCommand({
+        PipelineName: "sel",
+        SelectiveExecutionConfig: { SourcePipelineExecutionArn: reference, SelectedSteps: [{ StepName: "Register" }] },
+      }),
+    )
+  ).PipelineExecutionArn!;
   const execution = await waitForExecution(t.client, arn);
   assert.equal(execution.PipelineExecutionStatus, "Succeeded", execution.FailureReason);
   const steps = await stepsOf(t.client, arn);

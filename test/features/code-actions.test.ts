@@ -120,9 +120,17 @@ for (const { name, code, title } of GOLDEN) {
     await client.close(uri);
 
     const result = await openAndDiagnose(fixed);
-    assert.deepEqual(result.diagnostics.filter((d) => d.code === code), [], `no ${code} after the fix`);
+    assert.deepEqual(
+      result.diagnostics.filter((d) => d.code === code),
+      [],
+      `no ${code} after the fix`,
+    );
     const codesBefore = new Set(diagnostics.map((d) => d.code));
-    assert.deepEqual(result.diagnostics.filter((d) => !codesBefore.has(d.code)), [], "the fix introduces no new problem");
+    assert.deepEqual(
+      result.diagnostics.filter((d) => !codesBefore.has(d.code)),
+      [],
+      "the fix introduces no new problem",
+    );
     await client.close(result.uri);
   });
 }
@@ -143,23 +151,35 @@ test("unknown names: up to three suggestions, best first; the closest is preferr
   const { uri, diagnostics } = await openAndDiagnose(text);
   const diagnostic = diagnostics.find((d) => d.code === "depends-on-unknown-step")!;
   const actions = await codeActionsFor(uri, [diagnostic]);
-  assert.deepEqual(actions.map((a) => [a.title, a.isPreferred ?? false]), [
-    ["Change to 'Preprocess'", true],
-    ["Change to 'Preprocessed'", false],
-    ["Change to 'Preprocessor'", false],
-  ]);
+  assert.deepEqual(
+    actions.map((a) => [a.title, a.isPreferred ?? false]),
+    [
+      ["Change to 'Preprocess'", true],
+      ["Change to 'Preprocessed'", false],
+      ["Change to 'Preprocessor'", false],
+    ],
+  );
   // Each replaces just the name, inside the quotes.
-  assert.deepEqual(editsOf(actions[1], uri).map((e) => e.newText), ["Preprocessed"]);
+  assert.deepEqual(
+    editsOf(actions[1], uri).map((e) => e.newText),
+    ["Preprocessed"],
+  );
   assert.equal(applyEdits(text, editsOf(actions[1], uri)), text.replace(`["Preprocesss"]`, `["Preprocessed"]`));
 
   const tie = pipeline([FAIL("Prep1"), FAIL("Prep2"), FAIL("Prep3"), FAIL("Prep4"), FAIL("Stop", `, "DependsOn": ["Prep"]`)]);
   const opened = await openAndDiagnose(tie);
-  const tied = await codeActionsFor(opened.uri, opened.diagnostics.filter((d) => d.code === "depends-on-unknown-step"));
-  assert.deepEqual(tied.map((a) => [a.title, a.isPreferred ?? false]), [
-    ["Change to 'Prep1'", false],
-    ["Change to 'Prep2'", false],
-    ["Change to 'Prep3'", false],
-  ]);
+  const tied = await codeActionsFor(
+    opened.uri,
+    opened.diagnostics.filter((d) => d.code === "depends-on-unknown-step"),
+  );
+  assert.deepEqual(
+    tied.map((a) => [a.title, a.isPreferred ?? false]),
+    [
+      ["Change to 'Prep1'", false],
+      ["Change to 'Prep2'", false],
+      ["Change to 'Prep3'", false],
+    ],
+  );
 });
 
 test("unknown names: no close name, no bogus suggestion", async () => {
@@ -181,9 +201,7 @@ test("unknown names: a step is never offered its own name (that would depend on 
 });
 
 test("ExpireAfter that is not a duration even in words gets no fix", async () => {
-  const text = pipeline([
-    `{"Name": "P", "Type": "Processing", "Arguments": {}, "CacheConfig": {"Enabled": true, "ExpireAfter": "soon"}}`,
-  ]);
+  const text = pipeline([`{"Name": "P", "Type": "Processing", "Arguments": {}, "CacheConfig": {"Enabled": true, "ExpireAfter": "soon"}}`]);
   const { uri, diagnostics } = await openAndDiagnose(text);
   const diagnostic = diagnostics.find((d) => d.code === "cache-expire-after-invalid")!;
   assert.equal(diagnostic.data, undefined);

@@ -204,7 +204,9 @@ test("completion: PipelineExperimentConfig. lists ExperimentName and TrialName",
 });
 
 test("completion: Steps. lists the step names with their type, except the step holding the reference", async () => {
-  const { items, text, offset } = await complete(edit(`{"Get": "Steps.Train.ModelArtifacts.S3ModelArtifacts"}`, `{"Get": "Steps.Tr‸ain.ModelArtifacts.S3ModelArtifacts"}`));
+  const { items, text, offset } = await complete(
+    edit(`{"Get": "Steps.Train.ModelArtifacts.S3ModelArtifacts"}`, `{"Get": "Steps.Tr‸ain.ModelArtifacts.S3ModelArtifacts"}`),
+  );
   assert.deepEqual(
     items.map((i) => [i.label, i.detail]),
     [
@@ -233,7 +235,9 @@ test("completion: a property path drills down member by member", async () => {
   assert.deepEqual(labels(config.items), ["Outputs", "KmsKeyId"]);
   assert.equal(item(config.items, "Outputs").detail, "list of ProcessingOutput");
 
-  const output = await complete(edit(`{"Get": "Steps.Train.ModelArtifacts.S3ModelArtifacts"}`, `{"Get": "Steps.Prep.ProcessingOutputConfig.Outputs['train'].S3Output.S‸"}`));
+  const output = await complete(
+    edit(`{"Get": "Steps.Train.ModelArtifacts.S3ModelArtifacts"}`, `{"Get": "Steps.Prep.ProcessingOutputConfig.Outputs['train'].S3Output.S‸"}`),
+  );
   assert.deepEqual(labels(output.items), ["S3Uri", "LocalPath", "S3UploadMode"]);
   assert.equal(item(output.items, "S3UploadMode").detail, "string");
   assert.match((item(output.items, "S3UploadMode").documentation as { value: string }).value, /One of `Continuous`, `EndOfJob`/);
@@ -291,13 +295,22 @@ test("completion: Arguments members of the step's type, without the present ones
 test("completion: members of nested objects (ProcessingResources.ClusterConfig)", async () => {
   const { items, text } = await complete(edit(`"InstanceCount": 1, "VolumeSizeInGB": 30}}`, `"‸"}}`));
   // The members of ProcessingClusterConfig in the botocore model (1.44.8 added the instance-preference members), less InstanceType.
-  assert.deepEqual(labels(items), ["InstanceCount", "VolumeSizeInGB", "VolumeKmsKeyId", "InstancePreferences", "SelectedInstanceType", "SelectedInstanceCount"]);
+  assert.deepEqual(labels(items), [
+    "InstanceCount",
+    "VolumeSizeInGB",
+    "VolumeKmsKeyId",
+    "InstancePreferences",
+    "SelectedInstanceType",
+    "SelectedInstanceCount",
+  ]);
   assert.equal(item(items, "VolumeSizeInGB").detail, "ProcessingVolumeSizeInGB");
   assert.ok(accept(text, item(items, "VolumeSizeInGB")).includes(`{"Get": "Parameters.InstanceType"}, "VolumeSizeInGB": }}`));
 });
 
 test("completion: enum values at a value position whose schema has an enum", async () => {
-  const { items, text } = await complete(edit(`"S3UploadMode": "EndOfJob"}},\n          {"OutputName": "test"`, `"S3UploadMode": "‸"}},\n          {"OutputName": "test"`));
+  const { items, text } = await complete(
+    edit(`"S3UploadMode": "EndOfJob"}},\n          {"OutputName": "test"`, `"S3UploadMode": "‸"}},\n          {"OutputName": "test"`),
+  );
   assert.deepEqual(labels(items), ["Continuous", "EndOfJob"]);
   assert.ok(accept(text, item(items, "Continuous")).includes(`"S3UploadMode": "Continuous"}}`));
 
@@ -343,7 +356,11 @@ test("completion: a new element of Steps offers a step skeleton of each main typ
   for (const snippet of items) {
     const uri = await client.open(accept(text, snippet));
     const { diagnostics } = await client.diagnostics(uri);
-    assert.deepEqual(diagnostics.map((d) => `${d.code}: ${d.message}`), [], snippet.label);
+    assert.deepEqual(
+      diagnostics.map((d) => `${d.code}: ${d.message}`),
+      [],
+      snippet.label,
+    );
   }
 });
 
@@ -351,7 +368,12 @@ test("completion: step skeletons in a Condition branch; a comma is added after t
   const { items } = await complete(edit(`"ElseSteps": []`, `"ElseSteps": [‸]`));
   assert.deepEqual(labels(items), STEP_SNIPPETS);
 
-  const after = await complete(edit(`"Arguments": {"ErrorMessage": {"Get": "Steps.Notify.OutputParameters['body']"}}}`, `"Arguments": {"ErrorMessage": {"Get": "Steps.Notify.OutputParameters['body']"}}}‸`));
+  const after = await complete(
+    edit(
+      `"Arguments": {"ErrorMessage": {"Get": "Steps.Notify.OutputParameters['body']"}}}`,
+      `"Arguments": {"ErrorMessage": {"Get": "Steps.Notify.OutputParameters['body']"}}}‸`,
+    ),
+  );
   const fail = item(after.items, "Fail step");
   // "Fail" is not taken, "Stop" is the existing Fail step.
   const accepted = accept(after.text, fail);
@@ -362,16 +384,27 @@ test("completion: at a key of a step, the common members as snippets; CacheConfi
   const { items, text } = await complete(edit(`"PropertyFiles": [`, `‸"PropertyFiles": [`));
   assert.deepEqual(labels(items), ["DependsOn", "DisplayName", "Description", "CacheConfig", "RetryPolicies"]);
   assert.ok(accept(text, item(items, "CacheConfig")).includes(`"CacheConfig": {"Enabled": true, "ExpireAfter": "PT1H"},"PropertyFiles"`));
-  assert.equal((item(items, "RetryPolicies").textEdit as TextEdit).newText,
-    `"RetryPolicies": [{"ExceptionType": ["SageMaker.JOB_INTERNAL_ERROR", "SageMaker.CAPACITY_ERROR", "Step.SERVICE_FAULT", "Step.THROTTLING"], "IntervalSeconds": \${1:10}, "BackoffRate": \${2:2}, "MaxAttempts": \${3:3}}],`);
+  assert.equal(
+    (item(items, "RetryPolicies").textEdit as TextEdit).newText,
+    `"RetryPolicies": [{"ExceptionType": ["SageMaker.JOB_INTERNAL_ERROR", "SageMaker.CAPACITY_ERROR", "Step.SERVICE_FAULT", "Step.THROTTLING"], "IntervalSeconds": \${1:10}, "BackoffRate": \${2:2}, "MaxAttempts": \${3:3}}],`,
+  );
 
   const processing = await complete(edit(`"Name": "Prep",`, `"Name": "Prep", "‸"`));
   assert.deepEqual(labels(processing.items), ["DependsOn", "DisplayName", "Description", "CacheConfig", "RetryPolicies"]);
 
-  const bare = await complete(edit(`"Type": "Processing",`, `"Type": "Processing", ‸`).replace(`,\n      "PropertyFiles": [{"PropertyFileName": "Report", "OutputName": "test", "FilePath": "report.json"}]`, ""));
+  const bare = await complete(
+    edit(`"Type": "Processing",`, `"Type": "Processing", ‸`).replace(
+      `,\n      "PropertyFiles": [{"PropertyFileName": "Report", "OutputName": "test", "FilePath": "report.json"}]`,
+      "",
+    ),
+  );
   assert.deepEqual(labels(bare.items), ["DependsOn", "DisplayName", "Description", "CacheConfig", "RetryPolicies", "PropertyFiles"]);
   // The property file names the step's first declared output.
-  assert.ok(accept(bare.text, item(bare.items, "PropertyFiles")).includes(`"PropertyFiles": [{"PropertyFileName": "EvaluationReport", "OutputName": "train", "FilePath": "evaluation.json"}]`));
+  assert.ok(
+    accept(bare.text, item(bare.items, "PropertyFiles")).includes(
+      `"PropertyFiles": [{"PropertyFileName": "EvaluationReport", "OutputName": "train", "FilePath": "evaluation.json"}]`,
+    ),
+  );
 
   const fail = await complete(edit(`{"Name": "Stop", "Type": "Fail",`, `{"Name": "Stop", "Type": "Fail", "‸",`));
   assert.deepEqual(labels(fail.items), ["DependsOn", "DisplayName", "Description"]);

@@ -58,11 +58,14 @@ const PARAMETERS = `[
     {"Name": "Mode", "Type": "String", "DefaultValue": "fast", "EnumValues": ["fast", "slow"], "Description": "How thorough the preprocessing is"}
   ]`;
 
-const PIPELINE = definition(`[
+const PIPELINE = definition(
+  `[
     ${PREP_STEP},
     ${TRAIN_STEP},
     ${CHECK_STEP}
-  ]`, PARAMETERS);
+  ]`,
+  PARAMETERS,
+);
 
 /** `base` with the cursor placed as in `snippet` (the snippet without ‸ must occur exactly once). */
 function mark(base: string, snippet: string): string {
@@ -151,9 +154,7 @@ test("hover: a branch step says which Condition branch holds it; a Fail step can
       "- Retry: none",
     ].join("\n"),
   );
-  await expectHover(mark(PIPELINE, `"Name": "Check‸"`), "Check", [
-    "- Downstream: `CreateModel` (IfSteps), `Stop` (ElseSteps)",
-  ]);
+  await expectHover(mark(PIPELINE, `"Name": "Check‸"`), "Check", ["- Downstream: `CreateModel` (IfSteps), `Stop` (ElseSteps)"]);
 });
 
 test("hover: a step type named like an Object.prototype member is just an unknown type", async () => {
@@ -165,7 +166,10 @@ test("hover: a step type named like an Object.prototype member is just an unknow
 
 test("hover: a DependsOn entry shows the target step and where it is defined", async () => {
   const source = mark(PIPELINE, `"DependsOn": ["P‸rep"]`);
-  const line = cursor(source).text.split("\n").findIndex((l) => l.includes(`"Name": "Prep"`)) + 1;
+  const line =
+    cursor(source)
+      .text.split("\n")
+      .findIndex((l) => l.includes(`"Name": "Prep"`)) + 1;
   await expectHover(source, "Prep", ["**Step** `Prep` · Processing", "- Downstream: `Train` (DependsOn, Get), `Check` (Get)", `Defined on line ${line}.`]);
 });
 
@@ -179,7 +183,10 @@ test("hover: a DependsOn entry naming no step says so", async () => {
 
 test("hover: the step name inside a Get string shows the step", async () => {
   const source = mark(PIPELINE, `"Steps.Tr‸ain.ModelArtifacts.S3ModelArtifacts"`);
-  const line = cursor(source).text.split("\n").findIndex((l) => l.includes(`"Name": "Train"`)) + 1;
+  const line =
+    cursor(source)
+      .text.split("\n")
+      .findIndex((l) => l.includes(`"Name": "Train"`)) + 1;
   await expectHover(source, "Train", `**Step** \`Train\` · Training\n\n${TRAIN_FACTS}\n\nDefined on line ${line}.`);
 });
 
@@ -232,7 +239,10 @@ test("hover: an invalid ExpireAfter explains the accepted syntax; a disabled cac
 
 test("hover: a parameter Get shows its type, default, allowed values and description", async () => {
   const source = mark(PIPELINE, `"Parameters.Mo‸de"`);
-  const line = cursor(source).text.split("\n").findIndex((l) => l.includes(`"Name": "Mode"`)) + 1;
+  const line =
+    cursor(source)
+      .text.split("\n")
+      .findIndex((l) => l.includes(`"Name": "Mode"`)) + 1;
   await expectHover(
     source,
     "Mode",
@@ -322,7 +332,10 @@ test("hover: list elements, enums and invalid paths", async () => {
 
 test("hover: a Std:JsonGet property file shows its output, file and where it is defined", async () => {
   const source = mark(PIPELINE, `"Steps.Prep.PropertyFiles.Rep‸ort"`);
-  const line = cursor(source).text.split("\n").findIndex((l) => l.includes(`"PropertyFileName": "Report"`)) + 1;
+  const line =
+    cursor(source)
+      .text.split("\n")
+      .findIndex((l) => l.includes(`"PropertyFileName": "Report"`)) + 1;
   await expectHover(
     source,
     "Report",
@@ -400,5 +413,8 @@ test("hover: a real definition from the corpus (abalone, 2022-03)", async () => 
     "- Output: `evaluation`",
     "- File: `evaluation.json`",
   ]);
-  await expectHover(mark(corpus, `"RightValue": {\n              "Get": "Parameters.MseThr‸eshold"`), "MseThreshold", ["**Parameter** `MseThreshold` · Float", "- Default: `6.0`"]);
+  await expectHover(mark(corpus, `"RightValue": {\n              "Get": "Parameters.MseThr‸eshold"`), "MseThreshold", [
+    "**Parameter** `MseThreshold` · Float",
+    "- Default: `6.0`",
+  ]);
 });

@@ -48,7 +48,10 @@ test("definition: from a Get step name, a DependsOn entry and a parameter Get to
     const result = await client.request<Location[]>("textDocument/definition", { textDocument: { uri }, position: from.position });
     assert.deepEqual(result, [{ uri, range: rangeOf(source, "Prep", 0) }]);
   }
-  const parameter = await client.request<Location[]>("textDocument/definition", { textDocument: { uri }, position: at("Parameters.InputData", 0, 14).position });
+  const parameter = await client.request<Location[]>("textDocument/definition", {
+    textDocument: { uri },
+    position: at("Parameters.InputData", 0, 14).position,
+  });
   assert.deepEqual(parameter, [{ uri, range: rangeOf(source, "InputData", 0) }]);
 });
 
@@ -62,11 +65,21 @@ test("references and highlights: every use of a step, declaration first", async 
   const uri = await client.open(source);
   const position = at(`"Name": "Prep"`, 0, 10).position;
   const refs = await client.request<Location[]>("textDocument/references", { textDocument: { uri }, position, context: { includeDeclaration: true } });
-  assert.deepEqual(refs.map((r) => r.range), [0, 1, 2, 3].map((n) => rangeOf(source, "Prep", n)));
-  const withoutDeclaration = await client.request<Location[]>("textDocument/references", { textDocument: { uri }, position, context: { includeDeclaration: false } });
+  assert.deepEqual(
+    refs.map((r) => r.range),
+    [0, 1, 2, 3].map((n) => rangeOf(source, "Prep", n)),
+  );
+  const withoutDeclaration = await client.request<Location[]>("textDocument/references", {
+    textDocument: { uri },
+    position,
+    context: { includeDeclaration: false },
+  });
   assert.equal(withoutDeclaration.length, 3);
   const highlights = await client.request<DocumentHighlight[]>("textDocument/documentHighlight", { textDocument: { uri }, position });
-  assert.deepEqual(highlights.map((h) => h.kind), [3, 2, 2, 2]);
+  assert.deepEqual(
+    highlights.map((h) => h.kind),
+    [3, 2, 2, 2],
+  );
 });
 
 test("rename: a step everywhere it is written (Name, DependsOn, Get strings, property-file references)", async () => {
@@ -80,12 +93,19 @@ test("rename: a step everywhere it is written (Name, DependsOn, Get strings, pro
   // The renamed document is still clean.
   const check = await client.open(renamed);
   const { diagnostics } = await client.diagnostics(check);
-  assert.deepEqual(diagnostics.filter((d) => d.severity === 1), []);
+  assert.deepEqual(
+    diagnostics.filter((d) => d.severity === 1),
+    [],
+  );
 });
 
 test("rename: a parameter in its declaration and its Get strings", async () => {
   const uri = await client.open(source);
-  const edit = await client.request<WorkspaceEdit>("textDocument/rename", { textDocument: { uri }, position: at(`"InputData"`, 0, 2).position, newName: "TrainData" });
+  const edit = await client.request<WorkspaceEdit>("textDocument/rename", {
+    textDocument: { uri },
+    position: at(`"InputData"`, 0, 2).position,
+    newName: "TrainData",
+  });
   assert.equal(applyEdits(source, edit.changes![uri]), source.replaceAll("InputData", "TrainData"));
 });
 
@@ -115,7 +135,14 @@ test("document symbols: parameters and steps, branch steps nested under their Co
       detail: undefined,
       children: [
         { name: "Prep", detail: "Processing" },
-        { name: "Check", detail: "Condition", children: [{ name: "IfSteps", detail: undefined, children: [{ name: "Stop", detail: "Fail" }] }, { name: "ElseSteps", detail: undefined }] },
+        {
+          name: "Check",
+          detail: "Condition",
+          children: [
+            { name: "IfSteps", detail: undefined, children: [{ name: "Stop", detail: "Fail" }] },
+            { name: "ElseSteps", detail: undefined },
+          ],
+        },
       ],
     },
   ]);

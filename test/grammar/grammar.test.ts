@@ -23,8 +23,7 @@ before(async () => {
       createOnigScanner: (patterns: string[]) => oniguruma.createOnigScanner(patterns),
       createOnigString: (s: string) => oniguruma.createOnigString(s),
     }),
-    loadGrammar: async (scopeName: string) =>
-      scopeName === SCOPE ? vsctm.parseRawGrammar(readFileSync(grammarPath, "utf8"), grammarPath) : null,
+    loadGrammar: async (scopeName: string) => (scopeName === SCOPE ? vsctm.parseRawGrammar(readFileSync(grammarPath, "utf8"), grammarPath) : null),
   });
   const loaded = await registry.loadGrammar(SCOPE);
   assert.ok(loaded, `grammar ${SCOPE} did not load`);
@@ -138,30 +137,49 @@ test("a Get of Steps.X.<path>: head, step name, properties, Outputs['name'] and 
 
 test("a Get of Parameters.X / Execution.X / PipelineExperimentConfig.X: head and name scopes", () => {
   const cases: [value: string, head: string, name: string, headScope: string, nameScope: string][] = [
-    ["Parameters.ProcessingInstanceType", "Parameters", "ProcessingInstanceType",
-      "variable.other.reference.parameters.sagemaker-pipeline", "variable.other.reference.parameter-name.sagemaker-pipeline"],
-    ["Execution.PipelineExecutionArn", "Execution", "PipelineExecutionArn",
-      "variable.other.reference.execution.sagemaker-pipeline", "variable.language.execution-variable.sagemaker-pipeline"],
-    ["PipelineExperimentConfig.TrialName", "PipelineExperimentConfig", "TrialName",
-      "variable.other.reference.pipeline-experiment-config.sagemaker-pipeline", "variable.language.experiment-config-variable.sagemaker-pipeline"],
+    [
+      "Parameters.ProcessingInstanceType",
+      "Parameters",
+      "ProcessingInstanceType",
+      "variable.other.reference.parameters.sagemaker-pipeline",
+      "variable.other.reference.parameter-name.sagemaker-pipeline",
+    ],
+    [
+      "Execution.PipelineExecutionArn",
+      "Execution",
+      "PipelineExecutionArn",
+      "variable.other.reference.execution.sagemaker-pipeline",
+      "variable.language.execution-variable.sagemaker-pipeline",
+    ],
+    [
+      "PipelineExperimentConfig.TrialName",
+      "PipelineExperimentConfig",
+      "TrialName",
+      "variable.other.reference.pipeline-experiment-config.sagemaker-pipeline",
+      "variable.language.experiment-config-variable.sagemaker-pipeline",
+    ],
   ];
   for (const [value, head, name, headScope, nameScope] of cases) {
     const line = `{"Get": "${value}"}`;
     const ref = [SCOPE, OBJ, GET, VAL, STRING, REF];
-    assert.deepEqual(tokenizeLine(line).tokens, [
-      ["{", [SCOPE, OBJ, "punctuation.definition.dictionary.begin.json"]],
-      [`"`, [SCOPE, OBJ, GET, KEY_BEGIN]],
-      ["Get", [SCOPE, OBJ, GET, EXPRESSION]],
-      [`"`, [SCOPE, OBJ, GET, KEY_END]],
-      [":", [SCOPE, OBJ, GET, VAL, "punctuation.separator.dictionary.key-value.json"]],
-      [" ", [SCOPE, OBJ, GET, VAL]],
-      [`"`, [...ref, "punctuation.definition.string.begin.json"]],
-      [head, [...ref, headScope]],
-      [".", [...ref, "punctuation.accessor.sagemaker-pipeline"]],
-      [name, [...ref, nameScope]],
-      [`"`, [...ref, "punctuation.definition.string.end.json"]],
-      ["}", [SCOPE, OBJ, "punctuation.definition.dictionary.end.json"]],
-    ], value);
+    assert.deepEqual(
+      tokenizeLine(line).tokens,
+      [
+        ["{", [SCOPE, OBJ, "punctuation.definition.dictionary.begin.json"]],
+        [`"`, [SCOPE, OBJ, GET, KEY_BEGIN]],
+        ["Get", [SCOPE, OBJ, GET, EXPRESSION]],
+        [`"`, [SCOPE, OBJ, GET, KEY_END]],
+        [":", [SCOPE, OBJ, GET, VAL, "punctuation.separator.dictionary.key-value.json"]],
+        [" ", [SCOPE, OBJ, GET, VAL]],
+        [`"`, [...ref, "punctuation.definition.string.begin.json"]],
+        [head, [...ref, headScope]],
+        [".", [...ref, "punctuation.accessor.sagemaker-pipeline"]],
+        [name, [...ref, nameScope]],
+        [`"`, [...ref, "punctuation.definition.string.end.json"]],
+        ["}", [SCOPE, OBJ, "punctuation.definition.dictionary.end.json"]],
+      ],
+      value,
+    );
   }
 });
 
@@ -241,10 +259,8 @@ test("state carries across lines: a step name and a Get value on the line after 
   ].join("\n");
   const step = [SCOPE, OBJ, VAL, ARR, STEPS, OBJ, STEP];
   assert.deepEqual(scopesAt(text, "Evaluate"), [...step, VAL, STRING, STEP_NAME]);
-  assert.deepEqual(scopesAt(text, "Train"), [...step, VAL, OBJ, VAL, OBJ, GET, VAL, STRING, REF,
-    "entity.name.function.step-reference.sagemaker-pipeline"]);
-  assert.deepEqual(scopesAt(text, "S3ModelArtifacts"), [...step, VAL, OBJ, VAL, OBJ, GET, VAL, STRING, REF,
-    "variable.other.property.sagemaker-pipeline"]);
+  assert.deepEqual(scopesAt(text, "Train"), [...step, VAL, OBJ, VAL, OBJ, GET, VAL, STRING, REF, "entity.name.function.step-reference.sagemaker-pipeline"]);
+  assert.deepEqual(scopesAt(text, "S3ModelArtifacts"), [...step, VAL, OBJ, VAL, OBJ, GET, VAL, STRING, REF, "variable.other.property.sagemaker-pipeline"]);
   assert.equal(tokenizeText(text).state.depth, 1);
 });
 
@@ -265,8 +281,7 @@ test("plain JSON: numbers, constants, strings with escapes get ordinary JSON sco
 });
 
 test("invalid tokens get an invalid.illegal scope", () => {
-  assert.deepEqual(scopesAt(`{"s": "bad \\q escape"}`, "\\q"),
-    [SCOPE, OBJ, VAL, STRING, "invalid.illegal.unrecognized-string-escape.json"]);
+  assert.deepEqual(scopesAt(`{"s": "bad \\q escape"}`, "\\q"), [SCOPE, OBJ, VAL, STRING, "invalid.illegal.unrecognized-string-escape.json"]);
   assert.deepEqual(scopesAt(`{"a": 1 x}`, "x"), [SCOPE, OBJ, VAL, "invalid.illegal.expected-dictionary-separator.json"]);
   assert.deepEqual(scopesAt(`{"Get": "Parameters.P" x}`, "x"), [SCOPE, OBJ, GET, VAL, "invalid.illegal.expected-dictionary-separator.json"]);
   assert.deepEqual(scopesAt(`[1 x]`, "x"), [SCOPE, ARR, "invalid.illegal.expected-array-separator.json"]);
@@ -282,15 +297,13 @@ function stepNames(steps: unknown): string[] {
   return steps.flatMap((step) => {
     if (typeof step !== "object" || step === null) return [];
     const { Name, Arguments } = step as { Name?: unknown; Arguments?: { IfSteps?: unknown; ElseSteps?: unknown } };
-    return [
-      ...(typeof Name === "string" ? [Name] : []),
-      ...stepNames(Arguments?.IfSteps),
-      ...stepNames(Arguments?.ElseSteps),
-    ];
+    return [...(typeof Name === "string" ? [Name] : []), ...stepNames(Arguments?.IfSteps), ...stepNames(Arguments?.ElseSteps)];
   });
 }
 
-const corpusFiles = readdirSync(corpus).filter((f) => f.endsWith(".json")).sort();
+const corpusFiles = readdirSync(corpus)
+  .filter((f) => f.endsWith(".json"))
+  .sort();
 
 test("the corpus is there", () => {
   assert.ok(corpusFiles.length > 0, `no *.json in ${corpus}`);

@@ -22,7 +22,14 @@ const cluster = (instanceType: unknown = get("Parameters.ProcessingInstanceType"
 const s3Input = (name: string, uri: unknown, localPath: string) => ({
   InputName: name,
   AppManaged: false,
-  S3Input: { S3Uri: uri, LocalPath: localPath, S3DataType: "S3Prefix", S3InputMode: "File", S3DataDistributionType: "FullyReplicated", S3CompressionType: "None" },
+  S3Input: {
+    S3Uri: uri,
+    LocalPath: localPath,
+    S3DataType: "S3Prefix",
+    S3InputMode: "File",
+    S3DataDistributionType: "FullyReplicated",
+    S3CompressionType: "None",
+  },
 });
 const s3Output = (name: string, uri: unknown, localPath: string) => ({
   OutputName: name,
@@ -41,7 +48,11 @@ function trainingJob(k: number, input: unknown): Json {
     ResourceConfig: { InstanceType: get("Parameters.TrainingInstanceType"), InstanceCount: 1, VolumeSizeInGB: 30 },
     StoppingCondition: { MaxRuntimeInSeconds: 86400 },
     InputDataConfig: [
-      { ChannelName: "train", DataSource: { S3DataSource: { S3DataType: "S3Prefix", S3Uri: input, S3DataDistributionType: "FullyReplicated" } }, ContentType: "text/csv" },
+      {
+        ChannelName: "train",
+        DataSource: { S3DataSource: { S3DataType: "S3Prefix", S3Uri: input, S3DataDistributionType: "FullyReplicated" } },
+        ContentType: "text/csv",
+      },
     ],
   };
 }
@@ -63,7 +74,9 @@ function block(k: number, previous: number | undefined): Array<{ step: Json; cou
       Environment: { BLOCK: String(k) },
       ProcessingInputs: [s3Input("input", input, "/opt/ml/processing/input"), s3Input("code", `${BUCKET}/code/preprocess.py`, "/opt/ml/processing/input/code")],
       ProcessingOutputConfig: {
-        Outputs: ["train", "validation", "test"].map((o) => s3Output(o, join(BUCKET, get("Execution.PipelineExecutionId"), `prep-${k}`, o), `/opt/ml/processing/${o}`)),
+        Outputs: ["train", "validation", "test"].map((o) =>
+          s3Output(o, join(BUCKET, get("Execution.PipelineExecutionId"), `prep-${k}`, o), `/opt/ml/processing/${o}`),
+        ),
       },
     },
   };
@@ -71,7 +84,10 @@ function block(k: number, previous: number | undefined): Array<{ step: Json; cou
     Name: n("Train"),
     Type: "Training",
     ...cache("PT12H"),
-    Arguments: { ...trainingJob(k, output(n("Prep"), "train")), HyperParameters: { max_depth: { "Std:Join": { On: "", Values: [get("Parameters.MaxDepth")] } }, num_round: "50" } },
+    Arguments: {
+      ...trainingJob(k, output(n("Prep"), "train")),
+      HyperParameters: { max_depth: { "Std:Join": { On: "", Values: [get("Parameters.MaxDepth")] } }, num_round: "50" },
+    },
   };
   const evaluate = {
     Name: n("Eval"),
@@ -84,14 +100,19 @@ function block(k: number, previous: number | undefined): Array<{ step: Json; cou
         s3Input("model", get(`Steps.${n("Train")}.ModelArtifacts.S3ModelArtifacts`), "/opt/ml/processing/model"),
         s3Input("test", output(n("Prep"), "test"), "/opt/ml/processing/test"),
       ],
-      ProcessingOutputConfig: { Outputs: [s3Output("evaluation", join(BUCKET, get("Execution.PipelineExecutionId"), `eval-${k}`), "/opt/ml/processing/evaluation")] },
+      ProcessingOutputConfig: {
+        Outputs: [s3Output("evaluation", join(BUCKET, get("Execution.PipelineExecutionId"), `eval-${k}`), "/opt/ml/processing/evaluation")],
+      },
     },
     PropertyFiles: [{ PropertyFileName: "EvaluationReport", OutputName: "evaluation", FilePath: "evaluation.json" }],
   };
   const model = {
     Name: n("Model"),
     Type: "Model",
-    Arguments: { ExecutionRoleArn: ROLE, PrimaryContainer: { Image: XGBOOST, Environment: {}, ModelDataUrl: get(`Steps.${n("Train")}.ModelArtifacts.S3ModelArtifacts`) } },
+    Arguments: {
+      ExecutionRoleArn: ROLE,
+      PrimaryContainer: { Image: XGBOOST, Environment: {}, ModelDataUrl: get(`Steps.${n("Train")}.ModelArtifacts.S3ModelArtifacts`) },
+    },
   };
   const register = {
     Name: n("Register"),
@@ -157,7 +178,10 @@ function block(k: number, previous: number | undefined): Array<{ step: Json; cou
     Type: "Lambda",
     DependsOn: [n("Tune")],
     FunctionArn: "arn:aws:lambda:us-east-1:111122223333:function:notify",
-    Arguments: { model_artifacts: get(`Steps.${n("Train")}.ModelArtifacts.S3ModelArtifacts`), best_job: get(`Steps.${n("Tune")}.BestTrainingJob.TrainingJobName`) },
+    Arguments: {
+      model_artifacts: get(`Steps.${n("Train")}.ModelArtifacts.S3ModelArtifacts`),
+      best_job: get(`Steps.${n("Tune")}.BestTrainingJob.TrainingJobName`),
+    },
     OutputParameters: [{ OutputName: "statusCode", OutputType: "String" }],
   };
   const callback = {
@@ -177,7 +201,12 @@ function block(k: number, previous: number | undefined): Array<{ step: Json; cou
       RoleArn: ROLE,
       ProcessingInputs: [s3Input("baseline_dataset_input", output(n("Prep"), "train"), "/opt/ml/processing/input/baseline_dataset_input")],
       ProcessingOutputConfig: { Outputs: [s3Output("quality_check_output", `${BUCKET}/monitoring/quality-${k}`, "/opt/ml/processing/output")] },
-      Environment: { dataset_source: "/opt/ml/processing/input/baseline_dataset_input", output_path: "/opt/ml/processing/output", dataset_format: '{"csv": {"header": false}}', publish_cloudwatch_metrics: "Disabled" },
+      Environment: {
+        dataset_source: "/opt/ml/processing/input/baseline_dataset_input",
+        output_path: "/opt/ml/processing/output",
+        dataset_format: '{"csv": {"header": false}}',
+        publish_cloudwatch_metrics: "Disabled",
+      },
     },
     ModelPackageGroupName: `group-${k}`,
     SkipCheck: false,
@@ -205,7 +234,10 @@ function block(k: number, previous: number | undefined): Array<{ step: Json; cou
     Name: n("Spark"),
     Type: "EMR",
     DependsOn: [n("Prep")],
-    Arguments: { ClusterId: "j-1ABCDEFGHIJKL", StepConfig: { HadoopJarStep: { Jar: "command-runner.jar", Args: ["spark-submit", `${BUCKET}/code/job-${k}.py`] } } },
+    Arguments: {
+      ClusterId: "j-1ABCDEFGHIJKL",
+      StepConfig: { HadoopJarStep: { Jar: "command-runner.jar", Args: ["spark-submit", `${BUCKET}/code/job-${k}.py`] } },
+    },
   };
   const automl = {
     Name: n("AutoML"),
@@ -213,7 +245,9 @@ function block(k: number, previous: number | undefined): Array<{ step: Json; cou
     Arguments: {
       AutoMLJobConfig: { CompletionCriteria: { MaxCandidates: 10 }, Mode: "ENSEMBLING" },
       AutoMLJobObjective: { MetricName: "F1" },
-      InputDataConfig: [{ ChannelType: "training", DataSource: { S3DataSource: { S3DataType: "S3Prefix", S3Uri: output(n("Prep"), "train") } }, TargetAttributeName: "label" }],
+      InputDataConfig: [
+        { ChannelType: "training", DataSource: { S3DataSource: { S3DataType: "S3Prefix", S3Uri: output(n("Prep"), "train") } }, TargetAttributeName: "label" },
+      ],
       OutputDataConfig: { S3OutputPath: `${BUCKET}/automl-${k}` },
       ProblemType: "Regression",
       RoleArn: ROLE,

@@ -4,7 +4,16 @@
  * process and no stdio. Every internal error the service reports fails the test at `stop()` (or `assertNoInternalErrors()`).
  * What only the server does (debouncing, settings pulled from the client, publishing) is tested over stdio in test/lsp/.
  */
-import type { CodeActionParams, CodeLensParams, CompletionParams, DocumentSymbolParams, PublishDiagnosticsParams, ReferenceParams, RenameParams, TextDocumentPositionParams } from "vscode-languageserver-protocol";
+import type {
+  CodeActionParams,
+  CodeLensParams,
+  CompletionParams,
+  DocumentSymbolParams,
+  PublishDiagnosticsParams,
+  ReferenceParams,
+  RenameParams,
+  TextDocumentPositionParams,
+} from "vscode-languageserver-protocol";
 import { normalizeSettings, type PipelineDocument, type PipelineModel, type ReferenceExecution } from "../../core/src";
 import type { SetReferenceParams, StepsInRangesParams } from "../../protocol/src";
 import { assertNoInternalErrorDiagnostic, recordedService, type RecordedService } from "./language-service";
@@ -48,9 +57,10 @@ export class InProcessClient {
   async diagnostics(uri: string, predicate: (p: PublishDiagnosticsParams) => boolean = () => true): Promise<PublishDiagnosticsParams> {
     const entry = this.texts.get(uri);
     const document = entry && this.document(uri);
-    const published: PublishDiagnosticsParams = entry && document
-      ? { uri, version: entry.version, diagnostics: this.service.lspDiagnostics(document, normalizeSettings(this.settings).rules) }
-      : { uri, diagnostics: [] };
+    const published: PublishDiagnosticsParams =
+      entry && document
+        ? { uri, version: entry.version, diagnostics: this.service.lspDiagnostics(document, normalizeSettings(this.settings).rules) }
+        : { uri, diagnostics: [] };
     if (!predicate(published)) throw new Error(`the diagnostics of ${uri} (version ${published.version}) do not match`);
     assertNoInternalErrorDiagnostic(published.diagnostics);
     return published;
@@ -116,7 +126,9 @@ export class InProcessClient {
         const p = params as CodeLensParams;
         const settings = normalizeSettings(this.settings);
         if (!settings.codeLens) return [];
-        return this.with(p.textDocument.uri, [], (d, uri) => s.codeLenses(d, uri, { reference: this.references.get(uri), referenceLatest: settings.referenceLatest }));
+        return this.with(p.textDocument.uri, [], (d, uri) =>
+          s.codeLenses(d, uri, { reference: this.references.get(uri), referenceLatest: settings.referenceLatest }),
+        );
       }
       case "textDocument/codeAction": {
         const p = params as CodeActionParams;

@@ -36,5 +36,9 @@ export function recordedService(options: Omit<LanguageServiceOptions, "logger"> 
 export function assertNoInternalErrorDiagnostic(diagnostics: ReadonlyArray<{ message: string | { value: string }; code?: unknown }>): void {
   const text = (message: string | { value: string }) => (typeof message === "string" ? message : message.value);
   const crashed = diagnostics.filter((d) => /Internal error/.test(text(d.message)));
-  assert.deepEqual(crashed.map((d) => `${String(d.code)}: ${text(d.message)}`), [], "a rule threw");
+  assert.deepEqual(
+    crashed.map((d) => `${String(d.code)}: ${text(d.message)}`),
+    [],
+    "a rule threw",
+  );
 }

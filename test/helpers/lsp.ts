@@ -46,7 +46,9 @@ export class LspClient {
     this.server = spawn(process.execPath, [...execArgv, join(import.meta.dirname, "../../dist/server.js"), "--stdio"], { stdio: ["pipe", "pipe", "inherit"] });
     this.connection = createProtocolConnection(new StreamMessageReader(this.server.stdout!), new StreamMessageWriter(this.server.stdin!));
     this.connection.onNotification("textDocument/publishDiagnostics", (params: PublishDiagnosticsParams) => {
-      for (const d of params.diagnostics) if (/Internal error/.test(typeof d.message === "string" ? d.message : d.message.value)) this.internalErrors.push(`${params.uri}: diagnostic ${String(d.code)}: ${d.message}`);
+      for (const d of params.diagnostics)
+        if (/Internal error/.test(typeof d.message === "string" ? d.message : d.message.value))
+          this.internalErrors.push(`${params.uri}: diagnostic ${String(d.code)}: ${d.message}`);
       this.published.push(params);
       this.waiters = this.waiters.filter((waiter) => !waiter());
     });

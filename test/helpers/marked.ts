@@ -48,8 +48,7 @@ export function definition(steps: string, parameters = "[]"): string {
 }`;
 }
 
-export const FAIL_STEP = (name: string, extra = "") =>
-  `{"Name": "${name}", "Type": "Fail", "Arguments": {"ErrorMessage": "stop"}${extra}}`;
+export const FAIL_STEP = (name: string, extra = "") => `{"Name": "${name}", "Type": "Fail", "Arguments": {"ErrorMessage": "stop"}${extra}}`;
 
 /** A Processing step with one output `train`; `extra` is spliced into the step object. */
 export const PROCESSING_STEP = (name: string, extra = "", argumentsExtra = "") => `{

@@ -56,7 +56,10 @@ function stop(child: ChildProcess, graceMs = 10_000): Promise<number | string> {
 }
 
 function startServer(t: TestContext, store: string): Promise<Server> {
-  const child = spawn(process.execPath, [cli, "local", "serve", "--port", "0", "--store", store, "--runner", "host"], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [cli, "local", "serve", "--port", "0", "--store", store, "--runner", "host"], {
+    cwd: root,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   t.after(() => stop(child));
   let output = "";
   return new Promise((resolve, reject) => {
@@ -139,10 +142,16 @@ const TRANSFORM =
   'import json,os,sys;m=json.load(open(sys.argv[1]+"/message.json"));json.dump({"shout":m["greeting"].upper()+os.environ["SUFFIX"],"token":m["token"]},open(sys.argv[2]+"/result.json","w"))';
 const REPORT = 'import json,sys;r=json.load(open(sys.argv[1]+"/result.json"));open(sys.argv[2]+"/report.txt","w").write(r["shout"]+" "+r["token"])';
 
-const outputUri = (step: string, name: string) => ({ "Std:Join": { On: "/", Values: [`s3://${BUCKET}`, { Get: "Execution.PipelineExecutionId" }, step, name] } });
+const outputUri = (step: string, name: string) => ({
+  "Std:Join": { On: "/", Values: [`s3://${BUCKET}`, { Get: "Execution.PipelineExecutionId" }, step, name] },
+});
 const fromOutput = (step: string, name: string) => ({ Get: `Steps.${step}.ProcessingOutputConfig.Outputs['${name}'].S3Output.S3Uri` });
 
-function processingStep(name: string, code: string, options: { input?: { step: string; output: string }; output: string; environment?: Record<string, unknown> }) {
+function processingStep(
+  name: string,
+  code: string,
+  options: { input?: { step: string; output: string }; output: string; environment?: Record<string, unknown> },
+) {
   const inputPath = "/opt/ml/processing/input/data";
   const outputPath = `/opt/ml/processing/output/${options.output}`;
   return {
@@ -157,9 +166,25 @@ function processingStep(name: string, code: string, options: { input?: { step: s
       },
       ...(options.environment ? { Environment: options.environment } : {}),
       ...(options.input
-        ? { ProcessingInputs: [{ InputName: "data", AppManaged: false, S3Input: { S3Uri: fromOutput(options.input.step, options.input.output), LocalPath: inputPath, S3DataType: "S3Prefix", S3InputMode: "File" } }] }
+        ? {
+            ProcessingInputs: [
+              {
+                InputName: "data",
+                AppManaged: false,
+                S3Input: { S3Uri: fromOutput(options.input.step, options.input.output), LocalPath: inputPath, S3DataType: "S3Prefix", S3InputMode: "File" },
+              },
+            ],
+          }
         : {}),
-      ProcessingOutputConfig: { Outputs: [{ OutputName: options.output, AppManaged: false, S3Output: { S3Uri: outputUri(name, options.output), LocalPath: outputPath, S3UploadMode: "EndOfJob" } }] },
+      ProcessingOutputConfig: {
+        Outputs: [
+          {
+            OutputName: options.output,
+            AppManaged: false,
+            S3Output: { S3Uri: outputUri(name, options.output), LocalPath: outputPath, S3UploadMode: "EndOfJob" },
+          },
+        ],
+      },
       StoppingCondition: { MaxRuntimeInSeconds: 120 },
       RoleArn: "arn:aws:iam::000000000000:role/Local",
     },
@@ -176,7 +201,11 @@ const definition = {
   PipelineExperimentConfig: { ExperimentName: { Get: "Execution.PipelineName" }, TrialName: { Get: "Execution.PipelineExecutionId" } },
   Steps: [
     processingStep("Prepare", PREPARE, { output: "out", environment: { GREETING: { Get: "Parameters.Greeting" } } }),
-    processingStep("Transform", TRANSFORM, { input: { step: "Prepare", output: "out" }, output: "result", environment: { SUFFIX: { Get: "Parameters.Suffix" } } }),
+    processingStep("Transform", TRANSFORM, {
+      input: { step: "Prepare", output: "out" },
+      output: "result",
+      environment: { SUFFIX: { Get: "Parameters.Suffix" } },
+    }),
     processingStep("Report", REPORT, { input: { step: "Transform", output: "result" }, output: "report" }),
   ],
 };
@@ -226,8 +255,17 @@ interface Summary {
   listPipelines: { nameAscending: string[]; nameDescending: string[]; creationDescending: string[] };
   listPipelinesRaw: Array<Record<string, unknown> & { CreationTime: Timestamp }>;
   pipelinesAfterErrors: string[];
-  errors: Record<"describeUnknownPipeline" | "selectionWithGap" | "selectionUnknownReference" | "selectionWithoutReference" | "createWithUnknownStepReference", ErrorReport>;
-  listExecutions: { ascending: string[]; descending: string[]; createdAfterFull: string[]; pages: string[][]; raw: Array<Record<string, unknown> & { StartTime: Timestamp }> };
+  errors: Record<
+    "describeUnknownPipeline" | "selectionWithGap" | "selectionUnknownReference" | "selectionWithoutReference" | "createWithUnknownStepReference",
+    ErrorReport
+  >;
+  listExecutions: {
+    ascending: string[];
+    descending: string[];
+    createdAfterFull: string[];
+    pages: string[][];
+    raw: Array<Record<string, unknown> & { StartTime: Timestamp }>;
+  };
   calls: Array<{ operation: string; status: number; contentType: string; retries: number; error?: string }>;
 }
 
@@ -248,11 +286,16 @@ test("interop: boto3 drives local serve like the service (create, run, selective
   const server = await startServer(t, store);
   const clientStarted = Date.now();
   const summary = await runClient(t, venv.python, ["--endpoint", server.endpoint, "--definition", definitionFile, "--pipeline", "boto3-interop"]);
-  t.diagnostic(`boto3 ${summary.versions.boto3} / botocore ${summary.versions.botocore} on Python ${summary.versions.python}: client run took ${((Date.now() - clientStarted) / 1000).toFixed(1)} s`);
+  t.diagnostic(
+    `boto3 ${summary.versions.boto3} / botocore ${summary.versions.botocore} on Python ${summary.versions.python}: client run took ${((Date.now() - clientStarted) / 1000).toFixed(1)} s`,
+  );
   const { startedAt, finishedAt } = summary;
   const within = (what: string, ts: Timestamp | undefined) => {
     assert.equal(typeof ts?.datetime, "number", `${what} is parsed by botocore into a datetime`);
-    assert.ok(ts!.datetime >= startedAt - 1 && ts!.datetime <= finishedAt + 1, `${what} (${ts!.datetime}) lies within the client's run (${startedAt}..${finishedAt})`);
+    assert.ok(
+      ts!.datetime >= startedAt - 1 && ts!.datetime <= finishedAt + 1,
+      `${what} (${ts!.datetime}) lies within the client's run (${startedAt}..${finishedAt})`,
+    );
   };
 
   // Every exchange is AWS JSON 1.1, answered first time (no hidden retries).
@@ -282,7 +325,10 @@ test("interop: boto3 drives local serve like the service (create, run, selective
   assert.match(full.arn, new RegExp(`^${pipelineArn}/execution/[a-z0-9]+$`));
   assert.equal(full.describe.PipelineExecutionStatus, "Succeeded", JSON.stringify(full.describe));
   assert.equal(full.statusesSeen.at(-1), "Succeeded");
-  assert.ok(full.statusesSeen.every((s) => s === "Executing" || s === "Succeeded"), full.statusesSeen.join(" → "));
+  assert.ok(
+    full.statusesSeen.every((s) => s === "Executing" || s === "Succeeded"),
+    full.statusesSeen.join(" → "),
+  );
   assert.equal(full.describe.PipelineArn, pipelineArn);
   assert.equal(full.describe.PipelineExecutionArn, full.arn);
   assert.equal(full.describe.PipelineExecutionDisplayName, "boto3-full");
@@ -295,11 +341,19 @@ test("interop: boto3 drives local serve like the service (create, run, selective
 
   const fullSteps = byName(full.steps);
   assert.deepEqual(Object.keys(fullSteps).sort(), ["Prepare", "Report", "Transform"]);
-  assert.deepEqual(full.steps.map((s) => s.StepName), ["Prepare", "Transform", "Report"], "SortOrder=Ascending lists the steps in the order they started");
+  assert.deepEqual(
+    full.steps.map((s) => s.StepName),
+    ["Prepare", "Transform", "Report"],
+    "SortOrder=Ascending lists the steps in the order they started",
+  );
   assert.equal(full.stepsNextToken, null, "one page holds the three steps");
   for (const step of full.steps) {
     assert.equal(step.StepStatus, "Succeeded", JSON.stringify(step));
-    assert.match(step.Metadata?.ProcessingJob?.Arn ?? "", /^arn:aws:sagemaker:[a-z0-9-]+:\d{12}:processing-job\/.+/, `${step.StepName} reports its processing job`);
+    assert.match(
+      step.Metadata?.ProcessingJob?.Arn ?? "",
+      /^arn:aws:sagemaker:[a-z0-9-]+:\d{12}:processing-job\/.+/,
+      `${step.StepName} reports its processing job`,
+    );
     assert.equal(step.AttemptCount, 1);
     assert.equal(step.SelectiveExecutionResult, undefined);
     within(`${step.StepName}.StartTime`, step.StartTime);

@@ -20,62 +20,78 @@ function definitionWith(maxDepth: string): string {
   return JSON.stringify(definition, null, 2);
 }
 
-test("cache insight end to end: run, edit a hyperparameter → miss with its diff; revert → hit from the first run; run again → the engine hits as predicted", { timeout: 60_000 }, async (t) => {
-  const engine = await startEngine();
-  engine.runner.files.set("Eval", { evaluation: { "evaluation.json": JSON.stringify({ regression_metrics: { mse: { value: 1 } } }) } });
-  const connection = localConnection(engine.endpoint);
-  const lsp = await LspClient.start();
-  t.after(async () => {
-    await lsp.stop();
-    connection.client.destroy();
-    engine.client.destroy();
-    await engine.engine.close();
-  });
-  // As in the editor: the check before each run is the language server's LintRequest.
-  const runPipeline = (connection: Connection, input: RunInput, dialogs: RunDialogs, options: { history?: ExecutionHistory } = {}) =>
-    runWith(connection, input, dialogs, { lint: (uri, text) => lsp.send(LintRequest.type, { uri, text }), ...options });
-  const input = (text: string) => ({ text, pipelineName: "abalone", roleArn: "arn:aws:iam::000000000000:role/R", request: { kind: "pipeline" as const }, referenceLatest: true });
+test(
+  "cache insight end to end: run, edit a hyperparameter → miss with its diff; revert → hit from the first run; run again → the engine hits as predicted",
+  { timeout: 60_000 },
+  async (t) => {
+    const engine = await startEngine();
+    engine.runner.files.set("Eval", { evaluation: { "evaluation.json": JSON.stringify({ regression_metrics: { mse: { value: 1 } } }) } });
+    const connection = localConnection(engine.endpoint);
+    const lsp = await LspClient.start();
+    t.after(async () => {
+      await lsp.stop();
+      connection.client.destroy();
+      engine.client.destroy();
+      await engine.engine.close();
+    });
+    // As in the editor: the check before each run is the language server's LintRequest.
+    const runPipeline = (connection: Connection, input: RunInput, dialogs: RunDialogs, options: { history?: ExecutionHistory } = {}) =>
+      runWith(connection, input, dialogs, { lint: (uri, text) => lsp.send(LintRequest.type, { uri, text }), ...options });
+    const input = (text: string) => ({
+      text,
+      pipelineName: "abalone",
+      roleArn: "arn:aws:iam::000000000000:role/R",
+      request: { kind: "pipeline" as const },
+      referenceLatest: true,
+    });
 
-  const original = definitionWith("5");
-  const first = await runPipeline(connection, input(original), confirmEverything);
-  assert.equal(first.status, "started");
-  const firstArn = (first as { executionArn: string }).executionArn;
-  assert.equal((await waitForExecution(engine.client, firstArn)).PipelineExecutionStatus, "Succeeded");
+    const original = definitionWith("5");
+    const first = await runPipeline(connection, input(original), confirmEverything);
+    assert.equal(first.status, "started");
+    const firstArn = (first as { executionArn: string }).executionArn;
+    assert.equal((await waitForExecution(engine.client, firstArn)).PipelineExecutionStatus, "Succeeded");
 
-  const history = new ExecutionHistory();
-  const uri = await lsp.open(definitionWith("6"));
-  const sendContext = async () => {
-    const params: CacheContextParams = { uri, executions: await history.recent(connection.client, "abalone", 20), parameters: {} };
-    await lsp.notify(SetCacheContextNotification.type, params);
-  };
-  await sendContext();
-  const hoverOnTrain = async (text: string) => {
-    const offset = text.indexOf('"Name": "Train"') + '"Name": "'.length + 1;
-    const result = await lsp.connection.sendRequest<Hover | null>("textDocument/hover", { textDocument: { uri }, position: new LineIndex(text).positionAt(offset) });
-    return (result?.contents as MarkupContent | undefined)?.value ?? "";
-  };
-  const trainLens = async () => {
-    const lenses = await lsp.connection.sendRequest<CodeLens[]>("textDocument/codeLens", { textDocument: { uri } });
-    return lenses.map((l) => l.command?.title ?? "").filter((title) => title.startsWith("Cache:"));
-  };
+    const history = new ExecutionHistory();
+    const uri = await lsp.open(definitionWith("6"));
+    const sendContext = async () => {
+      const params: CacheContextParams = { uri, executions: await history.recent(connection.client, "abalone", 20), parameters: {} };
+      await lsp.notify(SetCacheContextNotification.type, params);
+    };
+    await sendContext();
+    const hoverOnTrain = async (text: string) => {
+      const offset = text.indexOf('"Name": "Train"') + '"Name": "'.length + 1;
+      const result = await lsp.connection.sendRequest<Hover | null>("textDocument/hover", {
+        textDocument: { uri },
+        position: new LineIndex(text).positionAt(offset),
+      });
+      return (result?.contents as MarkupContent | undefined)?.value ?? "";
+    };
+    const trainLens = async () => {
+      const lenses = await lsp.connection.sendRequest<CodeLens[]>("textDocument/codeLens", { textDocument: { uri } });
+      return lenses.map((l) => l.command?.title ?? "").filter((title) => title.startsWith("Cache:"));
+    };
 
-  const edited = definitionWith("6");
-  const missHover = await hoverOnTrain(edited);
-  assert.match(missHover, /HyperParameters\.max_depth: "5" → "6"/);
-  assert.match(missHover, /miss/i);
-  assert.ok((await trainLens()).includes("Cache: miss (1 key change)"), JSON.stringify(await trainLens()));
+    const edited = definitionWith("6");
+    const missHover = await hoverOnTrain(edited);
+    assert.match(missHover, /HyperParameters\.max_depth: "5" → "6"/);
+    assert.match(missHover, /miss/i);
+    assert.ok((await trainLens()).includes("Cache: miss (1 key change)"), JSON.stringify(await trainLens()));
 
-  await lsp.change(uri, original);
-  const hitHover = await hoverOnTrain(original);
-  const firstId = firstArn.split("/").pop()!;
-  assert.match(hitHover, /hit/i);
-  assert.ok(hitHover.includes(firstId), `the hover names the first run ${firstId}:\n${hitHover}`);
-  assert.ok((await trainLens()).some((title) => title.startsWith(`Cache: hit (from ${firstId}, expires in `)), JSON.stringify(await trainLens()));
+    await lsp.change(uri, original);
+    const hitHover = await hoverOnTrain(original);
+    const firstId = firstArn.split("/").pop()!;
+    assert.match(hitHover, /hit/i);
+    assert.ok(hitHover.includes(firstId), `the hover names the first run ${firstId}:\n${hitHover}`);
+    assert.ok(
+      (await trainLens()).some((title) => title.startsWith(`Cache: hit (from ${firstId}, expires in `)),
+      JSON.stringify(await trainLens()),
+    );
 
-  engine.clock.now += 60_000;
-  const second = await runPipeline(connection, input(original), confirmEverything);
-  const secondArn = (second as { executionArn: string }).executionArn;
-  assert.equal((await waitForExecution(engine.client, secondArn)).PipelineExecutionStatus, "Succeeded");
-  const steps = await stepsOf(engine.client, secondArn);
-  assert.equal(steps.Train.CacheHitResult?.SourcePipelineExecutionArn, firstArn, "the engine hit the run the hover named");
-});
+    engine.clock.now += 60_000;
+    const second = await runPipeline(connection, input(original), confirmEverything);
+    const secondArn = (second as { executionArn: string }).executionArn;
+    assert.equal((await waitForExecution(engine.client, secondArn)).PipelineExecutionStatus, "Succeeded");
+    const steps = await stepsOf(engine.client, secondArn);
+    assert.equal(steps.Train.CacheHitResult?.SourcePipelineExecutionArn, firstArn, "the engine hit the run the hover named");
+  },
+);

@@ -5,7 +5,17 @@
  */
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import type { CodeAction, CodeLens, CompletionItem, DocumentHighlight, DocumentSymbol, Hover, Location, MarkupContent, WorkspaceEdit } from "vscode-languageserver-protocol";
+import type {
+  CodeAction,
+  CodeLens,
+  CompletionItem,
+  DocumentHighlight,
+  DocumentSymbol,
+  Hover,
+  Location,
+  MarkupContent,
+  WorkspaceEdit,
+} from "vscode-languageserver-protocol";
 import { COMMANDS, LineIndex } from "../../core/src";
 import { LintRequest, SetReferenceNotification, StepsInRangesRequest } from "../../protocol/src";
 import { LspClient } from "../helpers/lsp";
@@ -41,8 +51,14 @@ test("stdio: hover", async () => {
 test("stdio: completion", async () => {
   const text = source.replace(`"DependsOn": ["Prep"]`, `"DependsOn": [""]`);
   const uri = await client.open(text);
-  const items = await client.request<CompletionItem[]>("textDocument/completion", { textDocument: { uri }, position: new LineIndex(text).positionAt(text.indexOf(`[""]`) + 2) });
-  assert.deepEqual(items.map((i) => i.label), ["Prep"]);
+  const items = await client.request<CompletionItem[]>("textDocument/completion", {
+    textDocument: { uri },
+    position: new LineIndex(text).positionAt(text.indexOf(`[""]`) + 2),
+  });
+  assert.deepEqual(
+    items.map((i) => i.label),
+    ["Prep"],
+  );
 });
 
 test("stdio: definition, references, highlights", async () => {
@@ -50,7 +66,10 @@ test("stdio: definition, references, highlights", async () => {
   const position = at(`"Prep"`, 2, 1); // the DependsOn entry
   const declaration = lines.rangeOf(source.indexOf(`"Prep"`) + 1, source.indexOf(`"Prep"`) + 5);
   assert.deepEqual(await client.request<Location[]>("textDocument/definition", { textDocument: { uri }, position }), [{ uri, range: declaration }]);
-  assert.equal((await client.request<Location[]>("textDocument/references", { textDocument: { uri }, position, context: { includeDeclaration: true } })).length, 2);
+  assert.equal(
+    (await client.request<Location[]>("textDocument/references", { textDocument: { uri }, position, context: { includeDeclaration: true } })).length,
+    2,
+  );
   assert.equal((await client.request<DocumentHighlight[]>("textDocument/documentHighlight", { textDocument: { uri }, position })).length, 2);
 });
 
@@ -61,13 +80,19 @@ test("stdio: prepareRename and rename; an invalid name is refused with InvalidRe
   assert.equal(prepared.placeholder, "Prep");
   const edit = await client.request<WorkspaceEdit>("textDocument/rename", { textDocument: { uri }, position, newName: "Preprocess" });
   assert.equal(edit.changes![uri].length, 2);
-  await assert.rejects(client.request("textDocument/rename", { textDocument: { uri }, position, newName: "Pre process" }), (error: { code?: number; message?: string }) => error.code === -32600 && /not a valid step name/.test(error.message ?? ""));
+  await assert.rejects(
+    client.request("textDocument/rename", { textDocument: { uri }, position, newName: "Pre process" }),
+    (error: { code?: number; message?: string }) => error.code === -32600 && /not a valid step name/.test(error.message ?? ""),
+  );
 });
 
 test("stdio: document symbols", async () => {
   const uri = await client.open(source);
   const symbols = await client.request<DocumentSymbol[]>("textDocument/documentSymbol", { textDocument: { uri } });
-  assert.deepEqual(symbols.map((s) => s.name), ["Parameters", "Steps"]);
+  assert.deepEqual(
+    symbols.map((s) => s.name),
+    ["Parameters", "Steps"],
+  );
 });
 
 test("stdio: code lenses, the setReference notification and the codeLens setting", async () => {
@@ -90,9 +115,19 @@ test("stdio: code actions for the published diagnostics", async () => {
   const { diagnostics } = await client.diagnostics(uri);
   const invalid = diagnostics.filter((d) => d.code === "cache-expire-after-invalid");
   assert.equal(invalid.length, 1);
-  const actions = await client.request<CodeAction[]>("textDocument/codeAction", { textDocument: { uri }, range: invalid[0].range, context: { diagnostics: invalid } });
-  assert.deepEqual(actions.map((a) => a.title), ["Change to 'PT1H'"]);
-  assert.deepEqual(await client.request("textDocument/codeAction", { textDocument: { uri }, range: invalid[0].range, context: { diagnostics: invalid, only: ["refactor"] } }), []);
+  const actions = await client.request<CodeAction[]>("textDocument/codeAction", {
+    textDocument: { uri },
+    range: invalid[0].range,
+    context: { diagnostics: invalid },
+  });
+  assert.deepEqual(
+    actions.map((a) => a.title),
+    ["Change to 'PT1H'"],
+  );
+  assert.deepEqual(
+    await client.request("textDocument/codeAction", { textDocument: { uri }, range: invalid[0].range, context: { diagnostics: invalid, only: ["refactor"] } }),
+    [],
+  );
 });
 
 test("stdio: stepsInRanges", async () => {
@@ -111,7 +146,10 @@ test("stdio: lint a text with the server's rules and the document's rule setting
   );
   client.settings = { ...client.settings, rules: { "depends-on-unknown-step": "hint" } };
   await client.connection.sendNotification("workspace/didChangeConfiguration", { settings: {} });
-  assert.deepEqual((await client.send(LintRequest.type, { uri, text })).map((d) => [d.code, d.severity]), [["depends-on-unknown-step", "hint"]]);
+  assert.deepEqual(
+    (await client.send(LintRequest.type, { uri, text })).map((d) => [d.code, d.severity]),
+    [["depends-on-unknown-step", "hint"]],
+  );
   client.settings = { ...client.settings, rules: {} };
   await client.connection.sendNotification("workspace/didChangeConfiguration", { settings: {} });
 });

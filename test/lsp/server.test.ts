@@ -56,7 +56,10 @@ test("LSP: per-rule severity settings apply after a configuration change, 'off' 
   client.settings = { rules: { "parameter-unused": "off", "depends-on-unknown-step": "warning" }, validationDelay: 0 };
   await client.connection.sendNotification("workspace/didChangeConfiguration", { settings: {} });
   const { diagnostics } = await client.diagnostics(uri);
-  assert.deepEqual(diagnostics.map((d) => [d.code, d.severity]), [["depends-on-unknown-step", 2]]);
+  assert.deepEqual(
+    diagnostics.map((d) => [d.code, d.severity]),
+    [["depends-on-unknown-step", 2]],
+  );
   client.settings = { rules: {}, validationDelay: 0 };
   await client.connection.sendNotification("workspace/didChangeConfiguration", { settings: {} });
 });

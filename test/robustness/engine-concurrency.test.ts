@@ -28,7 +28,14 @@ async function setUp(name: string): Promise<TestEngine> {
   const t = await startEngine();
   engines.push(t);
   t.runner.files.set("Eval", { evaluation: { "evaluation.json": JSON.stringify({ regression_metrics: { mse: { value: 1 } } }) } });
-  await t.client.send(new CreatePipelineCommand({ PipelineName: name, PipelineDefinition: abaloneLikeDefinition(), RoleArn: "arn:aws:iam::123456789012:role/R", ClientRequestToken: `${name}-${"0".repeat(30)}` }));
+  await t.client.send(
+    new CreatePipelineCommand({
+      PipelineName: name,
+      PipelineDefinition: abaloneLikeDefinition(),
+      RoleArn: "arn:aws:iam::123456789012:role/R",
+      ClientRequestToken: `${name}-${"0".repeat(30)}`,
+    }),
+  );
   return t;
 }
 
@@ -44,12 +51,17 @@ test("concurrency: executions of one pipeline started together overlap and keep 
   void gate.whenHeld(CONCURRENT).then(() => gate.open());
   const arns = await Promise.all(
     Array.from({ length: CONCURRENT }, (_, i) =>
-      t.client.send(new StartPipelineExecutionCommand({ PipelineName: "together", PipelineParameters: [{ Name: "MaxDepth", Value: String(i + 1) }] })).then((r) => r.PipelineExecutionArn!),
+      t.client
+        .send(new StartPipelineExecutionCommand({ PipelineName: "together", PipelineParameters: [{ Name: "MaxDepth", Value: String(i + 1) }] }))
+        .then((r) => r.PipelineExecutionArn!),
     ),
   );
   assert.equal(new Set(arns).size, CONCURRENT);
   const executions = await Promise.all(arns.map((arn) => waitForExecution(t.client, arn)));
-  assert.deepEqual(executions.map((e) => e.PipelineExecutionStatus), Array(CONCURRENT).fill("Succeeded"));
+  assert.deepEqual(
+    executions.map((e) => e.PipelineExecutionStatus),
+    Array(CONCURRENT).fill("Succeeded"),
+  );
   assert.ok(t.runner.maxConcurrent > 1, `at most ${t.runner.maxConcurrent} step(s) ran at once`);
 
   const jobNames = new Set<string>();
@@ -75,7 +87,10 @@ test("concurrency: executions of one pipeline started together overlap and keep 
   assert.deepEqual(new Set(listed.PipelineExecutionSummaries?.map((s) => s.PipelineExecutionArn)), new Set(arns));
   // The registered model versions are numbered without gaps or duplicates, whatever the interleaving.
   const versions = await Promise.all(arns.map(async (arn) => (await stepsOf(t.client, arn)).Register.Metadata?.RegisterModel?.Arn?.split("/").pop()));
-  assert.deepEqual(versions.map(Number).sort((a, b) => a - b), Array.from({ length: CONCURRENT }, (_, i) => i + 1));
+  assert.deepEqual(
+    versions.map(Number).sort((a, b) => a - b),
+    Array.from({ length: CONCURRENT }, (_, i) => i + 1),
+  );
 });
 
 test("concurrency: stopping one execution leaves the others running to success; an update while they run keeps their definitions", async () => {
@@ -109,7 +124,11 @@ test("concurrency: stopping one execution leaves the others running to success; 
 test("concurrency: starts with one ClientRequestToken at the same moment make one execution", async () => {
   const t = await setUp("token");
   const token = "t".repeat(32);
-  const arns = await Promise.all(Array.from({ length: CONCURRENT }, () => t.client.send(new StartPipelineExecutionCommand({ PipelineName: "token", ClientRequestToken: token })).then((r) => r.PipelineExecutionArn!)));
+  const arns = await Promise.all(
+    Array.from({ length: CONCURRENT }, () =>
+      t.client.send(new StartPipelineExecutionCommand({ PipelineName: "token", ClientRequestToken: token })).then((r) => r.PipelineExecutionArn!),
+    ),
+  );
   assert.equal(new Set(arns).size, 1);
   assert.equal((await waitForExecution(t.client, arns[0])).PipelineExecutionStatus, "Succeeded");
   const listed = await t.client.send(new ListPipelineExecutionsCommand({ PipelineName: "token" }));

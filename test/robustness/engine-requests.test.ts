@@ -16,38 +16,106 @@ let executionArn = "";
 before(async () => {
   t = await startEngine();
   const post = (target: string, body: unknown) => call(target, JSON.stringify(body));
-  await post("CreatePipeline", { PipelineName: "fuzz", PipelineDefinition: abaloneLikeDefinition(), RoleArn: "arn:aws:iam::123456789012:role/R", ClientRequestToken: "c".repeat(32) });
+  await post("CreatePipeline", {
+    PipelineName: "fuzz",
+    PipelineDefinition: abaloneLikeDefinition(),
+    RoleArn: "arn:aws:iam::123456789012:role/R",
+    ClientRequestToken: "c".repeat(32),
+  });
   executionArn = ((await post("StartPipelineExecution", { PipelineName: "fuzz" })).body as { PipelineExecutionArn: string }).PipelineExecutionArn;
 });
 after(async () => t.engine.close());
 
 async function call(operation: string, body: string) {
-  const response = await fetch(t.endpoint, { method: "POST", headers: { "content-type": "application/x-amz-json-1.1", "x-amz-target": `SageMaker.${operation}` }, body });
+  const response = await fetch(t.endpoint, {
+    method: "POST",
+    headers: { "content-type": "application/x-amz-json-1.1", "x-amz-target": `SageMaker.${operation}` },
+    body,
+  });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
 const OPERATIONS = [
-  "CreatePipeline", "UpdatePipeline", "DescribePipeline", "ListPipelines", "DeletePipeline", "StartPipelineExecution",
-  "DescribePipelineExecution", "ListPipelineExecutions", "ListPipelineExecutionSteps", "ListPipelineParametersForExecution",
-  "DescribePipelineDefinitionForExecution", "StopPipelineExecution", "SendPipelineExecutionStepSuccess", "SendPipelineExecutionStepFailure",
+  "CreatePipeline",
+  "UpdatePipeline",
+  "DescribePipeline",
+  "ListPipelines",
+  "DeletePipeline",
+  "StartPipelineExecution",
+  "DescribePipelineExecution",
+  "ListPipelineExecutions",
+  "ListPipelineExecutionSteps",
+  "ListPipelineParametersForExecution",
+  "DescribePipelineDefinitionForExecution",
+  "StopPipelineExecution",
+  "SendPipelineExecutionStepSuccess",
+  "SendPipelineExecutionStepFailure",
 ];
 const MEMBERS = [
-  "PipelineName", "PipelineDefinition", "RoleArn", "ClientRequestToken", "PipelineExecutionArn", "PipelineParameters", "SelectiveExecutionConfig",
-  "ParallelismConfiguration", "NextToken", "MaxResults", "SortOrder", "SortBy", "CallbackToken", "OutputParameters", "FailureReason",
-  "PipelineDisplayName", "PipelineExecutionDisplayName", "CreatedAfter", "CreatedBefore", "PipelineNamePrefix", "PipelineDefinitionS3Location", "Tags",
+  "PipelineName",
+  "PipelineDefinition",
+  "RoleArn",
+  "ClientRequestToken",
+  "PipelineExecutionArn",
+  "PipelineParameters",
+  "SelectiveExecutionConfig",
+  "ParallelismConfiguration",
+  "NextToken",
+  "MaxResults",
+  "SortOrder",
+  "SortBy",
+  "CallbackToken",
+  "OutputParameters",
+  "FailureReason",
+  "PipelineDisplayName",
+  "PipelineExecutionDisplayName",
+  "CreatedAfter",
+  "CreatedBefore",
+  "PipelineNamePrefix",
+  "PipelineDefinitionS3Location",
+  "Tags",
 ];
-const ERROR_TYPES = new Set(["ValidationException", "ResourceNotFound", "ConflictException", "ResourceLimitExceeded", "SerializationException", "ResourceInUse"]);
+const ERROR_TYPES = new Set([
+  "ValidationException",
+  "ResourceNotFound",
+  "ConflictException",
+  "ResourceLimitExceeded",
+  "SerializationException",
+  "ResourceInUse",
+]);
 
 const value = fc.oneof(
   fc.jsonValue({ maxDepth: 3 }),
-  fc.constantFrom("fuzz", "", "x".repeat(5_000), "../../etc/passwd", "arn:aws:sagemaker:us-east-1:000000000000:pipeline/fuzz/execution/nope", "null", -1, 0, 1e308, "2020-12-01"),
+  fc.constantFrom(
+    "fuzz",
+    "",
+    "x".repeat(5_000),
+    "../../etc/passwd",
+    "arn:aws:sagemaker:us-east-1:000000000000:pipeline/fuzz/execution/nope",
+    "null",
+    -1,
+    0,
+    1e308,
+    "2020-12-01",
+  ),
   fc.constant("EXECUTION"),
   fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify({ Version: "2020-12-01", Steps: [v] })),
   fc.array(fc.record({ Name: fc.oneof(fc.string(), fc.integer()), Value: fc.oneof(fc.string(), fc.integer()) }, { requiredKeys: [] }), { maxLength: 3 }),
-  fc.record({ SourcePipelineExecutionArn: fc.oneof(fc.string(), fc.constant("EXECUTION")), SelectedSteps: fc.array(fc.record({ StepName: fc.oneof(fc.string(), fc.constantFrom("Process", "Train")) }, { requiredKeys: [] }), { maxLength: 3 }) }, { requiredKeys: [] }),
+  fc.record(
+    {
+      SourcePipelineExecutionArn: fc.oneof(fc.string(), fc.constant("EXECUTION")),
+      SelectedSteps: fc.array(fc.record({ StepName: fc.oneof(fc.string(), fc.constantFrom("Process", "Train")) }, { requiredKeys: [] }), { maxLength: 3 }),
+    },
+    { requiredKeys: [] },
+  ),
 );
 const body = fc.oneof(
-  { weight: 8, arbitrary: fc.dictionary(fc.oneof(fc.constantFrom(...MEMBERS), fc.string({ maxLength: 6 })), value, { maxKeys: 5 }).map((b) => JSON.stringify(b).replaceAll('"EXECUTION"', JSON.stringify(executionArn))) },
+  {
+    weight: 8,
+    arbitrary: fc
+      .dictionary(fc.oneof(fc.constantFrom(...MEMBERS), fc.string({ maxLength: 6 })), value, { maxKeys: 5 })
+      .map((b) => JSON.stringify(b).replaceAll('"EXECUTION"', JSON.stringify(executionArn))),
+  },
   { weight: 1, arbitrary: fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom("", "{", "[]", "null", "1", '{"a":', "\u0000")) },
 );
 

@@ -23,7 +23,14 @@ function lineLengths(text: string): number[] {
 
 function isRange(value: unknown): value is Range {
   const r = value as Range;
-  return !!r && typeof r === "object" && typeof r.start?.line === "number" && typeof r.start?.character === "number" && typeof r.end?.line === "number" && typeof r.end?.character === "number";
+  return (
+    !!r &&
+    typeof r === "object" &&
+    typeof r.start?.line === "number" &&
+    typeof r.start?.character === "number" &&
+    typeof r.end?.line === "number" &&
+    typeof r.end?.character === "number"
+  );
 }
 
 /** Every LSP range anywhere inside `result` (hovers, lenses, edits, symbols…). */
@@ -39,14 +46,20 @@ function rangesIn(result: unknown, found: Range[] = [], depth = 0): Range[] {
 
 function assertPositionInside(lines: number[], p: Position, what: string): void {
   assert.ok(Number.isInteger(p.line) && p.line >= 0 && p.line < lines.length, `${what}: line ${p.line} outside the document (${lines.length} lines)`);
-  assert.ok(Number.isInteger(p.character) && p.character >= 0 && p.character <= lines[p.line], `${what}: character ${p.character} outside line ${p.line} (length ${lines[p.line]})`);
+  assert.ok(
+    Number.isInteger(p.character) && p.character >= 0 && p.character <= lines[p.line],
+    `${what}: character ${p.character} outside line ${p.line} (length ${lines[p.line]})`,
+  );
 }
 
 function assertRangesInside(lines: number[], result: unknown, what: string): void {
   for (const range of rangesIn(result)) {
     assertPositionInside(lines, range.start, what);
     assertPositionInside(lines, range.end, what);
-    assert.ok(range.start.line < range.end.line || (range.start.line === range.end.line && range.start.character <= range.end.character), `${what}: range ends before it starts`);
+    assert.ok(
+      range.start.line < range.end.line || (range.start.line === range.end.line && range.start.character <= range.end.character),
+      `${what}: range ends before it starts`,
+    );
   }
 }
 
@@ -73,7 +86,10 @@ function exerciseFeatures(service: RecordedService["service"], text: string, off
   started = performance.now();
   for (const d of document.analysis.diagnostics) {
     assert.ok(Number.isInteger(d.start) && Number.isInteger(d.end), `${d.code}: non-integer offsets`);
-    assert.ok(0 <= d.start && d.start <= d.end && d.end <= text.length, `${d.code}: [${d.start}, ${d.end}) outside the document (length ${text.length}): ${d.message}`);
+    assert.ok(
+      0 <= d.start && d.start <= d.end && d.end <= text.length,
+      `${d.code}: [${d.start}, ${d.end}) outside the document (length ${text.length}): ${d.message}`,
+    );
     assert.equal(typeof d.message, "string");
   }
   const lines = lineLengths(text);

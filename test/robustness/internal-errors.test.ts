@@ -12,7 +12,11 @@ import { cursor } from "../helpers/lsp";
 import { exercise } from "./exercise";
 
 const URI = "file:///bug.pipeline.json";
-const TEXT = JSON.stringify({ Version: "2020-12-01", Parameters: [{ Name: "Unused", Type: "String" }], Steps: [{ Name: "Stop", Type: "Fail", Arguments: { ErrorMessage: "x" } }] }, null, 2);
+const TEXT = JSON.stringify(
+  { Version: "2020-12-01", Parameters: [{ Name: "Unused", Type: "String" }], Steps: [{ Name: "Stop", Type: "Fail", Arguments: { ErrorMessage: "x" } }] },
+  null,
+  2,
+);
 
 const throwingRule: Rule = {
   code: "test-throws",
@@ -34,9 +38,15 @@ test("a rule that throws: the other rules' diagnostics stay, a warning says so, 
   assert.deepEqual(recorder.errors[0].context, { feature: "rule", rule: "test-throws", uri: URI });
   assert.match(String(recorder.errors[0].error), /reading 'name'/);
   const diagnostics = document.analysis.diagnostics;
-  assert.deepEqual(diagnostics.filter((d) => d.code !== "test-throws"), expected);
+  assert.deepEqual(
+    diagnostics.filter((d) => d.code !== "test-throws"),
+    expected,
+  );
   assert.ok(expected.some((d) => d.code === "parameter-unused"));
-  assert.deepEqual(diagnostics.filter((d) => d.code === "test-throws").map((d) => [d.severity, d.message]), [["warning", "Internal error in rule test-throws: Cannot read properties of undefined (reading 'name')"]]);
+  assert.deepEqual(
+    diagnostics.filter((d) => d.code === "test-throws").map((d) => [d.severity, d.message]),
+    [["warning", "Internal error in rule test-throws: Cannot read properties of undefined (reading 'name')"]],
+  );
   assert.throws(() => recorder.assertNone(), /reported 1 internal error/);
   assert.throws(() => assertNoInternalErrorDiagnostic(diagnostics), /a rule threw/);
 });
@@ -50,9 +60,15 @@ test("a rule that throws makes the fuzz check fail", () => {
 
 test("a rule replaced by a throwing one: reported, and the rules list shows what runs", () => {
   const { service, recorder } = recordedService({ rules: [throwingRule] });
-  assert.deepEqual(service.rules().map((r) => r.code), ["json-syntax", "not-a-pipeline-definition", "test-throws"]);
+  assert.deepEqual(
+    service.rules().map((r) => r.code),
+    ["json-syntax", "not-a-pipeline-definition", "test-throws"],
+  );
   service.parseDocument(TEXT);
-  assert.deepEqual(recorder.errors.map((e) => e.context), [{ feature: "rule", rule: "test-throws" }]);
+  assert.deepEqual(
+    recorder.errors.map((e) => e.context),
+    [{ feature: "rule", rule: "test-throws" }],
+  );
 });
 
 test("a feature that throws answers empty and reports the feature, the document and the position", () => {
@@ -65,10 +81,13 @@ test("a feature that throws answers empty and reports the feature, the document 
   };
   assert.equal(service.hover(document, URI, position, bug), null);
   assert.deepEqual(service.codeLenses(document, URI, { cacheTitle: bug }), []);
-  assert.deepEqual(recorder.errors.map((e) => e.context), [
-    { feature: "hover", uri: URI, position },
-    { feature: "codeLenses", uri: URI },
-  ]);
+  assert.deepEqual(
+    recorder.errors.map((e) => e.context),
+    [
+      { feature: "hover", uri: URI, position },
+      { feature: "codeLenses", uri: URI },
+    ],
+  );
   assert.throws(() => recorder.assertNone(), /reported 2 internal error/);
   // Without the bug the same requests answer.
   recorder.clear();

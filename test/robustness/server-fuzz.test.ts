@@ -29,7 +29,31 @@ async function stopOrKill(client: LspClient): Promise<void> {
   if (client.alive && client.pid) process.kill(client.pid);
 }
 
-const SNIPPETS = ["{", "}", "[", "]", '"', ",", ":", " ", "\n", "\r\n", "\\", "x", "0", '"Name": "X"', '{"Get": "Steps.', "Parameters.", "'", "ü", "😀", "null", '"DependsOn": ["', "true", "/*"];
+const SNIPPETS = [
+  "{",
+  "}",
+  "[",
+  "]",
+  '"',
+  ",",
+  ":",
+  " ",
+  "\n",
+  "\r\n",
+  "\\",
+  "x",
+  "0",
+  '"Name": "X"',
+  '{"Get": "Steps.',
+  "Parameters.",
+  "'",
+  "ü",
+  "😀",
+  "null",
+  '"DependsOn": ["',
+  "true",
+  "/*",
+];
 
 test("server: thousands of random edits and requests; it stays up, answers everything, keeps the text in sync and does not leak", async (t) => {
   const client = await LspClient.start([`--max-old-space-size=${HEAP_LIMIT_MB}`]);
@@ -88,10 +112,12 @@ test("server: thousands of random edits and requests; it stays up, answers every
     () => request("textDocument/prepareRename", { textDocument: { uri }, position: position() }),
     () => request("textDocument/rename", { textDocument: { uri }, position: position(), newName: pick(["Renamed", "bad name", ""]) }),
     () => {
-      const diagnostics: Diagnostic[] = analyze(text).diagnostics.slice(0, 5).map((d) => {
-        const lines = new LineIndex(text);
-        return { range: lines.rangeOf(d.start, d.end), message: d.message, code: d.code, source: "sagemaker-pipelines", data: d.data };
-      });
+      const diagnostics: Diagnostic[] = analyze(text)
+        .diagnostics.slice(0, 5)
+        .map((d) => {
+          const lines = new LineIndex(text);
+          return { range: lines.rangeOf(d.start, d.end), message: d.message, code: d.code, source: "sagemaker-pipelines", data: d.data };
+        });
       request("textDocument/codeAction", { textDocument: { uri }, range: { start: position(), end: position() }, context: { diagnostics } });
     },
     () => request(StepsInRangesRequest.method, { uri, ranges: [{ start: position(), end: position() }] }),
@@ -128,19 +154,30 @@ test("server: thousands of random edits and requests; it stays up, answers every
   // The server's text is ours: its diagnostics for the last version are the core's for our text.
   // (An empty edit makes a version whose diagnostics nothing has discarded yet.)
   client.discardPublished();
-  await client.connection.sendNotification("textDocument/didChange", { textDocument: { uri, version: ++version }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: "" }] });
+  await client.connection.sendNotification("textDocument/didChange", {
+    textDocument: { uri, version: ++version },
+    contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: "" }],
+  });
   const final = await client.diagnostics(uri, (p) => p.version === version, 20_000);
   const expected = analyze(text).diagnostics.map((d) => `${d.code} ${JSON.stringify(new LineIndex(text).rangeOf(d.start, d.end))}`);
-  assert.deepEqual(final.diagnostics.map((d) => `${d.code} ${JSON.stringify(d.range)}`), expected);
+  assert.deepEqual(
+    final.diagnostics.map((d) => `${d.code} ${JSON.stringify(d.range)}`),
+    expected,
+  );
 
   // Back to the original text: same answers as a fresh server would give, and memory back near where it was.
   const lines = new LineIndex(text);
-  await client.connection.sendNotification("textDocument/didChange", { textDocument: { uri, version: ++version }, contentChanges: [{ range: lines.rangeOf(0, text.length), text: largest }] });
+  await client.connection.sendNotification("textDocument/didChange", {
+    textDocument: { uri, version: ++version },
+    contentChanges: [{ range: lines.rangeOf(0, text.length), text: largest }],
+  });
   text = largest;
   const restored = await client.diagnostics(uri, (p) => p.version === version, 20_000);
   assert.equal(restored.diagnostics.length, analyze(largest).diagnostics.length);
   const end = rssMiB(pid);
-  t.diagnostic(`${done} edits, ${edits / 50} documents opened and closed; server RSS after open ${afterOpen.toFixed(0)} MiB, half way ${middle.toFixed(0)} MiB, end ${end.toFixed(0)} MiB (heap limit ${HEAP_LIMIT_MB} MiB)`);
+  t.diagnostic(
+    `${done} edits, ${edits / 50} documents opened and closed; server RSS after open ${afterOpen.toFixed(0)} MiB, half way ${middle.toFixed(0)} MiB, end ${end.toFixed(0)} MiB (heap limit ${HEAP_LIMIT_MB} MiB)`,
+  );
   assert.ok(end < middle + 48, `memory grew from ${middle.toFixed(0)} to ${end.toFixed(0)} MiB over the second half`);
   assert.ok(client.alive, "the server died");
   client.assertNoInternalErrors();

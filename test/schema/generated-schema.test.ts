@@ -112,8 +112,7 @@ describe("negative cases", () => {
   // Paths below are relative to the first step.
   const step = (doc: JsonObject) => (doc.Steps as JsonObject[])[0];
   const args = (doc: JsonObject) => step(doc).Arguments as JsonObject;
-  const clusterConfig = (doc: JsonObject) =>
-    (args(doc).ProcessingResources as JsonObject).ClusterConfig as JsonObject;
+  const clusterConfig = (doc: JsonObject) => (args(doc).ProcessingResources as JsonObject).ClusterConfig as JsonObject;
   const instanceCountPath = "/Steps/0/Arguments/ProcessingResources/ClusterConfig/InstanceCount";
 
   function expectError(doc: JsonObject, instancePath: string, keyword: string): ErrorObject {
@@ -268,7 +267,8 @@ function resolveStepPath(table: StepProperties, stepType: string, rest: string):
     if (s.type === "object") return { shape: current }; // opaque: anything below is accepted
     if ("member" in seg) {
       if (s.type === "structure" && s.members[seg.member]) current = s.members[seg.member].shape;
-      else if (s.type === "map") current = s.value; // PropertyFiles.<name>
+      else if (s.type === "map")
+        current = s.value; // PropertyFiles.<name>
       else return { error: `${current} has no member ${seg.member}` };
     } else if ("index" in seg) {
       if (s.type !== "list") return { error: `[${seg.index}] on ${current} (${s.type})` };

@@ -33,7 +33,10 @@ describe("rewrites of ajv's generated code", () => {
 
   test("appendInPlace fails when a concat the pattern does not cover is left", () => {
     const other = "vErrors = vErrors.concat(validate13.errors);";
-    assert.throws(() => appendInPlace(`${ajvConcat} ${other}`), (e: Error) => e instanceof RewriteError && /1 `vErrors\.concat\(` left/.test(e.message));
+    assert.throws(
+      () => appendInPlace(`${ajvConcat} ${other}`),
+      (e: Error) => e instanceof RewriteError && /1 `vErrors\.concat\(` left/.test(e.message),
+    );
   });
 
   test("checkRequires accepts ajv's runtime helpers only", () => {
@@ -45,7 +48,12 @@ describe("rewrites of ajv's generated code", () => {
 /** The validators as core/src/schema/validator.ts compiled them at first use before they were generated. */
 function compiledAtRunTime(): { root: ValidateFunction; step: ValidateFunction } {
   const split = withoutStepItems(schema);
-  const ajv = new Ajv({ allErrors: true, strict: false, verbose: true, code: { process: (code: string) => (code.includes("vErrors.concat") ? appendInPlace(code) : code) } });
+  const ajv = new Ajv({
+    allErrors: true,
+    strict: false,
+    verbose: true,
+    code: { process: (code: string) => (code.includes("vErrors.concat") ? appendInPlace(code) : code) },
+  });
   const compiledRoot = ajv.compile(split);
   const compiledStep = ajv.getSchema(`${split.$id}${STEP_REF}`);
   assert.ok(compiledStep);
@@ -72,7 +80,8 @@ function mutations(value: Json): Json[] {
   const retyped = copy();
   i = 0;
   walk(retyped, (o) => {
-    for (const k of Object.keys(o)) if (i++ % 4 === 0) o[k] = typeof o[k] === "string" ? 12 : typeof o[k] === "number" ? "twelve" : typeof o[k] === "object" ? "x" : null;
+    for (const k of Object.keys(o))
+      if (i++ % 4 === 0) o[k] = typeof o[k] === "string" ? 12 : typeof o[k] === "number" ? "twelve" : typeof o[k] === "object" ? "x" : null;
   });
   const removed = copy();
   i = 0;
@@ -80,7 +89,8 @@ function mutations(value: Json): Json[] {
     for (const k of Object.keys(o)) if (i++ % 5 === 0) delete o[k];
   });
   const steps = copy();
-  if (steps && typeof steps === "object" && !Array.isArray(steps) && Array.isArray(steps.Steps)) steps.Steps.push("x", 1, null, [], {}, { Type: "Nope" }, { Name: "A", Type: "Condition", Arguments: { IfSteps: [1], ElseSteps: [{}] } });
+  if (steps && typeof steps === "object" && !Array.isArray(steps) && Array.isArray(steps.Steps))
+    steps.Steps.push("x", 1, null, [], {}, { Type: "Nope" }, { Name: "A", Type: "Condition", Arguments: { IfSteps: [1], ElseSteps: [{}] } });
   return [renamed, retyped, removed, steps, [], "x", null];
 }
 
@@ -107,7 +117,10 @@ test("the generated validators match the schema compiled at run time: verdicts a
   const run = (validate: ValidateFunction, value: Json) => (validate(value) ? [] : [...(validate.errors ?? [])]);
   let documents = 0;
   let errors = 0;
-  for (const file of fs.readdirSync(corpusDir).filter((f) => f.endsWith(".json")).sort()) {
+  for (const file of fs
+    .readdirSync(corpusDir)
+    .filter((f) => f.endsWith(".json"))
+    .sort()) {
     const original = JSON.parse(fs.readFileSync(path.join(corpusDir, file), "utf8")) as Json;
     for (const value of [original, ...mutations(original)]) {
       documents++;
@@ -133,7 +146,11 @@ test("the bundles carry ajv's runtime helpers only, not its compiler (npm run bu
     // esbuild marks each module of an unminified bundle with a `// path` line.
     if (!/^\/\/ (core\/src|node_modules)\//m.test(text)) return t.skip(`dist/${name} is minified (npm run package)`);
     const modules = [...text.matchAll(/^\/\/ node_modules\/ajv\/(\S+)$/gm)].map((m) => m[1]);
-    assert.deepEqual(modules.filter((m) => !m.startsWith("dist/runtime/")), [], `dist/${name} bundles ajv modules beyond its runtime helpers`);
+    assert.deepEqual(
+      modules.filter((m) => !m.startsWith("dist/runtime/")),
+      [],
+      `dist/${name} bundles ajv modules beyond its runtime helpers`,
+    );
     if (name === "client.js") assert.deepEqual(modules, [], "dist/client.js bundles the validators");
     else assert.ok(modules.length > 0, `dist/${name}: no ajv runtime helper found`);
   }

@@ -11,11 +11,7 @@ const { dirname, join, resolve } = require("node:path");
 const { tmpdir } = require("node:os");
 
 function loadMocha() {
-  const candidates = [
-    process.env.E2E_MOCHA,
-    "mocha",
-    resolve(__dirname, "../../.e2e-cache/tools/node_modules/mocha"),
-  ].filter(Boolean);
+  const candidates = [process.env.E2E_MOCHA, "mocha", resolve(__dirname, "../../.e2e-cache/tools/node_modules/mocha")].filter(Boolean);
   const errors = [];
   for (const candidate of candidates) {
     try {
@@ -55,7 +51,15 @@ function fileReporter(Mocha) {
       });
       save(false);
       const mark = state === "passed" ? "ok  " : state === "failed" ? "FAIL" : "skip";
-      console.log(`${mark} ${test.fullTitle()}${error ? `\n     ${String(error.message || error).split("\n").join("\n     ")}` : ""}`);
+      console.log(
+        `${mark} ${test.fullTitle()}${
+          error
+            ? `\n     ${String(error.message || error)
+                .split("\n")
+                .join("\n     ")}`
+            : ""
+        }`,
+      );
     };
     runner.on(EVENT_TEST_PASS, (test) => add(test, "passed"));
     runner.on(EVENT_TEST_FAIL, (test, error) => add(test, "failed", error));
@@ -74,7 +78,10 @@ exports.run = function run() {
     grep: process.env.E2E_HOST_GREP || undefined,
   });
   const suiteDir = join(__dirname, "suite");
-  for (const f of readdirSync(suiteDir).filter((n) => n.endsWith(".test.js")).sort()) mocha.addFile(join(suiteDir, f));
+  for (const f of readdirSync(suiteDir)
+    .filter((n) => n.endsWith(".test.js"))
+    .sort())
+    mocha.addFile(join(suiteDir, f));
   return new Promise((resolvePromise, reject) => {
     try {
       mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} in-host test(s) failed`)) : resolvePromise()));

@@ -70,7 +70,11 @@ try {
   if (!installed) throw new Error(`the .vsix did not install into ${extensions}`);
 
   // 4. The tests, in the real extension host of desktop VS Code.
-  const mochaCandidates = [process.env.E2E_MOCHA, join(ROOT, "node_modules/mocha"), join(process.env.E2E_CACHE || join(process.env.XDG_CACHE_HOME || join(homedir(), ".cache"), "sagemaker-pipelines-e2e"), "tools/node_modules/mocha")];
+  const mochaCandidates = [
+    process.env.E2E_MOCHA,
+    join(ROOT, "node_modules/mocha"),
+    join(process.env.E2E_CACHE || join(process.env.XDG_CACHE_HOME || join(homedir(), ".cache"), "sagemaker-pipelines-e2e"), "tools/node_modules/mocha"),
+  ];
   const mocha = mochaCandidates.find((c) => c && existsSync(c));
   let code;
   try {
@@ -95,7 +99,8 @@ try {
     code = 1;
   }
   const results = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, "utf8")) : undefined;
-  for (const t of results?.tests ?? []) console.log(`  ${t.state === "passed" ? "✓" : t.state === "failed" ? "✗" : "-"} ${t.title}${t.error ? `\n      ${t.error.split("\n")[0]}` : ""}`);
+  for (const t of results?.tests ?? [])
+    console.log(`  ${t.state === "passed" ? "✓" : t.state === "failed" ? "✗" : "-"} ${t.title}${t.error ? `\n      ${t.error.split("\n")[0]}` : ""}`);
   const passed = results?.passed ?? 0;
   let failed = results?.failed ?? 0;
   if (!results?.done || (code !== 0 && failed === 0)) failed++;

@@ -3,7 +3,18 @@
  * computed colours and fonts are written as presentation attributes (only where they differ from what the element
  * inherits), at scale 1, on the editor's background.
  */
-const INHERITED = ["fill", "fill-opacity", "stroke", "stroke-width", "stroke-dasharray", "stroke-opacity", "font-family", "font-size", "font-weight", "font-style"];
+const INHERITED = [
+  "fill",
+  "fill-opacity",
+  "stroke",
+  "stroke-width",
+  "stroke-dasharray",
+  "stroke-opacity",
+  "font-family",
+  "font-size",
+  "font-weight",
+  "font-style",
+];
 
 export function exportSvg(svg: SVGSVGElement, width: number, height: number): string {
   const clone = svg.cloneNode(true) as SVGSVGElement;

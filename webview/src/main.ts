@@ -34,8 +34,7 @@ let canRun = true;
 let firstDraw = true;
 
 /** Only what moves nodes: a new layout is computed when ids, labels, types or edges change, not on every keystroke. */
-const shapeKey = (graph: PipelineGraph) =>
-  JSON.stringify([graph.nodes.map((n) => [n.id, n.label, n.stepType]), graph.edges.map((e) => e.id)]);
+const shapeKey = (graph: PipelineGraph) => JSON.stringify([graph.nodes.map((n) => [n.id, n.label, n.stepType]), graph.edges.map((e) => e.id)]);
 
 function showGraph(graph: PipelineGraph, stale: boolean, note: string | undefined): void {
   banner.hidden = !note;

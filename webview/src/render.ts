@@ -49,7 +49,11 @@ export function drawGraph(svg: SVGSVGElement, graph: PipelineGraph, layout: Grap
 }
 
 function drawNode(layer: SVGGElement, node: GraphNode, box: { x: number; y: number; width: number; height: number }): NodeView {
-  const group = svgElement("g", { id: nodeDomId(node.id), class: nodeClass(node), transform: `translate(${box.x},${box.y})`, "data-id": node.id, tabindex: 0, role: "button" }, layer);
+  const group = svgElement(
+    "g",
+    { id: nodeDomId(node.id), class: nodeClass(node), transform: `translate(${box.x},${box.y})`, "data-id": node.id, tabindex: 0, role: "button" },
+    layer,
+  );
   if (node.name !== undefined) group.setAttribute("data-step", node.name);
   group.setAttribute("aria-label", `${node.label}${node.stepType ? `, ${node.stepType}` : ""}`);
   const title = svgElement("title", {}, group);
@@ -106,7 +110,20 @@ function edgeTitle(edge: GraphEdge, names: Map<string, string>): string {
 
 function drawMarkers(defs: SVGDefsElement): void {
   for (const kind of MARKERS) {
-    const marker = svgElement("marker", { id: `arrow-${kind}`, class: `marker marker-${kind}`, viewBox: "0 0 10 10", refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: "auto-start-reverse" }, defs);
+    const marker = svgElement(
+      "marker",
+      {
+        id: `arrow-${kind}`,
+        class: `marker marker-${kind}`,
+        viewBox: "0 0 10 10",
+        refX: 9,
+        refY: 5,
+        markerWidth: 7,
+        markerHeight: 7,
+        orient: "auto-start-reverse",
+      },
+      defs,
+    );
     svgElement("path", { d: "M0,0L10,5L0,10z" }, marker);
   }
 }

@@ -1,7 +1,11 @@
 export const SVG_NS = "http://www.w3.org/2000/svg";
 
 /** A new SVG element with attributes, appended to `parent` when given. */
-export function svgElement<K extends keyof SVGElementTagNameMap>(tag: K, attributes: Record<string, string | number> = {}, parent?: Element): SVGElementTagNameMap[K] {
+export function svgElement<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attributes: Record<string, string | number> = {},
+  parent?: Element,
+): SVGElementTagNameMap[K] {
   const element = document.createElementNS(SVG_NS, tag);
   for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, String(value));
   parent?.appendChild(element);

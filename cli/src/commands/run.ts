@@ -1,7 +1,12 @@
 import { readFileSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { DescribePipelineExecutionCommand, ListPipelineExecutionStepsCommand, type PipelineExecutionStep, type SageMakerClient } from "@aws-sdk/client-sagemaker";
+import {
+  DescribePipelineExecutionCommand,
+  ListPipelineExecutionStepsCommand,
+  type PipelineExecutionStep,
+  type SageMakerClient,
+} from "@aws-sdk/client-sagemaker";
 import { analyze, LineIndex, parseParameterAssignments, pipelineNameFromFile, type PlanFix } from "../../../core/src";
 import { describeRun, ExecutionHistory, runPipeline as startRun, type Connection, type RunDialogs } from "../../../sagemaker/src";
 import { openTarget, type TargetOptions } from "../target";
@@ -38,13 +43,25 @@ export async function runPipeline(file: string, options: RunOptions, out: (line:
   }
   const overrides = parseParameterAssignments(options.param);
   if (overrides.error) throw new UsageError(overrides.error);
-  const selected = options.select ? options.select.split(",").map((s) => s.trim()).filter(Boolean) : undefined;
+  const selected = options.select
+    ? options.select
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : undefined;
   const name = options.pipelineName ?? pipelineNameFromFile(basename(file));
   const reference = options.reference ?? "latest";
   const target = await openTarget(options, dirname(resolve(file)));
   try {
     out(`Target: ${target.description}`);
-    const connection: Connection = { client: target.client, target: target.local ? "local" : "aws", label: target.description, endpoint: options.endpoint, profile: options.profile, region: options.region };
+    const connection: Connection = {
+      client: target.client,
+      target: target.local ? "local" : "aws",
+      label: target.description,
+      endpoint: options.endpoint,
+      profile: options.profile,
+      region: options.region,
+    };
     const dialogs = commandLineDialogs(out, mode);
     const outcome = await startRun(
       connection,
@@ -72,7 +89,9 @@ export async function runPipeline(file: string, options: RunOptions, out: (line:
       return 1;
     }
     const plan = outcome.summary.plan;
-    out(`Started ${plan.selectedSteps ? `steps ${plan.selectedSteps.join(", ")}${plan.reference ? ` (reference ${plan.reference.arn})` : ""}` : "the whole pipeline"}: ${outcome.executionArn}`);
+    out(
+      `Started ${plan.selectedSteps ? `steps ${plan.selectedSteps.join(", ")}${plan.reference ? ` (reference ${plan.reference.arn})` : ""}` : "the whole pipeline"}: ${outcome.executionArn}`,
+    );
     const status = await follow(target.client, outcome.executionArn, out, options.pollMs ?? 300);
     return status === "Succeeded" ? 0 : 1;
   } catch (error) {

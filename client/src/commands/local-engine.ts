@@ -24,7 +24,9 @@ export function registerLocalEngineCommands(host: LocalEngineHost, output: vscod
     vscode.commands.registerCommand(COMMANDS.stopLocalEngine, async () => {
       const wasRunning = host.isRunning;
       await host.stop();
-      void vscode.window.showInformationMessage(wasRunning ? "Local engine stopped; running executions were recorded as Stopped." : "The local engine is not running.");
+      void vscode.window.showInformationMessage(
+        wasRunning ? "Local engine stopped; running executions were recorded as Stopped." : "The local engine is not running.",
+      );
     }),
   ];
 }

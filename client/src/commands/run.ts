@@ -36,8 +36,12 @@ export function registerRunCommands(
 
   return [
     vscode.commands.registerCommand(COMMANDS.runPipeline, (uri?: string) => run(uri, { kind: "pipeline" }, "Run Pipeline")),
-    vscode.commands.registerCommand(COMMANDS.runSteps, (uri?: string, steps?: string[]) => run(uri, { kind: "selected", steps: steps ?? [] }, `Run ${steps?.join(", ") ?? "steps"}`)),
-    vscode.commands.registerCommand(COMMANDS.runFromStep, (uri?: string, step?: string) => run(uri, { kind: "fromHere", step: step ?? "" }, `Run from ${step ?? "here"}`)),
+    vscode.commands.registerCommand(COMMANDS.runSteps, (uri?: string, steps?: string[]) =>
+      run(uri, { kind: "selected", steps: steps ?? [] }, `Run ${steps?.join(", ") ?? "steps"}`),
+    ),
+    vscode.commands.registerCommand(COMMANDS.runFromStep, (uri?: string, step?: string) =>
+      run(uri, { kind: "fromHere", step: step ?? "" }, `Run from ${step ?? "here"}`),
+    ),
     vscode.commands.registerCommand(COMMANDS.runSelectedSteps, async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor) return;
@@ -52,7 +56,9 @@ export function registerRunCommands(
     vscode.commands.registerCommand(COMMANDS.retryFailedSteps, async (node?: ExecutionNode) => {
       const document = node ? controller.documentOfPipeline(node.pipelineName) : await documentFor(undefined);
       if (!document) {
-        void vscode.window.showWarningMessage(`Retry Failed Steps: open the definition of ${node?.pipelineName ?? "the pipeline"} first (its text is what runs).`);
+        void vscode.window.showWarningMessage(
+          `Retry Failed Steps: open the definition of ${node?.pipelineName ?? "the pipeline"} first (its text is what runs).`,
+        );
         return;
       }
       const choice = await vscode.window.showQuickPick(
@@ -63,7 +69,12 @@ export function registerRunCommands(
         { title: "Retry Failed Steps" },
       );
       if (!choice) return;
-      await run(document.uri.toString(), { kind: "retryFailed", includeDownstream: choice.includeDownstream }, "Retry Failed Steps", node?.summary.PipelineExecutionArn);
+      await run(
+        document.uri.toString(),
+        { kind: "retryFailed", includeDownstream: choice.includeDownstream },
+        "Retry Failed Steps",
+        node?.summary.PipelineExecutionArn,
+      );
     }),
     vscode.commands.registerCommand(COMMANDS.chooseReference, async (uri?: string) => {
       const document = await documentFor(uri);
@@ -76,7 +87,11 @@ export function registerRunCommands(
         return;
       }
       const summary = node.summary;
-      await controller.setReference(document, summary.PipelineExecutionArn, { status: summary.PipelineExecutionStatus ?? "Unknown", startTime: summary.StartTime?.toISOString(), displayName: summary.PipelineExecutionDisplayName });
+      await controller.setReference(document, summary.PipelineExecutionArn, {
+        status: summary.PipelineExecutionStatus ?? "Unknown",
+        startTime: summary.StartTime?.toISOString(),
+        displayName: summary.PipelineExecutionDisplayName,
+      });
     }),
     vscode.commands.registerCommand(COMMANDS.stopExecution, async (node?: ExecutionNode) => {
       const arn = node?.summary.PipelineExecutionArn;

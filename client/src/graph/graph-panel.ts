@@ -30,7 +30,13 @@ export class GraphPanel implements vscode.Disposable {
       const document = this.document();
       return document && controller.knownPipelineName(document);
     };
-    this.poller = new StatusPoller(controller, uri, pipelineName, (m) => this.postStatus(m), () => this.panel.visible);
+    this.poller = new StatusPoller(
+      controller,
+      uri,
+      pipelineName,
+      (m) => this.postStatus(m),
+      () => this.panel.visible,
+    );
     panel.webview.html = graphHtml(panel.webview, extensionUri, nonce());
     this.subscriptions.push(
       this.poller,

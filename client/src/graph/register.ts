@@ -22,16 +22,18 @@ export function registerGraphView(context: vscode.ExtensionContext, controller: 
     const existing = panels.get(key);
     if (existing) return existing.panel.reveal(undefined, true);
     const name = uri.path.split("/").pop() ?? "pipeline";
-    const panel = vscode.window.createWebviewPanel(VIEW_TYPE, `Graph: ${name}`, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
-      enableScripts: true,
-      localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, "dist")],
-    });
+    const panel = vscode.window.createWebviewPanel(
+      VIEW_TYPE,
+      `Graph: ${name}`,
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      {
+        enableScripts: true,
+        localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, "dist")],
+      },
+    );
     const view = new GraphPanel(panel, uri, controller, context.extensionUri);
     panels.set(key, view);
     view.onDidClose(() => panels.delete(key));
   };
-  return [
-    vscode.commands.registerCommand(COMMANDS.showGraph, show),
-    { dispose: () => [...panels.values()].forEach((p) => p.dispose()) },
-  ];
+  return [vscode.commands.registerCommand(COMMANDS.showGraph, show), { dispose: () => [...panels.values()].forEach((p) => p.dispose()) }];
 }

@@ -51,7 +51,8 @@ export class StatusPoller implements vscode.Disposable {
     const pipelineName = this.pipelineName();
     if (!pipelineName) return { type: "status", message: "Not run from this file yet: step statuses show once it runs." };
     if (!vscode.workspace.isTrusted) return { type: "status", message: "Step statuses are not fetched in an untrusted workspace." };
-    if (!this.controller.targetMayHaveHistory()) return { type: "status", message: `No executions of ${pipelineName} on ${this.controller.targetLabel()} yet.` };
+    if (!this.controller.targetMayHaveHistory())
+      return { type: "status", message: `No executions of ${pipelineName} on ${this.controller.targetLabel()} yet.` };
     let connection: Connection | undefined;
     const sagemaker = await loadSageMaker();
     const { explainError, listAllSteps } = sagemaker;
@@ -67,7 +68,11 @@ export class StatusPoller implements vscode.Disposable {
     }
   }
 
-  private async choose({ describeExecution, listExecutions }: SageMaker, connection: Connection, pipelineName: string): Promise<{ execution: ExecutionInfo; source: OverlaySource } | undefined> {
+  private async choose(
+    { describeExecution, listExecutions }: SageMaker,
+    connection: Connection,
+    pipelineName: string,
+  ): Promise<{ execution: ExecutionInfo; source: OverlaySource } | undefined> {
     const recent = await listExecutions(connection.client, pipelineName, 20).catch((error: Error) => {
       if (/ResourceNotFound|does not exist/i.test(`${error.name} ${error.message}`)) return [];
       throw error;

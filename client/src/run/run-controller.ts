@@ -1,7 +1,19 @@
 import * as vscode from "vscode";
 import { existsSync } from "node:fs";
 import { dirname } from "node:path";
-import { buildModel, parseDocument, executionLabel, isFinished, type ExecutionInfo, declaredParameters, pipelineNameFromFile, normalizeSettings, SETTINGS_SECTION, type PipelineSettings, type RunRequest } from "../../../core/src";
+import {
+  buildModel,
+  parseDocument,
+  executionLabel,
+  isFinished,
+  type ExecutionInfo,
+  declaredParameters,
+  pipelineNameFromFile,
+  normalizeSettings,
+  SETTINGS_SECTION,
+  type PipelineSettings,
+  type RunRequest,
+} from "../../../core/src";
 import { SetReferenceNotification, type NotifyServer, type SetReferenceParams } from "../../../protocol/src";
 import type { Connection, ExecutionHistory, Lint } from "../../../sagemaker/src";
 import { loadSageMaker } from "../lazy";
@@ -144,7 +156,11 @@ export class RunController {
   }
 
   /** A quick pick of the pipeline's executions, newest first; the choice is remembered for the file. */
-  async setReference(document: vscode.TextDocument, arn: string | undefined, reference?: { status: string; startTime?: string; displayName?: string }): Promise<void> {
+  async setReference(
+    document: vscode.TextDocument,
+    arn: string | undefined,
+    reference?: { status: string; startTime?: string; displayName?: string },
+  ): Promise<void> {
     await this.context.workspaceState.update(`reference:${this.settings().target}:${document.uri.toString()}`, arn);
     const params: SetReferenceParams = { uri: document.uri.toString(), reference: arn && reference ? { id: arn.split("/").pop()!, ...reference } : undefined };
     this.notifyServer(SetReferenceNotification.type, params);
@@ -181,7 +197,11 @@ export class RunController {
         first = false;
       }
       const items: Item[] = [
-        { label: latest ? "$(history) The latest finished execution" : "$(circle-slash) None (only steps with no upstream dependency)", description: "default", arn: undefined },
+        {
+          label: latest ? "$(history) The latest finished execution" : "$(circle-slash) None (only steps with no upstream dependency)",
+          description: "default",
+          arn: undefined,
+        },
         ...executions.map((e) => ({
           label: `${statusIcon(e.status)} ${executionLabel(e)}`,
           description: `${e.status}${e.startTime ? ` · ${new Date(e.startTime).toLocaleString()}` : ""}${e.selective ? " · selective" : " · full"}`,
@@ -190,7 +210,10 @@ export class RunController {
         })),
         ...(token ? [{ label: "$(ellipsis) Load older executions…", more: true }] : []),
       ];
-      const picked = await vscode.window.showQuickPick(items, { title: `Reference execution for ${pipelineName}`, placeHolder: executions.length === 0 ? "This pipeline has no executions yet" : "Newest first" });
+      const picked = await vscode.window.showQuickPick(items, {
+        title: `Reference execution for ${pipelineName}`,
+        placeHolder: executions.length === 0 ? "This pipeline has no executions yet" : "Newest first",
+      });
       if (!picked) return;
       if (picked.more) continue;
       const chosen = executions.find((e) => e.arn === picked.arn);

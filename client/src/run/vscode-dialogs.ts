@@ -57,7 +57,11 @@ export class VscodeRunDialogs implements RunDialogs {
   async confirm(summary: RunSummary): Promise<"run" | "editParameters" | "cancel"> {
     const what = summary.plan.selectedSteps ? `Run ${summary.plan.selectedSteps.join(", ")}` : `Run the whole pipeline ${summary.pipelineName}`;
     const buttons = summary.parameters.length > 0 ? ["Run", "Edit Parameters…"] : ["Run"];
-    const answer = await vscode.window.showInformationMessage(`${what} on the ${summary.target.startsWith("local") ? "local engine" : summary.target}?`, { modal: true, detail: this.describeRun(summary) }, ...buttons);
+    const answer = await vscode.window.showInformationMessage(
+      `${what} on the ${summary.target.startsWith("local") ? "local engine" : summary.target}?`,
+      { modal: true, detail: this.describeRun(summary) },
+      ...buttons,
+    );
     return answer === "Run" ? "run" : answer === "Edit Parameters…" ? "editParameters" : "cancel";
   }
 }

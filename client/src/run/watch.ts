@@ -8,31 +8,36 @@ const TERMINAL = new Set(["Succeeded", "Failed", "Stopped"]);
 export function watchExecution(started: StartedExecution, reveal: (arn: string) => void, pollMs = 2000): Promise<string | undefined> {
   const id = started.executionArn.split("/").pop();
   return Promise.resolve(
-    vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `${started.pipelineName}: execution ${id}`, cancellable: true }, async (progress, cancel) => {
-      const { executionProgress, explainError } = await loadSageMaker();
-      let status = "Executing";
-      let reason: string | undefined;
-      while (!cancel.isCancellationRequested) {
-        try {
-          const progressed = await executionProgress(started.connection.client, started.executionArn);
-          status = progressed.status ?? status;
-          reason = progressed.failureReason;
-          const list = progressed.steps;
-          const done = list.filter((s) => TERMINAL.has(s.StepStatus ?? "")).length;
-          const running = list.filter((s) => !TERMINAL.has(s.StepStatus ?? "")).map((s) => s.StepName);
-          progress.report({ message: `${status} — ${done} step${done === 1 ? "" : "s"} done${running.length > 0 ? `, running ${running.join(", ")}` : ""}` });
-        } catch (error) {
-          void vscode.window.showErrorMessage(`Watching execution ${id}: ${explainError(error, "DescribePipelineExecution", started.connection).message}`);
-          return undefined;
+    vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `${started.pipelineName}: execution ${id}`, cancellable: true },
+      async (progress, cancel) => {
+        const { executionProgress, explainError } = await loadSageMaker();
+        let status = "Executing";
+        let reason: string | undefined;
+        while (!cancel.isCancellationRequested) {
+          try {
+            const progressed = await executionProgress(started.connection.client, started.executionArn);
+            status = progressed.status ?? status;
+            reason = progressed.failureReason;
+            const list = progressed.steps;
+            const done = list.filter((s) => TERMINAL.has(s.StepStatus ?? "")).length;
+            const running = list.filter((s) => !TERMINAL.has(s.StepStatus ?? "")).map((s) => s.StepName);
+            progress.report({ message: `${status} — ${done} step${done === 1 ? "" : "s"} done${running.length > 0 ? `, running ${running.join(", ")}` : ""}` });
+          } catch (error) {
+            void vscode.window.showErrorMessage(`Watching execution ${id}: ${explainError(error, "DescribePipelineExecution", started.connection).message}`);
+            return undefined;
+          }
+          if (TERMINAL.has(status)) break;
+          await new Promise((r) => setTimeout(r, pollMs));
         }
-        if (TERMINAL.has(status)) break;
-        await new Promise((r) => setTimeout(r, pollMs));
-      }
-      if (!TERMINAL.has(status)) return undefined;
-      const show = "Show in Executions";
-      const notify = status === "Succeeded" ? vscode.window.showInformationMessage : vscode.window.showErrorMessage;
-      void notify(`Execution ${id} of ${started.pipelineName}: ${status}${reason ? ` — ${reason}` : ""}`, show).then((answer) => answer === show && reveal(started.executionArn));
-      return status;
-    }),
+        if (!TERMINAL.has(status)) return undefined;
+        const show = "Show in Executions";
+        const notify = status === "Succeeded" ? vscode.window.showInformationMessage : vscode.window.showErrorMessage;
+        void notify(`Execution ${id} of ${started.pipelineName}: ${status}${reason ? ` — ${reason}` : ""}`, show).then(
+          (answer) => answer === show && reveal(started.executionArn),
+        );
+        return status;
+      },
+    ),
   );
 }

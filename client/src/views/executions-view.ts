@@ -74,7 +74,9 @@ export class ExecutionsView implements vscode.TreeDataProvider<ExecutionsNode>, 
       if (!node) {
         this.running = false;
         const names = await listPipelineNames(connection.client, 50);
-        return names.length > 0 ? names.map((name) => ({ kind: "pipeline", name })) : [{ kind: "message", text: `No pipelines on ${connection.label} yet: run one from its definition.` }];
+        return names.length > 0
+          ? names.map((name) => ({ kind: "pipeline", name }))
+          : [{ kind: "message", text: `No pipelines on ${connection.label} yet: run one from its definition.` }];
       }
       if (node.kind === "pipeline") {
         const page = await executionSummariesPage(connection.client, node.name, PAGE);
@@ -91,7 +93,9 @@ export class ExecutionsView implements vscode.TreeDataProvider<ExecutionsNode>, 
       }
       return [];
     } catch (error) {
-      const text = connection ? explainError(error, node ? "ListPipelineExecutions" : "ListPipelines", connection).message : `The target is not available: ${(error as Error).message}`;
+      const text = connection
+        ? explainError(error, node ? "ListPipelineExecutions" : "ListPipelines", connection).message
+        : `The target is not available: ${(error as Error).message}`;
       return [{ kind: "message", text }];
     }
   }
@@ -109,11 +113,20 @@ export class ExecutionsView implements vscode.TreeDataProvider<ExecutionsNode>, 
     const parts = [step.StepStatus ?? "Unknown"];
     const duration = durationOf(step.StartTime, step.EndTime);
     if (duration) parts.push(duration);
-    if (step.SelectiveExecutionResult?.SourcePipelineExecutionArn) parts.push(`reused from ${shortId(step.SelectiveExecutionResult.SourcePipelineExecutionArn)}`);
+    if (step.SelectiveExecutionResult?.SourcePipelineExecutionArn)
+      parts.push(`reused from ${shortId(step.SelectiveExecutionResult.SourcePipelineExecutionArn)}`);
     if (step.CacheHitResult?.SourcePipelineExecutionArn) parts.push(`cache hit from ${shortId(step.CacheHitResult.SourcePipelineExecutionArn)}`);
     if (step.Metadata?.Condition?.Outcome) parts.push(`condition ${step.Metadata.Condition.Outcome}`);
     item.description = parts.join(" · ");
-    item.tooltip = new vscode.MarkdownString([`**${step.StepName}** (${step.StepStatus})`, step.FailureReason ? `Failure: ${step.FailureReason}` : "", step.AttemptCount ? `Attempts: ${step.AttemptCount}` : ""].filter(Boolean).join("\n\n"));
+    item.tooltip = new vscode.MarkdownString(
+      [
+        `**${step.StepName}** (${step.StepStatus})`,
+        step.FailureReason ? `Failure: ${step.FailureReason}` : "",
+        step.AttemptCount ? `Attempts: ${step.AttemptCount}` : "",
+      ]
+        .filter(Boolean)
+        .join("\n\n"),
+    );
     item.iconPath = statusThemeIcon(step.StepStatus);
     item.contextValue = `step-${step.StepStatus}`;
     item.id = `step:${executionArn}:${step.StepName}`;

@@ -35,7 +35,10 @@ function verdictLine(verdict: CacheVerdict): string {
         ? "**Cache: no runs yet**: No executions of this pipeline yet: nothing to compare with. The step runs."
         : "**Cache: no runs yet**: no earlier execution has a successful run of this step that did the work, so the step runs.";
     case "hit": {
-      const expiry = verdict.expiresAt === undefined ? "The cached result does not expire." : `The cached result expires in ${shortDuration(verdict.expiresInMs!)} (${shortTime(verdict.expiresAt)}).`;
+      const expiry =
+        verdict.expiresAt === undefined
+          ? "The cached result does not expire."
+          : `The cached result expires in ${shortDuration(verdict.expiresInMs!)} (${shortTime(verdict.expiresAt)}).`;
       const rerunning = verdict.upstream.filter((n) => n.state.kind === "runs-again").map((n) => n.step);
       const proviso = rerunning.length > 0 ? ` if the output of ${rerunning.join(", ")} stays the same` : "";
       return `**Cache: hit**${proviso}: the next run reuses this step's run in execution ${runText(verdict.run)} instead of running it. ${expiry}`;

@@ -10,26 +10,11 @@ import type { ExpirySetting } from "./types";
 /** Types the documentation lists for step caching, with their cache-key attributes. */
 export const CACHE_KEY_ATTRIBUTES: Record<string, readonly string[]> = {
   Processing: ["AppSpecification", "Environment", "ProcessingInputs"],
-  Training: [
-    "AlgorithmSpecification",
-    "CheckpointConfig",
-    "DebugHookConfig",
-    "DebugRuleConfigurations",
-    "Environment",
-    "HyperParameters",
-    "InputDataConfig",
-  ],
+  Training: ["AlgorithmSpecification", "CheckpointConfig", "DebugHookConfig", "DebugRuleConfigurations", "Environment", "HyperParameters", "InputDataConfig"],
   Tuning: ["HyperParameterTuningJobConfig", "TrainingJobDefinition", "TrainingJobDefinitions"],
   AutoML: ["AutoMLJobConfig", "AutoMLJobObjective", "InputDataConfig", "ProblemType"],
   Transform: ["DataProcessing", "Environment", "ModelName", "TransformInput"],
-  ClarifyCheck: [
-    "ClarifyCheckConfig",
-    "CheckJobConfig",
-    "SkipCheck",
-    "RegisterNewBaseline",
-    "ModelPackageGroupName",
-    "SuppliedBaselineConstraints",
-  ],
+  ClarifyCheck: ["ClarifyCheckConfig", "CheckJobConfig", "SkipCheck", "RegisterNewBaseline", "ModelPackageGroupName", "SuppliedBaselineConstraints"],
   QualityCheck: [
     "QualityCheckConfig",
     "CheckJobConfig",

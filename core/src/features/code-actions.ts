@@ -9,7 +9,12 @@ import { quickFixesFor, type QuickFixContext } from "./quick-fixes";
  * (the client's copy is stale) gets no fix, rather than an edit in the wrong place.
  * A fix that throws (a bug) costs only its own actions: the error goes to `onFixError`, or is rethrown without one.
  */
-export function codeActions(document: PipelineDocument, uri: string, diagnostics: Diagnostic[], onFixError?: (error: unknown, diagnostic: Diagnostic) => void): CodeAction[] {
+export function codeActions(
+  document: PipelineDocument,
+  uri: string,
+  diagnostics: Diagnostic[],
+  onFixError?: (error: unknown, diagnostic: Diagnostic) => void,
+): CodeAction[] {
   return diagnostics.flatMap((diagnostic) => {
     const code = typeof diagnostic.code === "string" ? diagnostic.code : undefined;
     if (!code || (diagnostic.source !== undefined && diagnostic.source !== DIAGNOSTIC_SOURCE)) return [];

@@ -60,4 +60,3 @@ export function age(then: Date, now: Date): string {
   if (seconds < 86400) return `${Math.floor(seconds / 3600)} h ago`;
   return `${Math.floor(seconds / 86400)} d ago`;
 }
-

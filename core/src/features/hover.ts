@@ -29,7 +29,12 @@ function find(document: PipelineDocument, offset: number): HoverResult | undefin
 }
 
 /** On a step's own name and on its CacheConfig, the hover ends with what the step cache will do on the next run. */
-function withCacheVerdict(document: PipelineDocument, offset: number, found: HoverResult | undefined, stepCache: StepCacheMarkdown | undefined): HoverResult | undefined {
+function withCacheVerdict(
+  document: PipelineDocument,
+  offset: number,
+  found: HoverResult | undefined,
+  stepCache: StepCacheMarkdown | undefined,
+): HoverResult | undefined {
   const target = stepCache && document.model ? cacheHoverTarget(document.model, offset) : undefined;
   const verdict = target?.step.name !== undefined ? stepCache!(target.step.name) : undefined;
   if (!target || !verdict) return found;

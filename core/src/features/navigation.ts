@@ -1,4 +1,12 @@
-import { DocumentHighlightKind, type DocumentHighlight, type Location, type Position, type Range, type TextEdit, type WorkspaceEdit } from "vscode-languageserver-types";
+import {
+  DocumentHighlightKind,
+  type DocumentHighlight,
+  type Location,
+  type Position,
+  type Range,
+  type TextEdit,
+  type WorkspaceEdit,
+} from "vscode-languageserver-types";
 import type { PipelineDocument } from "./document";
 import type { Occurrence } from "./symbols";
 
@@ -69,7 +77,8 @@ export function rename(document: PipelineDocument, uri: string, position: Positi
 function renameable(document: PipelineDocument, position: Position): Occurrence | { error: string } | undefined {
   const occurrence = document.index.at(document.offsetAt(position));
   if (!occurrence) return undefined;
-  if (occurrence.kind === "propertyFile") return { error: "Renaming property files is not supported yet: rename the PropertyFileName and its Std:JsonGet references by hand." };
+  if (occurrence.kind === "propertyFile")
+    return { error: "Renaming property files is not supported yet: rename the PropertyFileName and its Std:JsonGet references by hand." };
   if (occurrence.end - occurrence.start !== occurrence.name.length) {
     return { error: `This ${occurrence.kind} name is written with escape sequences; rename it by hand.` };
   }

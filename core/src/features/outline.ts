@@ -10,18 +10,32 @@ export function documentSymbols(document: PipelineDocument): DocumentSymbol[] {
   const symbols: DocumentSymbol[] = [];
   const parametersNode = memberValue(model.root, "Parameters");
   if (parametersNode) {
-    symbols.push(group(document, "Parameters", parametersNode, model.parameters.map((p) => ({
-      name: p.name ?? "(unnamed)",
-      detail: p.type,
-      kind: SymbolKind.Variable,
-      range: document.nodeRange(p.node),
-      selectionRange: document.nodeRange(p.nameNode ?? p.node),
-    }))));
+    symbols.push(
+      group(
+        document,
+        "Parameters",
+        parametersNode,
+        model.parameters.map((p) => ({
+          name: p.name ?? "(unnamed)",
+          detail: p.type,
+          kind: SymbolKind.Variable,
+          range: document.nodeRange(p.node),
+          selectionRange: document.nodeRange(p.nameNode ?? p.node),
+        })),
+      ),
+    );
   }
   const stepsNode = memberValue(model.root, "Steps");
   if (stepsNode) {
     const topLevel = model.steps.filter((s) => !s.condition);
-    symbols.push(group(document, "Steps", stepsNode, topLevel.map((s) => stepSymbol(document, s, model.steps))));
+    symbols.push(
+      group(
+        document,
+        "Steps",
+        stepsNode,
+        topLevel.map((s) => stepSymbol(document, s, model.steps)),
+      ),
+    );
   }
   return symbols;
 }
@@ -50,7 +64,14 @@ function stepSymbol(document: PipelineDocument, step: StepModel, all: StepModel[
       const branchNode = memberValue(step.argumentsNode, branch);
       if (!branchNode) return [];
       const members = all.filter((s) => s.condition === step && s.branch === branch);
-      return [group(document, branch, branchNode, members.map((s) => stepSymbol(document, s, all)))];
+      return [
+        group(
+          document,
+          branch,
+          branchNode,
+          members.map((s) => stepSymbol(document, s, all)),
+        ),
+      ];
     });
   }
   return symbol;

@@ -16,7 +16,9 @@ export function stepsInRanges(document: PipelineDocument, ranges: Range[]): stri
     const holding = touched.filter((t) => t.node.offset <= start && end <= t.node.offset + t.node.length);
     for (const step of touched) {
       // Keep a step unless a touched step lies inside it and the selection lies entirely inside that one.
-      const inner = holding.find((t) => t !== step && t.node.offset >= step.node.offset && t.node.offset + t.node.length <= step.node.offset + step.node.length);
+      const inner = holding.find(
+        (t) => t !== step && t.node.offset >= step.node.offset && t.node.offset + t.node.length <= step.node.offset + step.node.length,
+      );
       if (!inner && step.name !== undefined) names.add(step.name);
     }
   }

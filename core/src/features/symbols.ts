@@ -23,7 +23,10 @@ export interface Occurrence {
 export class SymbolIndex {
   readonly occurrences: Occurrence[] = [];
 
-  constructor(private readonly text: string, model: PipelineModel | undefined) {
+  constructor(
+    private readonly text: string,
+    model: PipelineModel | undefined,
+  ) {
     if (model) this.collect(model);
     this.occurrences.sort((a, b) => a.start - b.start);
   }

@@ -52,13 +52,20 @@ export function parameterValueProblem(parameter: DeclaredParameter, text: string
  * override the reference lacks is an error (as the SDK's build_parameters_from_execution); without one, the defaults
  * and the overrides. Overrides are checked against the definition's parameter types.
  */
-export function planParameters(declared: DeclaredParameter[], reference: Array<{ Name?: string; Value?: string }> | undefined, overrides: Record<string, string>): ParameterPlan {
+export function planParameters(
+  declared: DeclaredParameter[],
+  reference: Array<{ Name?: string; Value?: string }> | undefined,
+  overrides: Record<string, string>,
+): ParameterPlan {
   const errors: string[] = [];
   const byName = new Map(declared.map((p) => [p.name, p]));
   const referenceValues = reference ? new Map(reference.filter((p) => p.Name !== undefined).map((p) => [p.Name!, p.Value ?? ""])) : undefined;
   for (const name of Object.keys(overrides)) {
     if (!byName.has(name)) errors.push(`'${name}' is not a parameter of this pipeline (it has: ${[...byName.keys()].join(", ") || "none"}).`);
-    else if (referenceValues && !referenceValues.has(name)) errors.push(`'${name}' is not a parameter of the reference execution, so it cannot be overridden against it (the reference has: ${[...referenceValues.keys()].join(", ") || "none"}).`);
+    else if (referenceValues && !referenceValues.has(name))
+      errors.push(
+        `'${name}' is not a parameter of the reference execution, so it cannot be overridden against it (the reference has: ${[...referenceValues.keys()].join(", ") || "none"}).`,
+      );
   }
   const send = new Map<string, string>(referenceValues ? [...referenceValues].filter(([name]) => byName.has(name)) : []);
   const values: PlannedParameter[] = [];

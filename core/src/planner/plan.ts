@@ -34,8 +34,7 @@ export interface RunPlan {
 
 export type PlanFix =
   /** `steps` to add; `selection`: the whole selection with them. */
-  | { kind: "addSteps"; steps: string[]; selection: string[] }
-  | { kind: "useReference"; execution: ExecutionInfo };
+  { kind: "addSteps"; steps: string[]; selection: string[] } | { kind: "useReference"; execution: ExecutionInfo };
 
 export interface RunRefusal {
   ok: false;
@@ -61,9 +60,11 @@ function planSelection(input: PlanInput, steps: string[], notes: string[]): RunP
   const { dag } = input;
   if (steps.length === 0) return refuse("No step is selected: put the cursor or a selection inside a step.");
   const analysis = analyzeSelection(dag, steps);
-  if (analysis.unknown.length > 0) return refuse(`${plural(analysis.unknown, "There is no step named", "There are no steps named")} ${quoteAll(analysis.unknown)}.`);
+  if (analysis.unknown.length > 0)
+    return refuse(`${plural(analysis.unknown, "There is no step named", "There are no steps named")} ${quoteAll(analysis.unknown)}.`);
   if (steps.length === dag.names.length) return { ok: true, reused: [], skipped: [], notes: [...notes, "Every step is selected: the whole pipeline runs."] };
-  if (steps.length > MAX_SELECTED_STEPS) return refuse(`${steps.length} steps are selected; a selective execution takes at most ${MAX_SELECTED_STEPS}. Run the whole pipeline instead.`);
+  if (steps.length > MAX_SELECTED_STEPS)
+    return refuse(`${steps.length} steps are selected; a selective execution takes at most ${MAX_SELECTED_STEPS}. Run the whole pipeline instead.`);
   if (analysis.missingBetween.length > 0) {
     return refuse(
       `All steps on every path between two selected steps must be selected: ${quoteAll(analysis.missingBetween)} ${analysis.missingBetween.length === 1 ? "lies" : "lie"} between the selected steps and ${analysis.missingBetween.length === 1 ? "is" : "are"} not selected.`,
@@ -71,14 +72,21 @@ function planSelection(input: PlanInput, steps: string[], notes: string[]): RunP
     );
   }
   if (!analysis.connected) {
-    return refuse(`The selected steps ${quoteAll(steps)} are not connected in the pipeline's graph: a selective execution runs one connected group of steps. Select the steps between them, or run them one group at a time.`);
+    return refuse(
+      `The selected steps ${quoteAll(steps)} are not connected in the pipeline's graph: a selective execution runs one connected group of steps. Select the steps between them, or run them one group at a time.`,
+    );
   }
   const needed = analysis.needReference.length > 0;
   const choice = chooseReference(input.policy, input.executions, input.pipelineArn, needed);
   if (!choice.ok) return refuse(choice.reason, choice.alternative ? { kind: "useReference", execution: choice.alternative } : undefined);
   if (choice.note) notes = [...notes, choice.note];
   if (needed && !choice.reference) {
-    const dependsOn = analysis.needReference.map((s) => `${s} (on ${inOrder(dag, dag.upstream.get(s) ?? new Set()).filter((u) => !steps.includes(u)).join(", ")})`);
+    const dependsOn = analysis.needReference.map(
+      (s) =>
+        `${s} (on ${inOrder(dag, dag.upstream.get(s) ?? new Set())
+          .filter((u) => !steps.includes(u))
+          .join(", ")})`,
+    );
     return refuse(
       `Without a reference execution only steps with no upstream dependency can run, and ${dependsOn.join("; ")} ${analysis.needReference.length === 1 ? "depends" : "depend"} on steps that are not selected. Choose a reference execution, run the whole pipeline first, or select the upstream steps too.`,
     );
@@ -91,11 +99,14 @@ function planSelection(input: PlanInput, steps: string[], notes: string[]): RunP
       const withBetween = analyzeSelection(dag, [...steps, ...notReusable]).missingBetween;
       const described = notReusable.map((s) => `${s} (${statuses.get(s) ?? "did not run"})`).join(", ");
       const added = inOrder(dag, new Set([...notReusable, ...withBetween]));
-      return refuse(`The reference execution ${executionLabel(reference)} has no successful run of ${described}, whose outputs the selection reads. Select ${notReusable.length === 1 ? "it" : "them"} too, or choose another reference.`, {
-        kind: "addSteps",
-        steps: added,
-        selection: inOrder(dag, new Set([...steps, ...added])),
-      });
+      return refuse(
+        `The reference execution ${executionLabel(reference)} has no successful run of ${described}, whose outputs the selection reads. Select ${notReusable.length === 1 ? "it" : "them"} too, or choose another reference.`,
+        {
+          kind: "addSteps",
+          steps: added,
+          selection: inOrder(dag, new Set([...steps, ...added])),
+        },
+      );
     }
   }
   return {

@@ -20,17 +20,26 @@ export function chooseReference(policy: ReferencePolicy, executions: ExecutionIn
   if (policy.kind === "explicit") {
     const chosen = policy.execution;
     if (!samePipeline(chosen.pipelineArn, pipelineArn)) {
-      return { ok: false, reason: `The reference execution ${executionLabel(chosen)} belongs to another pipeline (${chosen.pipelineArn}), not ${pipelineArn}.`, alternative: newestFinished };
+      return {
+        ok: false,
+        reason: `The reference execution ${executionLabel(chosen)} belongs to another pipeline (${chosen.pipelineArn}), not ${pipelineArn}.`,
+        alternative: newestFinished,
+      };
     }
     if (!isFinished(chosen)) {
-      return { ok: false, reason: `The reference execution ${executionLabel(chosen)} is still ${chosen.status}: a reference must be Succeeded, Failed or Stopped.`, alternative: newestFinished };
+      return {
+        ok: false,
+        reason: `The reference execution ${executionLabel(chosen)} is still ${chosen.status}: a reference must be Succeeded, Failed or Stopped.`,
+        alternative: newestFinished,
+      };
     }
     return { ok: true, reference: chosen };
   }
   const latest = executions.find((e) => samePipeline(e.pipelineArn, pipelineArn));
   if (!latest) return { ok: true, note: "The pipeline has no executions yet: there is no reference." };
   if (isFinished(latest)) return { ok: true, reference: latest };
-  if (!needed) return { ok: true, note: `The latest execution ${executionLabel(latest)} is still ${latest.status}; the selection needs no reference, so none is sent.` };
+  if (!needed)
+    return { ok: true, note: `The latest execution ${executionLabel(latest)} is still ${latest.status}; the selection needs no reference, so none is sent.` };
   return {
     ok: false,
     reason: `The latest execution ${executionLabel(latest)} is still ${latest.status}: a reference must be Succeeded, Failed or Stopped.${newestFinished ? ` The newest finished one is ${executionLabel(newestFinished)} (${newestFinished.status}).` : " No execution of this pipeline has finished yet."}`,

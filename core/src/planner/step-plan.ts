@@ -15,7 +15,12 @@ export interface StepPlanLine {
 }
 
 /** What the next run will do with each step: the plan the confirmation and `sagemaker-pipelines plan` show. */
-export function planSteps(model: PipelineModel, dag: StepDag, plan: RunPlan, verdict: (step: string) => CacheVerdict | undefined = () => undefined): StepPlanLine[] {
+export function planSteps(
+  model: PipelineModel,
+  dag: StepDag,
+  plan: RunPlan,
+  verdict: (step: string) => CacheVerdict | undefined = () => undefined,
+): StepPlanLine[] {
   const selected = plan.selectedSteps ? new Set(plan.selectedSteps) : undefined;
   const reused = new Set(plan.reused);
   const skipped = new Set(plan.skipped);
@@ -32,7 +37,12 @@ export function planSteps(model: PipelineModel, dag: StepDag, plan: RunPlan, ver
       const expires = cached.expiresInMs !== undefined ? `, expires in ${shortDuration(cached.expiresInMs)}` : "";
       return { step: name, action: "cache-hit", text: `cache hit expected${branch} (from ${cached.run.executionId}${expires})` };
     }
-    const why = cached?.kind === "miss" ? ` (cache miss: ${cached.keyChanges.length} key change${cached.keyChanges.length === 1 ? "" : "s"})` : cached?.kind === "expired" ? " (cached result expired)" : "";
+    const why =
+      cached?.kind === "miss"
+        ? ` (cache miss: ${cached.keyChanges.length} key change${cached.keyChanges.length === 1 ? "" : "s"})`
+        : cached?.kind === "expired"
+          ? " (cached result expired)"
+          : "";
     return { step: name, action: "run", text: `run${branch}${why}` };
   });
 }

@@ -10,10 +10,12 @@ export const cacheExpireAfterIgnored: Rule = {
       const cacheConfig = memberValue(step.node, "CacheConfig");
       const expireAfter = memberValue(cacheConfig, "ExpireAfter");
       if (!expireAfter || memberValue(cacheConfig, "Enabled")?.value === true) return [];
-      return [{
-        code: "cache-expire-after-ignored",
-        message: "ExpireAfter is ignored because caching is not enabled (Enabled is not true).",
-        ...span(keyOf(expireAfter) ?? expireAfter),
-      }];
+      return [
+        {
+          code: "cache-expire-after-ignored",
+          message: "ExpireAfter is ignored because caching is not enabled (Enabled is not true).",
+          ...span(keyOf(expireAfter) ?? expireAfter),
+        },
+      ];
     }),
 };

@@ -12,11 +12,13 @@ export const cacheExpireAfterInvalid: Rule = {
       if (expireAfter?.type !== "string" || parseDuration(expireAfter.value as string)) return [];
       // A duration written in words (`1 hour`, `30 days and 5 hours`, `12 hrs`) has an ISO form to offer.
       const inWords = parseDurationInWords(expireAfter.value as string);
-      return [{
-        code: "cache-expire-after-invalid",
-        message: `ExpireAfter ${JSON.stringify(expireAfter.value)} is not an ISO 8601 duration. Write years, months, weeks, days, then T and hours, minutes, seconds: e.g. 'PT1H' (1 hour), 'P30D' (30 days), 'P4DT12H' (4 days and 12 hours).`,
-        ...span(expireAfter),
-        ...(inWords ? { data: { replacement: canonicalDuration(inWords) } } : {}),
-      }];
+      return [
+        {
+          code: "cache-expire-after-invalid",
+          message: `ExpireAfter ${JSON.stringify(expireAfter.value)} is not an ISO 8601 duration. Write years, months, weeks, days, then T and hours, minutes, seconds: e.g. 'PT1H' (1 hour), 'P30D' (30 days), 'P4DT12H' (4 days and 12 hours).`,
+          ...span(expireAfter),
+          ...(inWords ? { data: { replacement: canonicalDuration(inWords) } } : {}),
+        },
+      ];
     }),
 };

@@ -10,11 +10,13 @@ export const cacheExpireAfterMissing: Rule = {
       const cacheConfig = memberValue(step.node, "CacheConfig");
       const enabled = memberValue(cacheConfig, "Enabled");
       if (enabled?.value !== true || memberValue(cacheConfig, "ExpireAfter")) return [];
-      return [{
-        code: "cache-expire-after-missing",
-        message: `Caching is enabled for '${step.name}' without ExpireAfter: set a timeout such as "ExpireAfter": "P30D".`,
-        ...span(keyOf(cacheConfig!) ?? cacheConfig!),
-        data: { insert: "P30D" },
-      }];
+      return [
+        {
+          code: "cache-expire-after-missing",
+          message: `Caching is enabled for '${step.name}' without ExpireAfter: set a timeout such as "ExpireAfter": "P30D".`,
+          ...span(keyOf(cacheConfig!) ?? cacheConfig!),
+          data: { insert: "P30D" },
+        },
+      ];
     }),
 };

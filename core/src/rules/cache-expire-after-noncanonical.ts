@@ -14,11 +14,13 @@ export const cacheExpireAfterNoncanonical: Rule = {
       if (!duration) return [];
       const canonical = canonicalDuration(duration);
       if (canonical === expireAfter.value) return [];
-      return [{
-        code: "cache-expire-after-noncanonical",
-        message: `ExpireAfter ${JSON.stringify(expireAfter.value)} (${durationInWords(duration)}) is accepted; its canonical ISO 8601 form is '${canonical}'.`,
-        ...span(expireAfter),
-        data: { replacement: canonical },
-      }];
+      return [
+        {
+          code: "cache-expire-after-noncanonical",
+          message: `ExpireAfter ${JSON.stringify(expireAfter.value)} (${durationInWords(duration)}) is accepted; its canonical ISO 8601 form is '${canonical}'.`,
+          ...span(expireAfter),
+          data: { replacement: canonical },
+        },
+      ];
     }),
 };

@@ -10,10 +10,12 @@ export const cacheUnsupportedStepType: Rule = {
     context.model.steps.flatMap((step) => {
       const cacheConfig = memberValue(step.node, "CacheConfig");
       if (!cacheConfig || !step.type || canCache(step.type) || SDK_CACHE_CONFIG_TYPES.includes(step.type)) return [];
-      return [{
-        code: "cache-unsupported-step-type",
-        message: `${step.type} steps are not cached: step caching covers ${Object.keys(CACHE_KEY_ATTRIBUTES).join(", ")}. This CacheConfig has no effect.`,
-        ...span(keyOf(cacheConfig) ?? cacheConfig),
-      }];
+      return [
+        {
+          code: "cache-unsupported-step-type",
+          message: `${step.type} steps are not cached: step caching covers ${Object.keys(CACHE_KEY_ATTRIBUTES).join(", ")}. This CacheConfig has no effect.`,
+          ...span(keyOf(cacheConfig) ?? cacheConfig),
+        },
+      ];
     }),
 };

@@ -9,12 +9,7 @@ export const dependencyCycle: Rule = {
   check(context) {
     const edges = context.edges.filter((e) => !(e.kind === "dependsOn" && e.from === e.to));
     return cyclicEdges(context.model.steps, edges).map((edge) => {
-      const how =
-        edge.kind === "dependsOn"
-          ? "depends on"
-          : edge.kind === "reference"
-            ? "reads the output of"
-            : "is in a branch of";
+      const how = edge.kind === "dependsOn" ? "depends on" : edge.kind === "reference" ? "reads the output of" : "is in a branch of";
       const location = edge.nameSpan ? stringContentSpan(context.text, edge.token, edge.nameSpan.start, edge.nameSpan.end) : span(edge.token);
       const message =
         edge.from === edge.to

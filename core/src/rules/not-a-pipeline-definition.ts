@@ -19,7 +19,13 @@ export const notAPipelineDefinition: DocumentRule = {
       return [{ code, message, ...span(root), data: { doubleEncoded: decoded !== undefined } }];
     }
     if (root.type !== "object") {
-      return [{ code, message: `A pipeline definition is a JSON object with a Steps array, not ${root.type === "array" ? "an array" : `a ${root.type}`}.`, ...span(root) }];
+      return [
+        {
+          code,
+          message: `A pipeline definition is a JSON object with a Steps array, not ${root.type === "array" ? "an array" : `a ${root.type}`}.`,
+          ...span(root),
+        },
+      ];
     }
     const steps = memberValue(root, "Steps");
     if (!steps) {

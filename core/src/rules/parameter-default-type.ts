@@ -28,7 +28,11 @@ export const parameterDefaultType: Rule = {
       const enumValues = elements(p.enumValuesNode);
       for (const value of enumValues) {
         if (!test(value)) {
-          findings.push({ code: "parameter-default-type", message: `Enum value ${describe(value)} of ${p.type} parameter '${p.name}' must be ${expectation(p.type)}.`, ...span(value) });
+          findings.push({
+            code: "parameter-default-type",
+            message: `Enum value ${describe(value)} of ${p.type} parameter '${p.name}' must be ${expectation(p.type)}.`,
+            ...span(value),
+          });
         }
       }
       if (p.defaultNode && enumValues.length > 0 && !enumValues.some((v) => v.value === p.defaultNode!.value)) {

@@ -12,10 +12,12 @@ export const processingInputsLimit: Rule = {
       const inputs = memberValue(step.argumentsNode, "ProcessingInputs");
       const count = elements(inputs).length;
       if (count <= LIMIT) return [];
-      return [{
-        code: "processing-inputs-limit",
-        message: `${count} ProcessingInputs: a processing job takes at most ${LIMIT}. CreatePipeline accepts this, but step '${step.name}' will fail when it runs.`,
-        ...span(keyOf(inputs!)!),
-      }];
+      return [
+        {
+          code: "processing-inputs-limit",
+          message: `${count} ProcessingInputs: a processing job takes at most ${LIMIT}. CreatePipeline accepts this, but step '${step.name}' will fail when it runs.`,
+          ...span(keyOf(inputs!)!),
+        },
+      ];
     }),
 };

@@ -17,12 +17,14 @@ export const propertyFileUnknownOutput: Rule = {
         const outputName = memberValue(file, "OutputName");
         if (outputName?.type !== "string" || outputs.includes(outputName.value as string)) return [];
         const suggestion = closest(outputName.value as string, outputs);
-        return [{
-          code: "property-file-unknown-output",
-          message: `Property file output '${outputName.value}' is not an output of step '${step.name}'.${suggestion ? ` Did you mean '${suggestion}'?` : ""} Outputs: ${outputs.join(", ") || "none"}.`,
-          ...span(outputName),
-          data: { name: outputName.value, suggestion, declared: outputs },
-        }];
+        return [
+          {
+            code: "property-file-unknown-output",
+            message: `Property file output '${outputName.value}' is not an output of step '${step.name}'.${suggestion ? ` Did you mean '${suggestion}'?` : ""} Outputs: ${outputs.join(", ") || "none"}.`,
+            ...span(outputName),
+            data: { name: outputName.value, suggestion, declared: outputs },
+          },
+        ];
       });
     });
   },

@@ -15,26 +15,36 @@ export const propertyFileUnknown: Rule = {
       const target = context.model.stepsByName.get(parsed.stepName);
       if (!target) return [];
       if (target.type !== "Processing") {
-        return [{
-          code: "property-file-unknown",
-          message: `Property files belong to Processing steps; '${parsed.stepName}' is a ${target.type ?? "step without a type"}.`,
-          ...stringContentSpan(context.text, ref.node, parsed.nameStart, parsed.nameEnd),
-        }];
+        return [
+          {
+            code: "property-file-unknown",
+            message: `Property files belong to Processing steps; '${parsed.stepName}' is a ${target.type ?? "step without a type"}.`,
+            ...stringContentSpan(context.text, ref.node, parsed.nameStart, parsed.nameEnd),
+          },
+        ];
       }
       const nameSegment = parsed.path[1];
       if (nameSegment?.kind !== "member") {
-        return [{ code: "property-file-unknown", message: "Name the property file: Steps.<step>.PropertyFiles.<PropertyFileName>.", ...stringContentSpan(context.text, ref.node, first.start, first.end) }];
+        return [
+          {
+            code: "property-file-unknown",
+            message: "Name the property file: Steps.<step>.PropertyFiles.<PropertyFileName>.",
+            ...stringContentSpan(context.text, ref.node, first.start, first.end),
+          },
+        ];
       }
       const files = elements(memberValue(target.node, "PropertyFiles")).map((f) => stringValue(memberValue(f, "PropertyFileName")));
       if (files.includes(nameSegment.name)) return [];
       const declared = files.filter((f): f is string => f !== undefined);
       const suggestion = closest(nameSegment.name, declared);
-      return [{
-        code: "property-file-unknown",
-        message: `Step '${parsed.stepName}' declares no property file '${nameSegment.name}'.${suggestion ? ` Did you mean '${suggestion}'?` : ""}${declared.length ? ` Declared: ${declared.join(", ")}.` : " Add it to the step's PropertyFiles."}`,
-        ...stringContentSpan(context.text, ref.node, nameSegment.start, nameSegment.end),
-        data: { name: nameSegment.name, suggestion, declared },
-      }];
+      return [
+        {
+          code: "property-file-unknown",
+          message: `Step '${parsed.stepName}' declares no property file '${nameSegment.name}'.${suggestion ? ` Did you mean '${suggestion}'?` : ""}${declared.length ? ` Declared: ${declared.join(", ")}.` : " Add it to the step's PropertyFiles."}`,
+          ...stringContentSpan(context.text, ref.node, nameSegment.start, nameSegment.end),
+          data: { name: nameSegment.name, suggestion, declared },
+        },
+      ];
     });
   },
 };

@@ -18,12 +18,14 @@ export const referenceInvalidProperty: Rule = {
       const result = checkPropertyPath(target.type, parsed.path);
       if (!result || result.ok) return [];
       const segment = parsed.path[result.segment];
-      return [{
-        code: "reference-invalid-property",
-        message: result.message,
-        ...stringContentSpan(context.text, ref.node, segment?.start ?? parsed.nameEnd, segment?.end ?? ref.text.length),
-        data: { suggestion: result.suggestion, options: result.options.slice(0, 50) },
-      }];
+      return [
+        {
+          code: "reference-invalid-property",
+          message: result.message,
+          ...stringContentSpan(context.text, ref.node, segment?.start ?? parsed.nameEnd, segment?.end ?? ref.text.length),
+          data: { suggestion: result.suggestion, options: result.options.slice(0, 50) },
+        },
+      ];
     });
   },
 };

@@ -9,20 +9,24 @@ export const referenceMalformed: Rule = {
     return context.model.references.flatMap((ref) => {
       const parsed = ref.parsed;
       if (parsed.root === "unknown") {
-        return [{
-          code: "reference-malformed",
-          message: `'${parsed.text}' is not a reference: a Get starts with Parameters., Execution., PipelineExperimentConfig. or Steps.`,
-          ...span(ref.node),
-        }];
+        return [
+          {
+            code: "reference-malformed",
+            message: `'${parsed.text}' is not a reference: a Get starts with Parameters., Execution., PipelineExperimentConfig. or Steps.`,
+            ...span(ref.node),
+          },
+        ];
       }
       if (parsed.root === "Steps") {
         const bad = parsed.path.find((s) => s.kind === "malformed");
         if (bad) {
-          return [{
-            code: "reference-malformed",
-            message: `'${bad.kind === "malformed" ? bad.text : ""}' is not a valid property path segment: use .Member, [index] or ['key'].`,
-            ...stringContentSpan(context.text, ref.node, bad.start, bad.end),
-          }];
+          return [
+            {
+              code: "reference-malformed",
+              message: `'${bad.kind === "malformed" ? bad.text : ""}' is not a valid property path segment: use .Member, [index] or ['key'].`,
+              ...stringContentSpan(context.text, ref.node, bad.start, bad.end),
+            },
+          ];
         }
         if (parsed.stepName === "") {
           return [{ code: "reference-malformed", message: "A step name is missing after 'Steps.'.", ...span(ref.node) }];

@@ -13,12 +13,14 @@ export const referencePropertiesSegment: Rule = {
       if (first?.kind !== "member" || first.name !== "Properties") return [];
       const location = stringContentSpan(context.text, ref.node, first.start - 1, first.end);
       const fixed = ref.text.slice(0, first.start - 1) + ref.text.slice(first.end);
-      return [{
-        code: "reference-properties-segment",
-        message: `Remove '.Properties': step.properties.X in Python is written 'Steps.${parsed.stepName}.X' in the JSON definition ('${fixed}').`,
-        ...location,
-        data: { replacement: fixed },
-      }];
+      return [
+        {
+          code: "reference-properties-segment",
+          message: `Remove '.Properties': step.properties.X in Python is written 'Steps.${parsed.stepName}.X' in the JSON definition ('${fixed}').`,
+          ...location,
+          data: { replacement: fixed },
+        },
+      ];
     });
   },
 };

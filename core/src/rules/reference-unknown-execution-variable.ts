@@ -13,12 +13,14 @@ export const referenceUnknownExecutionVariable: Rule = {
       const known = parsed.root === "Execution" ? Object.keys(EXECUTION_VARIABLES) : EXPERIMENT_CONFIG_MEMBERS;
       if (known.includes(parsed.name)) return [];
       const suggestion = closest(parsed.name, known);
-      return [{
-        code: "reference-unknown-execution-variable",
-        message: `'${parsed.root}.${parsed.name}' is not defined. ${suggestion ? `Did you mean '${suggestion}'?` : `Known: ${known.join(", ")}.`}`,
-        ...stringContentSpan(context.text, ref.node, parsed.nameStart, parsed.nameEnd),
-        data: { name: parsed.name, suggestion },
-      }];
+      return [
+        {
+          code: "reference-unknown-execution-variable",
+          message: `'${parsed.root}.${parsed.name}' is not defined. ${suggestion ? `Did you mean '${suggestion}'?` : `Known: ${known.join(", ")}.`}`,
+          ...stringContentSpan(context.text, ref.node, parsed.nameStart, parsed.nameEnd),
+          data: { name: parsed.name, suggestion },
+        },
+      ];
     });
   },
 };

@@ -23,12 +23,14 @@ export const referenceUnknownOutput: Rule = {
       if (declared === undefined || declared.includes(keyed.key)) return [];
       const suggestion = closest(keyed.key, declared);
       const list = declared.length ? `Declared: ${declared.map((d) => `'${d}'`).join(", ")}.` : "It declares none.";
-      return [{
-        code: "reference-unknown-output",
-        message: `Step '${parsed.stepName}' has no output named '${keyed.key}'. ${suggestion ? `Did you mean '${suggestion}'? ` : ""}${list}`,
-        ...stringContentSpan(context.text, ref.node, keyed.start, keyed.end),
-        data: { name: keyed.key, suggestion, declared },
-      }];
+      return [
+        {
+          code: "reference-unknown-output",
+          message: `Step '${parsed.stepName}' has no output named '${keyed.key}'. ${suggestion ? `Did you mean '${suggestion}'? ` : ""}${list}`,
+          ...stringContentSpan(context.text, ref.node, keyed.start, keyed.end),
+          data: { name: keyed.key, suggestion, declared },
+        },
+      ];
     });
   },
 };
@@ -49,9 +51,7 @@ function findKeyedOutput(path: PathSegment[]): { collection: "Outputs" | "Output
 /** Declared names, or undefined when they cannot be known statically (e.g. the list is an expression). */
 export function declaredOutputs(step: StepModel, collection: "Outputs" | "OutputParameters"): string[] | undefined {
   const list =
-    collection === "Outputs"
-      ? memberValue(memberValue(step.argumentsNode, "ProcessingOutputConfig"), "Outputs")
-      : memberValue(step.node, "OutputParameters");
+    collection === "Outputs" ? memberValue(memberValue(step.argumentsNode, "ProcessingOutputConfig"), "Outputs") : memberValue(step.node, "OutputParameters");
   if (list === undefined) return [];
   if (list.type !== "array") return undefined;
   const field = collection === "Outputs" ? "OutputName" : "OutputName";

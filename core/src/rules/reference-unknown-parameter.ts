@@ -11,12 +11,14 @@ export const referenceUnknownParameter: Rule = {
       const parsed = ref.parsed;
       if (parsed.root !== "Parameters" || context.model.parametersByName.has(parsed.name)) return [];
       const suggestion = closest(parsed.name, names);
-      return [{
-        code: "reference-unknown-parameter",
-        message: `'${parsed.name}' is not a parameter of this pipeline.${suggestion ? ` Did you mean '${suggestion}'?` : " Declare it under Parameters."}`,
-        ...stringContentSpan(context.text, ref.node, parsed.nameStart, parsed.nameEnd),
-        data: { name: parsed.name, suggestion },
-      }];
+      return [
+        {
+          code: "reference-unknown-parameter",
+          message: `'${parsed.name}' is not a parameter of this pipeline.${suggestion ? ` Did you mean '${suggestion}'?` : " Declare it under Parameters."}`,
+          ...stringContentSpan(context.text, ref.node, parsed.nameStart, parsed.nameEnd),
+          data: { name: parsed.name, suggestion },
+        },
+      ];
     });
   },
 };

@@ -11,12 +11,14 @@ export const referenceUnknownStep: Rule = {
       const parsed = ref.parsed;
       if (parsed.root !== "Steps" || context.model.stepsByName.has(parsed.stepName)) return [];
       const suggestion = closest(parsed.stepName, names);
-      return [{
-        code: "reference-unknown-step",
-        message: `'${parsed.stepName}' is not a step of this pipeline.${suggestion ? ` Did you mean '${suggestion}'?` : ""}`,
-        ...stringContentSpan(context.text, ref.node, parsed.nameStart, parsed.nameEnd),
-        data: { name: parsed.stepName, suggestion },
-      }];
+      return [
+        {
+          code: "reference-unknown-step",
+          message: `'${parsed.stepName}' is not a step of this pipeline.${suggestion ? ` Did you mean '${suggestion}'?` : ""}`,
+          ...stringContentSpan(context.text, ref.node, parsed.nameStart, parsed.nameEnd),
+          data: { name: parsed.stepName, suggestion },
+        },
+      ];
     });
   },
 };

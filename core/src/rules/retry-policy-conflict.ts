@@ -11,11 +11,13 @@ export const retryPolicyConflict: Rule = {
         const maxAttempts = memberValue(policy, "MaxAttempts");
         const expireAfterMin = memberValue(policy, "ExpireAfterMin");
         if (!maxAttempts || !expireAfterMin) return [];
-        return [{
-          code: "retry-policy-conflict",
-          message: "A retry policy takes MaxAttempts or ExpireAfterMin, not both: remove one.",
-          ...span(keyOf(expireAfterMin)!),
-        }];
+        return [
+          {
+            code: "retry-policy-conflict",
+            message: "A retry policy takes MaxAttempts or ExpireAfterMin, not both: remove one.",
+            ...span(keyOf(expireAfterMin)!),
+          },
+        ];
       }),
     ),
 };

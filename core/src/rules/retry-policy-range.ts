@@ -22,7 +22,8 @@ export const RETRY_EXCEPTION_TYPES = [
 export const retryPolicyRange: Rule = {
   code: "retry-policy-range",
   defaultSeverity: "error",
-  description: "A retry policy value outside its documented range (MaxAttempts ≤ 20, ExpireAfterMin ≤ 14400, IntervalSeconds ≤ 43200) or an unknown ExceptionType.",
+  description:
+    "A retry policy value outside its documented range (MaxAttempts ≤ 20, ExpireAfterMin ≤ 14400, IntervalSeconds ≤ 43200) or an unknown ExceptionType.",
   check(context) {
     const findings: Finding[] = [];
     for (const step of context.model.steps) {
@@ -32,7 +33,8 @@ export const retryPolicyRange: Rule = {
           if (value?.type !== "number") continue;
           const n = value.value as number;
           if (n < range.min || n > range.max || (range.integer && !Number.isInteger(n))) {
-            const bound = range.max === Number.MAX_VALUE ? `at least ${range.min}` : `${range.integer ? "a whole number " : ""}from ${range.min} to ${range.max}`;
+            const bound =
+              range.max === Number.MAX_VALUE ? `at least ${range.min}` : `${range.integer ? "a whole number " : ""}from ${range.min} to ${range.max}`;
             findings.push({ code: "retry-policy-range", message: `${member} must be ${bound}; found ${n}.`, ...span(value) });
           }
         }

@@ -14,12 +14,14 @@ export const stepNameDuplicate: Rule = {
       if (first === step) return [];
       lines ??= new LineIndex(context.text);
       const line = lines.positionAt(first.nameNode!.offset).line + 1;
-      return [{
-        code: "step-name-duplicate",
-        message: `Step name '${step.name}' is already used on line ${line}: step names must be unique across the pipeline, Condition branches included.`,
-        ...span(step.nameNode!),
-        data: { name: step.name },
-      }];
+      return [
+        {
+          code: "step-name-duplicate",
+          message: `Step name '${step.name}' is already used on line ${line}: step names must be unique across the pipeline, Condition branches included.`,
+          ...span(step.nameNode!),
+          data: { name: step.name },
+        },
+      ];
     });
   },
 };

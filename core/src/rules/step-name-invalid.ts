@@ -16,12 +16,14 @@ export const stepNameInvalid: Rule = {
           : step.name.length > 64
             ? `is ${step.name.length} characters long (at most 64)`
             : `contains ${describeInvalid(step.name)}`;
-      return [{
-        code: "step-name-invalid",
-        message: `Step name '${step.name}' ${reason}: use 1 to 64 letters, digits, '-' or '_'.`,
-        ...span(step.nameNode!),
-        data: { suggestion: step.name.replace(/[^A-Za-z0-9_-]+/g, "-").slice(0, 64) || undefined },
-      }];
+      return [
+        {
+          code: "step-name-invalid",
+          message: `Step name '${step.name}' ${reason}: use 1 to 64 letters, digits, '-' or '_'.`,
+          ...span(step.nameNode!),
+          data: { suggestion: step.name.replace(/[^A-Za-z0-9_-]+/g, "-").slice(0, 64) || undefined },
+        },
+      ];
     });
   },
 };

@@ -68,9 +68,10 @@ function translate(root: Node, error: ErrorObject): SchemaIssue | undefined {
       const suggestion = closest(member, known);
       const hint = suggestion ? ` Did you mean '${suggestion}'?` : "";
       const shape = shapeName(error.schemaPath);
-      const message = inArguments && path[path.length - 1] === "Arguments"
-        ? `'${member}' is not an argument of ${stepTypeAt(root, path)} steps: the ${shape ?? "API request"} has no such member, and the service rejects unknown Argument members.${hint}`
-        : `Unknown member '${member}'${where}${shape ? ` (not in ${shape})` : ""}.${hint}`;
+      const message =
+        inArguments && path[path.length - 1] === "Arguments"
+          ? `'${member}' is not an argument of ${stepTypeAt(root, path)} steps: the ${shape ?? "API request"} has no such member, and the service rejects unknown Argument members.${hint}`
+          : `Unknown member '${member}'${where}${shape ? ` (not in ${shape})` : ""}.${hint}`;
       return { kind: "unknown-member", inArguments, message, ...at(key), data: { member, suggestion, known } };
     }
     case "required": {

@@ -102,7 +102,17 @@ export class ExecutionRun {
     if (record.Properties && "Outcome" in record.Properties) this.outcomes.set(name, record.Properties.Outcome === "True");
     const { StepName, StepDisplayName, StepDescription, StepType, StartTime, EndTime, Metadata, AttemptCount, Properties, CacheKey, LogPath } = record;
     this.store.saveStep(this.execution.ExecutionId, {
-      StepName, StepDisplayName, StepDescription, StepType, StartTime, EndTime, Metadata, AttemptCount, Properties, CacheKey, LogPath,
+      StepName,
+      StepDisplayName,
+      StepDescription,
+      StepType,
+      StartTime,
+      EndTime,
+      Metadata,
+      AttemptCount,
+      Properties,
+      CacheKey,
+      LogPath,
       StepStatus: "Succeeded",
       SelectiveExecutionResult: source ? { SourcePipelineExecutionArn: source } : undefined,
     });
@@ -150,7 +160,12 @@ export class ExecutionRun {
   }
 
   private finish(): void {
-    if (this.execution.PipelineExecutionStatus === "Succeeded" || this.execution.PipelineExecutionStatus === "Failed" || this.execution.PipelineExecutionStatus === "Stopped") return;
+    if (
+      this.execution.PipelineExecutionStatus === "Succeeded" ||
+      this.execution.PipelineExecutionStatus === "Failed" ||
+      this.execution.PipelineExecutionStatus === "Stopped"
+    )
+      return;
     if (this.execution.PipelineExecutionStatus === "Stopping") this.updateExecution({ PipelineExecutionStatus: "Stopped" });
     else if (this.firstFailure) this.updateExecution({ PipelineExecutionStatus: "Failed", FailureReason: this.firstFailure });
     else this.updateExecution({ PipelineExecutionStatus: "Succeeded" });
@@ -189,7 +204,11 @@ export class ExecutionRun {
     } catch (error) {
       const stopped = error instanceof StepStoppedError || (this.controller.signal.aborted && !(error instanceof StepJobError));
       const reason = error instanceof Error ? error.message : String(error);
-      Object.assign(record, { StepStatus: stopped ? "Stopped" : "Failed", EndTime: this.now() / 1000, FailureReason: stopped ? "The execution was stopped." : reason.slice(0, 1024) });
+      Object.assign(record, {
+        StepStatus: stopped ? "Stopped" : "Failed",
+        EndTime: this.now() / 1000,
+        FailureReason: stopped ? "The execution was stopped." : reason.slice(0, 1024),
+      });
       this.state.set(name, stopped ? "stopped" : "failed");
       if (!stopped) this.firstFailure ??= `Step failure: One or multiple steps failed. ${name}: ${reason}`.slice(0, 1300);
       log(`${stopped ? "Stopped" : "Failed"}: ${reason}`);
@@ -198,7 +217,13 @@ export class ExecutionRun {
   }
 
   /** The step's own work; returns its properties. */
-  private async work(name: string, definition: Record<string, unknown>, record: StepRecord, log: (line: string) => void, save: () => void): Promise<Record<string, unknown>> {
+  private async work(
+    name: string,
+    definition: Record<string, unknown>,
+    record: StepRecord,
+    log: (line: string) => void,
+    save: () => void,
+  ): Promise<Record<string, unknown>> {
     const type = record.StepType;
     if (!SUPPORTED.includes(type)) {
       throw new Error(`Step type ${type} is not supported in local mode. Supported step types: ${SUPPORTED.join(", ")}.`);
@@ -257,7 +282,9 @@ export class ExecutionRun {
     const files = step ? ((getNodeValue(step.node) as Record<string, unknown>).PropertyFiles as Array<Record<string, string>> | undefined) : undefined;
     const file = files?.find((f) => f.PropertyFileName === propertyFileName);
     if (!file) throw new EvaluationError(`Step '${stepName}' has no property file '${propertyFileName}'.`);
-    const outputs = (this.properties.get(stepName)?.ProcessingOutputConfig as { Outputs?: Array<{ OutputName?: string; S3Output?: { S3Uri?: unknown } }> } | undefined)?.Outputs ?? [];
+    const outputs =
+      (this.properties.get(stepName)?.ProcessingOutputConfig as { Outputs?: Array<{ OutputName?: string; S3Output?: { S3Uri?: unknown } }> } | undefined)
+        ?.Outputs ?? [];
     const output = outputs.find((o) => o.OutputName === file.OutputName);
     const uri = output?.S3Output?.S3Uri;
     if (typeof uri !== "string") throw new EvaluationError(`Output '${file.OutputName}' of step '${stepName}' has no S3Uri.`);
@@ -274,11 +301,24 @@ export class ExecutionRun {
     let version = 1;
     for (const steps of this.store.steps.values()) {
       for (const s of steps.values()) {
-        if (s.StepType === "RegisterModel" && s.StepStatus === "Succeeded" && !s.SelectiveExecutionResult && !s.CacheHitResult && s.Properties?.ModelPackageGroupName === group) version++;
+        if (
+          s.StepType === "RegisterModel" &&
+          s.StepStatus === "Succeeded" &&
+          !s.SelectiveExecutionResult &&
+          !s.CacheHitResult &&
+          s.Properties?.ModelPackageGroupName === group
+        )
+          version++;
       }
     }
     const arn = resourceArn(this.execution, "model-package", `${group}/${version}`);
-    return { ...args, ModelPackageArn: arn, ModelPackageVersion: version, ModelPackageStatus: "Completed", ModelApprovalStatus: args.ModelApprovalStatus ?? "PendingManualApproval" };
+    return {
+      ...args,
+      ModelPackageArn: arn,
+      ModelPackageVersion: version,
+      ModelPackageStatus: "Completed",
+      ModelApprovalStatus: args.ModelApprovalStatus ?? "PendingManualApproval",
+    };
   }
 
   private async runJob(
@@ -347,18 +387,28 @@ export class ExecutionRun {
     return undefined;
   }
 
-  private waitForCallback(definition: Record<string, unknown>, args: Record<string, unknown>, record: StepRecord, save: () => void, log: (line: string) => void): Promise<Record<string, unknown>> {
+  private waitForCallback(
+    definition: Record<string, unknown>,
+    args: Record<string, unknown>,
+    record: StepRecord,
+    save: () => void,
+    log: (line: string) => void,
+  ): Promise<Record<string, unknown>> {
     const token = globalThis.crypto.randomUUID().replace(/-/g, "").slice(0, 10);
     const queue = typeof definition.SqsQueueUrl === "string" ? definition.SqsQueueUrl : "";
     record.Metadata = { Callback: { CallbackToken: token, SqsQueueUrl: queue } };
     save();
-    log(`Waiting for SendPipelineExecutionStepSuccess or SendPipelineExecutionStepFailure with callback token ${token}. Message body: ${JSON.stringify({ token, arguments: args })}`);
+    log(
+      `Waiting for SendPipelineExecutionStepSuccess or SendPipelineExecutionStepFailure with callback token ${token}. Message body: ${JSON.stringify({ token, arguments: args })}`,
+    );
     return new Promise((resolve, reject) => {
       this.callbacks.set(token, {
         token,
         resolve: (outputs) => {
           this.callbacks.delete(token);
-          record.Metadata = { Callback: { CallbackToken: token, SqsQueueUrl: queue, OutputParameters: Object.entries(outputs).map(([Name, Value]) => ({ Name, Value })) } };
+          record.Metadata = {
+            Callback: { CallbackToken: token, SqsQueueUrl: queue, OutputParameters: Object.entries(outputs).map(([Name, Value]) => ({ Name, Value })) },
+          };
           resolve({ OutputParameters: outputs });
         },
         reject: (reason) => {
@@ -382,10 +432,13 @@ function evaluateOrFail(value: unknown, scope: EvaluationScope): unknown {
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(resolve, ms);
-    signal.addEventListener("abort", () => {
-      clearTimeout(timer);
-      reject(new StepStoppedError("The execution was stopped."));
-    }, { once: true });
+    signal.addEventListener(
+      "abort",
+      () => {
+        clearTimeout(timer);
+        reject(new StepStoppedError("The execution was stopped."));
+      },
+      { once: true },
+    );
   });
 }
-

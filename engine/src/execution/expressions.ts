@@ -82,7 +82,7 @@ function jsonGet(body: unknown, scope: EvaluationScope): unknown {
     if (parsed.root !== "Steps" || !fileName) throw new EvaluationError(`'${file.Get}' is not a property file reference.`);
     document = scope.readPropertyFile(parsed.stepName, fileName);
   } else {
-    throw new EvaluationError("Std:JsonGet in local mode reads property files (PropertyFile: {\"Get\": \"Steps.X.PropertyFiles.Name\"}).");
+    throw new EvaluationError('Std:JsonGet in local mode reads property files (PropertyFile: {"Get": "Steps.X.PropertyFiles.Name"}).');
   }
   return walkJsonPath(document, body.Path);
 }

@@ -20,7 +20,8 @@ export function resolveParameters(declared: DeclaredParameter[], overrides: Arra
   for (const override of overrides) {
     const name = String(override.Name ?? "");
     const parameter = byName.get(name);
-    if (!parameter) throw validation(`Parameter '${name}' is not defined in the pipeline definition. Defined parameters: ${[...byName.keys()].join(", ") || "none"}.`);
+    if (!parameter)
+      throw validation(`Parameter '${name}' is not defined in the pipeline definition. Defined parameters: ${[...byName.keys()].join(", ") || "none"}.`);
     values[name] = convert(parameter, String(override.Value ?? ""));
   }
   for (const p of declared) {

@@ -16,7 +16,12 @@ export function jobProperties(stepType: string, execution: ExecutionRecord, name
     case "Processing":
       return { ProcessingJobName: name, ProcessingJobArn: resourceArn(execution, "processing-job", name), ProcessingJobStatus: "Completed" };
     case "Training":
-      return { TrainingJobName: name, TrainingJobArn: resourceArn(execution, "training-job", name), TrainingJobStatus: "Completed", SecondaryStatus: "Completed" };
+      return {
+        TrainingJobName: name,
+        TrainingJobArn: resourceArn(execution, "training-job", name),
+        TrainingJobStatus: "Completed",
+        SecondaryStatus: "Completed",
+      };
     case "Transform":
       return { TransformJobName: name, TransformJobArn: resourceArn(execution, "transform-job", name), TransformJobStatus: "Completed" };
     default:

@@ -26,7 +26,8 @@ export function executionOperations(context: EngineContext) {
       const token = optionalString(input, "ClientRequestToken");
       if (token) {
         for (const execution of context.store.executions.values()) {
-          if (execution.ClientRequestToken === token && execution.PipelineArn === pipeline.PipelineArn) return { PipelineExecutionArn: execution.PipelineExecutionArn };
+          if (execution.ClientRequestToken === token && execution.PipelineArn === pipeline.PipelineArn)
+            return { PipelineExecutionArn: execution.PipelineExecutionArn };
         }
       }
       const displayName = optionalString(input, "PipelineExecutionDisplayName");
@@ -60,7 +61,12 @@ export function executionOperations(context: EngineContext) {
       const byArn = input.SortBy === "PipelineExecutionArn";
       const executions = [...context.store.executions.values()]
         .filter((e) => e.PipelineArn === pipeline.PipelineArn && e.CreationTime > after && e.CreationTime < before)
-        .sort((a, b) => (byArn ? a.PipelineExecutionArn.localeCompare(b.PipelineExecutionArn) : a.CreationTime - b.CreationTime || a.ExecutionId.localeCompare(b.ExecutionId)) * (descending ? -1 : 1));
+        .sort(
+          (a, b) =>
+            (byArn
+              ? a.PipelineExecutionArn.localeCompare(b.PipelineExecutionArn)
+              : a.CreationTime - b.CreationTime || a.ExecutionId.localeCompare(b.ExecutionId)) * (descending ? -1 : 1),
+        );
       const { page, next } = paginate(executions, input);
       return {
         PipelineExecutionSummaries: page.map((e) => ({
@@ -141,13 +147,22 @@ function completeCallback(context: EngineContext, token: string, outcome: { outp
   throw validation(`Callback token '${token}' does not belong to a step that is waiting for a callback.`);
 }
 
-function start(context: EngineContext, pipeline: PipelineRecord, input: Record<string, unknown>, token: string | undefined, displayName: string | undefined): ExecutionRecord {
+function start(
+  context: EngineContext,
+  pipeline: PipelineRecord,
+  input: Record<string, unknown>,
+  token: string | undefined,
+  displayName: string | undefined,
+): ExecutionRecord {
   const definitionValue = JSON.parse(pipeline.PipelineDefinition) as Record<string, unknown>;
   const root = parseDocument(pipeline.PipelineDefinition).root!;
   const model = buildModel(root);
   const declared = ((definitionValue.Parameters as DeclaredParameter[] | undefined) ?? []).filter((p) => p && typeof p.Name === "string");
   const overrides = Array.isArray(input.PipelineParameters) ? (input.PipelineParameters as Array<{ Name?: unknown; Value?: unknown }>) : [];
-  if (overrides.length > 200) throw validation("1 validation error detected: Value at 'pipelineParameters' failed to satisfy constraint: Member must have length less than or equal to 200");
+  if (overrides.length > 200)
+    throw validation(
+      "1 validation error detected: Value at 'pipelineParameters' failed to satisfy constraint: Member must have length less than or equal to 200",
+    );
   const parameters = resolveParameters(declared, overrides);
   const selective = input.SelectiveExecutionConfig as SelectiveExecutionConfig | undefined;
   const plan = selective ? planSelection(context, pipeline, model, selective) : { reused: new Map<string, StepRecord>() };
@@ -186,14 +201,24 @@ function start(context: EngineContext, pipeline: PipelineRecord, input: Record<s
 }
 
 /** Applies the selective-execution rules the service enforces, and finds the steps to reuse. */
-function planSelection(context: EngineContext, pipeline: PipelineRecord, model: ReturnType<typeof buildModel>, config: SelectiveExecutionConfig): ExecutionPlan {
+function planSelection(
+  context: EngineContext,
+  pipeline: PipelineRecord,
+  model: ReturnType<typeof buildModel>,
+  config: SelectiveExecutionConfig,
+): ExecutionPlan {
   const names = Array.isArray(config.SelectedSteps) ? config.SelectedSteps.map((s) => String(s?.StepName ?? "")) : [];
-  if (names.length < 1 || names.length > 50) throw validation("1 validation error detected: Value at 'selectiveExecutionConfig.selectedSteps' failed to satisfy constraint: Member must have length between 1 and 50");
+  if (names.length < 1 || names.length > 50)
+    throw validation(
+      "1 validation error detected: Value at 'selectiveExecutionConfig.selectedSteps' failed to satisfy constraint: Member must have length between 1 and 50",
+    );
   const dag = stepDag(model);
   const selection = analyzeSelection(dag, names);
   if (selection.unknown.length) throw validation(`Selected step(s) [${selection.unknown.join(", ")}] are not in the pipeline definition.`);
   if (selection.missingBetween.length) {
-    throw validation(`All step(s) in all path(s) between two selected steps should be included. Steps [${selection.missingBetween.join(", ")}] lie between the selected steps [${names.join(", ")}] and are not selected.`);
+    throw validation(
+      `All step(s) in all path(s) between two selected steps should be included. Steps [${selection.missingBetween.join(", ")}] lie between the selected steps [${names.join(", ")}] and are not selected.`,
+    );
   }
   if (!selection.connected) throw validation(`The selected steps [${names.join(", ")}] are not connected in the pipeline graph.`);
   const reused = new Map<string, StepRecord>();
@@ -202,14 +227,18 @@ function planSelection(context: EngineContext, pipeline: PipelineRecord, model: 
     return { reused, selected: new Set(names) };
   }
   if (!config.SourcePipelineExecutionArn) {
-    throw validation(`Invalid SourcePipelineExecutionArn: null. The selected steps [${selection.needReference.join(", ")}] have dependencies on [${selection.reusedUpstream.join(", ")}].`);
+    throw validation(
+      `Invalid SourcePipelineExecutionArn: null. The selected steps [${selection.needReference.join(", ")}] have dependencies on [${selection.reusedUpstream.join(", ")}].`,
+    );
   }
   const reference = referenceExecution(context, pipeline, config.SourcePipelineExecutionArn);
   const referenceSteps = context.store.steps.get(reference.ExecutionId);
   for (const step of selection.reusedUpstream) {
     const record = referenceSteps?.get(step);
     if (!record || record.StepStatus !== "Succeeded") {
-      throw validation(`Step '${step}' did not succeed in the reference execution ${reference.PipelineExecutionArn}, so its outputs cannot be reused. Select it too, or choose another reference.`);
+      throw validation(
+        `Step '${step}' did not succeed in the reference execution ${reference.PipelineExecutionArn}, so its outputs cannot be reused. Select it too, or choose another reference.`,
+      );
     }
     reused.set(step, record);
   }
@@ -225,7 +254,9 @@ function referenceExecution(context: EngineContext, pipeline: PipelineRecord, ar
   }
   if (reference.PipelineArn !== pipeline.PipelineArn) throw validation(`Invalid SourcePipelineExecutionArn: ${arn} is an execution of another pipeline.`);
   if (!REUSABLE_REFERENCE_STATUSES.includes(reference.PipelineExecutionStatus)) {
-    throw validation(`Invalid SourcePipelineExecutionArn: ${arn} is ${reference.PipelineExecutionStatus}; the reference execution must be Succeeded, Failed or Stopped.`);
+    throw validation(
+      `Invalid SourcePipelineExecutionArn: ${arn} is ${reference.PipelineExecutionStatus}; the reference execution must be Succeeded, Failed or Stopped.`,
+    );
   }
   return reference;
 }

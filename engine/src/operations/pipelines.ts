@@ -19,13 +19,19 @@ export function checkDefinition(definition: string): void {
   const lines = new LineIndex(definition);
   const first = errors[0];
   const at = lines.positionAt(first.start);
-  throw validation(`Unable to parse pipeline definition. ${first.message} (${first.code} at line ${at.line + 1}, column ${at.character + 1}${errors.length > 1 ? `; ${errors.length - 1} more error(s)` : ""})`);
+  throw validation(
+    `Unable to parse pipeline definition. ${first.message} (${first.code} at line ${at.line + 1}, column ${at.character + 1}${errors.length > 1 ? `; ${errors.length - 1} more error(s)` : ""})`,
+  );
 }
 
 function definitionOf(input: Record<string, unknown>): string {
-  if (input.PipelineDefinitionS3Location) throw validation("PipelineDefinitionS3Location is not supported by the local engine: send PipelineDefinition inline.");
+  if (input.PipelineDefinitionS3Location)
+    throw validation("PipelineDefinitionS3Location is not supported by the local engine: send PipelineDefinition inline.");
   const definition = requiredString(input, "PipelineDefinition");
-  if (definition.length > 1_048_576) throw validation("1 validation error detected: Value at 'pipelineDefinition' failed to satisfy constraint: Member must have length less than or equal to 1048576");
+  if (definition.length > 1_048_576)
+    throw validation(
+      "1 validation error detected: Value at 'pipelineDefinition' failed to satisfy constraint: Member must have length less than or equal to 1048576",
+    );
   checkDefinition(definition);
   return definition;
 }

@@ -26,7 +26,9 @@ function tar(args: string[], failure: string, exceptionType?: string): Promise<v
 export async function packTarGz(sourceDir: string, archive: string): Promise<void> {
   mkdirSync(dirname(archive), { recursive: true });
   // `./name` keeps an entry whose name starts with '-' from being read as an option.
-  const entries = readdirSync(sourceDir).sort().map((name) => (name.startsWith("-") ? `./${name}` : name));
+  const entries = readdirSync(sourceDir)
+    .sort()
+    .map((name) => (name.startsWith("-") ? `./${name}` : name));
   const members = entries.length > 0 ? entries : ["--files-from=/dev/null"];
   await tar(["-czf", archive, "-C", sourceDir, ...members], `Could not pack ${sourceDir}`, INTERNAL);
 }

@@ -18,7 +18,11 @@ export class MetricCollector {
   private readonly definitions: { name: string; regex: RegExp }[] = [];
   private readonly last = new Map<string, MetricData>();
 
-  constructor(definitions: Json[], log: (line: string) => void, private readonly now: () => number = Date.now) {
+  constructor(
+    definitions: Json[],
+    log: (line: string) => void,
+    private readonly now: () => number = Date.now,
+  ) {
     for (const definition of definitions) {
       const name = definition.Name;
       const regex = definition.Regex;

@@ -17,7 +17,10 @@ export async function runProcessing(job: StepJob, context: JobContext): Promise<
   const entrypoint = texts(app.ContainerEntrypoint, "AppSpecification.ContainerEntrypoint");
   const containerArguments = texts(app.ContainerArguments, "AppSpecification.ContainerArguments");
   const environment = stringMap(args.Environment, "Environment");
-  const maxRuntimeSeconds = positiveNumber(optionalRecord(args.StoppingCondition, "StoppingCondition")?.MaxRuntimeInSeconds, "StoppingCondition.MaxRuntimeInSeconds");
+  const maxRuntimeSeconds = positiveNumber(
+    optionalRecord(args.StoppingCondition, "StoppingCondition")?.MaxRuntimeInSeconds,
+    "StoppingCondition.MaxRuntimeInSeconds",
+  );
   const networkIsolation = flag(optionalRecord(args.NetworkConfig, "NetworkConfig")?.EnableNetworkIsolation);
   const inputs = records(args.ProcessingInputs, "ProcessingInputs");
   const outputConfig = optionalRecord(args.ProcessingOutputConfig, "ProcessingOutputConfig");
@@ -44,7 +47,12 @@ export async function runProcessing(job: StepJob, context: JobContext): Promise<
     if (s3.S3CompressionType === "Gzip") throw new StepJobError(`${path}: S3CompressionType Gzip is not supported in local mode.`);
     if (s3.S3InputMode === "Pipe") job.log(`Note: input ${String(input.InputName ?? index)} uses Pipe mode; local mode copies it as File mode.`);
     job.log(`Input ${String(input.InputName ?? index)}: ${uri} -> ${localPath}`);
-    await download(job.objectStore, uri, optionalText(s3.S3DataType, `${path}.S3Input.S3DataType`), hostPath(job.workDir, localPath, `${path}.S3Input.LocalPath`));
+    await download(
+      job.objectStore,
+      uri,
+      optionalText(s3.S3DataType, `${path}.S3Input.S3DataType`),
+      hostPath(job.workDir, localPath, `${path}.S3Input.LocalPath`),
+    );
   }
   for (const output of outputs) makeDirs(job, output.localPath);
   writeJson(job, "/opt/ml/config/processingjobconfig.json", { ...args, ProcessingJobName: job.jobName });

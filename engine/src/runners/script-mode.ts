@@ -31,7 +31,10 @@ export function decodeHyperParameters(hyperParameters: Record<string, string>): 
 }
 
 /** `sagemaker_*` hyperparameters are the framework's, not the user's (they are not passed to the script). */
-export function splitHyperParameters(decoded: Record<string, HyperParameter>): { user: Record<string, HyperParameter>; framework: Record<string, HyperParameter> } {
+export function splitHyperParameters(decoded: Record<string, HyperParameter>): {
+  user: Record<string, HyperParameter>;
+  framework: Record<string, HyperParameter>;
+} {
   const user: Record<string, HyperParameter> = {};
   const framework: Record<string, HyperParameter> = {};
   for (const [key, parameter] of Object.entries(decoded)) (key.startsWith("sagemaker_") ? framework : user)[key] = parameter;
@@ -57,7 +60,10 @@ function pythonRepr(value: unknown): string {
   if (typeof value === "boolean") return value ? "True" : "False";
   if (typeof value === "string") return `'${value.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`;
   if (Array.isArray(value)) return `[${value.map(pythonRepr).join(", ")}]`;
-  if (typeof value === "object") return `{${Object.entries(value as object).map(([k, v]) => `${pythonRepr(k)}: ${pythonRepr(v)}`).join(", ")}}`;
+  if (typeof value === "object")
+    return `{${Object.entries(value as object)
+      .map(([k, v]) => `${pythonRepr(k)}: ${pythonRepr(v)}`)
+      .join(", ")}}`;
   return String(value);
 }
 

@@ -73,8 +73,7 @@ export function spawnLogged(request: SpawnRequest): Promise<void> {
     };
     const onAbort = () => stop("stopped");
     request.signal.addEventListener("abort", onAbort, { once: true });
-    const runtimeTimer =
-      request.maxRuntimeSeconds !== undefined ? setTimeout(() => stop("timeout"), request.maxRuntimeSeconds * 1000) : undefined;
+    const runtimeTimer = request.maxRuntimeSeconds !== undefined ? setTimeout(() => stop("timeout"), request.maxRuntimeSeconds * 1000) : undefined;
 
     child.on("error", (error) => {
       startError = error;

@@ -7,15 +7,7 @@ import { MetricCollector } from "./metrics";
 import { download, listFiles, localPathOf, stage } from "./object-data";
 import type { ProcessSpec } from "./process-spec";
 import { StepJobError, type StepJob, type StepJobResult } from "./runner";
-import {
-  CURRENT_HOST,
-  decodeHyperParameters,
-  INSTANCE_GROUP,
-  splitHyperParameters,
-  stringValue,
-  toCommandArguments,
-  trainingEnvironment,
-} from "./script-mode";
+import { CURRENT_HOST, decodeHyperParameters, INSTANCE_GROUP, splitHyperParameters, stringValue, toCommandArguments, trainingEnvironment } from "./script-mode";
 
 const CODE_DIR = "/opt/ml/code";
 const CHANNEL_NAME = /^[A-Za-z0-9.\-_]+$/;
@@ -36,14 +28,20 @@ interface Channel {
 export async function runTraining(job: StepJob, context: JobContext): Promise<StepJobResult> {
   const args = job.arguments;
   const algorithm = record(args.AlgorithmSpecification, "AlgorithmSpecification");
-  if (algorithm.AlgorithmName !== undefined) throw new StepJobError("AlgorithmSpecification.AlgorithmName (a marketplace or built-in algorithm resource) is not supported in local mode; use a TrainingImage.");
+  if (algorithm.AlgorithmName !== undefined)
+    throw new StepJobError(
+      "AlgorithmSpecification.AlgorithmName (a marketplace or built-in algorithm resource) is not supported in local mode; use a TrainingImage.",
+    );
   const image = optionalText(algorithm.TrainingImage, "AlgorithmSpecification.TrainingImage");
   const entrypoint = texts(algorithm.ContainerEntrypoint, "AlgorithmSpecification.ContainerEntrypoint");
   const containerArguments = texts(algorithm.ContainerArguments, "AlgorithmSpecification.ContainerArguments");
   const hyperParameters = stringMap(args.HyperParameters, "HyperParameters");
   const environment = stringMap(args.Environment, "Environment");
   const outputPath = text(record(args.OutputDataConfig, "OutputDataConfig").S3OutputPath, "OutputDataConfig.S3OutputPath");
-  const maxRuntimeSeconds = positiveNumber(optionalRecord(args.StoppingCondition, "StoppingCondition")?.MaxRuntimeInSeconds, "StoppingCondition.MaxRuntimeInSeconds");
+  const maxRuntimeSeconds = positiveNumber(
+    optionalRecord(args.StoppingCondition, "StoppingCondition")?.MaxRuntimeInSeconds,
+    "StoppingCondition.MaxRuntimeInSeconds",
+  );
   const instanceType = String(optionalRecord(args.ResourceConfig, "ResourceConfig")?.InstanceType ?? "local");
   const inputMode = String(algorithm.TrainingInputMode ?? "File");
   const channels = readChannels(args, inputMode);

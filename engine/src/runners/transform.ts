@@ -60,7 +60,12 @@ export async function runTransform(job: StepJob, context: JobContext): Promise<S
   if (!isFileAt(job, programPath)) throw new StepJobError(`The model's SAGEMAKER_PROGRAM '${program}' is not in ${codeDir}.`);
 
   job.log(`Input: ${inputUri} -> ${INPUT_DIR}`);
-  await download(job.objectStore, inputUri, optionalText(source.S3DataType, "TransformInput.DataSource.S3DataSource.S3DataType"), hostPath(job.workDir, INPUT_DIR));
+  await download(
+    job.objectStore,
+    inputUri,
+    optionalText(source.S3DataType, "TransformInput.DataSource.S3DataSource.S3DataType"),
+    hostPath(job.workDir, INPUT_DIR),
+  );
   const files = await listFiles(hostPath(job.workDir, INPUT_DIR));
   if (files.length === 0) throw new StepJobError(`No S3 objects found under S3 URL '${inputUri}'.`);
 

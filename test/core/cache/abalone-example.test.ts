@@ -1,7 +1,15 @@
 // Cache insight on examples/abalone.pipeline.json: Process (PT1H), Train (P30D), Eval without CacheConfig, branch steps.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { cacheVerdictHover, cacheVerdictLensTitle, cacheVerdicts, changeText, stepCacheVerdict, type CacheVerdict, type CacheInsightInput } from "../../../core/src";
+import {
+  cacheVerdictHover,
+  cacheVerdictLensTitle,
+  cacheVerdicts,
+  changeText,
+  stepCacheVerdict,
+  type CacheVerdict,
+  type CacheInsightInput,
+} from "../../../core/src";
 import { edited, exampleDefinition, execution, stepOf } from "./history-helpers";
 
 const original = exampleDefinition("abalone.pipeline.json");
@@ -30,19 +38,16 @@ function verdict(step: string, input: Partial<CacheInsightInput>): CacheVerdict 
 
 test("cache insight (abalone example): with no executions at all, every cached step says so plainly", () => {
   const verdicts = cacheVerdicts({ definition: original, executions: [] }, NOW);
-  assert.deepEqual(
-    Object.fromEntries(Object.entries(verdicts).map(([name, v]) => [name, cacheVerdictLensTitle(v)])),
-    {
-      AbaloneProcess: "Cache: no runs yet",
-      AbaloneTrain: "Cache: no runs yet",
-      AbaloneEval: "Cache: off",
-      AbaloneMSECond: "Cache: n/a",
-      AbaloneCreateModel: "Cache: n/a",
-      AbaloneRegisterModel: "Cache: n/a",
-      AbaloneTransform: "Cache: off",
-      AbaloneMSEFail: "Cache: n/a",
-    },
-  );
+  assert.deepEqual(Object.fromEntries(Object.entries(verdicts).map(([name, v]) => [name, cacheVerdictLensTitle(v)])), {
+    AbaloneProcess: "Cache: no runs yet",
+    AbaloneTrain: "Cache: no runs yet",
+    AbaloneEval: "Cache: off",
+    AbaloneMSECond: "Cache: n/a",
+    AbaloneCreateModel: "Cache: n/a",
+    AbaloneRegisterModel: "Cache: n/a",
+    AbaloneTransform: "Cache: off",
+    AbaloneMSEFail: "Cache: n/a",
+  });
   assert.match(cacheVerdictHover(verdicts.AbaloneProcess), /No executions of this pipeline yet: nothing to compare with/);
   assert.equal(cacheVerdictHover(verdicts.AbaloneEval), "**Cache: off**: caching is not enabled for this step, so it runs every time.");
   assert.equal(cacheVerdictHover(verdicts.AbaloneMSECond), "**Cache: n/a**: Condition steps are never cached.");
@@ -52,13 +57,17 @@ test("cache insight (abalone example): a new script location is a ProcessingInpu
   const editor = edited(original, (d) => (stepOf(d, "AbaloneProcess").Arguments.ProcessingInputs[1].S3Input.S3Uri = "code/preprocessing-v2.py"));
   const v = verdict("AbaloneProcess", { definition: editor });
   assert.equal(v.kind, "miss");
-  assert.deepEqual(v.kind === "miss" && v.keyChanges.map(changeText), ['ProcessingInputs[code].S3Input.S3Uri: "code/preprocessing.py" → "code/preprocessing-v2.py"']);
+  assert.deepEqual(v.kind === "miss" && v.keyChanges.map(changeText), [
+    'ProcessingInputs[code].S3Input.S3Uri: "code/preprocessing.py" → "code/preprocessing-v2.py"',
+  ]);
 });
 
 test("cache insight (abalone example): parameters are compared after resolution, each run with its own values", () => {
   assert.equal(verdict("AbaloneProcess", { parameters: { InputData: "data/abalone.csv" } }).kind, "hit", "the same value as the past run");
   const process = verdict("AbaloneProcess", { parameters: { InputData: "data/abalone-2026.csv" } });
-  assert.deepEqual(process.kind === "miss" && process.keyChanges.map(changeText), ['ProcessingInputs[input-1].S3Input.S3Uri: "data/abalone.csv" → "data/abalone-2026.csv"']);
+  assert.deepEqual(process.kind === "miss" && process.keyChanges.map(changeText), [
+    'ProcessingInputs[input-1].S3Input.S3Uri: "data/abalone.csv" → "data/abalone-2026.csv"',
+  ]);
 
   // The past run had another value; the next run takes the default.
   const pastOther = lastRun(original, { ...DEFAULT_PARAMETERS, TrainingEpochs: "500" });
@@ -87,8 +96,15 @@ test("cache insight (abalone example): a miss also lists changes outside the key
   });
   const v = verdict("AbaloneTrain", { definition: editor });
   assert.equal(v.kind, "miss");
-  assert.deepEqual(v.kind === "miss" && v.nonKeyChanges.map(changeText), ["StoppingCondition.MaxRuntimeInSeconds: 3600 → 7200"], "RetryPolicies and DisplayName are not compared");
-  assert.match(cacheVerdictHover(v), /`StoppingCondition\.MaxRuntimeInSeconds: 3600 → 7200`: not a cache-key attribute: on its own it would not make the step re-run/);
+  assert.deepEqual(
+    v.kind === "miss" && v.nonKeyChanges.map(changeText),
+    ["StoppingCondition.MaxRuntimeInSeconds: 3600 → 7200"],
+    "RetryPolicies and DisplayName are not compared",
+  );
+  assert.match(
+    cacheVerdictHover(v),
+    /`StoppingCondition\.MaxRuntimeInSeconds: 3600 → 7200`: not a cache-key attribute: on its own it would not make the step re-run/,
+  );
 });
 
 test("cache insight (abalone example): selective runs: steps not selected do not run, their outputs come from the reference", () => {

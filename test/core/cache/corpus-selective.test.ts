@@ -98,21 +98,31 @@ test("cache insight: a key attribute reading an upstream output names the upstre
     stepOf(d, "Abalone-Preprocess").Arguments.ProcessingInputs[1].S3Input.S3Uri = "s3://bucket/code/v2/preprocessing.py";
   });
   const v = as(verdict("Abalone-Train", newScript, past), "hit");
-  assert.deepEqual(v.upstream.map((n) => n.state), [{ kind: "runs-again", verdict: "miss" }]);
+  assert.deepEqual(
+    v.upstream.map((n) => n.state),
+    [{ kind: "runs-again", verdict: "miss" }],
+  );
   const hover = cacheVerdictHover(v);
   assert.match(hover, /^\*\*Cache: hit\*\* if the output of Abalone-Preprocess stays the same:/);
   assert.match(hover, /Abalone-Preprocess will run again \(its cache: miss\), so its output may change and this step may miss\./);
 
   const selective = as(verdict("Abalone-Train", newScript, past, { selectedSteps: ["Abalone-Train", "Abalone-Evaluate"] }), "hit");
-  assert.deepEqual(selective.upstream.map((n) => n.state), [{ kind: "reused-from-reference" }]);
+  assert.deepEqual(
+    selective.upstream.map((n) => n.state),
+    [{ kind: "reused-from-reference" }],
+  );
   assert.match(cacheVerdictHover(selective), /Abalone-Preprocess is not selected in this run, so its output is reused from the reference execution\./);
 });
 
 test("cache insight: failed runs, cache hits and reused steps are never a source", () => {
   const notSources = [
     run("failed", "2026-01-01T11:00:00Z", { status: "Failed", steps: { "Abalone-Train": { status: "Failed" } } }),
-    run("cachehit", "2026-01-01T11:10:00Z", { steps: { "Abalone-Train": { cacheHitFrom: "arn:aws:sagemaker:us-east-1:111122223333:pipeline/abalone/execution/gone" } } }),
-    run("reused", "2026-01-01T11:20:00Z", { steps: { "Abalone-Train": { reusedFrom: "arn:aws:sagemaker:us-east-1:111122223333:pipeline/abalone/execution/gone" } } }),
+    run("cachehit", "2026-01-01T11:10:00Z", {
+      steps: { "Abalone-Train": { cacheHitFrom: "arn:aws:sagemaker:us-east-1:111122223333:pipeline/abalone/execution/gone" } },
+    }),
+    run("reused", "2026-01-01T11:20:00Z", {
+      steps: { "Abalone-Train": { reusedFrom: "arn:aws:sagemaker:us-east-1:111122223333:pipeline/abalone/execution/gone" } },
+    }),
     run("stopped", "2026-01-01T11:30:00Z", { status: "Stopped", steps: { "Abalone-Train": { status: "Stopping" } } }),
   ];
   const none = as(verdict("Abalone-Train", original, notSources), "no-runs");
@@ -140,7 +150,11 @@ test("cache insight: the latest matching run wins; a miss compares with the clos
   assert.equal(cacheVerdictLensTitle(hit), "Cache: hit (from newer-match, expires in 10 h)");
 
   const editor = edited(original, (d) => (stepOf(d, "Abalone-Train").Arguments.HyperParameters.eta = "0.3"));
-  const misses = [run("two", "2026-01-01T11:00:00Z", {}, twoChanges), run("one-old", "2026-01-01T08:00:00Z", {}, oneChange), run("one-new", "2026-01-01T09:00:00Z", {}, oneChange)];
+  const misses = [
+    run("two", "2026-01-01T11:00:00Z", {}, twoChanges),
+    run("one-old", "2026-01-01T08:00:00Z", {}, oneChange),
+    run("one-new", "2026-01-01T09:00:00Z", {}, oneChange),
+  ];
   const miss = as(verdict("Abalone-Train", editor, misses), "miss");
   assert.equal(miss.run.executionId, "one-new");
   assert.deepEqual(miss.keyChanges.map(changeText), ['HyperParameters.objective: "reg:tweedie" → "reg:linear"', 'HyperParameters.eta: "0.2" → "0.3"']);
@@ -151,7 +165,9 @@ test("cache insight: a key attribute reading Execution.PipelineExecutionId never
   const perRun = withSeed("Execution.PipelineExecutionId");
   const v = as(verdict("Abalone-Train", perRun, [run("e1", "2026-01-01T09:00:00Z", {}, perRun)]), "miss");
   assert.deepEqual(v.keyChanges, [], "the text is the same: only the value differs, every run");
-  assert.deepEqual(v.perRunReads.map(perRunReadText), ["HyperParameters.seed reads Execution.PipelineExecutionId, which changes every run: this step never hits the cache"]);
+  assert.deepEqual(v.perRunReads.map(perRunReadText), [
+    "HyperParameters.seed reads Execution.PipelineExecutionId, which changes every run: this step never hits the cache",
+  ]);
   assert.equal(cacheVerdictLensTitle(v), "Cache: miss (reads Execution.PipelineExecutionId)");
   assert.match(cacheVerdictHover(v), /- HyperParameters\.seed reads Execution\.PipelineExecutionId, which changes every run: this step never hits the cache/);
 

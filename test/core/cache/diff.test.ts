@@ -18,7 +18,9 @@ test("cache diff: list elements go by their name, so an added input is one chang
 test("cache diff: the same named elements in another order are a change (the key is order-sensitive); member order is not", () => {
   const a = { ChannelName: "train", ContentType: "text/csv" };
   const b = { ChannelName: "validation", ContentType: "text/csv" };
-  assert.deepEqual(texts({ InputDataConfig: [a, b] }, { InputDataConfig: [b, a] }), ['InputDataConfig (order): ["train","validation"] → ["validation","train"]']);
+  assert.deepEqual(texts({ InputDataConfig: [a, b] }, { InputDataConfig: [b, a] }), [
+    'InputDataConfig (order): ["train","validation"] → ["validation","train"]',
+  ]);
   assert.deepEqual(texts({ X: { p: 1, q: 2 } }, { X: { q: 2, p: 1 } }), []);
 });
 

@@ -5,7 +5,9 @@ export const CORPUS = join(import.meta.dirname, "../../fixtures/corpus");
 
 /** The corpus definitions that are JSON pipeline definitions (the edge cases are not). */
 export function corpusFiles(): string[] {
-  return readdirSync(CORPUS).filter((f) => f.endsWith(".json")).sort();
+  return readdirSync(CORPUS)
+    .filter((f) => f.endsWith(".json"))
+    .sort();
 }
 
 export const corpusText = (file: string) => readFileSync(join(CORPUS, file), "utf8");

@@ -24,7 +24,10 @@ test("corpus: every definition gives a graph whose edges join its nodes, with no
       assert.equal(edge.broken, false, `${file}: ${edge.id} broken`);
       assert.equal(edge.cycle, false, `${file}: ${edge.id} on a cycle`);
     }
-    assert.ok(graph.nodes.every((n) => n.kind === "step" && !n.cycle), file);
+    assert.ok(
+      graph.nodes.every((n) => n.kind === "step" && !n.cycle),
+      file,
+    );
   }
 });
 
@@ -57,7 +60,10 @@ test("corpus: abalone has data edges with their property paths and a labelled if
 
 test("corpus: DependsOn edges are their own kind (fraud detection)", () => {
   const graph = graphOf(corpusText("aws-examples_fraud-detection-e2e.json"));
-  const dependsOn = graph.edges.filter((e) => e.kind === "dependsOn").map((e) => e.id).sort();
+  const dependsOn = graph.edges
+    .filter((e) => e.kind === "dependsOn")
+    .map((e) => e.id)
+    .sort();
   assert.deepEqual(dependsOn, ["dependsOn:ClaimsDataWranglerProcessingStep->CreateDataset", "dependsOn:CustomersDataWranglerProcessingStep->CreateDataset"]);
 });
 
@@ -69,7 +75,10 @@ test("corpus: 31 Condition steps nested 30 deep give a chain of 30 `if` edges", 
   assert.ok(graph.edges.every((e) => e.kind === "if" && !e.broken && !e.cycle));
   assert.ok(graph.nodes.every((n) => n.stepType === "Condition"));
   const depths = graph.nodes.map((n) => n.depth).sort((a, b) => a - b);
-  assert.deepEqual(depths, Array.from({ length: 31 }, (_, i) => i));
+  assert.deepEqual(
+    depths,
+    Array.from({ length: 31 }, (_, i) => i),
+  );
   // Each step but the outermost hangs off the Condition one level up, and its span lies inside that Condition's span.
   for (const n of graph.nodes) {
     if (n.depth === 0) continue;
@@ -90,17 +99,28 @@ test("broken references end at a missing node and are marked broken", () => {
   const graph = graphOf(
     definition([
       { Name: "A", Type: "Processing", Arguments: {} },
-      { Name: "B", Type: "Training", DependsOn: ["A", "Gone"], Arguments: { X: { Get: "Steps.Nope.ModelArtifacts.S3ModelArtifacts" }, Y: { Get: "Steps.A.ProcessingJobName" } } },
+      {
+        Name: "B",
+        Type: "Training",
+        DependsOn: ["A", "Gone"],
+        Arguments: { X: { Get: "Steps.Nope.ModelArtifacts.S3ModelArtifacts" }, Y: { Get: "Steps.A.ProcessingJobName" } },
+      },
     ]),
   );
   assert.deepEqual(edgeIds(graph), ["data:?Nope->B", "data:A->B", "dependsOn:?Gone->B", "dependsOn:A->B"]);
-  const broken = graph.edges.filter((e) => e.broken).map((e) => e.id).sort();
+  const broken = graph.edges
+    .filter((e) => e.broken)
+    .map((e) => e.id)
+    .sort();
   assert.deepEqual(broken, ["data:?Nope->B", "dependsOn:?Gone->B"]);
   const missing = graph.nodes.filter((n) => n.kind === "missing");
-  assert.deepEqual(missing.map((n) => [n.id, n.label, n.problems]), [
-    ["?Gone", "Gone", ["missing"]],
-    ["?Nope", "Nope", ["missing"]],
-  ]);
+  assert.deepEqual(
+    missing.map((n) => [n.id, n.label, n.problems]),
+    [
+      ["?Gone", "Gone", ["missing"]],
+      ["?Nope", "Nope", ["missing"]],
+    ],
+  );
   assert.equal(missing[0].span, undefined);
 });
 
@@ -113,15 +133,30 @@ test("cycles are marked on their edges and nodes, whatever the edge kinds; other
       { Name: "Self", Type: "Processing", DependsOn: ["Self"], Arguments: {} },
     ]),
   );
-  const cyclic = graph.edges.filter((e) => e.cycle).map((e) => e.id).sort();
+  const cyclic = graph.edges
+    .filter((e) => e.cycle)
+    .map((e) => e.id)
+    .sort();
   assert.deepEqual(cyclic, ["data:A->B", "dependsOn:B->A", "dependsOn:Self->Self"]);
   assert.equal(graph.edges.find((e) => e.id === "dependsOn:Start->A")!.cycle, false);
-  assert.deepEqual(graph.nodes.filter((n) => n.cycle).map((n) => n.id).sort(), ["A", "B", "Self"]);
+  assert.deepEqual(
+    graph.nodes
+      .filter((n) => n.cycle)
+      .map((n) => n.id)
+      .sort(),
+    ["A", "B", "Self"],
+  );
 });
 
 test("a branch step that reads its own Condition's outcome is no cycle: both edges run from the Condition", () => {
   const graph = graphOf(
-    definition([{ Name: "C", Type: "Condition", Arguments: { Conditions: [], IfSteps: [{ Name: "F", Type: "Fail", Arguments: { ErrorMessage: { Get: "Steps.C.Outcome" } } }], ElseSteps: [] } }]),
+    definition([
+      {
+        Name: "C",
+        Type: "Condition",
+        Arguments: { Conditions: [], IfSteps: [{ Name: "F", Type: "Fail", Arguments: { ErrorMessage: { Get: "Steps.C.Outcome" } } }], ElseSteps: [] },
+      },
+    ]),
   );
   assert.deepEqual(graph.edges.map((e) => [e.id, e.cycle]).sort(), [
     ["data:C->F", false],

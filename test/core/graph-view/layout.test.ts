@@ -8,8 +8,16 @@ import { syntheticDefinition } from "./synthetic";
 const overlap = (a: NodeBox, b: NodeBox) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 function assertSane(graph: PipelineGraph, layout: GraphLayout, name: string): void {
-  assert.deepEqual(layout.nodes.map((n) => n.id), graph.nodes.map((n) => n.id), name);
-  assert.deepEqual(layout.edges.map((e) => e.id), graph.edges.map((e) => e.id), name);
+  assert.deepEqual(
+    layout.nodes.map((n) => n.id),
+    graph.nodes.map((n) => n.id),
+    name,
+  );
+  assert.deepEqual(
+    layout.edges.map((e) => e.id),
+    graph.edges.map((e) => e.id),
+    name,
+  );
   for (const box of layout.nodes) {
     assert.ok(box.x >= 0 && box.y >= 0 && box.x + box.width <= layout.width + 0.5 && box.y + box.height <= layout.height + 0.5, `${name}: ${box.id} inside`);
   }
@@ -21,8 +29,14 @@ function assertSane(graph: PipelineGraph, layout: GraphLayout, name: string): vo
   }
   for (const edge of layout.edges) {
     assert.ok(edge.points.length >= 2, `${name}: ${edge.id} has a route`);
-    assert.ok(edge.points.every((p) => Number.isFinite(p.x) && Number.isFinite(p.y)), `${name}: ${edge.id} finite`);
-    assert.ok(edge.points.every((p) => p.x >= 0 && p.y >= 0 && p.x <= layout.width && p.y <= layout.height), `${name}: ${edge.id} inside`);
+    assert.ok(
+      edge.points.every((p) => Number.isFinite(p.x) && Number.isFinite(p.y)),
+      `${name}: ${edge.id} finite`,
+    );
+    assert.ok(
+      edge.points.every((p) => p.x >= 0 && p.y >= 0 && p.x <= layout.width && p.y <= layout.height),
+      `${name}: ${edge.id} inside`,
+    );
   }
   const branchEdges = graph.edges.filter((e) => e.kind === "if" || e.kind === "else");
   for (const edge of branchEdges) assert.equal(layout.edges.find((e) => e.id === edge.id)!.label?.text, edge.kind, `${name}: ${edge.id} labelled`);

@@ -13,7 +13,10 @@ test("live: a clean text is drawn as it is, semantic errors included", () => {
   const view = live.update(definition([{ Name: "B", Type: "Processing", DependsOn: ["Nope"], Arguments: {} }]));
   assert.equal(view.stale, false);
   assert.equal(view.note, undefined);
-  assert.deepEqual(view.graph.edges.map((e) => [e.id, e.broken]), [["dependsOn:?Nope->B", true]]);
+  assert.deepEqual(
+    view.graph.edges.map((e) => [e.id, e.broken]),
+    [["dependsOn:?Nope->B", true]],
+  );
 });
 
 test("live: while the text has syntax errors, the last good graph stays (marked stale)", () => {
@@ -25,7 +28,10 @@ test("live: while the text has syntax errors, the last good graph stays (marked 
   assert.equal(typing.graph, good.graph);
   const fixed = live.update(two.replace(`"DependsOn": [`, `"DependsOn": ["C", `));
   assert.equal(fixed.stale, false);
-  assert.deepEqual(fixed.graph.nodes.map((n) => n.id), ["A", "B", "?C"]);
+  assert.deepEqual(
+    fixed.graph.nodes.map((n) => n.id),
+    ["A", "B", "?C"],
+  );
 });
 
 test("live: before any good text, the partial graph is drawn; with nothing to draw, an empty graph", () => {
@@ -33,7 +39,10 @@ test("live: before any good text, the partial graph is drawn; with nothing to dr
   const partial = live.update(two.slice(0, two.indexOf(`"DependsOn"`)));
   assert.equal(partial.stale, true);
   assert.match(partial.note!, /showing what could be read/);
-  assert.deepEqual(partial.graph.nodes.map((n) => n.id), ["A", "B"]);
+  assert.deepEqual(
+    partial.graph.nodes.map((n) => n.id),
+    ["A", "B"],
+  );
   const nothing = new LiveGraph().update("{");
   assert.deepEqual(nothing.graph, { nodes: [], edges: [] });
   assert.match(nothing.note!, /nothing to draw/);

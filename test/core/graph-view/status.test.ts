@@ -9,8 +9,20 @@ test("status: status, reused and cache-hit sources, duration, failure, condition
   const statuses = stepRunStatuses(
     [
       { StepName: "Train", StepStatus: "Executing", StartTime: new Date("2024-01-01T00:08:30Z") },
-      { StepName: "Prep", StepStatus: "Succeeded", StartTime: new Date("2024-01-01T00:00:00Z"), EndTime: new Date("2024-01-01T00:00:12.5Z"), SelectiveExecutionResult: { SourcePipelineExecutionArn: `${ARN}ref1` } },
-      { StepName: "Eval", StepStatus: "Succeeded", StartTime: new Date("2024-01-01T00:00:00Z"), EndTime: new Date("2024-01-01T01:02:00Z"), CacheHitResult: { SourcePipelineExecutionArn: `${ARN}old2` } },
+      {
+        StepName: "Prep",
+        StepStatus: "Succeeded",
+        StartTime: new Date("2024-01-01T00:00:00Z"),
+        EndTime: new Date("2024-01-01T00:00:12.5Z"),
+        SelectiveExecutionResult: { SourcePipelineExecutionArn: `${ARN}ref1` },
+      },
+      {
+        StepName: "Eval",
+        StepStatus: "Succeeded",
+        StartTime: new Date("2024-01-01T00:00:00Z"),
+        EndTime: new Date("2024-01-01T01:02:00Z"),
+        CacheHitResult: { SourcePipelineExecutionArn: `${ARN}old2` },
+      },
       { StepName: "Cond", StepStatus: "Succeeded", Metadata: { Condition: { Outcome: "False" } } },
       { StepName: "Fail", StepStatus: "Failed", FailureReason: "boom" },
       { StepName: "Train", StepStatus: "Failed" },

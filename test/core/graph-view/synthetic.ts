@@ -34,7 +34,11 @@ export function syntheticDefinition(count: number, seed = 1): string {
       steps.push({
         Name: name,
         Type: "Condition",
-        Arguments: { Conditions: [{ Type: "LessThanOrEqualTo", LeftValue: { Get: `Steps.${left}.ProcessingOutputConfig.Outputs['out'].S3Output.S3Uri` }, RightValue: 1 }], IfSteps: [ifStep], ElseSteps: [elseStep] },
+        Arguments: {
+          Conditions: [{ Type: "LessThanOrEqualTo", LeftValue: { Get: `Steps.${left}.ProcessingOutputConfig.Outputs['out'].S3Output.S3Uri` }, RightValue: 1 }],
+          IfSteps: [ifStep],
+          ElseSteps: [elseStep],
+        },
       });
       continue;
     }

@@ -40,7 +40,14 @@ test("cache-expire-after-invalid: every spelling the documentation and the SDK u
 });
 
 test("cache-expire-after-noncanonical: information with the canonical form in data", () => {
-  const cases: Array<[string, string]> = [["30d", "P30D"], ["T16m", "PT16M"], ["30dT5h", "P30DT5H"], ["p30d", "P30D"], ["T12H", "PT12H"], ["5y", "P5Y"]];
+  const cases: Array<[string, string]> = [
+    ["30d", "P30D"],
+    ["T16m", "PT16M"],
+    ["30dT5h", "P30DT5H"],
+    ["p30d", "P30D"],
+    ["T12H", "PT12H"],
+    ["5y", "P5Y"],
+  ];
   for (const [written, canonical] of cases) {
     const [d] = expectDiagnostics(withCache(`{"Enabled": true, "ExpireAfter": ⟦"${written}"⟧}`), "cache-expire-after-noncanonical", "information");
     assert.equal(d.data?.replacement, canonical);

@@ -3,7 +3,8 @@ import assert from "node:assert/strict";
 import { definition, expectDiagnostics, PROCESSING_STEP } from "../../helpers/marked";
 import { analyze } from "../../../core/src";
 
-const input = (i: number) => `{"InputName": "in${i}", "AppManaged": false, "S3Input": {"S3Uri": "s3://b/${i}", "LocalPath": "/opt/ml/processing/in${i}", "S3DataType": "S3Prefix", "S3InputMode": "File"}}`;
+const input = (i: number) =>
+  `{"InputName": "in${i}", "AppManaged": false, "S3Input": {"S3Uri": "s3://b/${i}", "LocalPath": "/opt/ml/processing/in${i}", "S3DataType": "S3Prefix", "S3InputMode": "File"}}`;
 
 test("processing-inputs-limit: eleven inputs, reported on the ProcessingInputs key", () => {
   const inputs = Array.from({ length: 11 }, (_, i) => input(i)).join(",");
@@ -11,7 +12,10 @@ test("processing-inputs-limit: eleven inputs, reported on the ProcessingInputs k
   const [d] = expectDiagnostics(text, "processing-inputs-limit", "error");
   assert.match(d.message, /11 ProcessingInputs/);
   // The API limit is not reported a second time by the schema.
-  assert.deepEqual(analyze(text.replace(/⟦|⟧/g, "")).diagnostics.filter((x) => x.code === "schema"), []);
+  assert.deepEqual(
+    analyze(text.replace(/⟦|⟧/g, "")).diagnostics.filter((x) => x.code === "schema"),
+    [],
+  );
 });
 
 test("processing-inputs-limit: ten inputs pass", () => {
@@ -25,9 +29,18 @@ test("definition-too-large: a warning from 100 KiB, an error over 1,048,576 char
     return base.replace("PAD", "x".repeat(size - base.length + 3));
   };
   const warning = analyze(padded(110 * 1024)).diagnostics.filter((d) => d.code === "definition-too-large");
-  assert.deepEqual(warning.map((d) => [d.severity, d.start, d.end]), [["warning", 0, 1]]);
+  assert.deepEqual(
+    warning.map((d) => [d.severity, d.start, d.end]),
+    [["warning", 0, 1]],
+  );
   const error = analyze(padded(1_048_577)).diagnostics.filter((d) => d.code === "definition-too-large");
-  assert.deepEqual(error.map((d) => [d.severity, d.start, d.end]), [["error", 0, 1]]);
+  assert.deepEqual(
+    error.map((d) => [d.severity, d.start, d.end]),
+    [["error", 0, 1]],
+  );
   assert.match(error[0].message, /at most 1,048,576/);
-  assert.deepEqual(analyze(padded(50 * 1024)).diagnostics.filter((d) => d.code === "definition-too-large"), []);
+  assert.deepEqual(
+    analyze(padded(50 * 1024)).diagnostics.filter((d) => d.code === "definition-too-large"),
+    [],
+  );
 });

@@ -2,7 +2,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { definition, expectDiagnostics } from "../../helpers/marked";
 
-const useAll = (...names: string[]) => `[${names.map((n, i) => `{"Name": "F${i}", "Type": "Fail", "Arguments": {"ErrorMessage": {"Get": "Parameters.${n}"}}}`).join(",")}]`;
+const useAll = (...names: string[]) =>
+  `[${names.map((n, i) => `{"Name": "F${i}", "Type": "Fail", "Arguments": {"ErrorMessage": {"Get": "Parameters.${n}"}}}`).join(",")}]`;
 
 test("parameter-duplicate: the second declaration", () => {
   const params = `[{"Name": "A", "Type": "String"}, {"Name": ⟦"A"⟧, "Type": "Integer", "DefaultValue": 1}]`;

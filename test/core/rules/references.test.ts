@@ -5,7 +5,11 @@ import { definition, expectDiagnostics, FAIL_STEP, PROCESSING_STEP } from "../..
 const failWith = (name: string, get: string) => `{"Name": "${name}", "Type": "Fail", "Arguments": {"ErrorMessage": {"Get": "${get}"}}}`;
 
 test("reference-unknown-step: the step name inside the Get string", () => {
-  const [d] = expectDiagnostics(definition(`[${PROCESSING_STEP("Prep")}, ${failWith("F", "Steps.⟦Prepp⟧.ProcessingJobName")}]`), "reference-unknown-step", "error");
+  const [d] = expectDiagnostics(
+    definition(`[${PROCESSING_STEP("Prep")}, ${failWith("F", "Steps.⟦Prepp⟧.ProcessingJobName")}]`),
+    "reference-unknown-step",
+    "error",
+  );
   assert.match(d.message, /Did you mean 'Prep'\?/);
 });
 
@@ -16,13 +20,17 @@ test("reference-unknown-parameter: the parameter name inside the Get string", ()
 });
 
 test("reference-unknown-execution-variable: Execution.X and PipelineExperimentConfig.X", () => {
-  const text = definition(`[${failWith("F", "Execution.⟦PipelineExecutionID⟧")}, ${failWith("G", "PipelineExperimentConfig.⟦Trial⟧")}, ${failWith("H", "Execution.StartDateTime")}]`);
+  const text = definition(
+    `[${failWith("F", "Execution.⟦PipelineExecutionID⟧")}, ${failWith("G", "PipelineExperimentConfig.⟦Trial⟧")}, ${failWith("H", "Execution.StartDateTime")}]`,
+  );
   const [first] = expectDiagnostics(text, "reference-unknown-execution-variable", "error");
   assert.match(first.message, /Did you mean 'PipelineExecutionId'\?/);
 });
 
 test("reference-malformed: an unknown root and a bad path segment", () => {
-  const text = definition(`[${PROCESSING_STEP("P")}, ${failWith("F", "Params.X").replace(`"Params.X"`, `⟦"Params.X"⟧`)}, ${failWith("G", "Steps.P.ProcessingOutputConfig⟦[train]⟧")}]`);
+  const text = definition(
+    `[${PROCESSING_STEP("P")}, ${failWith("F", "Params.X").replace(`"Params.X"`, `⟦"Params.X"⟧`)}, ${failWith("G", "Steps.P.ProcessingOutputConfig⟦[train]⟧")}]`,
+  );
   expectDiagnostics(text, "reference-malformed", "error");
 });
 
@@ -30,10 +38,7 @@ test("reference-properties-segment: the Python '.Properties' segment, with the f
   const text = definition(`[${PROCESSING_STEP("P")}, ${failWith("F", "Steps.P⟦.Properties⟧.ProcessingJobName")}]`);
   const [d] = expectDiagnostics(text, "reference-properties-segment", "error");
   assert.equal(d.data?.replacement, "Steps.P.ProcessingJobName");
-  assert.deepEqual(
-    expectDiagnostics(text.replace(/⟦|⟧/g, ""), "reference-invalid-property", "error"),
-    [],
-  );
+  assert.deepEqual(expectDiagnostics(text.replace(/⟦|⟧/g, ""), "reference-invalid-property", "error"), []);
 });
 
 test("reference-invalid-property: the first segment that is not a property of the step type", () => {
@@ -78,14 +83,21 @@ test("property-file-unknown: an undeclared property file, and a property file of
   const eval_ = PROCESSING_STEP("Eval", `, "PropertyFiles": [{"PropertyFileName": "Report", "OutputName": "train", "FilePath": "e.json"}]`);
   const condition = (file: string) => `{"Name": "C${file.length}", "Type": "Condition", "Arguments": {"Conditions": [{"Type": "LessThan",
       "LeftValue": {"Std:JsonGet": {"PropertyFile": {"Get": "${file}"}, "Path": "mse"}}, "RightValue": 1}], "IfSteps": [], "ElseSteps": []}}`;
-  const text = definition(`[${eval_}, ${FAIL_STEP("X")}, ${condition("Steps.Eval.PropertyFiles.⟦Reprt⟧")}, ${condition("Steps.⟦X⟧.PropertyFiles.R")}, ${condition("Steps.Eval.PropertyFiles.Report_")}]`.replace("Report_", "Report"));
+  const text = definition(
+    `[${eval_}, ${FAIL_STEP("X")}, ${condition("Steps.Eval.PropertyFiles.⟦Reprt⟧")}, ${condition("Steps.⟦X⟧.PropertyFiles.R")}, ${condition("Steps.Eval.PropertyFiles.Report_")}]`.replace(
+      "Report_",
+      "Report",
+    ),
+  );
   const found = expectDiagnostics(text, "property-file-unknown", "error");
   assert.match(found[0].message, /Did you mean 'Report'\?/);
   assert.match(found[1].message, /a Fail/);
 });
 
 test("property-file-unknown-output: a PropertyFiles entry naming no output of the step", () => {
-  const text = definition(`[${PROCESSING_STEP("Eval", `, "PropertyFiles": [{"PropertyFileName": "Report", "OutputName": ⟦"evaluation"⟧, "FilePath": "e.json"}]`)}]`);
+  const text = definition(
+    `[${PROCESSING_STEP("Eval", `, "PropertyFiles": [{"PropertyFileName": "Report", "OutputName": ⟦"evaluation"⟧, "FilePath": "e.json"}]`)}]`,
+  );
   const [d] = expectDiagnostics(text, "property-file-unknown-output", "error");
   assert.match(d.message, /Outputs: train\./);
 });

@@ -19,5 +19,9 @@ test("retry-policy-range: values outside the documented ranges and unknown excep
 });
 
 test("retry-policy-range: a policy within range passes", () => {
-  expectDiagnostics(withRetry(`{"ExceptionType": ["SageMaker.CAPACITY_ERROR"], "IntervalSeconds": 1, "BackoffRate": 2.0, "ExpireAfterMin": 14400}`), "retry-policy-range", "error");
+  expectDiagnostics(
+    withRetry(`{"ExceptionType": ["SageMaker.CAPACITY_ERROR"], "IntervalSeconds": 1, "BackoffRate": 2.0, "ExpireAfterMin": 14400}`),
+    "retry-policy-range",
+    "error",
+  );
 });

@@ -5,11 +5,17 @@ import { definition, expectDiagnostics, PROCESSING_STEP } from "../../helpers/ma
 test("schema: a wrong type lands on the value with a readable message", () => {
   const text = definition(`[${PROCESSING_STEP("Prep")}]`).replace(`"InstanceCount": 1`, `"InstanceCount": ⟦"1"⟧`);
   const [d] = expectDiagnostics(text, "schema", "error");
-  assert.match(d.message, /Expected an integer in Steps\[0\]\.Arguments\.ProcessingResources\.ClusterConfig\.InstanceCount, found the string "1"\. Write 1 without quotes\./);
+  assert.match(
+    d.message,
+    /Expected an integer in Steps\[0\]\.Arguments\.ProcessingResources\.ClusterConfig\.InstanceCount, found the string "1"\. Write 1 without quotes\./,
+  );
 });
 
 test("schema: an expression is accepted where an integer is expected", () => {
-  const text = definition(`[${PROCESSING_STEP("Prep")}]`, `[{"Name": "N", "Type": "Integer", "DefaultValue": 1}]`).replace(`"InstanceCount": 1`, `"InstanceCount": {"Get": "Parameters.N"}`);
+  const text = definition(`[${PROCESSING_STEP("Prep")}]`, `[{"Name": "N", "Type": "Integer", "DefaultValue": 1}]`).replace(
+    `"InstanceCount": 1`,
+    `"InstanceCount": {"Get": "Parameters.N"}`,
+  );
   expectDiagnostics(text, "schema", "error");
 });
 
@@ -19,7 +25,10 @@ test("schema: an unknown step type suggests the closest one", () => {
 });
 
 test("schema: a missing required member is reported on the key of the object", () => {
-  const text = definition(`[${PROCESSING_STEP("Prep")}]`).replace(`"AppSpecification": {"ImageUri": "123456789012.dkr.ecr.us-east-1.amazonaws.com/sklearn:1"}`, `⟦"AppSpecification"⟧: {}`);
+  const text = definition(`[${PROCESSING_STEP("Prep")}]`).replace(
+    `"AppSpecification": {"ImageUri": "123456789012.dkr.ecr.us-east-1.amazonaws.com/sklearn:1"}`,
+    `⟦"AppSpecification"⟧: {}`,
+  );
   const [d] = expectDiagnostics(text, "schema", "error");
   assert.match(d.message, /Missing required member 'ImageUri'/);
 });

@@ -84,11 +84,25 @@ export const USER_SETTINGS = {
 export function installExtension({ node, entry, env, dirs, vsix, log }) {
   const result = spawnSync(
     node,
-    [entry, "--config", join(dirs.home, "code-server.yaml"), "--user-data-dir", dirs.userData, "--extensions-dir", dirs.extensions, "--force", "--install-extension", vsix],
+    [
+      entry,
+      "--config",
+      join(dirs.home, "code-server.yaml"),
+      "--user-data-dir",
+      dirs.userData,
+      "--extensions-dir",
+      dirs.extensions,
+      "--force",
+      "--install-extension",
+      vsix,
+    ],
     { env, encoding: "utf8", timeout: 120_000 },
   );
   log?.(`code-server --install-extension: exit ${result.status}\n${result.stdout}${result.stderr}`);
-  if (result.status !== 0) throw new Error(`code-server --install-extension ${vsix} failed (exit ${result.status}${result.error ? `, ${result.error.message}` : ""}):\n${result.stdout}${result.stderr}`);
+  if (result.status !== 0)
+    throw new Error(
+      `code-server --install-extension ${vsix} failed (exit ${result.status}${result.error ? `, ${result.error.message}` : ""}):\n${result.stdout}${result.stderr}`,
+    );
   const installed = readdirSync(dirs.extensions).filter((d) => d.startsWith("sagemaker-pipelines-editor.sagemaker-pipelines-"));
   if (installed.length !== 1) throw new Error(`expected one installed extension folder in ${dirs.extensions}, found: ${installed.join(", ") || "none"}`);
   const folder = join(dirs.extensions, installed[0]);
@@ -114,18 +128,24 @@ export async function startCodeServer({ node, entry, env, dirs, logFile, smokeTe
   writeFileSync(join(dirs.userData, "User", "settings.json"), JSON.stringify(USER_SETTINGS, null, 2));
   const args = [
     entry,
-    "--config", config,
-    "--bind-addr", `127.0.0.1:${port}`,
-    "--auth", "none",
+    "--config",
+    config,
+    "--bind-addr",
+    `127.0.0.1:${port}`,
+    "--auth",
+    "none",
     "--disable-telemetry",
     "--disable-update-check",
     "--disable-workspace-trust",
     "--disable-getting-started-override",
     "--ignore-last-opened",
-    "--user-data-dir", dirs.userData,
-    "--extensions-dir", dirs.extensions,
+    "--user-data-dir",
+    dirs.userData,
+    "--extensions-dir",
+    dirs.extensions,
     // A closed page's extension host is not kept for reconnection for hours.
-    "--reconnection-grace-time", "10",
+    "--reconnection-grace-time",
+    "10",
     ...(smokeTestDriver ? ["--vscode-option", "enable-smoke-test-driver"] : []),
   ];
   const out = createWriteStream(logFile, { flags: "a" });

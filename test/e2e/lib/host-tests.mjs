@@ -25,10 +25,7 @@ export async function runHostTests({ context, server, workspace, extensionFolder
     ]);
     await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(payload)}`, { timeout: 60_000 });
     let timer;
-    const code = await Promise.race([
-      exited,
-      new Promise((resolve) => (timer = setTimeout(() => resolve("timeout"), timeoutMs))),
-    ]);
+    const code = await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(() => resolve("timeout"), timeoutMs)))]);
     clearTimeout(timer);
     await page.screenshot({ path: join(resultsDir, code === 0 ? "host-tests.png" : "host-tests-FAILED.png"), timeout: 15_000 }).catch(() => undefined);
 
@@ -41,9 +38,17 @@ export async function runHostTests({ context, server, workspace, extensionFolder
       ms: t.durationMs,
     }));
     if (code === "timeout") {
-      tests.push({ name: "[in-host] the tests finish", ok: false, error: `no exit code after ${timeoutMs / 1000} s (${tests.length} test(s) had reported); see ${logFile}` });
+      tests.push({
+        name: "[in-host] the tests finish",
+        ok: false,
+        error: `no exit code after ${timeoutMs / 1000} s (${tests.length} test(s) had reported); see ${logFile}`,
+      });
     } else if (!results?.done) {
-      tests.push({ name: "[in-host] the mocha runner", ok: false, error: `exit code ${code} without a complete results file (${resultsFile}); see ${logFile}` });
+      tests.push({
+        name: "[in-host] the mocha runner",
+        ok: false,
+        error: `exit code ${code} without a complete results file (${resultsFile}); see ${logFile}`,
+      });
     } else if (code !== 0 && tests.every((t) => t.ok || t.skipped)) {
       tests.push({ name: "[in-host] the mocha runner", ok: false, error: `exit code ${code} although every test passed; see ${logFile}` });
     }

@@ -20,7 +20,9 @@ const require = createRequire(import.meta.url);
 const fixtures = require("../fixtures/index.cjs");
 
 export async function loadScenarios(directory, grep) {
-  const files = readdirSync(directory).filter((f) => f.endsWith(".mjs")).sort();
+  const files = readdirSync(directory)
+    .filter((f) => f.endsWith(".mjs"))
+    .sort();
   const scenarios = [];
   for (const file of files) {
     const module = await import(pathToFileURL(join(directory, file)).href);
@@ -39,7 +41,8 @@ export async function loadScenarios(directory, grep) {
 export async function runScenario({ scenario, context, serverUrl, workspacesDir, resultsDir, say }) {
   const started = Date.now();
   const workspace = join(workspacesDir, scenario.id);
-  const shot = (page, name) => page.screenshot({ path: join(resultsDir, `${name}.png`), timeout: 15_000 }).catch((e) => say(`    (screenshot ${name} failed: ${e.message})`));
+  const shot = (page, name) =>
+    page.screenshot({ path: join(resultsDir, `${name}.png`), timeout: 15_000 }).catch((e) => say(`    (screenshot ${name} failed: ${e.message})`));
   let page;
   let timer;
   try {

@@ -56,10 +56,15 @@ export async function statusBarLanguage(page) {
 
 /** Waits until the status bar's language mode equals `name`. */
 export async function waitForLanguageMode(page, name, { timeoutMs = LONG } = {}) {
-  return waitUntil(page, `the status bar language mode to be "${name}"`, async () => {
-    const text = await statusBarLanguage(page).catch(() => "");
-    return text === name ? text : { failed: text };
-  }, timeoutMs);
+  return waitUntil(
+    page,
+    `the status bar language mode to be "${name}"`,
+    async () => {
+      const text = await statusBarLanguage(page).catch(() => "");
+      return text === name ? text : { failed: text };
+    },
+    timeoutMs,
+  );
 }
 
 /**
@@ -79,7 +84,9 @@ export async function revealText(page, text, { occurrence = 1 } = {}) {
       seen = "no selection after the search";
       continue;
     }
-    const hit = boxes.find((b) => Math.abs(b.y + b.height / 2 - (selection.y + selection.height / 2)) < selection.height / 2 && Math.abs(b.x - selection.x) < 4);
+    const hit = boxes.find(
+      (b) => Math.abs(b.y + b.height / 2 - (selection.y + selection.height / 2)) < selection.height / 2 && Math.abs(b.x - selection.x) < 4,
+    );
     if (hit) return hit;
     seen = `the selection at ${Math.round(selection.x)},${Math.round(selection.y)} is not on ${JSON.stringify(text)} (on screen at: ${boxes.map((b) => `${Math.round(b.x)},${Math.round(b.y)}`).join(" ") || "nowhere"})`;
   }
@@ -96,12 +103,18 @@ async function findWithMatchCase(page, text, occurrence) {
   // Match case, so that "Train" does not find "train" first. A click while the widget slides in can miss:
   // click until the toggle says it is on.
   const matchCase = page.locator('.editor-group-container.active .find-widget .monaco-custom-toggle[aria-label^="Match Case"]').first();
-  await waitUntil(page, "the Find widget's Match Case toggle to be on", async () => {
-    const state = await matchCase.getAttribute("aria-checked", { timeout: SHORT });
-    if (state === "true") return true;
-    await matchCase.click({ timeout: SHORT });
-    return { failed: `aria-checked=${state}` };
-  }, SHORT, 300);
+  await waitUntil(
+    page,
+    "the Find widget's Match Case toggle to be on",
+    async () => {
+      const state = await matchCase.getAttribute("aria-checked", { timeout: SHORT });
+      if (state === "true") return true;
+      await matchCase.click({ timeout: SHORT });
+      return { failed: `aria-checked=${state}` };
+    },
+    SHORT,
+    300,
+  );
   // Typing a new search string moves the selection to the first match after the cursor; the same
   // string as last time would not count as a change, hence the empty string first.
   await find.fill("");
@@ -109,12 +122,17 @@ async function findWithMatchCase(page, text, occurrence) {
   for (let i = 1; i < occurrence; i++) await page.keyboard.press("Enter");
   await page.keyboard.press("Escape");
   // The Find widget left the match selected: its selection highlight is where the text is on screen.
-  return waitUntil(page, `"${text}" to be selected`, async () => {
-    const boxes = await page.locator(".editor-group-container.active .monaco-editor .view-overlays .selected-text").evaluateAll((els) =>
-      els.map((e) => e.getBoundingClientRect()).map((r) => ({ x: r.x, y: r.y, width: r.width, height: r.height })),
-    );
-    return boxes.length === 1 && boxes[0].width > 0 ? boxes[0] : undefined;
-  }, SHORT).catch(() => undefined);
+  return waitUntil(
+    page,
+    `"${text}" to be selected`,
+    async () => {
+      const boxes = await page
+        .locator(".editor-group-container.active .monaco-editor .view-overlays .selected-text")
+        .evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => ({ x: r.x, y: r.y, width: r.width, height: r.height })));
+      return boxes.length === 1 && boxes[0].width > 0 ? boxes[0] : undefined;
+    },
+    SHORT,
+  ).catch(() => undefined);
 }
 
 /** Moves keyboard focus into the active editor (View: Focus First Editor Group). */
@@ -126,10 +144,15 @@ export async function focusEditor(page) {
 
 /** The on-screen box of `text` in the active editor's rendered lines (it must be scrolled into view). */
 export async function textBox(page, text, occurrence = 1, { timeoutMs = SHORT } = {}) {
-  return waitUntil(page, `"${text}" to be visible in the editor`, async () => {
-    const boxes = await visibleTextBoxes(page, text);
-    return boxes.length >= occurrence ? boxes[occurrence - 1] : undefined;
-  }, timeoutMs);
+  return waitUntil(
+    page,
+    `"${text}" to be visible in the editor`,
+    async () => {
+      const boxes = await visibleTextBoxes(page, text);
+      return boxes.length >= occurrence ? boxes[occurrence - 1] : undefined;
+    },
+    timeoutMs,
+  );
 }
 
 /**
@@ -142,7 +165,10 @@ export async function visibleTextBoxes(page, text) {
     const editor = document.querySelector(".editor-group-container.active .monaco-editor");
     const root = editor?.querySelector(".view-lines");
     if (!root) return [];
-    const numbers = [...editor.querySelectorAll(".margin-view-overlays .line-numbers")].map((n) => ({ top: n.getBoundingClientRect().top, line: Number(n.textContent.trim()) }));
+    const numbers = [...editor.querySelectorAll(".margin-view-overlays .line-numbers")].map((n) => ({
+      top: n.getBoundingClientRect().top,
+      line: Number(n.textContent.trim()),
+    }));
     const lines = [...root.querySelectorAll(".view-line")].sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top);
     const boxes = [];
     for (const line of lines) {
@@ -165,7 +191,8 @@ export async function visibleTextBoxes(page, text) {
         const end = at(index + text.length - 1);
         range.setEnd(end[0], end[1] + 1);
         const r = range.getBoundingClientRect();
-        if (r.width > 0) boxes.push({ x: r.x, y: r.y, width: r.width, height: r.height, line: Number.isFinite(number) ? number : undefined, column: index, lineText: all });
+        if (r.width > 0)
+          boxes.push({ x: r.x, y: r.y, width: r.width, height: r.height, line: Number.isFinite(number) ? number : undefined, column: index, lineText: all });
       }
     }
     return boxes;
@@ -270,10 +297,14 @@ export async function hoverAtText(page, text, { occurrence = 1, expect, timeoutM
       movedAway = !here || Math.abs(here.y - box.y) > 1 || Math.abs(here.x - box.x) > 1;
       if (!movedAway) await page.waitForTimeout(200);
     }
-    tries.push(`${byKeyboard ? "keyboard" : "mouse"} at ${Math.round(x)},${Math.round(y)} (line ${box.line}): ${movedAway ? "the text moved" : sawHover ? "another hover" : "no hover"}`);
+    tries.push(
+      `${byKeyboard ? "keyboard" : "mouse"} at ${Math.round(x)},${Math.round(y)} (line ${box.line}): ${movedAway ? "the text moved" : sawHover ? "another hover" : "no hover"}`,
+    );
     if (!byKeyboard && !movedAway) silentMouseTries = sawHover ? 0 : silentMouseTries + 1;
   }
-  throw new Error(`timed out after ${timeoutMs / 1000} s waiting for a hover on "${text}"${expect ? ` containing ${expect}` : ""}; last seen: ${last || "(no hover)"}; tries: ${tries.join("; ")}`);
+  throw new Error(
+    `timed out after ${timeoutMs / 1000} s waiting for a hover on "${text}"${expect ? ` containing ${expect}` : ""}; last seen: ${last || "(no hover)"}; tries: ${tries.join("; ")}`,
+  );
 }
 
 /** Places the cursor on `text` (clicks it) in the active editor. */
@@ -310,10 +341,15 @@ export async function replaceText(page, from, to, { occurrence = 1, timeoutMs = 
   for (let i = 0; i < removed; i++) await page.keyboard.press("Shift+ArrowRight");
   if (typed) await page.keyboard.type(typed);
   else if (removed) await page.keyboard.press("Delete");
-  const after = await waitUntil(page, `line ${box.line} to read ${JSON.stringify(expected.trim())}`, async () => {
-    const text = await lineText(page, box.line);
-    return text === expected ? text : { failed: text ?? `(line ${box.line} not rendered)` };
-  }, timeoutMs);
+  const after = await waitUntil(
+    page,
+    `line ${box.line} to read ${JSON.stringify(expected.trim())}`,
+    async () => {
+      const text = await lineText(page, box.line);
+      return text === expected ? text : { failed: text ?? `(line ${box.line} not rendered)` };
+    },
+    timeoutMs,
+  );
   return { line: box.line, before: box.lineText, after };
 }
 
@@ -364,7 +400,10 @@ export async function chooseContextMenuItem(page, label) {
   await page.waitForTimeout(200);
   for (let attempt = 1; ; attempt++) {
     await item.click();
-    const closed = await menu.waitFor({ state: "hidden", timeout: 1500 }).then(() => true, () => false);
+    const closed = await menu.waitFor({ state: "hidden", timeout: 1500 }).then(
+      () => true,
+      () => false,
+    );
     if (closed) return;
     if (attempt === 3) throw new Error(`the context menu stayed open after 3 clicks on "${label}"`);
   }
@@ -384,13 +423,18 @@ export async function contextMenuItem(page, text, label, options) {
 /** Waits for a notification toast whose message matches `expect` (string or RegExp); returns its text. */
 export async function waitForNotification(page, expect, { timeoutMs = LONG } = {}) {
   const seen = new Set();
-  return waitUntil(page, `a notification matching ${expect}`, async () => {
-    const messages = await page.locator(".notifications-toasts .notification-toast .notification-list-item-message").allInnerTexts();
-    messages.forEach((m) => seen.add(m));
-    const found = messages.find((m) => matches(m, expect));
-    // Toasts hide after a while: report every message seen during the wait.
-    return found ?? { failed: seen.size ? [...seen].join(" || ") : "(no notification)" };
-  }, timeoutMs);
+  return waitUntil(
+    page,
+    `a notification matching ${expect}`,
+    async () => {
+      const messages = await page.locator(".notifications-toasts .notification-toast .notification-list-item-message").allInnerTexts();
+      messages.forEach((m) => seen.add(m));
+      const found = messages.find((m) => matches(m, expect));
+      // Toasts hide after a while: report every message seen during the wait.
+      return found ?? { failed: seen.size ? [...seen].join(" || ") : "(no notification)" };
+    },
+    timeoutMs,
+  );
 }
 
 /**
@@ -399,7 +443,9 @@ export async function waitForNotification(page, expect, { timeoutMs = LONG } = {
  */
 export async function clickNotificationButton(page, expect, label, { timeoutMs = LONG } = {}) {
   const message = await waitForNotification(page, expect, { timeoutMs });
-  const toast = page.locator(".notifications-toasts .notification-toast", { has: page.locator(".notification-list-item-message", { hasText: message }) }).first();
+  const toast = page
+    .locator(".notifications-toasts .notification-toast", { has: page.locator(".notification-list-item-message", { hasText: message }) })
+    .first();
   const buttons = toast.locator(".notification-list-item-buttons-container .monaco-button");
   const labels = (await buttons.allInnerTexts()).map((b) => b.trim());
   const index = labels.indexOf(label);
@@ -415,14 +461,29 @@ export async function clickNotificationButton(page, expect, label, { timeoutMs =
  */
 export async function waitForDialog(page, { expect, timeoutMs = LONG } = {}) {
   const box = page.locator(".monaco-dialog-box").first();
-  return waitUntil(page, `a dialog${expect ? ` matching ${expect}` : ""}`, async () => {
-    if (!(await box.isVisible())) return { failed: "(no dialog)" };
-    const message = (await box.locator(".dialog-message-text").innerText().catch(() => "")).trim();
-    const detail = (await box.locator(".dialog-message-detail").innerText().catch(() => "")).trim();
-    const buttons = (await box.locator(".dialog-buttons .monaco-button").allInnerTexts()).map((b) => b.trim()).filter(Boolean);
-    if (expect && !matches(message, expect)) return { failed: `a dialog "${message}"` };
-    return { message, detail, buttons };
-  }, timeoutMs);
+  return waitUntil(
+    page,
+    `a dialog${expect ? ` matching ${expect}` : ""}`,
+    async () => {
+      if (!(await box.isVisible())) return { failed: "(no dialog)" };
+      const message = (
+        await box
+          .locator(".dialog-message-text")
+          .innerText()
+          .catch(() => "")
+      ).trim();
+      const detail = (
+        await box
+          .locator(".dialog-message-detail")
+          .innerText()
+          .catch(() => "")
+      ).trim();
+      const buttons = (await box.locator(".dialog-buttons .monaco-button").allInnerTexts()).map((b) => b.trim()).filter(Boolean);
+      if (expect && !matches(message, expect)) return { failed: `a dialog "${message}"` };
+      return { message, detail, buttons };
+    },
+    timeoutMs,
+  );
 }
 
 /** Clicks the open dialog's button `label` (exact) and waits for the dialog to close. */
@@ -443,14 +504,29 @@ export async function clickDialogButton(page, label, { timeoutMs = SHORT } = {})
  */
 export async function waitForInputBox(page, title, { timeoutMs = LONG } = {}) {
   const widget = page.locator(".quick-input-widget");
-  return waitUntil(page, `an input box titled "${title}"`, async () => {
-    if (!(await widget.isVisible())) return { failed: "(no input box)" };
-    const shown = (await widget.locator(".quick-input-title").innerText().catch(() => "")).trim();
-    if (!shown.includes(title)) return { failed: `an input box titled "${shown}"` };
-    const value = await widget.locator(".quick-input-box input").first().inputValue();
-    const message = (await widget.locator(".quick-input-message").innerText().catch(() => "")).trim();
-    return { title: shown, value, message };
-  }, timeoutMs);
+  return waitUntil(
+    page,
+    `an input box titled "${title}"`,
+    async () => {
+      if (!(await widget.isVisible())) return { failed: "(no input box)" };
+      const shown = (
+        await widget
+          .locator(".quick-input-title")
+          .innerText()
+          .catch(() => "")
+      ).trim();
+      if (!shown.includes(title)) return { failed: `an input box titled "${shown}"` };
+      const value = await widget.locator(".quick-input-box input").first().inputValue();
+      const message = (
+        await widget
+          .locator(".quick-input-message")
+          .innerText()
+          .catch(() => "")
+      ).trim();
+      return { title: shown, value, message };
+    },
+    timeoutMs,
+  );
 }
 
 /** Closes every notification toast. */
@@ -476,12 +552,17 @@ export async function quickFixesAt(page, text, { occurrence = 1, choose } = {}) 
 export async function lightBulbFixesAt(page, text, { occurrence = 1, choose, autofix = false, timeoutMs = LONG } = {}) {
   await clickText(page, text, { occurrence });
   const bulb = page.locator(`.editor-group-container.active .monaco-editor .lightBulbWidget${autofix ? ".codicon-lightbulb-autofix" : ""}`).first();
-  await waitUntil(page, `the light bulb${autofix ? " (with a preferred fix)" : ""} at "${text}"`, async () => {
-    const classes = await page.locator(".editor-group-container.active .monaco-editor .lightBulbWidget").evaluateAll((els) =>
-      els.map((e) => `${e.className} ${getComputedStyle(e).visibility}`),
-    );
-    return (await bulb.isVisible()) ? true : { failed: classes.join(" | ") || "(no light bulb)" };
-  }, timeoutMs);
+  await waitUntil(
+    page,
+    `the light bulb${autofix ? " (with a preferred fix)" : ""} at "${text}"`,
+    async () => {
+      const classes = await page
+        .locator(".editor-group-container.active .monaco-editor .lightBulbWidget")
+        .evaluateAll((els) => els.map((e) => `${e.className} ${getComputedStyle(e).visibility}`));
+      return (await bulb.isVisible()) ? true : { failed: classes.join(" | ") || "(no light bulb)" };
+    },
+    timeoutMs,
+  );
   await bulb.click();
   return pickCodeAction(page, `in the light bulb at "${text}"`, choose);
 }
@@ -490,7 +571,9 @@ export async function lightBulbFixesAt(page, text, { occurrence = 1, choose, aut
 async function pickCodeAction(page, where, choose) {
   const rows = page.locator(".action-widget .monaco-list-row.action");
   await rows.first().waitFor({ state: "visible", timeout: LONG });
-  const titles = (await rows.evaluateAll((els) => els.map((e) => (e.querySelector(".title")?.textContent || e.getAttribute("aria-label") || e.textContent || "").trim()))).filter(Boolean);
+  const titles = (
+    await rows.evaluateAll((els) => els.map((e) => (e.querySelector(".title")?.textContent || e.getAttribute("aria-label") || e.textContent || "").trim()))
+  ).filter(Boolean);
   if (choose === undefined) {
     await page.keyboard.press("Escape");
     return titles;
@@ -501,7 +584,10 @@ async function pickCodeAction(page, where, choose) {
     throw new Error(`no quick fix matching ${choose} ${where}; offered: ${titles.join(" | ")}`);
   }
   await rows.nth(index).click();
-  await page.locator(".action-widget").waitFor({ state: "hidden", timeout: SHORT }).catch(() => undefined);
+  await page
+    .locator(".action-widget")
+    .waitFor({ state: "hidden", timeout: SHORT })
+    .catch(() => undefined);
   return titles;
 }
 
@@ -510,14 +596,27 @@ async function pickCodeAction(page, where, choose) {
  * Only the lines on screen count: scroll there first (revealText) when the text may be elsewhere.
  */
 export async function waitForEditorText(page, text, { gone = false, timeoutMs = LONG } = {}) {
-  return waitUntil(page, `the editor ${gone ? "to no longer show" : "to show"} ${JSON.stringify(text)}`, async () => {
-    const lines = await page.locator(".editor-group-container.active .monaco-editor .view-lines .view-line").evaluateAll((els) =>
-      els.map((e) => ({ top: e.getBoundingClientRect().top, text: e.textContent.replace(/\u00a0/g, " ") })).sort((a, b) => a.top - b.top).map((l) => l.text),
-    );
-    const shown = lines.some((l) => l.includes(text));
-    if (shown !== gone) return lines.find((l) => l.includes(text)) ?? true;
-    return { failed: lines.filter((l) => l.trim()).slice(0, 40).join(" ⏎ ") };
-  }, timeoutMs);
+  return waitUntil(
+    page,
+    `the editor ${gone ? "to no longer show" : "to show"} ${JSON.stringify(text)}`,
+    async () => {
+      const lines = await page.locator(".editor-group-container.active .monaco-editor .view-lines .view-line").evaluateAll((els) =>
+        els
+          .map((e) => ({ top: e.getBoundingClientRect().top, text: e.textContent.replace(/\u00a0/g, " ") }))
+          .sort((a, b) => a.top - b.top)
+          .map((l) => l.text),
+      );
+      const shown = lines.some((l) => l.includes(text));
+      if (shown !== gone) return lines.find((l) => l.includes(text)) ?? true;
+      return {
+        failed: lines
+          .filter((l) => l.trim())
+          .slice(0, 40)
+          .join(" ⏎ "),
+      };
+    },
+    timeoutMs,
+  );
 }
 
 /** Triggers completion (Ctrl+Space) at the cursor and returns the suggestion labels. */
@@ -543,7 +642,10 @@ export async function renameAt(page, text, newName, { occurrence = 1 } = {}) {
 export async function saveActiveEditor(page) {
   await focusEditor(page);
   await page.keyboard.press("Control+S");
-  await page.locator(".tabs-container .tab.active.dirty").waitFor({ state: "detached", timeout: SHORT }).catch(() => undefined);
+  await page
+    .locator(".tabs-container .tab.active.dirty")
+    .waitFor({ state: "detached", timeout: SHORT })
+    .catch(() => undefined);
 }
 
 /**
@@ -553,22 +655,33 @@ export async function saveActiveEditor(page) {
 export async function codeLensTitles(page, { all = false } = {}) {
   const lenses = await page.locator(".editor-group-container.active .monaco-editor .codelens-decoration").evaluateAll((els, all) => {
     const guard = els[0]?.closest(".monaco-editor")?.querySelector(".overflow-guard")?.getBoundingClientRect();
-    return els
-      .map((e) => ({ rect: e.getBoundingClientRect(), hidden: getComputedStyle(e).visibility === "hidden", parts: [...e.querySelectorAll("a, span")].filter((x) => !x.querySelector("a, span")).map((x) => x.textContent.trim()) }))
-      // Monaco keeps lenses of lines out of view as hidden widgets.
-      .filter(({ rect, hidden }) => all || (!hidden && guard && rect.height > 0 && rect.top >= guard.top && rect.bottom <= guard.bottom))
-      .sort((a, b) => a.rect.top - b.rect.top)
-      .map((e) => e.parts);
+    return (
+      els
+        .map((e) => ({
+          rect: e.getBoundingClientRect(),
+          hidden: getComputedStyle(e).visibility === "hidden",
+          parts: [...e.querySelectorAll("a, span")].filter((x) => !x.querySelector("a, span")).map((x) => x.textContent.trim()),
+        }))
+        // Monaco keeps lenses of lines out of view as hidden widgets.
+        .filter(({ rect, hidden }) => all || (!hidden && guard && rect.height > 0 && rect.top >= guard.top && rect.bottom <= guard.bottom))
+        .sort((a, b) => a.rect.top - b.rect.top)
+        .map((e) => e.parts)
+    );
   }, all);
   return lenses.flat().filter((t) => t && t !== "|");
 }
 
 /** Waits until the active editor shows code lenses matching every entry of `expected` (strings or RegExps). */
 export async function waitForCodeLenses(page, expected, { timeoutMs = LONG, all = false } = {}) {
-  return waitUntil(page, `code lenses ${expected.join(", ")}`, async () => {
-    const titles = await codeLensTitles(page, { all });
-    return expected.every((e) => titles.some((t) => matches(t, e))) ? titles : { failed: titles.join(" | ") || "(none)" };
-  }, timeoutMs);
+  return waitUntil(
+    page,
+    `code lenses ${expected.join(", ")}`,
+    async () => {
+      const titles = await codeLensTitles(page, { all });
+      return expected.every((e) => titles.some((t) => matches(t, e))) ? titles : { failed: titles.join(" | ") || "(none)" };
+    },
+    timeoutMs,
+  );
 }
 
 /**
@@ -576,18 +689,27 @@ export async function waitForCodeLenses(page, expected, { timeoutMs = LONG, all 
  * screen count (reveal the line first), `occurrence` picks a later one from the top.
  */
 export async function clickCodeLens(page, title, { occurrence = 1, timeoutMs = LONG } = {}) {
-  const box = await waitUntil(page, `a code lens "${title}" on screen`, async () => {
-    const lenses = await page.locator(".editor-group-container.active .monaco-editor .codelens-decoration a").evaluateAll((els) => {
-      const guard = els[0]?.closest(".monaco-editor")?.querySelector(".overflow-guard")?.getBoundingClientRect();
-      return els
-        .map((e) => ({ text: e.textContent.trim(), rect: e.getBoundingClientRect(), hidden: getComputedStyle(e.closest(".codelens-decoration")).visibility === "hidden" }))
-        .filter(({ rect, hidden }) => !hidden && guard && rect.width > 0 && rect.top >= guard.top && rect.bottom <= guard.bottom)
-        .sort((a, b) => a.rect.top - b.rect.top || a.rect.left - b.rect.left)
-        .map(({ text, rect }) => ({ text, x: rect.x, y: rect.y, width: rect.width, height: rect.height }));
-    });
-    const hits = lenses.filter((l) => (title instanceof RegExp ? title.test(l.text) : l.text === title));
-    return hits.length >= occurrence ? hits[occurrence - 1] : { failed: lenses.map((l) => l.text).join(" | ") || "(no lens)" };
-  }, timeoutMs);
+  const box = await waitUntil(
+    page,
+    `a code lens "${title}" on screen`,
+    async () => {
+      const lenses = await page.locator(".editor-group-container.active .monaco-editor .codelens-decoration a").evaluateAll((els) => {
+        const guard = els[0]?.closest(".monaco-editor")?.querySelector(".overflow-guard")?.getBoundingClientRect();
+        return els
+          .map((e) => ({
+            text: e.textContent.trim(),
+            rect: e.getBoundingClientRect(),
+            hidden: getComputedStyle(e.closest(".codelens-decoration")).visibility === "hidden",
+          }))
+          .filter(({ rect, hidden }) => !hidden && guard && rect.width > 0 && rect.top >= guard.top && rect.bottom <= guard.bottom)
+          .sort((a, b) => a.rect.top - b.rect.top || a.rect.left - b.rect.left)
+          .map(({ text, rect }) => ({ text, x: rect.x, y: rect.y, width: rect.width, height: rect.height }));
+      });
+      const hits = lenses.filter((l) => (title instanceof RegExp ? title.test(l.text) : l.text === title));
+      return hits.length >= occurrence ? hits[occurrence - 1] : { failed: lenses.map((l) => l.text).join(" | ") || "(no lens)" };
+    },
+    timeoutMs,
+  );
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
   return box;
 }
@@ -599,7 +721,9 @@ export async function clickCodeLens(page, title, { occurrence = 1, timeoutMs = L
 export async function clickEditorTitleAction(page, label, { timeoutMs = SHORT } = {}) {
   const action = page.locator(`.editor-group-container.active .editor-actions .action-label[aria-label^=${JSON.stringify(label)}]`).first();
   await action.waitFor({ state: "visible", timeout: timeoutMs }).catch(async () => {
-    const labels = await page.locator(".editor-group-container.active .action-label").evaluateAll((els) => els.map((e) => `${e.getAttribute("aria-label")} (${e.closest("[class*=actions]")?.className})`));
+    const labels = await page
+      .locator(".editor-group-container.active .action-label")
+      .evaluateAll((els) => els.map((e) => `${e.getAttribute("aria-label")} (${e.closest("[class*=actions]")?.className})`));
     throw new Error(`the editor title bar has no action "${label}"; it has: ${labels.join(" | ") || "(none)"}`);
   });
   await action.click();
@@ -616,7 +740,12 @@ export function viewPane(page, title) {
  */
 export async function showView(page, title, { timeoutMs = SHORT } = {}) {
   const pane = viewPane(page, title);
-  const open = async () => (await pane.isVisible().catch(() => false)) && (await pane.locator(".pane-header.expanded").isVisible().catch(() => false));
+  const open = async () =>
+    (await pane.isVisible().catch(() => false)) &&
+    (await pane
+      .locator(".pane-header.expanded")
+      .isVisible()
+      .catch(() => false));
   if (!(await open())) await runCommand(page, `Focus on ${title} View`);
   await waitUntil(page, `the view "${title}" to be open`, async () => ((await open()) ? true : { failed: "(closed)" }), timeoutMs);
   return pane;
@@ -633,11 +762,14 @@ export async function setSideBarWidth(page, width) {
   const y = box.y + box.height / 2;
   const edge = box.x + box.width;
   // The vertical sash of the workbench grid on the side bar's right edge.
-  const sash = await page.locator(".monaco-workbench .monaco-sash.vertical").evaluateAll((els, { edge, y }) =>
-    els
-      .map((e) => e.getBoundingClientRect())
-      .filter((r) => r.width > 0 && r.top <= y && r.bottom >= y && Math.abs(r.x + r.width / 2 - edge) <= 4)
-      .map((r) => ({ x: r.x + r.width / 2 }))[0], { edge, y });
+  const sash = await page.locator(".monaco-workbench .monaco-sash.vertical").evaluateAll(
+    (els, { edge, y }) =>
+      els
+        .map((e) => e.getBoundingClientRect())
+        .filter((r) => r.width > 0 && r.top <= y && r.bottom >= y && Math.abs(r.x + r.width / 2 - edge) <= 4)
+        .map((r) => ({ x: r.x + r.width / 2 }))[0],
+    { edge, y },
+  );
   if (!sash) throw new Error(`no sash on the side bar's right edge (x ${Math.round(edge)})`);
   await page.mouse.move(sash.x, y);
   await page.mouse.down();
@@ -656,13 +788,24 @@ export async function collapseOtherViews(page, title) {
   const headers = page.locator(".part.sidebar .pane-header.expanded");
   for (let i = (await headers.count()) - 1; i >= 0; i--) {
     const header = headers.nth(i);
-    const name = (await header.locator(".title").first().innerText().catch(() => "")).trim();
+    const name = (
+      await header
+        .locator(".title")
+        .first()
+        .innerText()
+        .catch(() => "")
+    ).trim();
     if (name && !name.includes(title)) await header.locator(".title").first().click();
   }
-  await waitUntil(page, `the side bar to show only "${title}" open`, async () => {
-    const open = (await page.locator(".part.sidebar .pane-header.expanded .title").allInnerTexts()).map((t) => t.trim());
-    return open.length === 1 && open[0].includes(title) ? true : { failed: open.join(", ") || "(none)" };
-  }, SHORT);
+  await waitUntil(
+    page,
+    `the side bar to show only "${title}" open`,
+    async () => {
+      const open = (await page.locator(".part.sidebar .pane-header.expanded .title").allInnerTexts()).map((t) => t.trim());
+      return open.length === 1 && open[0].includes(title) ? true : { failed: open.join(", ") || "(none)" };
+    },
+    SHORT,
+  );
 }
 
 /**
@@ -671,18 +814,20 @@ export async function collapseOtherViews(page, title) {
  * list's row index). Only rows the list has rendered count: a long tree must be scrolled.
  */
 export async function treeItems(page, title) {
-  return viewPane(page, title).locator(".pane-body .monaco-list-row").evaluateAll((els) =>
-    els
-      .map((row) => ({
-        dataIndex: Number(row.getAttribute("data-index")),
-        label: row.querySelector(".label-name")?.textContent?.trim() ?? row.textContent.trim(),
-        description: row.querySelector(".label-description")?.textContent?.trim() ?? "",
-        level: Number(row.getAttribute("aria-level")),
-        expanded: row.hasAttribute("aria-expanded") ? row.getAttribute("aria-expanded") === "true" : undefined,
-        text: (row.getAttribute("aria-label") || "").trim(),
-      }))
-      .sort((a, b) => a.dataIndex - b.dataIndex),
-  );
+  return viewPane(page, title)
+    .locator(".pane-body .monaco-list-row")
+    .evaluateAll((els) =>
+      els
+        .map((row) => ({
+          dataIndex: Number(row.getAttribute("data-index")),
+          label: row.querySelector(".label-name")?.textContent?.trim() ?? row.textContent.trim(),
+          description: row.querySelector(".label-description")?.textContent?.trim() ?? "",
+          level: Number(row.getAttribute("aria-level")),
+          expanded: row.hasAttribute("aria-expanded") ? row.getAttribute("aria-expanded") === "true" : undefined,
+          text: (row.getAttribute("aria-label") || "").trim(),
+        }))
+        .sort((a, b) => a.dataIndex - b.dataIndex),
+    );
 }
 
 /** The rows under `rows[index]` (deeper levels until the next row at its level or above). */
@@ -694,10 +839,17 @@ export function treeChildren(rows, index) {
 
 /** Waits until the tree of the view `title` satisfies `predicate(rows)`; returns the rows. */
 export async function waitForTreeItems(page, title, what, predicate, { timeoutMs = LONG } = {}) {
-  return waitUntil(page, `the view "${title}" to show ${what}`, async () => {
-    const rows = await treeItems(page, title);
-    return predicate(rows) ? rows : { failed: rows.map((r) => `${"  ".repeat(Math.max(0, r.level - 1))}${r.label} [${r.description}]`).join(" ⏎ ") || "(no rows)" };
-  }, timeoutMs);
+  return waitUntil(
+    page,
+    `the view "${title}" to show ${what}`,
+    async () => {
+      const rows = await treeItems(page, title);
+      return predicate(rows)
+        ? rows
+        : { failed: rows.map((r) => `${"  ".repeat(Math.max(0, r.level - 1))}${r.label} [${r.description}]`).join(" ⏎ ") || "(no rows)" };
+    },
+    timeoutMs,
+  );
 }
 
 /**
@@ -706,17 +858,26 @@ export async function waitForTreeItems(page, title, what, predicate, { timeoutMs
  * loading placeholder; returns the rows under it.
  */
 export async function expandTreeItem(page, title, label, { level, occurrence = 1, timeoutMs = LONG } = {}) {
-  const find = (rows) => rows.map((r, i) => [r, i]).filter(([r]) => (label instanceof RegExp ? label.test(r.label) : r.label === label) && (level === undefined || r.level === level))[occurrence - 1];
+  const find = (rows) =>
+    rows
+      .map((r, i) => [r, i])
+      .filter(([r]) => (label instanceof RegExp ? label.test(r.label) : r.label === label) && (level === undefined || r.level === level))[occurrence - 1];
   const rows = await waitForTreeItems(page, title, `an item "${label}"`, (rows) => Boolean(find(rows)), { timeoutMs });
   const [row] = find(rows);
   if (row.expanded === undefined) throw new Error(`the item "${row.label}" of the view "${title}" cannot be expanded (a leaf)`);
   if (!row.expanded) await viewPane(page, title).locator(`.pane-body .monaco-list-row[data-index="${row.dataIndex}"] .monaco-tl-twistie`).click();
-  const after = await waitForTreeItems(page, title, `the children of "${row.label}"`, (rows) => {
-    const hit = find(rows);
-    if (!hit || hit[0].expanded !== true) return false;
-    const children = treeChildren(rows, hit[1]);
-    return children.length > 0 && !children.some((c) => /^Loading/i.test(c.label));
-  }, { timeoutMs });
+  const after = await waitForTreeItems(
+    page,
+    title,
+    `the children of "${row.label}"`,
+    (rows) => {
+      const hit = find(rows);
+      if (!hit || hit[0].expanded !== true) return false;
+      const children = treeChildren(rows, hit[1]);
+      return children.length > 0 && !children.some((c) => /^Loading/i.test(c.label));
+    },
+    { timeoutMs },
+  );
   return treeChildren(after, find(after)[1]);
 }
 
@@ -743,21 +904,37 @@ export async function readProblems(page, { timeoutMs = SHORT } = {}) {
       };
     }),
   );
-  const message = (await panel.locator(".message-box-container").innerText().catch(() => "")).trim();
+  const message = (
+    await panel
+      .locator(".message-box-container")
+      .innerText()
+      .catch(() => "")
+  ).trim();
   return { rows: rows.filter((r) => r.kind === "marker"), files: rows.filter((r) => r.kind === "file"), message };
 }
 
 /** Waits until the Problems panel satisfies `predicate(problems)`; returns the problems. */
 export async function waitForProblems(page, what, predicate, { timeoutMs = LONG } = {}) {
-  return waitUntil(page, `the Problems panel to show ${what}`, async () => {
-    const problems = await readProblems(page);
-    return predicate(problems) ? problems : { failed: problems };
-  }, timeoutMs);
+  return waitUntil(
+    page,
+    `the Problems panel to show ${what}`,
+    async () => {
+      const problems = await readProblems(page);
+      return predicate(problems) ? problems : { failed: problems };
+    },
+    timeoutMs,
+  );
 }
 
 /** Shows the Problems panel (View: Focus Problems), keeping it open. */
 export async function showProblems(page) {
-  if (await page.locator(".markers-panel").isVisible().catch(() => false)) return;
+  if (
+    await page
+      .locator(".markers-panel")
+      .isVisible()
+      .catch(() => false)
+  )
+    return;
   await focusWorkbench(page);
   await page.keyboard.press("Control+Shift+M");
   await page.locator(".markers-panel").waitFor({ state: "visible", timeout: SHORT });
@@ -765,7 +942,11 @@ export async function showProblems(page) {
 
 /** The status bar's error and warning counts. */
 export async function statusBarProblemCounts(page) {
-  const label = (await page.locator("#status\\.problems").getAttribute("aria-label").catch(() => "")) ?? "";
+  const label =
+    (await page
+      .locator("#status\\.problems")
+      .getAttribute("aria-label")
+      .catch(() => "")) ?? "";
   const errors = /(\d+)\s+error/i.exec(label) ?? /Errors:\s*(\d+)/i.exec(label);
   const warnings = /(\d+)\s+warning/i.exec(label) ?? /Warnings:\s*(\d+)/i.exec(label);
   return { errors: errors ? Number(errors[1]) : 0, warnings: warnings ? Number(warnings[1]) : 0, label };
@@ -777,7 +958,12 @@ export async function statusBarProblemCounts(page) {
  * selection; `selected`: characters selected, 0 when none).
  */
 export async function editorSelectionStatus(page) {
-  const text = ((await page.locator("#status\\.editor\\.selection").innerText({ timeout: SHORT }).catch(() => "")) || "").trim();
+  const text = (
+    (await page
+      .locator("#status\\.editor\\.selection")
+      .innerText({ timeout: SHORT })
+      .catch(() => "")) || ""
+  ).trim();
   const m = /Ln (\d+), Col (\d+)(?: \((\d+) selected\))?/.exec(text);
   return m ? { line: Number(m[1]), column: Number(m[2]), selected: Number(m[3] ?? 0), text } : { line: 0, column: 0, selected: 0, text };
 }
@@ -822,62 +1008,82 @@ export function graphNode(page, step) {
  * its scroll and client sizes, and the drawing's box.
  */
 export async function graphState(page, { timeoutMs = SHORT } = {}) {
-  return graphFrame(page).locator("body").evaluate((body) => {
-    const q = (s) => body.querySelector(s);
-    const text = (e) => (e?.textContent ?? "").trim();
-    const banner = q("#banner");
-    const rect = (e) => {
-      const r = e.getBoundingClientRect();
-      return { x: Math.round(r.x), y: Math.round(r.y), width: Math.round(r.width), height: Math.round(r.height) };
-    };
-    return {
-      title: text(q("#title")),
-      banner: banner && !banner.hidden ? text(banner) : "",
-      execution: text(q("#execution")),
-      selectionCount: text(q("#selection-count")),
-      runEnabled: q("button#run-selected") ? !q("button#run-selected").disabled : false,
-      clearEnabled: q("button#clear-selection") ? !q("button#clear-selection").disabled : false,
-      empty: Boolean(q("#empty") && !q("#empty").hidden),
-      legend: text(q("footer#legend")),
-      nodes: [...body.querySelectorAll("svg#graph > g#nodes > g.node")].map((g) => ({
-        id: g.id,
-        step: g.getAttribute("data-step"),
-        name: text(g.querySelector("text.node-name")),
-        detail: text(g.querySelector("text.node-detail")),
-        classes: [...g.classList].filter((c) => c !== "node"),
-        badges: [...g.querySelectorAll("g.node-badges g.badge")].map((b) => [...b.classList].find((c) => c.startsWith("badge-")) ?? text(b)),
-        box: rect(g.querySelector("rect.node-box") ?? g),
-      })),
-      edges: [...body.querySelectorAll("svg#graph > g#edges > g.edge")].map((g) => ({
-        id: g.getAttribute("data-edge"),
-        kind: [...g.classList].find((c) => c.startsWith("edge-"))?.slice(5),
-        from: g.getAttribute("data-from"),
-        to: g.getAttribute("data-to"),
-        classes: [...g.classList].filter((c) => c !== "edge"),
-        title: text(g.querySelector("title")),
-        stroke: g.querySelector(".edge-line") ? getComputedStyle(g.querySelector(".edge-line")).stroke : "",
-      })),
-      labels: [...body.querySelectorAll("svg#graph g.edge-label")].map((g) => ({
-        kind: [...g.classList].find((c) => c.startsWith("edge-label-"))?.slice(11),
-        text: text(g),
-        fill: g.querySelector("text") ? getComputedStyle(g.querySelector("text")).fill : "",
-        box: rect(g),
-      })),
-      viewport: (() => {
-        const v = q("main#viewport");
-        const svg = q("svg#graph");
-        return v ? { ...rect(v), scrollWidth: v.scrollWidth, scrollHeight: v.scrollHeight, clientWidth: v.clientWidth, clientHeight: v.clientHeight, svg: svg ? rect(svg) : undefined } : undefined;
-      })(),
-    };
-  }, undefined, { timeout: timeoutMs });
+  return graphFrame(page)
+    .locator("body")
+    .evaluate(
+      (body) => {
+        const q = (s) => body.querySelector(s);
+        const text = (e) => (e?.textContent ?? "").trim();
+        const banner = q("#banner");
+        const rect = (e) => {
+          const r = e.getBoundingClientRect();
+          return { x: Math.round(r.x), y: Math.round(r.y), width: Math.round(r.width), height: Math.round(r.height) };
+        };
+        return {
+          title: text(q("#title")),
+          banner: banner && !banner.hidden ? text(banner) : "",
+          execution: text(q("#execution")),
+          selectionCount: text(q("#selection-count")),
+          runEnabled: q("button#run-selected") ? !q("button#run-selected").disabled : false,
+          clearEnabled: q("button#clear-selection") ? !q("button#clear-selection").disabled : false,
+          empty: Boolean(q("#empty") && !q("#empty").hidden),
+          legend: text(q("footer#legend")),
+          nodes: [...body.querySelectorAll("svg#graph > g#nodes > g.node")].map((g) => ({
+            id: g.id,
+            step: g.getAttribute("data-step"),
+            name: text(g.querySelector("text.node-name")),
+            detail: text(g.querySelector("text.node-detail")),
+            classes: [...g.classList].filter((c) => c !== "node"),
+            badges: [...g.querySelectorAll("g.node-badges g.badge")].map((b) => [...b.classList].find((c) => c.startsWith("badge-")) ?? text(b)),
+            box: rect(g.querySelector("rect.node-box") ?? g),
+          })),
+          edges: [...body.querySelectorAll("svg#graph > g#edges > g.edge")].map((g) => ({
+            id: g.getAttribute("data-edge"),
+            kind: [...g.classList].find((c) => c.startsWith("edge-"))?.slice(5),
+            from: g.getAttribute("data-from"),
+            to: g.getAttribute("data-to"),
+            classes: [...g.classList].filter((c) => c !== "edge"),
+            title: text(g.querySelector("title")),
+            stroke: g.querySelector(".edge-line") ? getComputedStyle(g.querySelector(".edge-line")).stroke : "",
+          })),
+          labels: [...body.querySelectorAll("svg#graph g.edge-label")].map((g) => ({
+            kind: [...g.classList].find((c) => c.startsWith("edge-label-"))?.slice(11),
+            text: text(g),
+            fill: g.querySelector("text") ? getComputedStyle(g.querySelector("text")).fill : "",
+            box: rect(g),
+          })),
+          viewport: (() => {
+            const v = q("main#viewport");
+            const svg = q("svg#graph");
+            return v
+              ? {
+                  ...rect(v),
+                  scrollWidth: v.scrollWidth,
+                  scrollHeight: v.scrollHeight,
+                  clientWidth: v.clientWidth,
+                  clientHeight: v.clientHeight,
+                  svg: svg ? rect(svg) : undefined,
+                }
+              : undefined;
+          })(),
+        };
+      },
+      undefined,
+      { timeout: timeoutMs },
+    );
 }
 
 /** Waits until the graph view's state (graphState) satisfies `predicate(state)`; returns the state. */
 export async function waitForGraph(page, what, predicate, { timeoutMs = LONG } = {}) {
-  return waitUntil(page, `the graph view to show ${what}`, async () => {
-    const state = await graphState(page, { timeoutMs: 2000 });
-    return predicate(state) ? state : { failed: describeGraph(state) };
-  }, timeoutMs);
+  return waitUntil(
+    page,
+    `the graph view to show ${what}`,
+    async () => {
+      const state = await graphState(page, { timeoutMs: 2000 });
+      return predicate(state) ? state : { failed: describeGraph(state) };
+    },
+    timeoutMs,
+  );
 }
 
 /**
@@ -885,16 +1091,26 @@ export async function waitForGraph(page, what, predicate, { timeoutMs = LONG } =
  * node); returns the state (graphState).
  */
 export async function waitForGraphNodes(page, steps, { exact = false, timeoutMs = LONG } = {}) {
-  return waitForGraph(page, `the nodes ${steps.join(", ")}${exact ? " (and no other)" : ""}`, (state) => {
-    const drawn = state.nodes.map((n) => n.step);
-    return steps.every((s) => drawn.includes(s)) && (!exact || drawn.length === steps.length);
-  }, { timeoutMs });
+  return waitForGraph(
+    page,
+    `the nodes ${steps.join(", ")}${exact ? " (and no other)" : ""}`,
+    (state) => {
+      const drawn = state.nodes.map((n) => n.step);
+      return steps.every((s) => drawn.includes(s)) && (!exact || drawn.length === steps.length);
+    },
+    { timeoutMs },
+  );
 }
 
 /** A one-line account of a graph state, for failure messages and logs. */
 export function describeGraph(state) {
   const nodes = state.nodes.map((n) => `${n.step ?? n.id}[${n.classes.join(" ")}${n.badges.length ? ` · ${n.badges.join(" ")}` : ""}]`).join(" ");
-  const edges = state.edges.map((e) => `${e.id}${e.classes.some((c) => c === "broken" || c === "cycle") ? `(${e.classes.filter((c) => c === "broken" || c === "cycle").join(",")})` : ""}`).join(" ");
+  const edges = state.edges
+    .map(
+      (e) =>
+        `${e.id}${e.classes.some((c) => c === "broken" || c === "cycle") ? `(${e.classes.filter((c) => c === "broken" || c === "cycle").join(",")})` : ""}`,
+    )
+    .join(" ");
   return `nodes: ${nodes || "(none)"} ⏎ edges: ${edges || "(none)"}${state.banner ? ` ⏎ banner: ${state.banner}` : ""}${state.execution ? ` ⏎ execution: ${state.execution}` : ""}`;
 }
 
@@ -922,14 +1138,27 @@ export function watchConsole(page) {
   return {
     messages,
     // VS Code's own webview host page warns about its sandbox flags on every webview: not the extension's page.
-    graph: () => messages.filter((m) => (m.type !== "warning" && /webview|vscode-resource|vscode-cdn/i.test(m.url)) || /Content Security Policy|graph-view/i.test(m.text)),
+    graph: () =>
+      messages.filter((m) => (m.type !== "warning" && /webview|vscode-resource|vscode-cdn/i.test(m.url)) || /Content Security Policy|graph-view/i.test(m.text)),
   };
 }
 
 /** Presses Escape and moves focus back to the workbench (closes open quick inputs and menus). */
 export async function focusWorkbench(page) {
-  if (await page.locator(".quick-input-widget").isVisible().catch(() => false)) await page.keyboard.press("Escape");
-  if (await page.locator(".context-view .monaco-menu").isVisible().catch(() => false)) await page.keyboard.press("Escape");
+  if (
+    await page
+      .locator(".quick-input-widget")
+      .isVisible()
+      .catch(() => false)
+  )
+    await page.keyboard.press("Escape");
+  if (
+    await page
+      .locator(".context-view .monaco-menu")
+      .isVisible()
+      .catch(() => false)
+  )
+    await page.keyboard.press("Escape");
 }
 
 function matches(text, expect) {

@@ -20,6 +20,7 @@ export default {
     const dependsOn = problems.rows.find((r) => r.code === "depends-on-unknown-step");
     if (!dependsOn.text.includes("Preprocess")) throw new Error(`depends-on-unknown-step does not name the unknown step: ${dependsOn.text}`);
     const counts = await wb.statusBarProblemCounts(page);
-    if (counts.errors !== fixtures.MISTAKE_CODES.length) throw new Error(`the status bar counts ${counts.errors} error(s), expected ${fixtures.MISTAKE_CODES.length} (${counts.label})`);
+    if (counts.errors !== fixtures.MISTAKE_CODES.length)
+      throw new Error(`the status bar counts ${counts.errors} error(s), expected ${fixtures.MISTAKE_CODES.length} (${counts.label})`);
   },
 };

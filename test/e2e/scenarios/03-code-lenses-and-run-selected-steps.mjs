@@ -34,7 +34,8 @@ export default {
     const errors = fixtures.MISTAKE_CODES.length;
     const message = await wb.waitForNotification(page, /Run Selected Steps \(Train\)/);
     log(`notification: ${message}`);
-    if (!message.includes(`The definition has ${errors} errors`)) throw new Error(`the notification does not say that the definition has ${errors} errors: ${message}`);
+    if (!message.includes(`The definition has ${errors} errors`))
+      throw new Error(`the notification does not say that the definition has ${errors} errors: ${message}`);
     if (!/Fix them before running/.test(message)) throw new Error(`the notification does not ask to fix the errors first: ${message}`);
   },
 };

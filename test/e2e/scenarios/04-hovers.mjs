@@ -38,7 +38,10 @@ export default {
 
 /** The hover's text as trimmed, non-empty lines. */
 function lines(text) {
-  return text.split("\n").map((l) => l.replace(/\u00a0/g, " ").trim()).filter(Boolean);
+  return text
+    .split("\n")
+    .map((l) => l.replace(/\u00a0/g, " ").trim())
+    .filter(Boolean);
 }
 
 /** Every expected entry (string: a whole line; RegExp: matches a line) is among `actual`. */

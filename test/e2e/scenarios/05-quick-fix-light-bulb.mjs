@@ -10,7 +10,7 @@ const FIX = "Change to 'P30D'";
 const FIXED_CODE = "cache-expire-after-invalid";
 
 export default {
-  name: "quick fix from the light bulb: ExpireAfter \"30 days\" becomes \"P30D\", the error goes",
+  name: 'quick fix from the light bulb: ExpireAfter "30 days" becomes "P30D", the error goes',
   async run({ page, wb, fixtures, workspace, log, screenshot }) {
     await wb.openFile(page, fixtures.MISTAKES_FILE);
     await wb.waitForLanguageMode(page, fixtures.LANGUAGE_NAME);
@@ -39,8 +39,10 @@ export default {
 
     // The fixed diagnostic is gone; the two others stay.
     const remaining = fixtures.MISTAKE_CODES.filter((c) => c !== FIXED_CODE);
-    const problems = await wb.waitForProblems(page, `only ${remaining.join(", ")}`, (p) =>
-      JSON.stringify(p.rows.map((r) => r.code).sort()) === JSON.stringify([...remaining].sort()),
+    const problems = await wb.waitForProblems(
+      page,
+      `only ${remaining.join(", ")}`,
+      (p) => JSON.stringify(p.rows.map((r) => r.code).sort()) === JSON.stringify([...remaining].sort()),
     );
     for (const row of problems.rows) log(`still listed: ${row.code}`);
     const counts = await wb.waitUntil(page, `the status bar to count ${remaining.length} errors`, async () => {

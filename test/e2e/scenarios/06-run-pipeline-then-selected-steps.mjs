@@ -34,9 +34,11 @@ export default {
     expectLine(wholeLines, /^Definition: create the pipeline/, "the first confirmation");
     expectLine(wholeLines, "Run: the whole pipeline", "the first confirmation");
     expectLine(wholeLines, "Parameters: Greeting=hello", "the first confirmation");
-    if (wholeLines.some((l) => /^(Reference|Reused from the reference|Not run)/.test(l))) throw new Error(`a run of the whole pipeline shows a reference or reused steps: ${whole.detail}`);
+    if (wholeLines.some((l) => /^(Reference|Reused from the reference|Not run)/.test(l)))
+      throw new Error(`a run of the whole pipeline shows a reference or reused steps: ${whole.detail}`);
     expectEqual(planOfSteps(wholeLines).join(" | "), "Prepare: run | Train: run | Evaluate: run", "the first confirmation's per-step plan");
-    for (const button of ["Run", "Edit Parameters…"]) if (!whole.buttons.includes(button)) throw new Error(`the confirmation has no "${button}" button: ${whole.buttons.join(", ")}`);
+    for (const button of ["Run", "Edit Parameters…"])
+      if (!whole.buttons.includes(button)) throw new Error(`the confirmation has no "${button}" button: ${whole.buttons.join(", ")}`);
     await wb.clickDialogButton(page, "Run");
 
     // The progress notification while it runs (the watcher polls every 2 s: it shows at least that long).
@@ -44,7 +46,8 @@ export default {
     log(`progress notification: ${progress.replace(/\n/g, " ")}`);
     const first = await finished(page, wb, pipeline, undefined, workspace);
     log(`notification: ${first.message}`);
-    if (!progress.startsWith(`${pipeline}: execution ${first.id}`)) throw new Error(`the progress notification "${progress}" is not about execution ${first.id}`);
+    if (!progress.startsWith(`${pipeline}: execution ${first.id}`))
+      throw new Error(`the progress notification "${progress}" is not about execution ${first.id}`);
     await wb.clearNotifications(page);
 
     // ---- Train alone, from the editor's context menu inside the Train step. ----
@@ -92,26 +95,33 @@ export default {
     // Newest first: the selective execution, then the first one (the label is the display name).
     expectEqual(executions[1].label, firstLabel, "the older execution's label (the reference of the selective run)");
     if (executions[0].label === firstLabel) throw new Error(`the newest execution is the first one again: ${executions.map((e) => e.label).join(" | ")}`);
-    for (const e of executions) if (!/^Succeeded · (just now|1 min ago)$/.test(e.description)) throw new Error(`execution ${e.label}: description "${e.description}", expected "Succeeded · just now"`);
+    for (const e of executions)
+      if (!/^Succeeded · (just now|1 min ago)$/.test(e.description))
+        throw new Error(`execution ${e.label}: description "${e.description}", expected "Succeeded · just now"`);
 
     const newest = await wb.expandTreeItem(page, VIEW, executions[0].label, { level: 2 });
     log(`steps of ${executions[0].label}: ${newest.map((s) => `${s.label} [${s.description}]`).join(" | ")}`);
     expectEqual(newest.map((s) => s.label).join(", "), "Prepare, Train", "the steps of the selective execution (Evaluate is downstream and not selected)");
     const [prepare, train] = newest;
-    if (!prepare.description.startsWith("Succeeded") || !prepare.description.endsWith(`reused from ${first.id}`)) throw new Error(`Prepare in the selective execution: "${prepare.description}", expected "Succeeded · … · reused from ${first.id}"`);
-    if (!/^Succeeded · \d+\.\d s$/.test(train.description)) throw new Error(`Train in the selective execution: "${train.description}", expected "Succeeded · <duration>" (run, not reused)`);
+    if (!prepare.description.startsWith("Succeeded") || !prepare.description.endsWith(`reused from ${first.id}`))
+      throw new Error(`Prepare in the selective execution: "${prepare.description}", expected "Succeeded · … · reused from ${first.id}"`);
+    if (!/^Succeeded · \d+\.\d s$/.test(train.description))
+      throw new Error(`Train in the selective execution: "${train.description}", expected "Succeeded · <duration>" (run, not reused)`);
 
     const older = await wb.expandTreeItem(page, VIEW, firstLabel, { level: 2 });
     log(`steps of ${firstLabel}: ${older.map((s) => `${s.label} [${s.description}]`).join(" | ")}`);
     expectEqual(older.map((s) => s.label).join(", "), fixtures.RUNNABLE_STEPS.join(", "), "the steps of the first execution");
-    for (const s of older) if (!/^Succeeded · \d+\.\d s$/.test(s.description)) throw new Error(`${s.label} in the first execution: "${s.description}", expected "Succeeded · <duration>"`);
+    for (const s of older)
+      if (!/^Succeeded · \d+\.\d s$/.test(s.description))
+        throw new Error(`${s.label} in the first execution: "${s.description}", expected "Succeeded · <duration>"`);
     await screenshot("executions-view");
 
     // What the steps did, in the workspace's store: Train of the selective run read Prepare's output of the first.
     const store = join(workspace, ".sagemaker-pipelines", "local", "executions");
     const trainLog = join(store, second.id, "steps", "Train", "log.txt");
     const text = existsSync(trainLog) ? readFileSync(trainLog, "utf8") : "(missing)";
-    if (!text.includes("trained on hello")) throw new Error(`${trainLog}: expected "trained on hello" (Prepare's output of ${first.id}), it has: ${text.slice(-400)}`);
+    if (!text.includes("trained on hello"))
+      throw new Error(`${trainLog}: expected "trained on hello" (Prepare's output of ${first.id}), it has: ${text.slice(-400)}`);
     if (existsSync(join(store, second.id, "steps", "Evaluate"))) throw new Error(`Evaluate ran in the selective execution ${second.id}`);
   },
 };
@@ -126,7 +136,10 @@ async function finished(page, wb, pipeline, previousId, workspace) {
   const [, id, status] = pattern.exec(message);
   if (status !== "Succeeded") {
     const folder = join(workspace, ".sagemaker-pipelines", "local", "executions", id, "steps");
-    const logs = ["Prepare", "Train", "Evaluate"].map((s) => join(folder, s, "log.txt")).filter(existsSync).map((f) => `${f}:\n${readFileSync(f, "utf8").slice(-800)}`);
+    const logs = ["Prepare", "Train", "Evaluate"]
+      .map((s) => join(folder, s, "log.txt"))
+      .filter(existsSync)
+      .map((f) => `${f}:\n${readFileSync(f, "utf8").slice(-800)}`);
     throw new Error(`execution ${id} of ${pipeline} did not succeed: ${message}\n${logs.join("\n")}`);
   }
   return { message, id };
@@ -140,7 +153,10 @@ function expectEqual(actual, expected, what) {
 function planOfSteps(lines) {
   const at = lines.indexOf("Steps:");
   if (at < 0) throw new Error(`the confirmation has no "Steps:" line; its lines: ${lines.join(" | ")}`);
-  return lines.slice(at + 1).map((l) => l.trim()).filter(Boolean);
+  return lines
+    .slice(at + 1)
+    .map((l) => l.trim())
+    .filter(Boolean);
 }
 
 /** The line of `lines` equal to `expected` (or matching the RegExp); throws with all the lines otherwise. */

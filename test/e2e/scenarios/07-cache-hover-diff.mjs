@@ -30,7 +30,11 @@ export default {
     await page.keyboard.press("Enter");
     const confirm = await wb.waitForDialog(page, { expect: /^Run the whole pipeline/ });
     log(`dialog: ${confirm.message} | ${confirm.detail.replace(/\n/g, " | ")}`);
-    expectLines(confirm.detail.split("\n").map((l) => l.trim()), "the confirmation", ["Run: the whole pipeline", "Prepare: run", "Report: run"]);
+    expectLines(
+      confirm.detail.split("\n").map((l) => l.trim()),
+      "the confirmation",
+      ["Run: the whole pipeline", "Prepare: run", "Report: run"],
+    );
     await wb.clickDialogButton(page, "Run");
     const first = await finished(page, wb, pipeline, workspace);
     log(`notification: ${first.message}`);
@@ -50,7 +54,9 @@ export default {
     log(`hover on "Prepare" after the edit: ${miss.join(" ⏎ ")}`);
     expectLines(miss, "the hover on the step name after a cache-key edit", [
       "Step Prepare · Processing",
-      new RegExp(`^Cache: miss: no earlier run has the same cache key, so the step runs again\\. Closest run: execution ${first.id} \\(ended \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC, \\d+ (s|min) ago\\)\\.$`),
+      new RegExp(
+        `^Cache: miss: no earlier run has the same cache key, so the step runs again\\. Closest run: execution ${first.id} \\(ended \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC, \\d+ (s|min) ago\\)\\.$`,
+      ),
       "Cache-key changes since that run (these make the step run again):",
       'Environment.MODE: "a" → "b"',
     ]);
@@ -62,11 +68,14 @@ export default {
     await wb.waitForEditorText(page, '"Environment": { "MODE": "a" }');
     const hitAgain = await wb.waitForCodeLenses(page, [hitLens]);
     log(`lenses after undo: ${hitAgain.join(" | ")}`);
-    const hitText = new RegExp(`^Cache: hit: the next run reuses this step's run in execution ${first.id} \\(ended [^)]*, \\d+ (s|min) ago\\) instead of running it\\. The cached result expires in (23|24) h \\(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC\\)\\.$`);
+    const hitText = new RegExp(
+      `^Cache: hit: the next run reuses this step's run in execution ${first.id} \\(ended [^)]*, \\d+ (s|min) ago\\) instead of running it\\. The cached result expires in (23|24) h \\(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC\\)\\.$`,
+    );
     const hit = lines(await wb.hoverAtText(page, '"Prepare"', { expect: "Cache: hit", log }));
     log(`hover on "Prepare" after undo: ${hit.join(" ⏎ ")}`);
     expectLines(hit, "the hover on the step name after undo", ["Step Prepare · Processing", hitText]);
-    if (hit.some((l) => /^Cache: miss|^Cache-key changes|^Changes outside the cache key/.test(l))) throw new Error(`the hover after undo still shows changes: ${hit.join(" ⏎ ")}`);
+    if (hit.some((l) => /^Cache: miss|^Cache-key changes|^Changes outside the cache key/.test(l)))
+      throw new Error(`the hover after undo still shows changes: ${hit.join(" ⏎ ")}`);
     const onCacheConfig = lines(await wb.hoverAtText(page, '"CacheConfig"', { expect: "Cache: hit", log }));
     log(`hover on "CacheConfig": ${onCacheConfig.join(" ⏎ ")}`);
     expectLines(onCacheConfig, "the hover on CacheConfig", [hitText]);
@@ -95,7 +104,10 @@ async function finished(page, wb, pipeline, workspace) {
   const [, id, status] = pattern.exec(message);
   if (status !== "Succeeded") {
     const folder = join(workspace, ".sagemaker-pipelines", "local", "executions", id, "steps");
-    const logs = ["Prepare", "Report"].map((s) => join(folder, s, "log.txt")).filter(existsSync).map((f) => `${f}:\n${readFileSync(f, "utf8").slice(-800)}`);
+    const logs = ["Prepare", "Report"]
+      .map((s) => join(folder, s, "log.txt"))
+      .filter(existsSync)
+      .map((f) => `${f}:\n${readFileSync(f, "utf8").slice(-800)}`);
     throw new Error(`execution ${id} of ${pipeline} did not succeed: ${message}\n${logs.join("\n")}`);
   }
   return { message, id };
@@ -103,7 +115,10 @@ async function finished(page, wb, pipeline, workspace) {
 
 /** The hover's text as trimmed, non-empty lines. */
 function lines(text) {
-  return text.split("\n").map((l) => l.replace(/\u00a0/g, " ").trim()).filter(Boolean);
+  return text
+    .split("\n")
+    .map((l) => l.replace(/\u00a0/g, " ").trim())
+    .filter(Boolean);
 }
 
 /** Every expected entry (string: a whole line; RegExp: matches a line) is among `actual`. */

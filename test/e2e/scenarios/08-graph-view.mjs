@@ -6,7 +6,16 @@
 // node, a broken edge, everything else still drawn; undo gives the clean graph again. A reference edited into a
 // cycle marks both nodes and both edges (red); undo again.
 
-const STEPS = ["AbaloneProcess", "AbaloneTrain", "AbaloneEval", "AbaloneMSECond", "AbaloneRegisterModel", "AbaloneCreateModel", "AbaloneTransform", "AbaloneMSEFail"];
+const STEPS = [
+  "AbaloneProcess",
+  "AbaloneTrain",
+  "AbaloneEval",
+  "AbaloneMSECond",
+  "AbaloneRegisterModel",
+  "AbaloneCreateModel",
+  "AbaloneTransform",
+  "AbaloneMSEFail",
+];
 
 /** Edges every drawing of the corpus definition has (a subset: the data edges of each kind of reference). */
 const EDGES = [
@@ -42,7 +51,8 @@ export default {
     expectEqual(first.selectionCount, "", "the selection count with nothing selected");
     for (const node of first.nodes) {
       if (!node.classes.includes("node-step")) throw new Error(`node ${node.step}: classes ${node.classes.join(" ")}, expected node-step`);
-      if (node.classes.includes("problem") || node.classes.includes("cycle")) throw new Error(`node ${node.step} is marked as a problem in a clean definition: ${node.classes.join(" ")}`);
+      if (node.classes.includes("problem") || node.classes.includes("cycle"))
+        throw new Error(`node ${node.step} is marked as a problem in a clean definition: ${node.classes.join(" ")}`);
       if (!node.name.endsWith(node.step)) throw new Error(`node ${node.step} shows the name "${node.name}"`);
       expectEqual(node.id, `node-${node.step}`, `the DOM id of the node of ${node.step}`);
     }
@@ -57,15 +67,21 @@ export default {
     const labels = first.labels.map((l) => `${l.kind}=${l.text}`).sort();
     expectEqual(labels.join(" "), "else=else if=if if=if if=if", "the branch edge labels");
     log(`legend: ${first.legend.replace(/\s*\n\s*/g, " | ")}`);
-    for (const entry of ["data (Get)", "DependsOn", "if branch", "else branch", "unknown step", "cycle"]) if (!first.legend.includes(entry)) throw new Error(`the legend lacks "${entry}": ${first.legend}`);
+    for (const entry of ["data (Get)", "DependsOn", "if branch", "else branch", "unknown step", "cycle"])
+      if (!first.legend.includes(entry)) throw new Error(`the legend lacks "${entry}": ${first.legend}`);
     // The drawing must be readable: no two node boxes overlap.
     const overlaps = [];
     for (let i = 0; i < first.nodes.length; i++)
-      for (let j = i + 1; j < first.nodes.length; j++) if (intersects(first.nodes[i].box, first.nodes[j].box)) overlaps.push(`${first.nodes[i].step} × ${first.nodes[j].step}`);
+      for (let j = i + 1; j < first.nodes.length; j++)
+        if (intersects(first.nodes[i].box, first.nodes[j].box)) overlaps.push(`${first.nodes[i].step} × ${first.nodes[j].step}`);
     if (overlaps.length) throw new Error(`node boxes overlap: ${overlaps.join(", ")}`);
     // The kinds of edges are told apart by colour (the theme's chart colours).
     const strokes = Object.fromEntries(["data", "if", "else"].map((k) => [k, first.edges.find((e) => e.kind === k).stroke]));
-    log(`edge colours: ${Object.entries(strokes).map(([k, v]) => `${k} ${v}`).join(", ")}; label colours: ${first.labels.map((l) => `${l.text} ${l.fill}`).join(", ")}`);
+    log(
+      `edge colours: ${Object.entries(strokes)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(", ")}; label colours: ${first.labels.map((l) => `${l.text} ${l.fill}`).join(", ")}`,
+    );
     if (new Set(Object.values(strokes)).size !== 3) throw new Error(`data, if and else edges do not have three colours: ${JSON.stringify(strokes)}`);
     log(`viewport: ${JSON.stringify(first.viewport)}; labels at ${first.labels.map((l) => `${l.text} ${JSON.stringify(l.box)}`).join(", ")}`);
     await screenshot("graph");
@@ -75,10 +91,15 @@ export default {
     const selected = await wb.waitForGraph(page, "AbaloneTrain selected", (s) => s.nodes.find((n) => n.step === "AbaloneTrain")?.classes.includes("selected"));
     expectEqual(selected.selectionCount, "1 selected", "the selection count after a click");
     if (!selected.runEnabled) throw new Error("▶ Run Selected Steps is still disabled with a node selected");
-    const status = await wb.waitUntil(page, "the editor to select AbaloneTrain's Name", async () => {
-      const s = await wb.editorSelectionStatus(page);
-      return s.selected === "AbaloneTrain".length ? s : { failed: s.text || "(no selection in the status bar)" };
-    }, 10_000);
+    const status = await wb.waitUntil(
+      page,
+      "the editor to select AbaloneTrain's Name",
+      async () => {
+        const s = await wb.editorSelectionStatus(page);
+        return s.selected === "AbaloneTrain".length ? s : { failed: s.text || "(no selection in the status bar)" };
+      },
+      10_000,
+    );
     log(`status bar after the click: ${status.text}`);
     // The selected text is the Name's value, on a line that is on screen.
     const text = await wb.lineText(page, status.line);
@@ -88,10 +109,17 @@ export default {
     if (!/"Name":\s*"AbaloneTrain"/.test(text)) throw new Error(`line ${status.line} is not AbaloneTrain's Name: "${text.trim()}"`);
     const sel = await wb.editorSelectionBoxes(page);
     const name = (await wb.visibleTextBoxes(page, "AbaloneTrain")).find((b) => b.line === status.line);
-    if (!name || sel.boxes.length !== 1 || Math.abs(sel.boxes[0].x - name.x) > 2 || Math.abs(sel.boxes[0].width - name.width) > 2 || Math.abs(sel.boxes[0].y - name.y) > name.height) {
+    if (
+      !name ||
+      sel.boxes.length !== 1 ||
+      Math.abs(sel.boxes[0].x - name.x) > 2 ||
+      Math.abs(sel.boxes[0].width - name.width) > 2 ||
+      Math.abs(sel.boxes[0].y - name.y) > name.height
+    ) {
       throw new Error(`the selection highlight ${JSON.stringify(sel.boxes)} is not on "AbaloneTrain" at ${JSON.stringify(name)}`);
     }
-    if (name.y < sel.guard.y || name.y + name.height > sel.guard.y + sel.guard.height) throw new Error(`AbaloneTrain's Name (y ${name.y}) is outside the editor (${JSON.stringify(sel.guard)})`);
+    if (name.y < sel.guard.y || name.y + name.height > sel.guard.y + sel.guard.height)
+      throw new Error(`AbaloneTrain's Name (y ${name.y}) is outside the editor (${JSON.stringify(sel.guard)})`);
     // The editor's cursor is now in AbaloneTrain: its node is outlined.
     await wb.waitForGraph(page, "the cursor on AbaloneTrain", (s) => cursorNodes(s).join() === "AbaloneTrain");
     await screenshot("node-clicked");
@@ -109,17 +137,33 @@ export default {
     const edit = await wb.replaceText(page, '"Steps.AbaloneTrain.ModelArtifacts.S3ModelArtifacts"', '"Steps.AbaloneTrainer.ModelArtifacts.S3ModelArtifacts"');
     log(`edited line ${edit.line}: ${edit.before.trim()} → ${edit.after.trim()}`);
     await page.keyboard.press("Escape"); // a suggestion list, if the typing opened one
-    const brokenState = await wb.waitForGraph(page, "a missing node AbaloneTrainer and a broken edge", (s) =>
-      s.nodes.some((n) => n.step === "AbaloneTrainer" && n.classes.includes("node-missing")) && s.edges.some((e) => e.id === "data:?AbaloneTrainer->AbaloneEval" && e.classes.includes("broken")),
+    const brokenState = await wb.waitForGraph(
+      page,
+      "a missing node AbaloneTrainer and a broken edge",
+      (s) =>
+        s.nodes.some((n) => n.step === "AbaloneTrainer" && n.classes.includes("node-missing")) &&
+        s.edges.some((e) => e.id === "data:?AbaloneTrainer->AbaloneEval" && e.classes.includes("broken")),
     );
     log(`after the edit: ${wb.describeGraph(brokenState)}`);
     expectEqual(brokenState.banner, "", "the banner after a semantic error (the text still parses)");
     const missing = brokenState.nodes.find((n) => n.step === "AbaloneTrainer");
     expectEqual(missing.detail, "unknown step", "the missing node's type line");
-    expectEqual(brokenState.nodes.filter((n) => n.classes.includes("node-step")).map((n) => n.step).sort().join(), [...STEPS].sort().join(), "the steps still drawn");
+    expectEqual(
+      brokenState.nodes
+        .filter((n) => n.classes.includes("node-step"))
+        .map((n) => n.step)
+        .sort()
+        .join(),
+      [...STEPS].sort().join(),
+      "the steps still drawn",
+    );
     expectEqual(brokenState.nodes.length, STEPS.length + 1, "the number of nodes (the steps and one missing)");
-    expectEdges(brokenState, EDGES.filter((e) => e !== "data:AbaloneTrain->AbaloneEval"));
-    if (brokenState.edges.some((e) => e.id === "data:AbaloneTrain->AbaloneEval")) throw new Error("AbaloneEval still reads AbaloneTrain in the graph after the edit");
+    expectEdges(
+      brokenState,
+      EDGES.filter((e) => e !== "data:AbaloneTrain->AbaloneEval"),
+    );
+    if (brokenState.edges.some((e) => e.id === "data:AbaloneTrain->AbaloneEval"))
+      throw new Error("AbaloneEval still reads AbaloneTrain in the graph after the edit");
     // AbaloneTrain's other readers are untouched.
     expectEdges(brokenState, ["data:AbaloneTrain->AbaloneRegisterModel", "data:AbaloneTrain->AbaloneCreateModel"]);
     const brokenOnes = brokenState.edges.filter((e) => e.classes.includes("broken")).map((e) => e.id);
@@ -129,17 +173,35 @@ export default {
     // ---- Undo: the clean graph again. ----
     await wb.undo(page);
     await wb.waitForEditorText(page, '"Steps.AbaloneTrain.ModelArtifacts.S3ModelArtifacts"');
-    const clean = await wb.waitForGraph(page, "the clean graph after undo", (s) => !s.nodes.some((n) => n.classes.includes("node-missing")) && s.edges.some((e) => e.id === "data:AbaloneTrain->AbaloneEval"));
-    expectEqual(clean.nodes.map((n) => n.step).sort().join(), [...STEPS].sort().join(), "the nodes after undo");
+    const clean = await wb.waitForGraph(
+      page,
+      "the clean graph after undo",
+      (s) => !s.nodes.some((n) => n.classes.includes("node-missing")) && s.edges.some((e) => e.id === "data:AbaloneTrain->AbaloneEval"),
+    );
+    expectEqual(
+      clean.nodes
+        .map((n) => n.step)
+        .sort()
+        .join(),
+      [...STEPS].sort().join(),
+      "the nodes after undo",
+    );
     if (clean.edges.some((e) => e.classes.includes("broken"))) throw new Error(`broken edges after undo: ${wb.describeGraph(clean)}`);
 
     // ---- A cycle: AbaloneTrain made to read AbaloneEval, which reads AbaloneTrain. Both nodes and edges marked. ----
-    const loop = await wb.replaceText(page, `"Steps.AbaloneProcess.ProcessingOutputConfig.Outputs['train']`, `"Steps.AbaloneEval.ProcessingOutputConfig.Outputs['train']`);
+    const loop = await wb.replaceText(
+      page,
+      `"Steps.AbaloneProcess.ProcessingOutputConfig.Outputs['train']`,
+      `"Steps.AbaloneEval.ProcessingOutputConfig.Outputs['train']`,
+    );
     log(`edited line ${loop.line}: ${loop.before.trim()} → ${loop.after.trim()}`);
     await page.keyboard.press("Escape");
     const cyclic = await wb.waitForGraph(page, "the cycle AbaloneTrain ⇄ AbaloneEval", (s) => cycleNodes(s).join() === "AbaloneTrain,AbaloneEval");
     log(`after the cycle edit: ${wb.describeGraph(cyclic)}`);
-    const cycleEdges = cyclic.edges.filter((e) => e.classes.includes("cycle")).map((e) => e.id).sort();
+    const cycleEdges = cyclic.edges
+      .filter((e) => e.classes.includes("cycle"))
+      .map((e) => e.id)
+      .sort();
     expectEqual(cycleEdges.join(), "data:AbaloneEval->AbaloneTrain,data:AbaloneTrain->AbaloneEval", "the edges on the cycle");
     expectEqual(cyclic.nodes.length, STEPS.length, "the number of nodes with a cycle");
     const red = cyclic.edges.find((e) => e.id === "data:AbaloneEval->AbaloneTrain").stroke;
@@ -151,7 +213,9 @@ export default {
     await wb.waitForGraph(page, "no cycle after undo", (s) => cycleNodes(s).length === 0 && s.edges.some((e) => e.id === "data:AbaloneProcess->AbaloneTrain"));
 
     const errors = pageConsole.graph();
-    log(`console: ${pageConsole.messages.length} error/warning message(s) in the page, ${errors.length} from the graph view${pageConsole.messages.length ? `: ${pageConsole.messages.map((m) => `${m.type}: ${m.text.split("\n")[0].slice(0, 160)}`).join(" || ")}` : ""}`);
+    log(
+      `console: ${pageConsole.messages.length} error/warning message(s) in the page, ${errors.length} from the graph view${pageConsole.messages.length ? `: ${pageConsole.messages.map((m) => `${m.type}: ${m.text.split("\n")[0].slice(0, 160)}`).join(" || ")}` : ""}`,
+    );
     if (errors.length) throw new Error(`the graph view's page logged errors: ${errors.map((m) => `${m.type}: ${m.text} (${m.url})`).join(" || ")}`);
   },
 };

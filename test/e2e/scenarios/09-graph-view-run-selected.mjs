@@ -31,8 +31,10 @@ export default {
     // ---- The graph, from the editor title's button: the statuses of that execution. ----
     await wb.clickEditorTitleAction(page, "Show Pipeline Graph");
     await wb.waitForGraphNodes(page, steps, { exact: true });
-    const overlaid = await wb.waitForGraph(page, `the statuses of execution ${first.id}`, (s) =>
-      s.execution.includes(first.id) && steps.every((step) => s.nodes.find((n) => n.step === step)?.classes.includes("status-succeeded")),
+    const overlaid = await wb.waitForGraph(
+      page,
+      `the statuses of execution ${first.id}`,
+      (s) => s.execution.includes(first.id) && steps.every((step) => s.nodes.find((n) => n.step === step)?.classes.includes("status-succeeded")),
     );
     log(`graph: ${wb.describeGraph(overlaid)}`);
     log(`details: ${overlaid.nodes.map((n) => `${n.step}: ${n.detail}`).join(" | ")}`);
@@ -49,10 +51,15 @@ export default {
     // ---- Selection: click, Ctrl-click adds, Ctrl-click again removes. ----
     await wb.clickGraphNode(page, "Train");
     await wb.waitForGraph(page, "Train selected", (s) => selectedNodes(s).join() === "Train" && s.selectionCount === "1 selected" && s.runEnabled);
-    const status = await wb.waitUntil(page, "the editor to select Train's Name", async () => {
-      const s = await wb.editorSelectionStatus(page);
-      return s.selected === "Train".length && /"Name":\s*"Train"/.test((await wb.lineText(page, s.line)) ?? "") ? s : { failed: s.text };
-    }, 10_000);
+    const status = await wb.waitUntil(
+      page,
+      "the editor to select Train's Name",
+      async () => {
+        const s = await wb.editorSelectionStatus(page);
+        return s.selected === "Train".length && /"Name":\s*"Train"/.test((await wb.lineText(page, s.line)) ?? "") ? s : { failed: s.text };
+      },
+      10_000,
+    );
     log(`status bar after the click on Train: ${status.text}`);
     await wb.clickGraphNode(page, "Evaluate", { modifiers: ["Control"] });
     await wb.waitForGraph(page, "Train and Evaluate selected", (s) => selectedNodes(s).join() === "Train,Evaluate" && s.selectionCount === "2 selected");
@@ -74,7 +81,8 @@ export default {
     for (const line of ["Run: Train", "Reused from the reference: Prepare", "Not run (downstream): Evaluate", "Train: run"]) {
       if (!lines.includes(line)) throw new Error(`the confirmation has no line "${line}"; its lines: ${lines.join(" | ")}`);
     }
-    if (!lines.some((l) => l.startsWith("Reference: ") && l.includes(first.id))) throw new Error(`the confirmation's reference is not ${first.id}: ${lines.join(" | ")}`);
+    if (!lines.some((l) => l.startsWith("Reference: ") && l.includes(first.id)))
+      throw new Error(`the confirmation's reference is not ${first.id}: ${lines.join(" | ")}`);
     await wb.clickDialogButton(page, "Run");
     const second = await finished(page, wb, pipeline, first.id, workspace);
     log(`notification: ${second.message}`);
@@ -114,7 +122,10 @@ async function finished(page, wb, pipeline, previousId, workspace) {
   const [, id, status] = pattern.exec(message);
   if (status !== "Succeeded") {
     const folder = join(workspace, ".sagemaker-pipelines", "local", "executions", id, "steps");
-    const logs = ["Prepare", "Train", "Evaluate"].map((s) => join(folder, s, "log.txt")).filter(existsSync).map((f) => `${f}:\n${readFileSync(f, "utf8").slice(-800)}`);
+    const logs = ["Prepare", "Train", "Evaluate"]
+      .map((s) => join(folder, s, "log.txt"))
+      .filter(existsSync)
+      .map((f) => `${f}:\n${readFileSync(f, "utf8").slice(-800)}`);
     throw new Error(`execution ${id} of ${pipeline} did not succeed: ${message}\n${logs.join("\n")}`);
   }
   return { message, id };

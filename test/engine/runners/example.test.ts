@@ -79,7 +79,9 @@ test("example: the abalone pipeline's Processing, Training, Evaluation and Trans
 
   await run("AbaloneProcess");
   for (const split of ["train", "validation", "test"]) {
-    const rows = readFileSync(store.localPath(`s3://example-bucket/abalone/AbaloneProcess/output/${split}/${split}.csv`), "utf8").trim().split("\n");
+    const rows = readFileSync(store.localPath(`s3://example-bucket/abalone/AbaloneProcess/output/${split}/${split}.csv`), "utf8")
+      .trim()
+      .split("\n");
     assert.ok(rows.length >= 50, split);
     assert.equal(rows[0].split(",").length, 11, "label, 3 one-hot sex columns, 7 measurements");
   }
@@ -107,6 +109,9 @@ test("example: the abalone pipeline's Processing, Training, Evaluation and Trans
   await run("AbaloneTransform", { __localModel: { image: container.Image, modelDataUrl: container.ModelDataUrl, environment: container.Environment } });
   const predictions = readFileSync(store.localPath("s3://example-bucket/abalone/transform/exec1/abalone-batch.csv.out"), "utf8").trim().split("\n");
   assert.equal(predictions.length, 20);
-  assert.ok(predictions.every((line) => Number(line) > 0 && Number(line) < 30), predictions.join(","));
+  assert.ok(
+    predictions.every((line) => Number(line) > 0 && Number(line) < 30),
+    predictions.join(","),
+  );
   assert.ok(logs.some((line) => /^test mse: /.test(line)));
 });

@@ -81,7 +81,9 @@ export function processingArguments(scriptUri: string, extra: Record<string, unk
       ImageUri: "246618743249.dkr.ecr.us-west-2.amazonaws.com/sagemaker-scikit-learn:1.2-1-cpu-py3",
       ContainerEntrypoint: ["python3", "/opt/ml/processing/input/code/script.py"],
     },
-    ProcessingInputs: [{ InputName: "code", S3Input: { S3Uri: scriptUri, LocalPath: "/opt/ml/processing/input/code", S3DataType: "S3Prefix", S3InputMode: "File" } }],
+    ProcessingInputs: [
+      { InputName: "code", S3Input: { S3Uri: scriptUri, LocalPath: "/opt/ml/processing/input/code", S3DataType: "S3Prefix", S3InputMode: "File" } },
+    ],
     ProcessingResources: { ClusterConfig: { InstanceCount: 1, InstanceType: "ml.m5.xlarge", VolumeSizeInGB: 30 } },
     RoleArn: "arn:aws:iam::111122223333:role/R",
     ...extra,

@@ -49,13 +49,20 @@ test("script mode: hyperparameters are JSON-decoded, sagemaker_* are the framewo
   assert.deepEqual(Object.keys(framework).sort(), ["sagemaker_program", "sagemaker_submit_directory"]);
   assert.equal(framework.sagemaker_program.value, "train.py");
   assert.deepEqual(toCommandArguments(user), [
-    "--epochs", "50",
-    "--flag", "True",
-    "-k", "1",
-    "--learning_rate", "0.10",
-    "--name", "quoted",
-    "--nested", "a=x,b=2",
-    "--objective", "reg:squarederror",
+    "--epochs",
+    "50",
+    "--flag",
+    "True",
+    "-k",
+    "1",
+    "--learning_rate",
+    "0.10",
+    "--name",
+    "quoted",
+    "--nested",
+    "a=x,b=2",
+    "--objective",
+    "reg:squarederror",
   ]);
   const env = trainingEnvironment({
     jobName: "job",

@@ -38,7 +38,9 @@ test("processing: inputs are copied to their LocalPath, the entrypoint runs with
     { InputName: "data", S3Input: { S3Uri: "s3://bucket/data", LocalPath: "/opt/ml/processing/input/data", S3DataType: "S3Prefix", S3InputMode: "File" } },
     { InputName: "single", S3Input: { S3Uri: "single.txt", LocalPath: "/opt/ml/processing/input/data/single", S3DataType: "S3Prefix", S3InputMode: "File" } },
   );
-  args.ProcessingOutputConfig = { Outputs: [{ OutputName: "result", S3Output: { S3Uri: "s3://bucket/out/result", LocalPath: "/opt/ml/processing/output", S3UploadMode: "EndOfJob" } }] };
+  args.ProcessingOutputConfig = {
+    Outputs: [{ OutputName: "result", S3Output: { S3Uri: "s3://bucket/out/result", LocalPath: "/opt/ml/processing/output", S3UploadMode: "EndOfJob" } }],
+  };
   const job = box.job("Processing", args);
 
   const result = await runner.run(job);
@@ -53,7 +55,10 @@ test("processing: inputs are copied to their LocalPath, the entrypoint runs with
   assert.equal(readFileSync(join(box.root, "s3/bucket/out/result/nested/copy.csv"), "utf8"), "A,B\n1,2\n");
   assert.ok(existsSync(join(job.workDir, "opt/ml/processing/input/code/script.py")));
   assert.ok(existsSync(join(job.workDir, "opt/ml/config/processingjobconfig.json")));
-  assert.ok(job.logs.some((line) => /^Runner: host process/.test(line)), job.logs.join("\n"));
+  assert.ok(
+    job.logs.some((line) => /^Runner: host process/.test(line)),
+    job.logs.join("\n"),
+  );
   assert.ok(job.logs.includes("processed 3 files"));
   assert.ok(job.logs.includes("a warning"));
   assert.ok(job.logs.some((line) => line.startsWith("Output result: 2 file(s)")));
@@ -61,9 +66,15 @@ test("processing: inputs are copied to their LocalPath, the entrypoint runs with
 
 test("processing: a failing script is a StepJobError with the last stderr lines and no exception type", async (t) => {
   const box = sandbox(t);
-  box.write("definition/script.py", "import sys\nprint('starting')\nfor i in range(30): print('line', i, file=sys.stderr)\nraise ValueError('bad data in row 7')\n");
+  box.write(
+    "definition/script.py",
+    "import sys\nprint('starting')\nfor i in range(30): print('line', i, file=sys.stderr)\nraise ValueError('bad data in row 7')\n",
+  );
   const job = box.job("Processing", processingArguments("script.py"));
-  const error = await runner.run(job).then(() => undefined, (e: unknown) => e);
+  const error = await runner.run(job).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   assert.ok(error instanceof StepJobError, String(error));
   assert.equal(error.exceptionType, undefined);
   assert.match(error.message, /exited with code 1/);
@@ -79,7 +90,10 @@ test("processing: an entrypoint that does not exist is a JOB_INTERNAL_ERROR", as
   box.write("definition/script.py", "print('never')\n");
   const args = processingArguments("script.py");
   (args.AppSpecification as Record<string, unknown>).ContainerEntrypoint = ["no-such-interpreter-xyz", "/opt/ml/processing/input/code/script.py"];
-  const error = await runner.run(box.job("Processing", args)).then(() => undefined, (e: unknown) => e);
+  const error = await runner.run(box.job("Processing", args)).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   assert.ok(error instanceof StepJobError, String(error));
   assert.equal(error.exceptionType, "SageMaker.JOB_INTERNAL_ERROR");
   assert.match(error.message, /Could not start 'no-such-interpreter-xyz'.*ENOENT/);
@@ -128,7 +142,10 @@ test("processing: StoppingCondition.MaxRuntimeInSeconds stops the job with a cle
   const args = processingArguments("script.py", { StoppingCondition: { MaxRuntimeInSeconds: 1 } });
   (args.AppSpecification as Record<string, unknown>).ContainerArguments = ["/opt/ml/processing/pids"];
   const started = Date.now();
-  const error = await runner.run(box.job("Processing", args)).then(() => undefined, (e: unknown) => e);
+  const error = await runner.run(box.job("Processing", args)).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   assert.ok(error instanceof StepJobError, String(error));
   assert.match(error.message, /exceeded StoppingCondition\.MaxRuntimeInSeconds \(1 s\)/);
   assert.equal(error.exceptionType, undefined);
@@ -148,13 +165,19 @@ test("processing: a LocalPath or an S3 URI that leaves its folder is rejected be
   await assert.rejects(runner.run(box.job("Processing", escapeOutput)), (e: unknown) => e instanceof StepJobError && /outside \/opt\/ml/.test(e.message));
 
   const escapeStore = processingArguments("s3://bucket/../../etc/passwd");
-  await assert.rejects(runner.run(box.job("Processing", escapeStore)), (e: unknown) => e instanceof StepJobError && /leaves the local object store/.test(e.message) && e.exceptionType === undefined);
+  await assert.rejects(
+    runner.run(box.job("Processing", escapeStore)),
+    (e: unknown) => e instanceof StepJobError && /leaves the local object store/.test(e.message) && e.exceptionType === undefined,
+  );
 });
 
 test("processing: missing data, manifest inputs and a missing entrypoint fail with clear reasons", async (t) => {
   const box = sandbox(t);
   box.write("definition/script.py", "print(1)\n");
-  await assert.rejects(runner.run(box.job("Processing", processingArguments("s3://bucket/nothing/here"))), /No S3 objects found under S3 URL 's3:\/\/bucket\/nothing\/here'/);
+  await assert.rejects(
+    runner.run(box.job("Processing", processingArguments("s3://bucket/nothing/here"))),
+    /No S3 objects found under S3 URL 's3:\/\/bucket\/nothing\/here'/,
+  );
 
   const manifest = processingArguments("script.py");
   (manifest.ProcessingInputs as Record<string, Record<string, unknown>>[])[0].S3Input.S3DataType = "ManifestFile";

@@ -61,7 +61,10 @@ test("selection: the host setting wins over a working runtime; the container set
   const empty = join(box.root, "empty");
   mkdirSync(empty);
   const runner = createStepRunner({ mode: "container", env: { PATH: empty } });
-  await assert.rejects(runner.run(box.job("Processing", processingArguments("x.py"))), (e: unknown) => e instanceof StepJobError && /a container runtime was required/.test(e.message));
+  await assert.rejects(
+    runner.run(box.job("Processing", processingArguments("x.py"))),
+    (e: unknown) => e instanceof StepJobError && /a container runtime was required/.test(e.message),
+  );
 });
 
 test("selection: a job run through the container runtime mounts /opt/ml, isolates the network and says which runner ran it", async (t) => {
@@ -85,7 +88,15 @@ test("selection: a job run through the container runtime mounts /opt/ml, isolate
   assert.equal(argv[argv.indexOf("--env") + 1], "A=1");
   assert.equal(argv[argv.indexOf("--entrypoint") + 1], "python3");
   // Inside the container the paths stay container paths.
-  assert.deepEqual(argv.slice(-4), ["246618743249.dkr.ecr.us-west-2.amazonaws.com/sagemaker-scikit-learn:1.2-1-cpu-py3", "/opt/ml/processing/input/code/script.py", "--base-dir", "/opt/ml/processing"]);
-  assert.ok(job.logs.some((line) => /^Runner: docker \(docker answers 'docker info'\)/.test(line)), job.logs.join("\n"));
+  assert.deepEqual(argv.slice(-4), [
+    "246618743249.dkr.ecr.us-west-2.amazonaws.com/sagemaker-scikit-learn:1.2-1-cpu-py3",
+    "/opt/ml/processing/input/code/script.py",
+    "--base-dir",
+    "/opt/ml/processing",
+  ]);
+  assert.ok(
+    job.logs.some((line) => /^Runner: docker \(docker answers 'docker info'\)/.test(line)),
+    job.logs.join("\n"),
+  );
   assert.ok(job.logs.includes("fake container ran"));
 });

@@ -45,7 +45,11 @@ function trainingArguments(hyperParameters: Record<string, unknown>, extra: Reco
     StoppingCondition: { MaxRuntimeInSeconds: 120 },
     RoleArn: "arn:aws:iam::111122223333:role/R",
     InputDataConfig: [
-      { ChannelName: "train", ContentType: "text/csv", DataSource: { S3DataSource: { S3DataType: "S3Prefix", S3Uri: "s3://bucket/prep/train", S3DataDistributionType: "FullyReplicated" } } },
+      {
+        ChannelName: "train",
+        ContentType: "text/csv",
+        DataSource: { S3DataSource: { S3DataType: "S3Prefix", S3Uri: "s3://bucket/prep/train", S3DataDistributionType: "FullyReplicated" } },
+      },
     ],
     HyperParameters: hyperParameters,
     ...extra,
@@ -107,15 +111,20 @@ test("training: SDK script mode runs sagemaker_program from a source folder with
 
   const config = (name: string) => JSON.parse(readFileSync(join(root, "input/config", name), "utf8"));
   assert.equal(config("hyperparameters.json").sagemaker_program, '"train.py"');
-  assert.deepEqual(config("inputdataconfig.json"), { train: { ContentType: "text/csv", TrainingInputMode: "File", S3DistributionType: "FullyReplicated", RecordWrapperType: "None" } });
+  assert.deepEqual(config("inputdataconfig.json"), {
+    train: { ContentType: "text/csv", TrainingInputMode: "File", S3DistributionType: "FullyReplicated", RecordWrapperType: "None" },
+  });
   assert.equal(config("resourceconfig.json").current_host, "algo-1");
   assert.deepEqual(listTar(join(box.root, "s3/bucket/training/pipelines-exec1-Train/output/output.tar.gz")), ["notes.txt"]);
 
   const metrics = result.properties.FinalMetricDataList as { MetricName: string; Value: number }[];
-  assert.deepEqual(metrics.map(({ MetricName, Value }) => ({ MetricName, Value })), [
-    { MetricName: "train:loss", Value: 0.333 },
-    { MetricName: "validation:mse", Value: 2.5 },
-  ]);
+  assert.deepEqual(
+    metrics.map(({ MetricName, Value }) => ({ MetricName, Value })),
+    [
+      { MetricName: "train:loss", Value: 0.333 },
+      { MetricName: "validation:mse", Value: 2.5 },
+    ],
+  );
   assert.ok(job.logs.includes("validation mse: 2.5"));
 });
 
@@ -124,7 +133,10 @@ test("training: sagemaker_submit_directory may be a sourcedir.tar.gz in the stor
   withSourceDir(box);
   mkdirSync(join(box.root, "s3/bucket/code"), { recursive: true });
   spawnSync("tar", ["-czf", join(box.root, "s3/bucket/code/sourcedir.tar.gz"), "-C", join(box.baseDir, "src"), "train.py", "helper.py"]);
-  const job = box.job("Training", trainingArguments({ epochs: "2", sagemaker_program: '"train.py"', sagemaker_submit_directory: '"s3://bucket/code/sourcedir.tar.gz"' }));
+  const job = box.job(
+    "Training",
+    trainingArguments({ epochs: "2", sagemaker_program: '"train.py"', sagemaker_submit_directory: '"s3://bucket/code/sourcedir.tar.gz"' }),
+  );
   const result = await runner.run(job);
   assert.match(String((result.properties.ModelArtifacts as Record<string, unknown>).S3ModelArtifacts), /\/output\/model\.tar\.gz$/);
   assert.ok(existsSync(join(job.workDir, "opt/ml/code/helper.py")));
@@ -146,15 +158,27 @@ test("training: AlgorithmSpecification.ContainerEntrypoint runs as given", async
 
 test("training: the failure file is the reason; a missing program or image entrypoint fails clearly on the host", async (t) => {
   const box = sandbox(t);
-  box.write("definition/src/train.py", "import sys\nopen(__import__('os').environ['SM_OUTPUT_DIR'] + '/failure', 'w').write('Out of cheese: no data')\nsys.exit(3)\n");
+  box.write(
+    "definition/src/train.py",
+    "import sys\nopen(__import__('os').environ['SM_OUTPUT_DIR'] + '/failure', 'w').write('Out of cheese: no data')\nsys.exit(3)\n",
+  );
   box.write("s3/bucket/prep/train/train.csv", "1\n");
-  const failing = await runner.run(box.job("Training", trainingArguments({ sagemaker_program: '"train.py"', sagemaker_submit_directory: '"src"' }))).then(() => undefined, (e: unknown) => e);
+  const failing = await runner.run(box.job("Training", trainingArguments({ sagemaker_program: '"train.py"', sagemaker_submit_directory: '"src"' }))).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   assert.ok(failing instanceof StepJobError);
   assert.equal(failing.message, "AlgorithmError: Out of cheese: no data");
   assert.equal(failing.exceptionType, undefined);
 
-  await assert.rejects(runner.run(box.job("Training", trainingArguments({ sagemaker_program: '"missing.py"', sagemaker_submit_directory: '"src"' }))), /sagemaker_program 'missing.py' is not in the code/);
-  await assert.rejects(runner.run(box.job("Training", trainingArguments({ sagemaker_program: '"../x.py"', sagemaker_submit_directory: '"src"' }))), /leaves \/opt\/ml\/code/);
+  await assert.rejects(
+    runner.run(box.job("Training", trainingArguments({ sagemaker_program: '"missing.py"', sagemaker_submit_directory: '"src"' }))),
+    /sagemaker_program 'missing.py' is not in the code/,
+  );
+  await assert.rejects(
+    runner.run(box.job("Training", trainingArguments({ sagemaker_program: '"../x.py"', sagemaker_submit_directory: '"src"' }))),
+    /leaves \/opt\/ml\/code/,
+  );
   await assert.rejects(runner.run(box.job("Training", trainingArguments({ max_depth: "5" }))), /cannot run the training image's own 'train' program/);
   const badChannel = trainingArguments({});
   (badChannel.InputDataConfig as Record<string, unknown>[])[0].ChannelName = "../escape";

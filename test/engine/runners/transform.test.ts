@@ -63,7 +63,10 @@ test("transform: the program may live in the model archive (SAGEMAKER_SUBMIT_DIR
   spawnSync("tar", ["-czf", join(box.root, "s3/bucket/train/output/model.tar.gz"), "-C", join(box.root, "model"), "factor.txt", "code"]);
   const job = box.job(
     "Transform",
-    transformArguments({ modelDataUrl: "s3://bucket/train/output/model.tar.gz", environment: { SAGEMAKER_PROGRAM: "inference.py", MODEL_ENV: "x" } }, "s3://bucket/batch/a.csv"),
+    transformArguments(
+      { modelDataUrl: "s3://bucket/train/output/model.tar.gz", environment: { SAGEMAKER_PROGRAM: "inference.py", MODEL_ENV: "x" } },
+      "s3://bucket/batch/a.csv",
+    ),
   );
   await runner.run(job);
   assert.equal(readFileSync(join(box.root, "s3/bucket/transform/exec1/a.csv.out"), "utf8"), "2\n4\n");
@@ -72,7 +75,10 @@ test("transform: the program may live in the model archive (SAGEMAKER_SUBMIT_DIR
 test("transform: without a runnable model the job fails with a clear reason", async (t) => {
   const box = sandbox(t);
   model(box);
-  const noModel = await runner.run(box.job("Transform", transformArguments(undefined))).then(() => undefined, (e: unknown) => e);
+  const noModel = await runner.run(box.job("Transform", transformArguments(undefined))).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   assert.ok(noModel instanceof StepJobError);
   assert.match(noModel.message, /No runnable model for ModelName 'pipelines-exec1-CreateModel'/);
   assert.equal(noModel.exceptionType, undefined);
@@ -81,7 +87,15 @@ test("transform: without a runnable model the job fails with a clear reason", as
     /has no entry point script: local batch transform runs the model's SAGEMAKER_PROGRAM/,
   );
   await assert.rejects(
-    runner.run(box.job("Transform", transformArguments({ modelDataUrl: "s3://bucket/train/output/model.tar.gz", environment: { SAGEMAKER_PROGRAM: "serve.py", SAGEMAKER_SUBMIT_DIRECTORY: "code" } }, "s3://bucket/none"))),
+    runner.run(
+      box.job(
+        "Transform",
+        transformArguments(
+          { modelDataUrl: "s3://bucket/train/output/model.tar.gz", environment: { SAGEMAKER_PROGRAM: "serve.py", SAGEMAKER_SUBMIT_DIRECTORY: "code" } },
+          "s3://bucket/none",
+        ),
+      ),
+    ),
     /No S3 objects found under S3 URL 's3:\/\/bucket\/none'/,
   );
 });

@@ -31,7 +31,11 @@ suite("diagnostics", () => {
       const list = fromUs().filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
       return list.length === 0 ? list : undefined;
     }).catch((error) => {
-      throw new Error(`${error.message}\n${fromUs().map((d) => `${codeOf(d)}: ${d.message}`).join("\n")}`);
+      throw new Error(
+        `${error.message}\n${fromUs()
+          .map((d) => `${codeOf(d)}: ${d.message}`)
+          .join("\n")}`,
+      );
     });
     assert.deepEqual(errors, []);
     assert.equal(document.isDirty, false);

@@ -16,6 +16,9 @@ suite("code lenses", () => {
     assert.equal(titles.filter((t) => t.startsWith("Cache: ")).length, fixtures.MISTAKE_STEPS.length);
     assert.ok(titles.includes("Cache: on · invalid ExpireAfter"), `titles: ${titles.join(" | ")}`);
     const runStep = lenses.filter((l) => l.command && l.command.command === "sagemakerPipelines.runSteps");
-    assert.deepEqual(runStep.map((l) => l.command.arguments[1]), fixtures.MISTAKE_STEPS.map((s) => [s]));
+    assert.deepEqual(
+      runStep.map((l) => l.command.arguments[1]),
+      fixtures.MISTAKE_STEPS.map((s) => [s]),
+    );
   });
 });

@@ -10,10 +10,19 @@ suite("document symbols", () => {
       const list = await vscode.commands.executeCommand("vscode.executeDocumentSymbolProvider", uri);
       return list && list.length > 0 ? list : undefined;
     });
-    assert.deepEqual(symbols.map((s) => s.name), ["Parameters", "Steps"]);
+    assert.deepEqual(
+      symbols.map((s) => s.name),
+      ["Parameters", "Steps"],
+    );
     const steps = symbols.find((s) => s.name === "Steps");
-    assert.deepEqual(steps.children.map((s) => s.name), fixtures.MISTAKE_STEPS);
+    assert.deepEqual(
+      steps.children.map((s) => s.name),
+      fixtures.MISTAKE_STEPS,
+    );
     const parameters = symbols.find((s) => s.name === "Parameters");
-    assert.deepEqual(parameters.children.map((s) => s.name), ["InputData"]);
+    assert.deepEqual(
+      parameters.children.map((s) => s.name),
+      ["InputData"],
+    );
   });
 });

@@ -17,7 +17,13 @@ const labelOf = (item) => (typeof item.label === "string" ? item.label : item.la
 /** The text an item replaces (its replacing range) and the text it puts there. */
 function replacement(document, item) {
   const range = item.range && "replacing" in item.range ? item.range.replacing : item.range;
-  const insert = item.textEdit ? item.textEdit.newText : typeof item.insertText === "string" ? item.insertText : item.insertText ? item.insertText.value : labelOf(item);
+  const insert = item.textEdit
+    ? item.textEdit.newText
+    : typeof item.insertText === "string"
+      ? item.insertText
+      : item.insertText
+        ? item.insertText.value
+        : labelOf(item);
   return { replaces: range ? document.getText(range) : undefined, insert };
 }
 

@@ -10,7 +10,11 @@ async function renameEdits(document, position, newName) {
     return result && result.size > 0 ? result : undefined;
   });
   const entries = edit.entries();
-  assert.deepEqual(entries.map(([uri]) => uri.toString()), [document.uri.toString()], "the rename edits only this file");
+  assert.deepEqual(
+    entries.map(([uri]) => uri.toString()),
+    [document.uri.toString()],
+    "the rename edits only this file",
+  );
   return entries[0][1];
 }
 

@@ -119,7 +119,8 @@ export function stepAt(root: Node | undefined, path: JSONPath): StepContext | un
   for (let i = 0; i < path.length; i++) {
     if (typeof path[i] !== "number") continue;
     const isTop = i === 1 && path[0] === "Steps";
-    const isBranch = i >= 2 && lastStepEnd >= 0 && i === lastStepEnd + 3 && path[lastStepEnd + 1] === "Arguments" && BRANCHES.has(path[lastStepEnd + 2] as string);
+    const isBranch =
+      i >= 2 && lastStepEnd >= 0 && i === lastStepEnd + 3 && path[lastStepEnd + 1] === "Arguments" && BRANCHES.has(path[lastStepEnd + 2] as string);
     if (isTop || isBranch) {
       found = { index: i };
       lastStepEnd = i;

@@ -21,6 +21,10 @@ const EXPERIMENT_DOCS: Record<string, string> = {
 export function experimentConfigCompletion(context: CompletionContext, get: GetText, nameStart: number): CompletionItem[] {
   const { start, end } = wordRange(get, nameStart);
   return EXPERIMENT_CONFIG_MEMBERS.map((name) =>
-    replaceItem(context, name, start, end, name, { kind: CompletionItemKind.Constant, detail: "experiment configuration", documentation: EXPERIMENT_DOCS[name] }),
+    replaceItem(context, name, start, end, name, {
+      kind: CompletionItemKind.Constant,
+      detail: "experiment configuration",
+      documentation: EXPERIMENT_DOCS[name],
+    }),
   );
 }

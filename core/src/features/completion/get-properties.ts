@@ -42,7 +42,14 @@ export function propertyPathCompletion(context: CompletionContext, get: GetText)
 }
 
 /** After `.`: the members of a structure; the property files of `PropertyFiles`; the elements of other lists and maps (replacing the dot). */
-function memberItems(context: CompletionContext, get: GetText, step: StepModel, parentPath: PathSegment[], parent: ShapeEntry, start: number): CompletionItem[] {
+function memberItems(
+  context: CompletionContext,
+  get: GetText,
+  step: StepModel,
+  parentPath: PathSegment[],
+  parent: ShapeEntry,
+  start: number,
+): CompletionItem[] {
   const { start: from, end } = wordRange(get, start);
   if (parent.type === "structure") {
     return Object.entries(parent.members ?? {}).map(([name, member]) =>
@@ -156,6 +163,9 @@ function describeShape(shape: string): string {
 function enumDoc(shape: string): string | undefined {
   const values = shapeEntry(shape)?.enum;
   if (!values?.length) return undefined;
-  const shown = values.slice(0, 12).map((v) => `\`${v}\``).join(", ");
+  const shown = values
+    .slice(0, 12)
+    .map((v) => `\`${v}\``)
+    .join(", ");
   return `One of ${shown}${values.length > 12 ? `, … (${values.length} values)` : ""}.`;
 }

@@ -10,5 +10,7 @@ export function stepNameCompletion(context: CompletionContext, get: GetText, nam
   return context.document
     .stepNames()
     .filter((name) => name !== context.step?.name)
-    .map((name) => replaceItem(context, name, start, end, jsonStringContent(name), { kind: CompletionItemKind.Reference, detail: stepDetail(context.document, name) }));
+    .map((name) =>
+      replaceItem(context, name, start, end, jsonStringContent(name), { kind: CompletionItemKind.Reference, detail: stepDetail(context.document, name) }),
+    );
 }

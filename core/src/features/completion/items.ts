@@ -53,7 +53,10 @@ export function snippetItem(
   options: ItemOptions = {},
   additionalTextEdits?: TextEdit[],
 ): CompletionItem {
-  const item = withOptions({ label, insertTextFormat: InsertTextFormat.Snippet, textEdit: { range: context.document.rangeOf(start, end), newText: snippet } }, options);
+  const item = withOptions(
+    { label, insertTextFormat: InsertTextFormat.Snippet, textEdit: { range: context.document.rangeOf(start, end), newText: snippet } },
+    options,
+  );
   if (additionalTextEdits?.length) item.additionalTextEdits = additionalTextEdits;
   return item;
 }

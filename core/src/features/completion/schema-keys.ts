@@ -32,7 +32,11 @@ export function schemaKeyCompletion(context: CompletionContext): CompletionItem[
 
 function expressionKeys(context: CompletionContext): CompletionItem[] {
   return [
-    keyItem(context, "Get", '"$1"', { kind: CompletionItemKind.Function, documentation: "A parameter, execution variable or step property.", command: TRIGGER_SUGGEST }),
+    keyItem(context, "Get", '"$1"', {
+      kind: CompletionItemKind.Function,
+      documentation: "A parameter, execution variable or step property.",
+      command: TRIGGER_SUGGEST,
+    }),
     keyItem(context, "Std:Join", '{"On": "${1:/}", "Values": [$2]}', { kind: CompletionItemKind.Function, documentation: "Joins values with a separator." }),
     keyItem(context, "Std:JsonGet", '{"PropertyFile": {"Get": "Steps.$1"}, "Path": "$2"}', {
       kind: CompletionItemKind.Function,

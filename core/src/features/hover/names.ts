@@ -47,8 +47,6 @@ export function experimentConfigMarkdown(document: PipelineDocument, model: Pipe
   return paragraphs(
     `**Pipeline experiment config** ${code(`PipelineExperimentConfig.${name}`)}`,
     EXPERIMENT_MEANINGS[name],
-    config?.type === "null"
-      ? "This pipeline sets `PipelineExperimentConfig` to null."
-      : value && `Set in this pipeline to ${code(rawValue(document, value))}.`,
+    config?.type === "null" ? "This pipeline sets `PipelineExperimentConfig` to null." : value && `Set in this pipeline to ${code(rawValue(document, value))}.`,
   );
 }

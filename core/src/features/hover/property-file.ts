@@ -37,6 +37,6 @@ export function propertyFilesMarkdown(step: StepModel): string {
   return paragraphs(
     `**Property files** of step ${code(step.name ?? "")}`,
     names.length > 0 ? `Declared: ${codeList(names)}` : "The step declares none.",
-    "Read one with `{\"Std:JsonGet\": {\"PropertyFile\": {\"Get\": \"Steps.<step>.PropertyFiles.<PropertyFileName>\"}, \"Path\": \"…\"}}`.",
+    'Read one with `{"Std:JsonGet": {"PropertyFile": {"Get": "Steps.<step>.PropertyFiles.<PropertyFileName>"}, "Path": "…"}}`.',
   );
 }

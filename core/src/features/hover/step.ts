@@ -31,8 +31,18 @@ function facts(model: PipelineModel, step: StepModel): string[] {
   const edges = dependencyEdges(model);
   const lines: string[] = [];
   if (step.condition && step.branch) lines.push(`- In the ${step.branch} of Condition ${code(step.condition.name ?? "")}`);
-  lines.push(`- Upstream: ${neighbours(edges.filter((e) => e.to === step), "from")}`);
-  lines.push(`- Downstream: ${neighbours(edges.filter((e) => e.from === step), "to")}`);
+  lines.push(
+    `- Upstream: ${neighbours(
+      edges.filter((e) => e.to === step),
+      "from",
+    )}`,
+  );
+  lines.push(
+    `- Downstream: ${neighbours(
+      edges.filter((e) => e.from === step),
+      "to",
+    )}`,
+  );
   lines.push(`- Cache: ${cacheSummary(step)}`);
   const key = cacheKeyOf(step.type);
   if (key) lines.push(`- Cache key: ${codeList(key)}`);
@@ -78,7 +88,9 @@ export function cacheSummary(step: StepModel): string {
 }
 
 function retryLines(policies: Node | undefined): string[] {
-  const summaries = elements(policies).filter((p) => p.type === "object").map(retrySummary);
+  const summaries = elements(policies)
+    .filter((p) => p.type === "object")
+    .map(retrySummary);
   if (summaries.length === 0) return ["- Retry: none"];
   if (summaries.length === 1) return [`- Retry: ${summaries[0]}`];
   return ["- Retry:", ...summaries.map((s) => `  - ${s}`)];
@@ -87,9 +99,7 @@ function retryLines(policies: Node | undefined): string[] {
 /** `Step.THROTTLING`: max 3 attempts · interval 10 s · backoff ×2 */
 function retrySummary(policy: Node): string {
   const exceptionType = memberValue(policy, "ExceptionType");
-  const types = (exceptionType?.type === "string" ? [exceptionType] : elements(exceptionType))
-    .map(stringValue)
-    .filter((t): t is string => t !== undefined);
+  const types = (exceptionType?.type === "string" ? [exceptionType] : elements(exceptionType)).map(stringValue).filter((t): t is string => t !== undefined);
   const number = (key: string) => {
     const value = memberValue(policy, key);
     return value?.type === "number" ? (value.value as number) : undefined;

@@ -20,9 +20,20 @@ export const renameUnknownMember: QuickFix = {
     if (key?.type !== "string" || key.value !== member || key.parent?.children?.[0] !== key || object?.type !== "object") return [];
     // Renaming onto a member the object already has would only make a duplicate key.
     const present = new Set(members(object).map((m) => m.key.value as string));
-    const suggestions = leading(nearest(member, known.filter((name) => !present.has(name))), suggestion);
+    const suggestions = leading(
+      nearest(
+        member,
+        known.filter((name) => !present.has(name)),
+      ),
+      suggestion,
+    );
     return suggestions.map((s, i) =>
-      quickFixAction(context, `Change to '${s.name}'`, [{ start: key.offset + 1, end: key.offset + key.length - 1, newText: stringContent(s.name) }], isObvious(suggestions, i)),
+      quickFixAction(
+        context,
+        `Change to '${s.name}'`,
+        [{ start: key.offset + 1, end: key.offset + key.length - 1, newText: stringContent(s.name) }],
+        isObvious(suggestions, i),
+      ),
     );
   },
 };

@@ -21,12 +21,20 @@ export const unknownName: QuickFix = {
     const kind = KIND[String(context.diagnostic.code)];
     const name = stringData(context.data, "name");
     if (!kind || name === undefined) return [];
-    const occurrence = document.index.occurrences.find((o) => o.kind === kind && o.name === name && o.role !== "definition" && start <= o.start && o.end <= end);
+    const occurrence = document.index.occurrences.find(
+      (o) => o.kind === kind && o.name === name && o.role !== "definition" && start <= o.start && o.end <= end,
+    );
     if (!occurrence) return [];
     const names = kind === "step" ? document.stepNames() : document.parameterNames();
     // A step that depends on (or reads) itself only trades this error for another.
     const own = kind === "step" ? enclosingStepName(document, occurrence.start) : undefined;
-    const suggestions = leading(nearest(name, names.filter((n) => n !== own)), stringData(context.data, "suggestion"));
+    const suggestions = leading(
+      nearest(
+        name,
+        names.filter((n) => n !== own),
+      ),
+      stringData(context.data, "suggestion"),
+    );
     return suggestions.flatMap((suggestion, i) => {
       const edit = renameEdit(document, occurrence, suggestion.name);
       return edit ? [quickFixAction(context, `Change to '${suggestion.name}'`, [edit], isObvious(suggestions, i))] : [];
