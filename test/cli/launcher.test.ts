@@ -1,20 +1,20 @@
 // dist/cli.js (cli/src/launcher.cjs) runs the CLI bundle with the V8 code cache the build made, and only
 // when the cache was made from the same bytes and V8 takes it; otherwise it compiles the bundle as usual.
-import { test } from "node:test";
+import { test, type TestContext } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { appendFileSync, copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { appendFileSync, copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { tempDir } from "../helpers/temp";
 
 const dist = join(import.meta.dirname, "../../dist");
 const example = join(import.meta.dirname, "../../examples/abalone.pipeline.json");
 const lint = (cli: string) =>
   spawnSync(process.execPath, [cli, "lint", example], { encoding: "utf8", env: { ...process.env, SAGEMAKER_PIPELINES_CODE_CACHE_REPORT: "1" } });
 
-/** A copy of the CLI's files in a fresh folder. */
-function copy(): string {
-  const dir = mkdtempSync(join(tmpdir(), "smp-launcher-"));
+/** A copy of the CLI's files in a fresh folder, removed after the test. */
+function copy(t: TestContext): string {
+  const dir = tempDir(t, "smp-launcher-");
   for (const name of ["cli.js", "cli-main.js", "cli-main.js.cache"]) copyFileSync(join(dist, name), join(dir, name));
   return dir;
 }
@@ -26,8 +26,8 @@ test("launcher: the build's code cache is used", () => {
   assert.match(result.stdout, /1 file checked: 0 errors/);
 });
 
-test("launcher: a cache made from other bytes is not used, and lint still works", () => {
-  const dir = copy();
+test("launcher: a cache made from other bytes is not used, and lint still works", (t) => {
+  const dir = copy(t);
   appendFileSync(join(dir, "cli-main.js"), "\n// changed after the cache was made\n");
   const result = lint(join(dir, "cli.js"));
   assert.equal(result.status, 0, result.stderr);
@@ -35,8 +35,8 @@ test("launcher: a cache made from other bytes is not used, and lint still works"
   assert.match(result.stdout, /1 file checked: 0 errors/);
 });
 
-test("launcher: a damaged cache is rejected by V8, and lint still works; no cache at all works too", () => {
-  const dir = copy();
+test("launcher: a damaged cache is rejected by V8, and lint still works; no cache at all works too", (t) => {
+  const dir = copy(t);
   const cache = readFileSync(join(dir, "cli-main.js.cache"));
   cache.fill(7, 40 + 16, 40 + 64);
   writeFileSync(join(dir, "cli-main.js.cache"), cache);
