@@ -5,6 +5,7 @@ import { resolve } from "node:path";
 import type { EngineContext } from "./context";
 import { executionOperations } from "./operations/executions";
 import { pipelineOperations } from "./operations/pipelines";
+import { StoreLock } from "./lock";
 import { createProtocolServer, isLoopback, type Operation } from "./protocol";
 import type { StepRunner } from "./runners/runner";
 import { Store } from "./store";
@@ -27,15 +28,27 @@ export interface EngineOptions {
 
 export const INTERRUPTED_REASON = "The local engine stopped while this execution was running; it was marked Failed when the engine started again.";
 
-/** The local SageMaker Pipelines engine: the API over HTTP, the store, and the executions it runs. */
+/**
+ * The local SageMaker Pipelines engine: the API over HTTP, the store, and the executions it runs. One engine per store:
+ * the constructor takes the store's lock (`<store>/engine.lock`; EngineRunningError when a live engine holds it), and
+ * only the lock holder recovers interrupted executions; `listen()` publishes the endpoint, `close()` releases both.
+ */
 export class LocalEngine {
   readonly context: EngineContext;
   private server?: Server;
+  private readonly lock: StoreLock;
 
   constructor(private readonly options: EngineOptions) {
     const host = options.host ?? "127.0.0.1";
     if (!isLoopback(host)) throw new Error(`The local engine only listens on the loopback interface (127.0.0.1, ::1, localhost), not on '${host}'.`);
-    const store = new Store(resolve(options.root));
+    this.lock = StoreLock.acquire(resolve(options.root));
+    let store: Store;
+    try {
+      store = new Store(resolve(options.root));
+    } catch (error) {
+      this.lock.release();
+      throw error;
+    }
     this.context = {
       store,
       runner: options.runner,
@@ -57,12 +70,19 @@ export class LocalEngine {
     const server = createProtocolServer(this.operations, (request, response) => this.extraRoutes(request.method, request.url, response));
     this.server = server;
     const host = this.options.host ?? "127.0.0.1";
-    await new Promise<void>((done, fail) => {
-      server.once("error", fail);
-      server.listen(this.options.port ?? 0, host, () => done());
-    });
+    try {
+      await new Promise<void>((done, fail) => {
+        server.once("error", fail);
+        server.listen(this.options.port ?? 0, host, () => done());
+      });
+    } catch (error) {
+      this.lock.release();
+      throw error;
+    }
     const { port } = server.address() as AddressInfo;
-    return `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+    const endpoint = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+    this.lock.writeEndpoint(endpoint);
+    return endpoint;
   }
 
   /** Stops running executions (they are recorded as Stopped) and closes the server. */
@@ -74,6 +94,7 @@ export class LocalEngine {
     clearTimeout(timer);
     await new Promise<void>((done) => (this.server ? this.server.close(() => done()) : done()));
     this.server?.closeAllConnections?.();
+    this.lock.release();
   }
 
   /** After a crash or kill, executions that were running are Failed, with their running steps. */

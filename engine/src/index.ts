@@ -18,4 +18,8 @@ export {
   type StepRunnerOptions,
 } from "./runners";
 export { DEFINITION_DIRECTORY_TAG } from "./context";
+export { findRunningEngine, startOrConnect, waitForRunningEngine, type RunningEngineInfo } from "./endpoint";
+export { ENDPOINT_FILE, EngineRunningError, LOCK_FILE } from "./lock";
+export { readStoreHistory, type StoredExecution } from "./store-reader";
+export { loadOrCreateCredentials } from "./auth/credentials";
 export { isLoopback } from "./protocol";
