@@ -99,9 +99,7 @@ export async function run(argv: string[]): Promise<number> {
     .option("--store <dir>", "store folder", DEFAULT_STORE)
     .addOption(runnerOption())
     .action((options) => {
-      pending = commands()
-        .then(({ serve }) => serve(options))
-        .then(() => EXIT_OK);
+      pending = commands().then(({ serve }) => serve(options));
     });
   try {
     program.parse(argv, { from: "user" });

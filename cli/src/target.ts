@@ -1,6 +1,6 @@
 import { SageMakerClient } from "@aws-sdk/client-sagemaker";
 import { resolve } from "node:path";
-import { createStepRunner, LocalEngine, type RunnerMode } from "../../engine/src";
+import { createStepRunner, startOrConnect, type RunnerMode } from "../../engine/src";
 import { DEFAULT_STORE } from "./store";
 
 /** Where runs go: the embedded local engine (default), another endpoint, or AWS through a profile and region. */
@@ -42,17 +42,17 @@ export async function openTarget(options: TargetOptions, baseDir: string): Promi
     const client = new SageMakerClient({ endpoint: options.endpoint, region: options.region ?? "us-east-1", credentials: LOCAL_CREDENTIALS });
     return { client, description: `endpoint ${options.endpoint}`, local: true, close: async () => client.destroy() };
   }
+  // One engine per store: the one already running on it (a `local serve`, the editor's) or one embedded here.
   const store = resolve(options.store ?? DEFAULT_STORE);
-  const engine = new LocalEngine({ root: store, runner: createStepRunner({ mode: options.runner }), baseDir });
-  const endpoint = await engine.listen();
+  const { endpoint, pid, engine } = await startOrConnect({ root: store, runner: createStepRunner({ mode: options.runner }), baseDir });
   const client = new SageMakerClient({ endpoint, region: "us-east-1", credentials: LOCAL_CREDENTIALS, maxAttempts: 1 });
   return {
     client,
-    description: `local engine (store ${store})`,
+    description: engine ? `local engine (store ${store})` : `local engine already running on store ${store} (pid ${pid}, ${endpoint})`,
     local: true,
     close: async () => {
       client.destroy();
-      await engine.close();
+      await engine?.close();
     },
   };
 }

@@ -37,6 +37,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const output = vscode.window.createOutputChannel("SageMaker Pipelines");
   engineHost = new LocalEngineHost(
     () => readEngineHostSettings(context),
+    // The engine runs in its own process: the extension's CLI under VS Code's Node.js (ELECTRON_RUN_AS_NODE).
+    { cliPath: context.asAbsolutePath("dist/cli.js") },
     (line) => output.appendLine(line),
   );
   const host = engineHost;
@@ -46,11 +48,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const notifyServer: NotifyServer = (type, params) => void languageClient.sendNotification(type, params as never);
   const controller = new RunController(context, host, notifyServer, lint);
   const executions = new ExecutionsView(
-    () => controller.connection(),
-    () => (controller.settings().target === "local" && host.isRunning ? readEngineHostSettings(context).store : undefined),
+    () => controller.connection({ start: false }),
+    () => (controller.settings().target === "local" ? readEngineHostSettings(context).store : undefined),
   );
   const tree = vscode.window.createTreeView<ExecutionsNode>(EXECUTIONS_VIEW, { treeDataProvider: executions, showCollapseAll: true });
   executions.attach(tree);
+  host.onDidChange(() => {
+    executions.refresh();
+    cacheSync.refreshAll();
+  });
   const reveal = (arn: string) => {
     void vscode.commands.executeCommand(`${EXECUTIONS_VIEW}.focus`);
     executions.refresh();

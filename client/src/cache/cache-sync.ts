@@ -45,12 +45,8 @@ export class CacheContextSync implements vscode.Disposable {
       return;
     }
     try {
-      const connection = await this.controller.connection();
-      const history = await this.controller.history();
-      const executions = await history.recent(connection.client, pipelineName, settings.cache.historySize).catch((error: Error) => {
-        if (/ResourceNotFound|does not exist/i.test(`${error.name} ${error.message}`)) return [];
-        throw error;
-      });
+      // Never starts the local engine: without one, the store's records are read as they are on disk.
+      const executions = await this.controller.recentExecutions(pipelineName, settings.cache.historySize);
       const referenceArn = this.controller.referenceOf(document.uri);
       const reference = executions.find((e) => e.executionArn === referenceArn);
       const params: CacheContextParams = { uri: document.uri.toString(), executions, parameters: reference?.parameters ?? {} };

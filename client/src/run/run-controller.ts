@@ -15,8 +15,8 @@ import {
   type RunRequest,
 } from "../../../core/src";
 import { SetReferenceNotification, type NotifyServer, type SetReferenceParams } from "../../../protocol/src";
-import type { Connection, ExecutionHistory, Lint } from "../../../sagemaker/src";
-import { loadSageMaker } from "../lazy";
+import type { Connection, ExecutionHistory, ExecutionRecord, Lint } from "../../../sagemaker/src";
+import { loadEngine, loadSageMaker } from "../lazy";
 import type { LocalEngineHost } from "../local/engine-host";
 import { VscodeRunDialogs } from "./vscode-dialogs";
 
@@ -61,7 +61,10 @@ export class RunController {
    * The SageMaker client of the current target; the local engine starts here when it is not running. The SageMaker
    * layer (and the AWS SDK) is loaded on the first call.
    */
-  async connection(): Promise<Connection> {
+  async connection(): Promise<Connection>;
+  /** `start: false`: the local engine only when one already runs on the store (undefined otherwise); AWS as always. */
+  async connection(options: { start: false }): Promise<Connection | undefined>;
+  async connection(options: { start: boolean } = { start: true }): Promise<Connection | undefined> {
     const settings = this.settings();
     if (!vscode.workspace.isTrusted) throw new Error("pipelines never run in an untrusted workspace, and the local engine does not start there");
     const { awsConnection, localConnection } = await loadSageMaker();
@@ -73,7 +76,9 @@ export class RunController {
       }
       return this.awsCache.connection;
     }
-    const { endpoint } = await this.engineHost.start();
+    const running = options.start ? await this.engineHost.start() : await this.engineHost.running();
+    if (!running) return undefined;
+    const { endpoint } = running;
     if (this.localCache?.endpoint !== endpoint) this.localCache = { endpoint, connection: localConnection(endpoint) };
     return this.localCache.connection;
   }
@@ -81,6 +86,23 @@ export class RunController {
   /** False when the target is the local engine and it has never stored anything: there is nothing to query. */
   targetMayHaveHistory(): boolean {
     return this.settings().target === "aws" || this.engineHost.isRunning || existsSync(this.engineHost.storeFolder());
+  }
+
+  /**
+   * The recent finished executions of a pipeline (cache insight). Never starts the local engine: with none running on
+   * the store, its records are read from disk, read-only.
+   */
+  async recentExecutions(pipelineName: string, limit: number): Promise<ExecutionRecord[]> {
+    const connection = await this.connection({ start: false });
+    if (!connection) {
+      const { readStoreHistory } = await loadEngine();
+      return readStoreHistory(this.engineHost.storeFolder(), pipelineName, limit);
+    }
+    const history = await this.history();
+    return history.recent(connection.client, pipelineName, limit).catch((error: Error) => {
+      if (/ResourceNotFound|does not exist/i.test(`${error.name} ${error.message}`)) return [];
+      throw error;
+    });
   }
 
   /** Finished executions fetched once per target (they never change); runs and the cache hovers share it. */

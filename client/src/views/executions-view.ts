@@ -12,6 +12,7 @@ export type ExecutionsNode =
   | { kind: "more"; pipelineName: string; token: string }
   | { kind: "message"; text: string };
 
+export const NOT_RUNNING = "The local engine is not running: run a pipeline or choose Start Local Engine to see its executions.";
 const RUNNING = new Set(["Executing", "Stopping", "Starting"]);
 const PAGE = 20;
 
@@ -28,7 +29,8 @@ export class ExecutionsView implements vscode.TreeDataProvider<ExecutionsNode>, 
   private view?: vscode.TreeView<ExecutionsNode>;
 
   constructor(
-    private readonly connection: () => Promise<Connection>,
+    /** Undefined while the local engine is not running: the view starts nothing. */
+    private readonly connection: () => Promise<Connection | undefined>,
     private readonly localStore: () => string | undefined,
     private readonly refreshMs = 2000,
   ) {}
@@ -71,6 +73,7 @@ export class ExecutionsView implements vscode.TreeDataProvider<ExecutionsNode>, 
     const { executionSummariesPage, explainError, listAllSteps, listPipelineNames } = await loadSageMaker();
     try {
       connection = await this.connection();
+      if (!connection) return [{ kind: "message", text: NOT_RUNNING }];
       if (!node) {
         this.running = false;
         const names = await listPipelineNames(connection.client, 50);
@@ -102,6 +105,7 @@ export class ExecutionsView implements vscode.TreeDataProvider<ExecutionsNode>, 
 
   async loadMore(node: Extract<ExecutionsNode, { kind: "more" }>): Promise<void> {
     const connection = await this.connection();
+    if (!connection) return;
     const { executionSummariesPage } = await loadSageMaker();
     const page = await executionSummariesPage(connection.client, node.pipelineName, 100, node.token);
     this.extraPages.set(node.pipelineName, page.summaries);
