@@ -109,7 +109,9 @@ test("one engine per store: `run` while `local serve` runs uses that engine; its
   const served = listening(await serve(t, store));
   const sagemaker = client(served.listening);
   t.after(() => sagemaker.destroy());
-  await sagemaker.send(new CreatePipelineCommand({ PipelineName: "long", PipelineDefinition: definition(60), RoleArn: "arn:aws:iam::000000000000:role/Local" }));
+  await sagemaker.send(
+    new CreatePipelineCommand({ PipelineName: "long", PipelineDefinition: definition(60), RoleArn: "arn:aws:iam::000000000000:role/Local" }),
+  );
   const long = (await sagemaker.send(new StartPipelineExecutionCommand({ PipelineName: "long" }))).PipelineExecutionArn!;
 
   const file = join(folder, "short.pipeline.json");

@@ -1,5 +1,8 @@
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import {
   CreatePipelineCommand,
   ListPipelineExecutionStepsCommand,
@@ -11,6 +14,7 @@ import {
 } from "@aws-sdk/client-sagemaker";
 import { StepJobError } from "../../engine/src/runners/runner";
 import { LocalEngine, INTERRUPTED_REASON } from "../../engine/src/engine";
+import { EngineRunningError } from "../../engine/src/lock";
 import { abaloneLikeDefinition, RecordingRunner, startEngine, StepGate, stepsOf, until, waitForExecution, type TestEngine } from "./helpers";
 
 const engines: TestEngine[] = [];
@@ -209,7 +213,15 @@ test("recovery: a restarted engine marks interrupted executions and their runnin
   t.runner.behaviour.set("Process", gate.step);
   const interrupted = (await t.client.send(new StartPipelineExecutionCommand({ PipelineName: "crash" }))).PipelineExecutionArn!;
   await gate.whenHeld(1);
-  // A second engine over the same folder is what a restart after a kill sees.
+  // While the first engine lives, a second one on its store is refused and recovers (fails) nothing.
+  assert.throws(() => new LocalEngine({ root: t.root, runner: new RecordingRunner() }), EngineRunningError);
+  assert.equal(
+    ((await t.engine.operations.DescribePipelineExecution({ PipelineExecutionArn: interrupted })) as { PipelineExecutionStatus: string })
+      .PipelineExecutionStatus,
+    "Executing",
+  );
+  // What a restart after a kill sees: the store's lock names a process that is gone.
+  writeFileSync(join(t.root, "engine.lock"), JSON.stringify({ pid: spawnSync(process.execPath, ["-e", ""]).pid, startedAt: Date.now(), nonce: "killed" }));
   const restarted = new LocalEngine({ root: t.root, runner: new RecordingRunner() });
   const ops = restarted.operations;
   const after = (await ops.DescribePipelineExecution({ PipelineExecutionArn: interrupted })) as { PipelineExecutionStatus: string; FailureReason: string };
