@@ -1,7 +1,8 @@
 // Loads the built extension (dist/client.js) in this process with a stubbed `vscode` module, activates it in a trusted
-// workspace with no document open, and reports which of the lazy bundles were loaded: after activation, then after a
-// run-related path (the Executions view asking for its pipelines, which needs the SageMaker layer and starts the local
-// engine). Prints one JSON line. Used by activation.test.ts; argv[2]: the extension's folder, argv[3]: a scratch folder.
+// workspace with no document open, and reports which of the lazy bundles were loaded and which `local serve` processes
+// were spawned: after activation, after opening a definition (cache insight reads the store), after the Executions view
+// asks for its pipelines (neither starts the engine), then after Start Local Engine. Prints one JSON line. Used by
+// activation.test.ts; argv[2]: the extension's folder, argv[3]: a scratch folder (the store is .sagemaker-pipelines/local in it).
 const Module = require("node:module");
 const { join } = require("node:path");
 
@@ -32,6 +33,15 @@ const trees = [];
 const messages = [];
 const output = [];
 const event = () => disposable();
+const openListeners = [];
+// Every engine process the extension starts (the language server is forked, not spawned).
+const childProcess = require("node:child_process");
+const spawns = [];
+const realSpawn = childProcess.spawn;
+childProcess.spawn = function (command, args, ...rest) {
+  if (Array.isArray(args) && args.includes("serve")) spawns.push(args.slice(1).join(" "));
+  return realSpawn.call(this, command, args, ...rest);
+};
 const configuration = { get: (_key, fallback) => fallback, has: () => false, inspect: () => undefined, update: async () => undefined };
 const api = {
   version: "1.95.0",
@@ -48,7 +58,10 @@ const api = {
     textDocuments: [],
     workspaceFolders: undefined,
     getConfiguration: () => configuration,
-    onDidOpenTextDocument: event,
+    onDidOpenTextDocument: (listener) => {
+      openListeners.push(listener);
+      return disposable();
+    },
     onDidCloseTextDocument: event,
     onDidChangeTextDocument: event,
     onDidSaveTextDocument: event,
@@ -138,10 +151,33 @@ const loaded = () =>
   await extension.activate(context);
   const afterActivate = loaded();
   const commandIds = [...commands.keys()];
-  // A run-related path: the Executions view lists the target's pipelines (local target: the engine starts).
+  const spawnsAfterActivate = spawns.length;
+  // Opening a definition: cache insight reads the store's history (the engine bundle loads for its reader), starts nothing.
+  const path = join(scratch, "a.pipeline.json");
+  const document = {
+    languageId: "sagemaker-pipeline",
+    uri: { toString: () => `file://${path}`, path, fsPath: path, scheme: "file" },
+    fileName: path,
+    getText: () => "{}",
+  };
+  for (const listener of openListeners) listener(document);
+  const deadline = Date.now() + 20_000;
+  while (!loaded().includes("dist/engine.js")) {
+    if (Date.now() > deadline) throw new Error("cache insight never read the store");
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  for (let i = 0; i < 20; i++) await new Promise((r) => setImmediate(r));
+  const spawnsAfterOpen = spawns.length;
+  // The Executions view asks for the local target's pipelines: with no engine running, it says so and starts none.
   const children = await trees[0].provider.getChildren();
   const afterRunPath = loaded();
+  const spawnsAfterView = spawns.length;
+  // Start Local Engine: one child process (the extension's CLI, `local serve`), which the view then lists.
+  const started = await commands.get("sagemakerPipelines.startLocalEngine")();
+  const childrenAfterStart = await trees[0].provider.getChildren();
+  const lockAfterStart = JSON.parse(require("node:fs").readFileSync(join(scratch, ".sagemaker-pipelines/local/engine.lock"), "utf8"));
   await commands.get("sagemakerPipelines.stopLocalEngine")();
+  const lockAfterStop = require("node:fs").existsSync(join(scratch, ".sagemaker-pipelines/local/engine.lock"));
   await extension.deactivate();
   for (const d of context.subscriptions) {
     try {
@@ -150,7 +186,24 @@ const loaded = () =>
       // Disposing a stand-in may throw; the report is what this host is for.
     }
   }
-  process.stdout.write(JSON.stringify({ afterRequire, afterActivate, afterRunPath, commandIds, children, messages }) + "\n");
+  process.stdout.write(
+    JSON.stringify({
+      afterRequire,
+      afterActivate,
+      afterRunPath,
+      commandIds,
+      children,
+      messages,
+      spawns,
+      spawnsAfterActivate,
+      spawnsAfterOpen,
+      spawnsAfterView,
+      started,
+      childrenAfterStart,
+      lockAfterStart,
+      lockAfterStop,
+    }) + "\n",
+  );
   process.exit(0);
 })().catch((error) => {
   process.stdout.write(JSON.stringify({ error: String(error?.stack ?? error), output }) + "\n");

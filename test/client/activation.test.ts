@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -13,12 +13,22 @@ interface Report {
   afterRunPath: string[];
   commandIds: string[];
   children: Array<{ kind: string; text?: string }>;
+  spawns: string[];
+  spawnsAfterActivate: number;
+  spawnsAfterOpen: number;
+  spawnsAfterView: number;
+  started?: { endpoint: string; pid: number; owned: boolean };
+  childrenAfterStart: Array<{ kind: string; text?: string }>;
+  lockAfterStart: { pid: number };
+  lockAfterStop: boolean;
   error?: string;
 }
 
 /** The built extension activated in a fresh process with a stubbed `vscode` (see activation-host.cjs). */
 function activateBuiltExtension(): Report {
   const scratch = mkdtempSync(join(tmpdir(), "smp-activation-"));
+  // A store from earlier runs: opening a definition then has history to read (read-only, without an engine).
+  for (const dir of ["pipelines", "executions"]) mkdirSync(join(scratch, ".sagemaker-pipelines/local", dir), { recursive: true });
   try {
     const stdout = execFileSync(process.execPath, [join(import.meta.dirname, "activation-host.cjs"), ROOT, scratch], {
       cwd: scratch,
@@ -45,10 +55,21 @@ test("activation loads dist/client.js only; the SageMaker layer (AWS SDK) and th
     "sagemakerPipelines.chooseReference",
   ])
     assert.ok(report.commandIds.includes(id), id);
-  // The Executions view asks for the local target's pipelines: the SageMaker layer loads, the engine starts, and they talk.
+  // Activation, opening a definition and the Executions view start no engine: the view says how to start one.
+  assert.equal(report.spawnsAfterActivate, 0);
+  assert.equal(report.spawnsAfterOpen, 0, "opening a definition starts no engine");
+  assert.equal(report.spawnsAfterView, 0, "the Executions view starts no engine");
   assert.deepEqual(report.afterRunPath, ["dist/client.js", "dist/engine.js", "dist/sagemaker.js"]);
   assert.equal(report.children.length, 1);
-  assert.match(report.children[0].text ?? "", /^No pipelines on local engine \(http:\/\/127\.0\.0\.1:\d+\) yet/);
+  assert.match(report.children[0].text ?? "", /^The local engine is not running/);
+  // Start Local Engine: one child process, `local serve` from the extension's CLI, holding the store; stopped on Stop.
+  assert.equal(report.spawns.length, 1);
+  assert.match(report.spawns[0], /^local serve --store .*\.sagemaker-pipelines[\\/]local --port 0 --runner auto$/);
+  assert.equal(report.started?.owned, true);
+  assert.equal(report.lockAfterStart.pid, report.started?.pid);
+  assert.notEqual(report.started?.pid, undefined);
+  assert.match(report.childrenAfterStart[0]?.text ?? "", /^No pipelines on local engine \(http:\/\/127\.0\.0\.1:\d+\) yet/);
+  assert.equal(report.lockAfterStop, false, "Stop Local Engine ends the process, which releases the store");
 });
 
 test("dist/client.js is built without the analyser, the schema tables, the AWS SDK or the engine (esbuild's metafile)", () => {

@@ -1,10 +1,23 @@
 import { test, type TestContext } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CreatePipelineCommand, ListPipelinesCommand, SageMakerClient } from "@aws-sdk/client-sagemaker";
 import { LocalEngineHost, type EngineHostSettings } from "../../client/src/local/engine-host";
+
+/** The host runs the extension's CLI (`local serve`) as a child process: the built one, under this Node.js. */
+const CLI = join(import.meta.dirname, "../../dist/cli.js");
+const lockPid = (store: string) => (JSON.parse(readFileSync(join(store, "engine.lock"), "utf8")) as { pid: number }).pid;
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
 
@@ -31,6 +44,7 @@ function setup(t: TestContext) {
   const lines: string[] = [];
   const host = new LocalEngineHost(
     () => ({ ...settings }),
+    { cliPath: CLI },
     (line) => lines.push(line),
   );
   t.after(async () => {
@@ -40,14 +54,20 @@ function setup(t: TestContext) {
   return { root, settings, lines, host };
 }
 
-test("engine host: nothing runs until the first request; concurrent first requests start one engine", async (t) => {
-  const { host, lines } = setup(t);
+test("engine host: nothing runs until the first request; concurrent first requests start one engine, in a child process", async (t) => {
+  const { host, lines, settings } = setup(t);
   t.after(() => host.stop());
   assert.equal(host.isRunning, false);
+  assert.equal(await host.running(), undefined, "looking for an engine starts none");
+  assert.equal(existsSync(settings.store), false);
   const [a, b] = await Promise.all([host.start(), host.start()]);
   assert.equal(a.endpoint, b.endpoint);
   assert.match(a.endpoint, /^http:\/\/127\.0\.0\.1:\d+$/);
   assert.equal(lines.filter((l) => l.startsWith("Local engine listening")).length, 1);
+  assert.equal(a.owned, true);
+  assert.notEqual(a.pid, process.pid, "the engine is not in this process");
+  assert.equal(lockPid(settings.store), a.pid, "the child holds the store's lock");
+  assert.deepEqual(await host.running(), a);
   assert.deepEqual(await pipelineNames(a.endpoint), []);
   assert.equal((await host.start()).endpoint, a.endpoint, "a later request reuses the running engine");
 });
@@ -62,6 +82,8 @@ test("engine host: stop closes the endpoint; the next request starts it again on
   await host.stop();
   assert.equal(host.isRunning, false);
   assert.ok(await refused(first.endpoint), "the old endpoint no longer answers");
+  assert.equal(alive(first.pid), false, "the child process has exited");
+  assert.equal(existsSync(join(settings.store, "engine.lock")), false, "and released the store");
   const second = await host.start();
   assert.equal(second.store, settings.store);
   assert.deepEqual(await pipelineNames(second.endpoint), ["kept"]);
@@ -95,3 +117,34 @@ test("engine host: a start that fails is reported, and a later request tries aga
   settings.store = join(root, "store");
   assert.match((await host.start()).endpoint, /^http:\/\/127\.0\.0\.1:\d+$/);
 });
+
+test(
+  "engine host: an engine already running on the store (a local serve) is joined, not duplicated, and left running on stop",
+  { timeout: 60_000 },
+  async (t) => {
+    const { host, settings, lines } = setup(t);
+    const served = spawn(process.execPath, [CLI, "local", "serve", "--port", "0", "--store", settings.store, "--runner", "host"], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const servedExit = new Promise((r) => served.once("close", r));
+    t.after(async () => {
+      served.kill("SIGKILL");
+      await servedExit;
+    });
+    let output = "";
+    const endpoint = await new Promise<string>((resolve, reject) => {
+      served.stdout.on("data", (chunk: Buffer) => {
+        output += chunk.toString();
+        const match = /listening on (\S+)/.exec(output);
+        if (match) resolve(match[1]);
+      });
+      served.once("close", () => reject(new Error(output)));
+    });
+    const joined = await host.start();
+    assert.deepEqual(joined, { endpoint, pid: served.pid, store: settings.store, owned: false });
+    assert.ok(lines.some((l) => l.startsWith(`Using the local engine already running on ${endpoint}`)));
+    await host.stop();
+    assert.equal(await refused(endpoint), false, "the engine this host did not start keeps running");
+    assert.equal(lockPid(settings.store), served.pid);
+  },
+);
