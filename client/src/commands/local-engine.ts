@@ -22,10 +22,13 @@ export function registerLocalEngineCommands(host: LocalEngineHost, output: vscod
       }
     }),
     vscode.commands.registerCommand(COMMANDS.stopLocalEngine, async () => {
-      const wasRunning = host.isRunning;
-      await host.stop();
+      const outcome = await host.stop();
       void vscode.window.showInformationMessage(
-        wasRunning ? "Local engine stopped; running executions were recorded as Stopped." : "The local engine is not running.",
+        outcome === "stopped"
+          ? "Local engine stopped; running executions were recorded as Stopped."
+          : outcome === "left"
+            ? "This window no longer uses the local engine; it keeps running in the process that started it (a `local serve` or another window)."
+            : "The local engine is not running.",
       );
     }),
   ];

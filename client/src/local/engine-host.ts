@@ -90,19 +90,24 @@ export class LocalEngineHost {
     return (await this.current.started).running;
   }
 
-  async stop(): Promise<void> {
+  /** `stopped`: this host's process ended; `left`: the engine it had joined keeps running; `none`: nothing was running. */
+  async stop(): Promise<"stopped" | "left" | "none"> {
     const current = this.current;
     this.current = undefined;
-    if (!current) return;
+    if (!current) return "none";
     const started = await current.started.catch(() => undefined);
-    if (!started) return;
+    if (!started) return "none";
+    let outcome: "stopped" | "left";
     if (started.process) {
       await started.process.stop();
       this.log("Local engine stopped.");
+      outcome = "stopped";
     } else {
       this.log(`Left the local engine of pid ${started.running.pid} running (this window did not start it).`);
+      outcome = "left";
     }
     this.changed();
+    return outcome;
   }
 
   private async launch(settings: EngineHostSettings): Promise<{ running: RunningEngine; process?: EngineProcess }> {

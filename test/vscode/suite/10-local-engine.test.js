@@ -1,4 +1,4 @@
-// In-host: the local engine starts on demand inside the extension host, stores under the workspace, and stops.
+// In-host: the local engine starts on demand in its own process (the extension's CLI, `local serve`), stores under the workspace, and stops.
 "use strict";
 const assert = require("node:assert/strict");
 const path = require("node:path");
@@ -26,6 +26,8 @@ suite("local engine", () => {
     const folder = vscode.workspace.workspaceFolders[0].uri.fsPath;
     assert.equal(running.store, path.join(folder, ".sagemaker-pipelines", "local"));
     assert.ok(fs.existsSync(path.join(running.store, "pipelines")), "the store folder was made");
+    assert.notEqual(running.pid, process.pid, "the engine is a child process, not the extension host");
+    assert.equal(JSON.parse(fs.readFileSync(path.join(running.store, "engine.lock"), "utf8")).pid, running.pid, "it holds the store's lock");
 
     const listed = await listPipelines(running.endpoint);
     assert.equal(listed.status, 200);
