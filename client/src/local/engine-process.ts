@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { mkdirSync } from "node:fs";
 
 export interface EngineProcessOptions {
   /** The extension's own CLI (dist/cli.js). */
@@ -30,6 +31,8 @@ export function spawnEngineProcess(
   settings: { store: string; runner: string; baseDir: string },
   log: (line: string) => void,
 ): Promise<EngineProcess> {
+  // Without a workspace folder, the base is the extension's storage folder, which VS Code does not create for us.
+  mkdirSync(settings.baseDir, { recursive: true });
   const child: ChildProcess = spawn(
     options.execPath ?? process.execPath,
     [options.cliPath, "local", "serve", "--store", settings.store, "--port", "0", "--runner", settings.runner],
