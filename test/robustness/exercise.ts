@@ -5,16 +5,11 @@ import { assertNoInternalErrorDiagnostic, recordedService, type RecordedService 
 
 /** How many times more fuzz runs than the default: `FUZZ_SCALE=20 node scripts/run-tests.mjs robustness`. */
 export const FUZZ_SCALE = Math.max(1, Number(process.env.FUZZ_SCALE ?? 1) || 1);
-/** A safety net against hangs and blow-ups, not a performance target (see `npm run bench`). */
-export const TIME_BOUND_MS = 2_000;
 
 const URI = "file:///fuzz.pipeline.json";
 
 /** The service the fuzzers exercise: every internal error it reports is recorded, and fails the run. */
 export const FUZZ_SERVICE: RecordedService = recordedService();
-
-// The schema validator compiles on first use (about a second): not part of any bound below.
-FUZZ_SERVICE.service.parseDocument(JSON.stringify({ Version: "2020-12-01", Steps: [{ Name: "A", Type: "Fail", Arguments: { ErrorMessage: "x" } }] }));
 
 /** Line lengths (without the line break) of `text`, by LSP's definition of lines (\n, \r\n, \r). */
 function lineLengths(text: string): number[] {
@@ -67,7 +62,7 @@ function assertRangesInside(lines: number[], result: unknown, what: string): voi
  * Analyses `text` and runs every editor feature at `offsets` (and on the whole document) through the language
  * service: nothing may throw, no rule or feature may report an internal error (the service would otherwise hide it
  * behind an empty answer), no diagnostic may say a rule crashed, every diagnostic's offsets and every returned range
- * must lie inside the document, and the whole takes less than TIME_BOUND_MS. Returns the document for further checks.
+ * must lie inside the document. Returns the document for further checks.
  */
 export function exercise(text: string, offsets: number[] = [], { service, recorder }: RecordedService = FUZZ_SERVICE): PipelineDocument {
   recorder.clear();
@@ -79,11 +74,8 @@ export function exercise(text: string, offsets: number[] = [], { service, record
 }
 
 function exerciseFeatures(service: RecordedService["service"], text: string, offsets: number[]): PipelineDocument {
-  let started = performance.now();
   const document = service.parseDocument(text, { uri: URI });
-  within(started, "analysis");
   assertNoInternalErrorDiagnostic(document.analysis.diagnostics);
-  started = performance.now();
   for (const d of document.analysis.diagnostics) {
     assert.ok(Number.isInteger(d.start) && Number.isInteger(d.end), `${d.code}: non-integer offsets`);
     assert.ok(
@@ -98,9 +90,7 @@ function exerciseFeatures(service: RecordedService["service"], text: string, off
   assertRangesInside(lines, service.documentSymbols(document, URI), "documentSymbols");
   assertRangesInside(lines, service.codeLenses(document, URI), "codeLenses");
   assertRangesInside(lines, service.codeActions(document, URI, lsp.slice(0, 50)), "codeActions");
-  within(started, "document-wide features");
   for (const offset of offsets) {
-    started = performance.now();
     const position = document.lines.positionAt(Math.max(0, Math.min(offset, text.length)));
     assertRangesInside(lines, service.hover(document, URI, position), "hover");
     assertRangesInside(lines, service.completion(document, URI, position), "completion");
@@ -110,14 +100,8 @@ function exerciseFeatures(service: RecordedService["service"], text: string, off
     assertRangesInside(lines, service.prepareRename(document, URI, position), "prepareRename");
     assertRangesInside(lines, service.rename(document, URI, position, "Renamed_1"), "rename");
     assert.ok(Array.isArray(service.stepsInRanges(document, URI, [{ start: position, end: document.lines.positionAt(text.length) }])));
-    within(started, `features at offset ${offset}`);
   }
   return document;
-}
-
-function within(started: number, what: string): void {
-  const elapsed = performance.now() - started;
-  assert.ok(elapsed < TIME_BOUND_MS, `${what} took ${elapsed.toFixed(0)} ms (bound ${TIME_BOUND_MS} ms)`);
 }
 
 /** A deterministic pseudo-random generator (mulberry32), for picks outside fast-check. */
