@@ -34,7 +34,11 @@ export function writeAtomically(path: string, value: unknown): void {
     }
     renameSync(temporary, path);
   } catch (error) {
-    rmSync(temporary, { force: true });
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // the write's own error is the one to report
+    }
     throw error;
   }
 }
