@@ -84,8 +84,28 @@ const ERROR_TYPES = new Set([
   "ResourceInUse",
 ]);
 
+/** An array nested `depth` deep, built without recursion. */
+function nested(depth: number): unknown {
+  let value: unknown = [];
+  for (let i = 1; i < depth; i++) value = [value];
+  return value;
+}
+const DEEP = "[".repeat(20_000) + "]".repeat(20_000);
+
 const value = fc.oneof(
   fc.jsonValue({ maxDepth: 3 }),
+  // Null entries and nulls in the structures of list members; nesting beyond the engine's bound.
+  fc.constantFrom(
+    [null],
+    [null, { Name: "InputData", Value: "x" }],
+    [{ Name: null, Value: "v" }],
+    [{ Key: null, Value: "v" }],
+    { SelectedSteps: [null] },
+    {
+      MaxParallelExecutionSteps: null,
+    },
+  ),
+  fc.integer({ min: 60, max: 1_000 }).map(nested),
   fc.constantFrom(
     "fuzz",
     "",
@@ -117,6 +137,16 @@ const body = fc.oneof(
       .map((b) => JSON.stringify(b).replaceAll('"EXECUTION"', JSON.stringify(executionArn))),
   },
   { weight: 1, arbitrary: fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom("", "{", "[]", "null", "1", '{"a":', "\u0000")) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      `{"PipelineName":"fuzz","Tags":[{"Key":"k","Value":${DEEP}}]}`,
+      `{"PipelineName":"fuzz","SelectiveExecutionConfig":{"SelectedSteps":${DEEP}}}`,
+      `{"PipelineName":"fuzz","PipelineParameters":${DEEP}}`,
+      `{"CallbackToken":"abcdefghij","OutputParameters":[${DEEP}]}`,
+      `{"PipelineName":"fuzz","PipelineParameters":[null],"Tags":[null],"OutputParameters":[null]}`,
+    ),
+  },
 );
 
 test("engine fuzz: random and malformed requests to every operation get the service's 4xx errors, never an internal error", async () => {
@@ -134,4 +164,8 @@ test("engine fuzz: random and malformed requests to every operation get the serv
   const described = await call("DescribePipeline", JSON.stringify({ PipelineName: "fuzz" }));
   assert.ok(described.status === 200 || described.status === 400); // a fuzzed DeletePipeline may have removed it
   assert.equal((await call("ListPipelines", "{}")).status, 200);
+  // No execution was left Executing without a run behind it (a request that failed left no ghost).
+  for (const execution of t.engine.context.store.executions.values()) {
+    if (execution.PipelineExecutionStatus === "Executing") assert.ok(t.engine.context.runs.has(execution.ExecutionId), execution.PipelineExecutionArn);
+  }
 });
