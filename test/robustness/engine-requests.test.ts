@@ -169,3 +169,27 @@ test("engine fuzz: random and malformed requests to every operation get the serv
     if (execution.PipelineExecutionStatus === "Executing") assert.ok(t.engine.context.runs.has(execution.ExecutionId), execution.PipelineExecutionArn);
   }
 });
+
+test("engine requests: deep nesting is a ValidationException for every operation; null list entries are never an internal error", async () => {
+  const members = ["Tags", "PipelineParameters", "OutputParameters", "SelectiveExecutionConfig", "ParallelismConfiguration", "PipelineName"];
+  const nulls = [
+    ...members.map((member) => `{"PipelineName":"fuzz","CallbackToken":"abcdefghij","${member}":[null]}`),
+    `{"PipelineName":"fuzz","SelectiveExecutionConfig":{"SelectedSteps":[null]}}`,
+    `{"PipelineName":"fuzz","PipelineParameters":[{"Name":null,"Value":null}]}`,
+    `{"CallbackToken":"abcdefghij","OutputParameters":[{"Name":null,"Value":"v"}]}`,
+  ];
+  for (const operation of OPERATIONS) {
+    for (const member of members) {
+      const { status, body: answer } = await call(operation, `{"PipelineName":"fuzz","CallbackToken":"abcdefghij","${member}":${DEEP}}`);
+      assert.equal(status, 400, `${operation} ${member} 20,000 deep → ${status}`);
+      assert.equal(answer.__type, "ValidationException");
+    }
+    for (const text of nulls) {
+      const { status, body: answer } = await call(operation, text);
+      if (status === 200) continue; // a member the operation does not have is ignored, as the service does
+      assert.ok(status >= 400 && status < 500, `${operation} ${text} → ${status} ${JSON.stringify(answer).slice(0, 300)}`);
+      assert.ok(ERROR_TYPES.has(String(answer.__type)), `${operation} → ${String(answer.__type)}`);
+    }
+  }
+  assert.equal((await call("ListPipelines", "{}")).status, 200);
+});
