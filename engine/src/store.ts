@@ -72,14 +72,15 @@ export class Store {
 
   saveExecution(record: ExecutionRecord): void {
     writeAtomically(join(this.executionDir(record.ExecutionId), "execution.json"), record);
-    this.executions.set(record.ExecutionId, record);
+    // A copy: memory holds what is on disk, not an object its caller may change before the next save.
+    this.executions.set(record.ExecutionId, { ...record });
     if (!this.steps.has(record.ExecutionId)) this.steps.set(record.ExecutionId, new Map());
   }
 
   saveStep(executionId: string, record: StepRecord): void {
     writeAtomically(join(this.stepDir(executionId, record.StepName), "step.json"), record);
     const steps = this.steps.get(executionId) ?? new Map<string, StepRecord>();
-    steps.set(record.StepName, record);
+    steps.set(record.StepName, { ...record });
     this.steps.set(executionId, steps);
   }
 
