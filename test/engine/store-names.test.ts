@@ -140,7 +140,7 @@ test("store: __proto__, constructor, toString and hasOwnProperty are ordinary pa
   );
   const steps = await stepsOf(t.client, execution.PipelineExecutionArn);
   assert.deepEqual(Object.keys(steps).sort(), ["__proto__", "constructor"]);
-  assert.equal(steps.constructor.StepStatus, "Succeeded");
+  assert.equal(new Map(Object.entries(steps)).get("constructor")?.StepStatus, "Succeeded");
   // The other pipelines named after Object.prototype members are there too, with their own executions (none).
   const listedPipelines = await t.client.send(new ListPipelinesCommand({ SortBy: "Name", SortOrder: "Ascending" }));
   assert.deepEqual(
