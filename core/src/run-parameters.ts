@@ -1,12 +1,13 @@
 /** `K=V` pairs from the command line or a form. */
 export function parseParameterAssignments(assignments: string[]): { values: Record<string, string>; error?: string } {
-  const values: Record<string, string> = {};
+  // Entries, then Object.fromEntries: `__proto__=x` is a parameter like any other, not the object's prototype.
+  const entries: Array<[string, string]> = [];
   for (const assignment of assignments) {
     const at = assignment.indexOf("=");
-    if (at <= 0) return { values, error: `Expected NAME=VALUE, got '${assignment}'.` };
-    values[assignment.slice(0, at)] = assignment.slice(at + 1);
+    if (at <= 0) return { values: Object.fromEntries(entries), error: `Expected NAME=VALUE, got '${assignment}'.` };
+    entries.push([assignment.slice(0, at), assignment.slice(at + 1)]);
   }
-  return { values };
+  return { values: Object.fromEntries(entries) };
 }
 
 /** A pipeline name the API accepts, from a file name: `abalone.pipeline.json` → `abalone`. */

@@ -13,6 +13,8 @@ export interface EngineContext {
   /** Folder that relative paths in definitions resolve against when a pipeline does not say. */
   baseDir: string;
   now(): number;
+  /** The engine's log (stderr unless the host gives one). */
+  log(message: string): void;
 }
 
 /** The tag a client puts on CreatePipeline to say where the definition file lives (relative paths); shared with the SageMaker layer. */
@@ -22,7 +24,7 @@ export function pipelineArn(context: EngineContext, name: string): string {
   return `arn:aws:sagemaker:${context.region}:${context.account}:pipeline/${name.toLowerCase()}`;
 }
 
-/** Accepts a pipeline name or ARN, as the API does. */
+/** Accepts a pipeline name or ARN, as the API does. Names are case-insensitive, as the service's ARNs are (see Store.getPipeline). */
 export function pipelineNameOf(context: EngineContext, nameOrArn: unknown): string {
   const text = String(nameOrArn ?? "");
   const match = /^arn:aws[a-z-]*:sagemaker:[^:]*:\d{12}:pipeline\/([^/]+)$/.exec(text);

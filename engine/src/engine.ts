@@ -9,6 +9,8 @@ import { StoreLock } from "./lock";
 import { createProtocolServer, isLoopback, type Operation } from "./protocol";
 import type { StepRunner } from "./runners/runner";
 import { Store } from "./store";
+import type { StoreLog } from "./store-files";
+import { validateRequest } from "./validate-request";
 
 export interface EngineOptions {
   /** The folder that holds the engine's store (pipelines, executions, logs, the local object store). */
@@ -24,6 +26,8 @@ export interface EngineOptions {
   /** Relative paths in definitions resolve against this folder unless the pipeline says otherwise. */
   baseDir?: string;
   now?: () => number;
+  /** Where the engine reports what it could not read from its store (damaged records); stderr unless given. */
+  log?: StoreLog;
 }
 
 export const INTERRUPTED_REASON = "The local engine stopped while this execution was running; it was marked Failed when the engine started again.";
@@ -41,10 +45,12 @@ export class LocalEngine {
   constructor(private readonly options: EngineOptions) {
     const host = options.host ?? "127.0.0.1";
     if (!isLoopback(host)) throw new Error(`The local engine only listens on the loopback interface (127.0.0.1, ::1, localhost), not on '${host}'.`);
+    const log = options.log ?? ((message: string) => process.stderr.write(`${message}
+`));
     this.lock = StoreLock.acquire(resolve(options.root));
     let store: Store;
     try {
-      store = new Store(resolve(options.root));
+      store = new Store(resolve(options.root), log);
     } catch (error) {
       this.lock.release();
       throw error;
@@ -57,12 +63,23 @@ export class LocalEngine {
       account: options.account ?? "000000000000",
       baseDir: resolve(options.baseDir ?? process.cwd()),
       now: options.now ?? Date.now,
+      log,
     };
     this.recoverInterruptedExecutions();
   }
 
+  /** Each operation checks the request's nesting and structured members (validate-request.ts) before it reads them. */
   get operations(): Record<string, Operation> {
-    return { ...pipelineOperations(this.context), ...executionOperations(this.context) } as Record<string, Operation>;
+    const operations = { ...pipelineOperations(this.context), ...executionOperations(this.context) } as Record<string, Operation>;
+    return Object.fromEntries(
+      Object.entries(operations).map(([name, operation]): [string, Operation] => [
+        name,
+        (input) => {
+          validateRequest(name, input);
+          return operation(input);
+        },
+      ]),
+    );
   }
 
   /** Starts listening; resolves with the endpoint URL (http://127.0.0.1:PORT). */

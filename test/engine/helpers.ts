@@ -81,10 +81,10 @@ const enginesByClient = new WeakMap<SageMakerClient, LocalEngine>();
  * An engine on a free port. Without a `root`, its store is a new temporary folder that `engine.close()`
  * removes (every test file closes its engines in an `after` hook).
  */
-export async function startEngine(root?: string, runner = new RecordingRunner()): Promise<TestEngine> {
+export async function startEngine(root?: string, runner = new RecordingRunner(), options: { log?: (message: string) => void } = {}): Promise<TestEngine> {
   const folder = root ?? mkdtempSync(join(tmpdir(), "smp-engine-"));
   const clock = { now: Date.now() };
-  const engine = new LocalEngine({ root: folder, runner, now: () => clock.now });
+  const engine = new LocalEngine({ root: folder, runner, now: () => clock.now, log: options.log });
   if (root === undefined) {
     const close = engine.close.bind(engine);
     engine.close = async () => {

@@ -84,8 +84,28 @@ const ERROR_TYPES = new Set([
   "ResourceInUse",
 ]);
 
+/** An array nested `depth` deep, built without recursion. */
+function nested(depth: number): unknown {
+  let value: unknown = [];
+  for (let i = 1; i < depth; i++) value = [value];
+  return value;
+}
+const DEEP = "[".repeat(20_000) + "]".repeat(20_000);
+
 const value = fc.oneof(
   fc.jsonValue({ maxDepth: 3 }),
+  // Null entries and nulls in the structures of list members; nesting beyond the engine's bound.
+  fc.constantFrom(
+    [null],
+    [null, { Name: "InputData", Value: "x" }],
+    [{ Name: null, Value: "v" }],
+    [{ Key: null, Value: "v" }],
+    { SelectedSteps: [null] },
+    {
+      MaxParallelExecutionSteps: null,
+    },
+  ),
+  fc.integer({ min: 60, max: 1_000 }).map(nested),
   fc.constantFrom(
     "fuzz",
     "",
@@ -117,6 +137,16 @@ const body = fc.oneof(
       .map((b) => JSON.stringify(b).replaceAll('"EXECUTION"', JSON.stringify(executionArn))),
   },
   { weight: 1, arbitrary: fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom("", "{", "[]", "null", "1", '{"a":', "\u0000")) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      `{"PipelineName":"fuzz","Tags":[{"Key":"k","Value":${DEEP}}]}`,
+      `{"PipelineName":"fuzz","SelectiveExecutionConfig":{"SelectedSteps":${DEEP}}}`,
+      `{"PipelineName":"fuzz","PipelineParameters":${DEEP}}`,
+      `{"CallbackToken":"abcdefghij","OutputParameters":[${DEEP}]}`,
+      `{"PipelineName":"fuzz","PipelineParameters":[null],"Tags":[null],"OutputParameters":[null]}`,
+    ),
+  },
 );
 
 test("engine fuzz: random and malformed requests to every operation get the service's 4xx errors, never an internal error", async () => {
@@ -133,5 +163,33 @@ test("engine fuzz: random and malformed requests to every operation get the serv
   // Still serving, and the pipeline made before is intact.
   const described = await call("DescribePipeline", JSON.stringify({ PipelineName: "fuzz" }));
   assert.ok(described.status === 200 || described.status === 400); // a fuzzed DeletePipeline may have removed it
+  assert.equal((await call("ListPipelines", "{}")).status, 200);
+  // No execution was left Executing without a run behind it (a request that failed left no ghost).
+  for (const execution of t.engine.context.store.executions.values()) {
+    if (execution.PipelineExecutionStatus === "Executing") assert.ok(t.engine.context.runs.has(execution.ExecutionId), execution.PipelineExecutionArn);
+  }
+});
+
+test("engine requests: deep nesting is a ValidationException for every operation; null list entries are never an internal error", async () => {
+  const members = ["Tags", "PipelineParameters", "OutputParameters", "SelectiveExecutionConfig", "ParallelismConfiguration", "PipelineName"];
+  const nulls = [
+    ...members.map((member) => `{"PipelineName":"fuzz","CallbackToken":"abcdefghij","${member}":[null]}`),
+    `{"PipelineName":"fuzz","SelectiveExecutionConfig":{"SelectedSteps":[null]}}`,
+    `{"PipelineName":"fuzz","PipelineParameters":[{"Name":null,"Value":null}]}`,
+    `{"CallbackToken":"abcdefghij","OutputParameters":[{"Name":null,"Value":"v"}]}`,
+  ];
+  for (const operation of OPERATIONS) {
+    for (const member of members) {
+      const { status, body: answer } = await call(operation, `{"PipelineName":"fuzz","CallbackToken":"abcdefghij","${member}":${DEEP}}`);
+      assert.equal(status, 400, `${operation} ${member} 20,000 deep → ${status}`);
+      assert.equal(answer.__type, "ValidationException");
+    }
+    for (const text of nulls) {
+      const { status, body: answer } = await call(operation, text);
+      if (status === 200) continue; // a member the operation does not have is ignored, as the service does
+      assert.ok(status >= 400 && status < 500, `${operation} ${text} → ${status} ${JSON.stringify(answer).slice(0, 300)}`);
+      assert.ok(ERROR_TYPES.has(String(answer.__type)), `${operation} → ${String(answer.__type)}`);
+    }
+  }
   assert.equal((await call("ListPipelines", "{}")).status, 200);
 });

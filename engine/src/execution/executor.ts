@@ -173,8 +173,10 @@ export class ExecutionRun {
   }
 
   private updateExecution(changes: Partial<ExecutionRecord>): void {
-    Object.assign(this.execution, changes, { LastModifiedTime: this.now() / 1000 });
-    this.store.saveExecution(this.execution);
+    // Disk first: if the record cannot be written, the execution in memory stays as it was.
+    const next: ExecutionRecord = { ...this.execution, ...changes, LastModifiedTime: this.now() / 1000 };
+    this.store.saveExecution(next);
+    Object.assign(this.execution, next);
   }
 
   private async runStep(name: string): Promise<void> {

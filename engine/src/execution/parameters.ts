@@ -15,22 +15,24 @@ export type ParameterValue = string | number | boolean;
  */
 export function resolveParameters(declared: DeclaredParameter[], overrides: Array<{ Name?: unknown; Value?: unknown }> = []): Record<string, ParameterValue> {
   const byName = new Map(declared.map((p) => [p.Name, p]));
-  const values: Record<string, ParameterValue> = {};
-  for (const p of declared) if (p.DefaultValue !== undefined && p.DefaultValue !== null) values[p.Name] = p.DefaultValue as ParameterValue;
+  // A Map, not an object: `__proto__`, `constructor`... are ordinary parameter names.
+  const values = new Map<string, ParameterValue>();
+  for (const p of declared) if (p.DefaultValue !== undefined && p.DefaultValue !== null) values.set(p.Name, p.DefaultValue as ParameterValue);
   for (const override of overrides) {
     const name = String(override.Name ?? "");
     const parameter = byName.get(name);
     if (!parameter)
       throw validation(`Parameter '${name}' is not defined in the pipeline definition. Defined parameters: ${[...byName.keys()].join(", ") || "none"}.`);
-    values[name] = convert(parameter, String(override.Value ?? ""));
+    values.set(name, convert(parameter, String(override.Value ?? "")));
   }
   for (const p of declared) {
-    if (!Object.hasOwn(values, p.Name)) throw validation(`Parameter '${p.Name}' has no default value and was not given a value.`);
-    if (Array.isArray(p.EnumValues) && p.EnumValues.length > 0 && !p.EnumValues.some((v) => String(v) === String(values[p.Name]))) {
-      throw validation(`Value '${values[p.Name]}' of parameter '${p.Name}' is not one of its EnumValues: ${p.EnumValues.join(", ")}.`);
+    if (!values.has(p.Name)) throw validation(`Parameter '${p.Name}' has no default value and was not given a value.`);
+    if (Array.isArray(p.EnumValues) && p.EnumValues.length > 0 && !p.EnumValues.some((v) => String(v) === String(values.get(p.Name)))) {
+      throw validation(`Value '${values.get(p.Name)}' of parameter '${p.Name}' is not one of its EnumValues: ${p.EnumValues.join(", ")}.`);
     }
   }
-  return values;
+  // Object.fromEntries defines own properties, so a `__proto__` entry is data, not the prototype.
+  return Object.fromEntries(values);
 }
 
 function convert(parameter: DeclaredParameter, text: string): ParameterValue {

@@ -191,9 +191,10 @@ function start(
     ClientRequestToken: token,
     PipelineExperimentConfig: experiment,
   };
-  context.store.saveExecution(record);
   const objectStore = new ObjectStore(context.store.objectStoreRoot, pipeline.DefinitionDirectory ?? context.baseDir);
   const run = new ExecutionRun(context.store, context.runner, objectStore, record, model, parameters, plan, context.now);
+  // Everything is checked and built: only now is the execution recorded (disk, then memory), and started.
+  context.store.saveExecution(record);
   context.runs.set(id, run);
   void run.done.then(() => context.runs.delete(id));
   run.start();

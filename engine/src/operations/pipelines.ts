@@ -36,9 +36,9 @@ function definitionOf(input: Record<string, unknown>): string {
   return definition;
 }
 
-function definitionDirectory(input: Record<string, unknown>): string | undefined {
-  const tags = Array.isArray(input.Tags) ? (input.Tags as Array<{ Key?: string; Value?: string }>) : [];
-  return tags.find((t) => t.Key === DEFINITION_DIRECTORY_TAG)?.Value;
+/** Tags are checked against the model (validate-request.ts) before the operation runs. */
+function tagsOf(input: Record<string, unknown>): PipelineRecord["Tags"] {
+  return Array.isArray(input.Tags) ? (input.Tags as NonNullable<PipelineRecord["Tags"]>) : undefined;
 }
 
 function parallelism(input: Record<string, unknown>): { MaxParallelExecutionSteps: number } | undefined {
@@ -50,7 +50,7 @@ function parallelism(input: Record<string, unknown>): { MaxParallelExecutionStep
 
 export function existingPipeline(context: EngineContext, nameOrArn: unknown): PipelineRecord {
   const name = pipelineNameOf(context, nameOrArn);
-  const record = context.store.pipelines.get(name);
+  const record = context.store.getPipeline(name);
   if (!record) throw notFound(`Pipeline '${pipelineArn(context, name)}' does not exist.`);
   return record;
 }
@@ -61,12 +61,14 @@ export function pipelineOperations(context: EngineContext) {
       const name = requiredString(input, "PipelineName");
       checkPattern(name, "PipelineName", PIPELINE_NAME, "^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,255}");
       const token = optionalString(input, "ClientRequestToken");
-      const existing = context.store.pipelines.get(name);
+      // Names differing only in case are one pipeline (one ARN): the second is the existing pipeline.
+      const existing = context.store.getPipeline(name);
       if (existing) {
         if (token && existing.ClientRequestToken === token) return { PipelineArn: existing.PipelineArn };
         throw conflict(`Pipeline names must be unique within an AWS account and region. Pipeline with name (${name}) already exists.`);
       }
       const now = context.now() / 1000;
+      const tags = tagsOf(input);
       const record: PipelineRecord = {
         PipelineName: name,
         PipelineArn: pipelineArn(context, name),
@@ -74,28 +76,32 @@ export function pipelineOperations(context: EngineContext) {
         PipelineDescription: optionalString(input, "PipelineDescription"),
         RoleArn: optionalString(input, "RoleArn"),
         PipelineDefinition: definitionOf(input),
-        DefinitionDirectory: definitionDirectory(input),
+        DefinitionDirectory: tags?.find((t) => t.Key === DEFINITION_DIRECTORY_TAG)?.Value,
         PipelineStatus: "Active",
         CreationTime: now,
         LastModifiedTime: now,
         PipelineVersionId: 1,
         ParallelismConfiguration: parallelism(input),
         ClientRequestToken: token,
-        Tags: input.Tags as PipelineRecord["Tags"],
+        Tags: tags,
       };
       context.store.savePipeline(record);
       return { PipelineArn: record.PipelineArn };
     },
 
     UpdatePipeline(input: Record<string, unknown>) {
-      const record = existingPipeline(context, requiredString(input, "PipelineName"));
-      if (input.PipelineDefinition !== undefined) record.PipelineDefinition = definitionOf(input);
-      record.PipelineDisplayName = optionalString(input, "PipelineDisplayName") ?? record.PipelineDisplayName;
-      record.PipelineDescription = optionalString(input, "PipelineDescription") ?? record.PipelineDescription;
-      record.RoleArn = optionalString(input, "RoleArn") ?? record.RoleArn;
-      record.ParallelismConfiguration = parallelism(input) ?? record.ParallelismConfiguration;
-      record.PipelineVersionId += 1;
-      record.LastModifiedTime = context.now() / 1000;
+      const current = existingPipeline(context, requiredString(input, "PipelineName"));
+      // A new record, saved before it replaces the current one: a request that fails changes nothing.
+      const record: PipelineRecord = {
+        ...current,
+        PipelineDefinition: input.PipelineDefinition !== undefined ? definitionOf(input) : current.PipelineDefinition,
+        PipelineDisplayName: optionalString(input, "PipelineDisplayName") ?? current.PipelineDisplayName,
+        PipelineDescription: optionalString(input, "PipelineDescription") ?? current.PipelineDescription,
+        RoleArn: optionalString(input, "RoleArn") ?? current.RoleArn,
+        ParallelismConfiguration: parallelism(input) ?? current.ParallelismConfiguration,
+        PipelineVersionId: current.PipelineVersionId + 1,
+        LastModifiedTime: context.now() / 1000,
+      };
       context.store.savePipeline(record);
       return { PipelineArn: record.PipelineArn, PipelineVersionId: record.PipelineVersionId };
     },
