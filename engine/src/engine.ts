@@ -45,7 +45,10 @@ export class LocalEngine {
   constructor(private readonly options: EngineOptions) {
     const host = options.host ?? "127.0.0.1";
     if (!isLoopback(host)) throw new Error(`The local engine only listens on the loopback interface (127.0.0.1, ::1, localhost), not on '${host}'.`);
-    const log = options.log ?? ((message: string) => process.stderr.write(`${message}
+    const log =
+      options.log ??
+      ((message: string) =>
+        process.stderr.write(`${message}
 `));
     this.lock = StoreLock.acquire(resolve(options.root));
     let store: Store;
