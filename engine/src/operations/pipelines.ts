@@ -2,6 +2,7 @@ import { analyze, LineIndex } from "../../../core/src";
 import { DEFINITION_DIRECTORY_TAG, pipelineArn, pipelineNameOf, type EngineContext } from "../context";
 import { conflict, notFound, validation } from "../errors";
 import type { PipelineRecord } from "../records";
+import { checkDefinitionPaths } from "../validate-paths";
 import { checkPattern, optionalNumber, optionalString, requiredString } from "../validate-input";
 
 const PIPELINE_NAME = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,255}$/;
@@ -83,13 +84,14 @@ export function pipelineOperations(context: EngineContext) {
         ClientRequestToken: token,
         Tags: input.Tags as PipelineRecord["Tags"],
       };
+      checkDefinitionPaths(context, record.PipelineDefinition, record.DefinitionDirectory);
       context.store.savePipeline(record);
       return { PipelineArn: record.PipelineArn };
     },
 
     UpdatePipeline(input: Record<string, unknown>) {
       const record = existingPipeline(context, requiredString(input, "PipelineName"));
-      if (input.PipelineDefinition !== undefined) record.PipelineDefinition = definitionOf(input);
+      if (input.PipelineDefinition !== undefined) record.PipelineDefinition = checkDefinitionPaths(context, definitionOf(input), record.DefinitionDirectory);
       record.PipelineDisplayName = optionalString(input, "PipelineDisplayName") ?? record.PipelineDisplayName;
       record.PipelineDescription = optionalString(input, "PipelineDescription") ?? record.PipelineDescription;
       record.RoleArn = optionalString(input, "RoleArn") ?? record.RoleArn;

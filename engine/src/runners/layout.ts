@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { hostPath } from "./container-paths";
 import type { ProcessExecutor } from "./process-spec";
@@ -33,7 +33,8 @@ export function isFileAt(job: StepJob, containerPath: string): boolean {
 /** A small text file the job may have written (e.g. /opt/ml/output/failure), if any. */
 export function readTextAt(job: StepJob, containerPath: string): string | undefined {
   const path = hostPath(job.workDir, containerPath);
-  if (!existsSync(path) || !statSync(path).isFile()) return undefined;
+  // lstat: a symlink the job left there (to a file outside the job's folder) is not read.
+  if (!existsSync(path) || !lstatSync(path).isFile()) return undefined;
   const text = readFileSync(path, "utf8").trim();
   return text.length > 0 ? text : undefined;
 }
