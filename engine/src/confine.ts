@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
+import { lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
 
 /** Keeping paths inside a folder, symlinks included. */
@@ -16,7 +16,7 @@ export function isInside(root: string, path: string): boolean {
 export function realPathOfExisting(path: string): string {
   const missing: string[] = [];
   let current = resolve(path);
-  while (!existsSync(current)) {
+  while (!present(current)) {
     const parent = dirname(current);
     if (parent === current) break;
     missing.unshift(basename(current));
@@ -27,6 +27,16 @@ export function realPathOfExisting(path: string): string {
   } catch {
     // A dangling symlink or a loop: its target cannot be known, so it is not inside anything.
     return "\0unresolvable";
+  }
+}
+
+/** Whether an entry exists at `path` (a dangling symlink is an entry: it must not be taken for a missing name). */
+function present(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
   }
 }
 

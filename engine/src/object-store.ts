@@ -29,7 +29,7 @@ export class ObjectStore {
     if (typeof uri !== "string" || uri.length === 0) throw new PathEscapeError("An empty URI names no object.");
     if (/[\0-\x1f]/.test(uri)) throw new PathEscapeError(`The URI ${JSON.stringify(uri)} contains control characters.`);
     if (uri.startsWith("s3://")) return this.confine(uri, this.s3Path(uri), [this.root]);
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(uri))
+    if (!uri.startsWith("file://") && /^[a-z][a-z0-9+.-]*:\/\//i.test(uri))
       throw new PathEscapeError(`Unsupported URI scheme in '${uri}': local mode reads s3://, file:// and relative paths.`);
     if (access === "write") throw new PathEscapeError(`'${uri}' is not an s3:// URI: local mode writes outputs only to s3:// URIs (into its store).`);
     let path: string;
@@ -59,7 +59,7 @@ export class ObjectStore {
     if (!bucket) throw new PathEscapeError(`Invalid S3 URI '${uri}': it names no bucket.`);
     const parts = [bucket, ...key].filter((part) => part.length > 0);
     if (parts.some((part) => part === "." || part === ".." || part.includes("\\"))) {
-      throw new PathEscapeError(`S3 URI '${uri}' has a '.' or '..' segment or a backslash: local mode refuses keys that could leave its store.`);
+      throw new PathEscapeError(`S3 URI '${uri}' leaves the local object store: local mode refuses keys with a '.' or '..' segment or a backslash.`);
     }
     return join(this.root, ...parts);
   }
