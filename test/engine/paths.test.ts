@@ -7,13 +7,14 @@ import { CreatePipelineCommand, DescribePipelineCommand, StartPipelineExecutionC
 import { DEFINITION_DIRECTORY_TAG } from "../../engine/src/context";
 import { createStepRunner } from "../../engine/src/runners/index";
 import { tempDir } from "../helpers/temp";
-import { abaloneLikeDefinition, startEngine, stepsOf, waitForExecution, type TestEngine } from "./helpers";
+import { abaloneLikeDefinition, RecordingRunner, startEngine, stepsOf, waitForExecution, type TestEngine } from "./helpers";
 
 /** Issue #14, point 3: every path a definition names stays inside the store or the definition's folder. */
 
 const engines: TestEngine[] = [];
 after(async () => Promise.all(engines.map((e) => e.engine.close())));
 
+const hostRunner = createStepRunner({ mode: "host", killGraceMs: 500 });
 const SECRET = "root:x:0:0:SECRET-MARKER";
 type Definition = ReturnType<typeof parse>;
 const parse = (text: string) => JSON.parse(text) as { Parameters: Array<Record<string, unknown>>; Steps: Array<Record<string, any>> };
@@ -29,7 +30,10 @@ function layout(t: { after(fn: () => unknown): void }) {
   return { root, project, outside: join(root, "outside"), secret: join(root, "outside", "secret.txt") };
 }
 
-async function engine(runner?: Parameters<typeof startEngine>[1]): Promise<TestEngine> {
+/** An engine whose runner records jobs; with `real`, the Process step runs with the host runner. */
+async function engine(real = false): Promise<TestEngine> {
+  const runner = new RecordingRunner();
+  if (real) runner.behaviour.set("Process", (job) => hostRunner.run(job));
   const t = await startEngine(undefined, runner);
   engines.push(t);
   return t;
@@ -221,7 +225,7 @@ test("paths: a property file that is not JSON fails with a reason that quotes no
 
 test("paths: a path resolved only at run time fails its step, and nothing is read", async (t) => {
   const { project, outside } = layout(t);
-  const e = await engine(createStepRunner({ mode: "host", killGraceMs: 500 }));
+  const e = await engine(true);
   const d = parse(abaloneLikeDefinition());
   d.Steps = [step(d, "Process")];
   step(d, "Process").Arguments.AppSpecification.ContainerEntrypoint = ["python3", "-c", "print('ran')"];
@@ -238,7 +242,7 @@ test("paths: a path resolved only at run time fails its step, and nothing is rea
 
 test("paths: a folder in the store holding a link that leads outside is not copied", async (t) => {
   const { project, outside } = layout(t);
-  const e = await engine(createStepRunner({ mode: "host", killGraceMs: 500 }));
+  const e = await engine(true);
   const d = parse(abaloneLikeDefinition());
   d.Steps = [step(d, "Process")];
   step(d, "Process").Arguments.AppSpecification.ContainerEntrypoint = ["python3", "-c", "print('ran')"];
