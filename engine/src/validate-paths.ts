@@ -1,4 +1,5 @@
-import type { EngineContext } from "./context";
+import { isAbsolute } from "node:path";
+import { DEFINITION_DIRECTORY_TAG, type EngineContext } from "./context";
 import { validation } from "./errors";
 import { evaluate, type EvaluationScope } from "./execution/expressions";
 import { filePathProblem } from "./execution/property-file";
@@ -29,6 +30,11 @@ export function checkDefinitionPaths(
   definitionDirectory: string | undefined,
   parameters?: EvaluationScope["parameters"],
 ): string {
+  if (definitionDirectory !== undefined && (typeof definitionDirectory !== "string" || !isAbsolute(definitionDirectory))) {
+    throw validation(
+      `The tag ${DEFINITION_DIRECTORY_TAG} must be the absolute path of the definition's folder (got '${String(definitionDirectory).slice(0, 200)}').`,
+    );
+  }
   const objectStore = new ObjectStore(context.store.objectStoreRoot, definitionDirectory ?? context.baseDir);
   const resolve = staticValue(parameters);
   const checker: Checker = {

@@ -90,6 +90,14 @@ test("paths: inputs that leave the definition's folder are refused at CreatePipe
   }
 });
 
+test("paths: the definition's folder tag must be an absolute path", async () => {
+  const e = await engine();
+  await refused(
+    create(e, "relative-tag", abaloneLikeDefinition(), "project"),
+    /The tag sagemaker-pipelines:local:definition-directory must be the absolute path/,
+  );
+});
+
 test("paths: outputs go only to s3:// URIs inside the store", async (t) => {
   const { project } = layout(t);
   const e = await engine();
