@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { optionalRecord, optionalText, record, stringMap, text, type Json } from "./arguments";
-import { containerChild, hostPath } from "./container-paths";
+import { containerChild, hostPath, hostPathAfterJob } from "./container-paths";
 import { isFileAt, joinUri, makeDirs, throwIfStopped, type JobContext } from "./layout";
 import { download, listFiles, localPathOf, stage, upload } from "./object-data";
 import { StepJobError, type StepJob, type StepJobResult } from "./runner";
@@ -81,7 +81,7 @@ export async function runTransform(job: StepJob, context: JobContext): Promise<S
   for (const file of files) {
     throwIfStopped(job);
     const outputFile = `${OUTPUT_DIR}/${file}.out`;
-    mkdirSync(dirname(hostPath(job.workDir, outputFile)), { recursive: true });
+    mkdirSync(dirname(hostPathAfterJob(job.workDir, outputFile, "a transform output")), { recursive: true });
     job.log(`Transform ${file}:`);
     await context.executor.run(job, { image, entrypoint: [context.python, programPath], args: [`${INPUT_DIR}/${file}`, outputFile], env, cwd: codeDir });
     if (!isFileAt(job, outputFile)) throw new StepJobError(`The model's script wrote no output for ${file} (expected ${outputFile}).`);

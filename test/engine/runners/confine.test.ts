@@ -17,6 +17,17 @@ import { processingArguments, sandbox } from "./helpers";
 const SECRET = "SECRET-MARKER: the content of a file outside";
 const runner = createStepRunner({ mode: "host", killGraceMs: 500 });
 
+/** Script-mode training of `src/train.py` on `s3://bucket/train`, model to `s3://bucket/model`. */
+function trainingArguments(): Record<string, unknown> {
+  return {
+    AlgorithmSpecification: { TrainingImage: "image", TrainingInputMode: "File" },
+    OutputDataConfig: { S3OutputPath: "s3://bucket/model" },
+    ResourceConfig: { InstanceCount: 1, InstanceType: "ml.m5.xlarge", VolumeSizeInGB: 30 },
+    InputDataConfig: [{ ChannelName: "train", DataSource: { S3DataSource: { S3DataType: "S3Prefix", S3Uri: "s3://bucket/train" } } }],
+    HyperParameters: { sagemaker_program: '"train.py"', sagemaker_submit_directory: '"src"' },
+  };
+}
+
 test("object store: reads stay in the definition's folder or the store, writes in the store, symlinks followed", (t) => {
   const box = sandbox(t);
   const secret = box.write("outside/secret.txt", SECRET);
@@ -95,19 +106,28 @@ test("training: a failure file that is a symlink is not read into the failure re
   const secret = box.write("outside/secret.txt", SECRET);
   box.write("definition/src/train.py", `import os, sys\nos.symlink(${JSON.stringify(secret)}, os.environ["SM_OUTPUT_DIR"] + "/failure")\nsys.exit(3)\n`);
   box.write("s3/bucket/train/x.csv", "1\n");
-  const args = {
-    AlgorithmSpecification: { TrainingImage: "image", TrainingInputMode: "File" },
-    OutputDataConfig: { S3OutputPath: "s3://bucket/model" },
-    ResourceConfig: { InstanceCount: 1, InstanceType: "ml.m5.xlarge", VolumeSizeInGB: 30 },
-    InputDataConfig: [{ ChannelName: "train", DataSource: { S3DataSource: { S3DataType: "S3Prefix", S3Uri: "s3://bucket/train" } } }],
-    HyperParameters: { sagemaker_program: '"train.py"', sagemaker_submit_directory: '"src"' },
-  };
-  await assert.rejects(runner.run(box.job("Training", args)), (error: unknown) => {
+  await assert.rejects(runner.run(box.job("Training", trainingArguments())), (error: unknown) => {
     assert.ok(error instanceof StepJobError);
     assert.doesNotMatch(error.message, /SECRET-MARKER/);
     assert.match(error.message, /exit/i);
     return true;
   });
+});
+
+test("training: a model folder the job replaced with a link out of its working folder is not packed", async (t) => {
+  const box = sandbox(t);
+  box.write("outside/secret.txt", SECRET);
+  const outside = join(box.root, "outside");
+  box.write(
+    "definition/src/train.py",
+    `import os, shutil\nshutil.rmtree(os.environ["SM_MODEL_DIR"])\nos.symlink(${JSON.stringify(outside)}, os.environ["SM_MODEL_DIR"])\n`,
+  );
+  box.write("s3/bucket/train/x.csv", "1\n");
+  await assert.rejects(
+    runner.run(box.job("Training", trainingArguments())),
+    /The job left a symbolic link at \/opt\/ml\/model \(the model folder\) that leads outside its working folder/,
+  );
+  assert.equal(existsSync(join(box.root, "s3/bucket/model")), false);
 });
 
 test("property files: a FilePath that leaves its output is refused without reading anything", (t) => {
