@@ -42,7 +42,7 @@ function present(path: string): boolean {
 
 /** Whether `path`, after following symlinks, is inside one of `roots` (also after following symlinks). */
 export function resolvesInside(path: string, roots: string[]): boolean {
-  if (!roots.some((root) => isInside(resolve(root), resolve(path)))) return false;
+  // Only the real paths count: `<root>/link/x` with a link out is outside; the real path of a root is inside it.
   const real = realPathOfExisting(path);
   return roots.some((root) => isInside(realPathOfExisting(root), real));
 }

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { EvaluationError } from "../../../engine/src/execution/expressions";
 import { readPropertyFile } from "../../../engine/src/execution/property-file";
-import { PathEscapeError } from "../../../engine/src/object-store";
+import { ObjectStore, PathEscapeError } from "../../../engine/src/object-store";
 import { ContainerExecutor } from "../../../engine/src/runners/container-executor";
 import { environmentNameProblem, imageOptionProblem, imageProblem } from "../../../engine/src/runners/container-values";
 import { createStepRunner } from "../../../engine/src/runners/index";
@@ -58,6 +58,12 @@ test("object store: reads stay in the definition's folder or the store, writes i
   // A link from the definition's folder into the store stays inside.
   symlinkSync(join(box.root, "s3/bucket"), join(baseDir, "bucket"));
   assert.equal(store.localPath("bucket/x"), join(baseDir, "bucket/x"));
+  // The definition's folder reached through a link: its real path is inside it too.
+  symlinkSync(baseDir, join(box.root, "alias"));
+  const aliased = new ObjectStore(join(box.root, "s3"), join(box.root, "alias"));
+  assert.equal(aliased.localPath(join(baseDir, "data/in.csv")), join(baseDir, "data/in.csv"));
+  assert.equal(aliased.localPath("data/in.csv"), join(box.root, "alias/data/in.csv"));
+  assert.throws(() => aliased.localPath("../outside/secret.txt"), /resolves outside/);
 });
 
 test("processing: a symlink the job leaves in its output that leads outside is not copied to the store", async (t) => {
