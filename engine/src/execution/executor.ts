@@ -1,4 +1,4 @@
-import { appendFileSync, mkdirSync, readFileSync } from "node:fs";
+import { appendFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { getNodeValue } from "jsonc-parser";
 import { stepDag, type StepDag, type PipelineModel, type StepModel } from "../../../core/src";
@@ -11,6 +11,7 @@ import { cacheKey, cacheWindow, findCachedRun } from "./cache";
 import { evaluateConditions } from "./conditions";
 import { evaluate, EvaluationError, stringify, type EvaluationScope } from "./expressions";
 import type { ParameterValue } from "./parameters";
+import { readPropertyFile } from "./property-file";
 import { nextRetryDelay, retryPolicyFor } from "./retry";
 import { jobName, jobProperties, resourceArn, stepMetadata } from "./step-properties";
 
@@ -290,12 +291,7 @@ export class ExecutionRun {
     const output = outputs.find((o) => o.OutputName === file.OutputName);
     const uri = output?.S3Output?.S3Uri;
     if (typeof uri !== "string") throw new EvaluationError(`Output '${file.OutputName}' of step '${stepName}' has no S3Uri.`);
-    const path = join(this.objectStore.localPath(uri), file.FilePath);
-    try {
-      return JSON.parse(readFileSync(path, "utf8"));
-    } catch (error) {
-      throw new EvaluationError(`Property file '${propertyFileName}' of step '${stepName}' could not be read from ${path}: ${(error as Error).message}`);
-    }
+    return readPropertyFile(this.objectStore, uri, file.FilePath, `Property file '${propertyFileName}' of step '${stepName}'`);
   }
 
   private registerModel(args: Record<string, unknown>): Record<string, unknown> {

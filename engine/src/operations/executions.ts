@@ -5,6 +5,7 @@ import { ExecutionRun, type ExecutionPlan } from "../execution/executor";
 import { parameterList, resolveParameters, type DeclaredParameter } from "../execution/parameters";
 import { ObjectStore } from "../object-store";
 import type { ExecutionRecord, PipelineRecord, SelectiveExecutionConfig, StepRecord } from "../records";
+import { checkDefinitionPaths } from "../validate-paths";
 import { checkPattern, optionalNumber, optionalString, requiredString } from "../validate-input";
 import { existingPipeline, paginate } from "./pipelines";
 
@@ -164,6 +165,7 @@ function start(
       "1 validation error detected: Value at 'pipelineParameters' failed to satisfy constraint: Member must have length less than or equal to 200",
     );
   const parameters = resolveParameters(declared, overrides);
+  checkDefinitionPaths(context, pipeline.PipelineDefinition, pipeline.DefinitionDirectory, parameters);
   const selective = input.SelectiveExecutionConfig as SelectiveExecutionConfig | undefined;
   const plan = selective ? planSelection(context, pipeline, model, selective) : { reused: new Map<string, StepRecord>() };
 

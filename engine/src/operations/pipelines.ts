@@ -2,6 +2,7 @@ import { analyze, LineIndex } from "../../../core/src";
 import { DEFINITION_DIRECTORY_TAG, pipelineArn, pipelineNameOf, type EngineContext } from "../context";
 import { conflict, notFound, validation } from "../errors";
 import type { PipelineRecord } from "../records";
+import { checkDefinitionPaths } from "../validate-paths";
 import { checkPattern, optionalNumber, optionalString, requiredString } from "../validate-input";
 
 const PIPELINE_NAME = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,255}$/;
@@ -85,6 +86,7 @@ export function pipelineOperations(context: EngineContext) {
         ClientRequestToken: token,
         Tags: tags,
       };
+      checkDefinitionPaths(context, record.PipelineDefinition, record.DefinitionDirectory);
       context.store.savePipeline(record);
       return { PipelineArn: record.PipelineArn };
     },
@@ -94,7 +96,8 @@ export function pipelineOperations(context: EngineContext) {
       // A new record, saved before it replaces the current one: a request that fails changes nothing.
       const record: PipelineRecord = {
         ...current,
-        PipelineDefinition: input.PipelineDefinition !== undefined ? definitionOf(input) : current.PipelineDefinition,
+        PipelineDefinition:
+          input.PipelineDefinition !== undefined ? checkDefinitionPaths(context, definitionOf(input), current.DefinitionDirectory) : current.PipelineDefinition,
         PipelineDisplayName: optionalString(input, "PipelineDisplayName") ?? current.PipelineDisplayName,
         PipelineDescription: optionalString(input, "PipelineDescription") ?? current.PipelineDescription,
         RoleArn: optionalString(input, "RoleArn") ?? current.RoleArn,

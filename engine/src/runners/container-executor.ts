@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { basename, join } from "node:path";
 import { OPT_ML } from "./container-paths";
+import { environmentNameProblem, imageProblem } from "./container-values";
 import type { ProcessExecutor, ProcessSpec } from "./process-spec";
 import { StepJobError, type StepJob } from "./runner";
 import { spawnLogged } from "./spawn-process";
@@ -34,14 +35,22 @@ export class ContainerExecutor implements ProcessExecutor {
   /** The `docker run` arguments for a spec (exported through the class for tests and the log). */
   runArguments(job: StepJob, spec: ProcessSpec, name: string): string[] {
     if (!spec.image) throw new StepJobError("The job names no container image.");
+    const problem = imageProblem(spec.image);
+    if (problem) throw new StepJobError(`The container image ${JSON.stringify(spec.image.slice(0, 200))} is refused: ${problem}.`);
     const mount = join(job.workDir, ...OPT_ML.split("/").filter(Boolean));
     const args = ["run", "--rm", "--name", name, "--volume", `${mount}:${OPT_ML}`];
     if (spec.networkIsolation) args.push("--network", "none");
     if (spec.cwd) args.push("--workdir", spec.cwd);
-    for (const [key, value] of Object.entries(spec.env)) args.push("--env", `${key}=${value}`);
+    for (const [key, value] of Object.entries(spec.env)) {
+      const envProblem = environmentNameProblem(key);
+      if (envProblem) throw new StepJobError(`Environment ${JSON.stringify(key.slice(0, 200))} is refused: ${envProblem}.`);
+      args.push("--env", `${key}=${value}`);
+    }
     const [entry, ...entryArgs] = spec.entrypoint ?? [];
     if (entry !== undefined) args.push("--entrypoint", entry);
-    args.push(spec.image, ...entryArgs, ...spec.args);
+    // Every option is given before the image, as its own argument; `--` ends the options (docker and podman parse
+    // their flags with cobra, which honours it), so even the image cannot be read as one.
+    args.push("--", spec.image, ...entryArgs, ...spec.args);
     return args;
   }
 

@@ -1,4 +1,5 @@
 import { join, posix } from "node:path";
+import { resolvesInside } from "../confine";
 import { StepJobError } from "./runner";
 
 /** The root of the SageMaker container layout. */
@@ -17,6 +18,19 @@ export function hostPath(workDir: string, containerPath: string, what = "path"):
     throw new StepJobError(`The ${what} '${containerPath}' is outside ${OPT_ML}: local mode maps only ${OPT_ML} to the step's working folder.`);
   }
   return join(workDir, ...normalized.split("/").filter((part) => part.length > 0));
+}
+
+/**
+ * The host path of a container path the engine reads or writes after the job ran: the job may have replaced a
+ * folder with a symbolic link (a container's link to `/etc` is the host's `/etc`), so it must still resolve inside
+ * the working folder.
+ */
+export function hostPathAfterJob(workDir: string, containerPath: string, what = "path"): string {
+  const path = hostPath(workDir, containerPath, what);
+  if (!resolvesInside(path, [workDir])) {
+    throw new StepJobError(`The job left a symbolic link at ${containerPath} (${what}) that leads outside its working folder: local mode does not follow it.`);
+  }
+  return path;
 }
 
 /** A container path under `base` for a relative name (a channel, a program); rejects names that leave `base`. */

@@ -1,5 +1,6 @@
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
+import { resolvesInside } from "../confine";
 import { hostPath } from "./container-paths";
 import type { ProcessExecutor } from "./process-spec";
 import { StepStoppedError, type StepJob } from "./runner";
@@ -33,7 +34,8 @@ export function isFileAt(job: StepJob, containerPath: string): boolean {
 /** A small text file the job may have written (e.g. /opt/ml/output/failure), if any. */
 export function readTextAt(job: StepJob, containerPath: string): string | undefined {
   const path = hostPath(job.workDir, containerPath);
-  if (!existsSync(path) || !statSync(path).isFile()) return undefined;
+  // Not a symlink the job left there, nor a file behind a linked folder: nothing outside the job's folder is read.
+  if (!existsSync(path) || !lstatSync(path).isFile() || !resolvesInside(path, [job.workDir])) return undefined;
   const text = readFileSync(path, "utf8").trim();
   return text.length > 0 ? text : undefined;
 }

@@ -1,7 +1,7 @@
 import { flag, optionalRecord, optionalText, positiveNumber, record, records, stringMap, text, texts } from "./arguments";
 import { hostPath } from "./container-paths";
 import { makeDirs, throwIfStopped, writeJson, type JobContext } from "./layout";
-import { download, upload } from "./object-data";
+import { download, localPathOf, upload } from "./object-data";
 import { StepJobError, type StepJob, type StepJobResult } from "./runner";
 import { CURRENT_HOST } from "./script-mode";
 
@@ -29,6 +29,7 @@ export async function runProcessing(job: StepJob, context: JobContext): Promise<
     if (output.FeatureStoreOutput !== undefined) throw new StepJobError(`${path}: FeatureStoreOutput is not supported in local mode.`);
     const s3 = record(output.S3Output, `${path}.S3Output`);
     const localPath = text(s3.LocalPath, `${path}.S3Output.LocalPath`);
+    localPathOf(job.objectStore, text(s3.S3Uri, `${path}.S3Output.S3Uri`), "write"); // before the job runs
     return {
       name: String(output.OutputName ?? index),
       uri: text(s3.S3Uri, `${path}.S3Output.S3Uri`),
@@ -70,7 +71,7 @@ export async function runProcessing(job: StepJob, context: JobContext): Promise<
   });
 
   for (const output of outputs) {
-    const count = await upload(output.hostDir, job.objectStore, output.uri);
+    const count = await upload(output.hostDir, job.objectStore, output.uri, job.workDir);
     job.log(`Output ${output.name}: ${count} file(s) ${output.localPath} -> ${output.uri}`);
   }
   return { properties: {}, runner: context.executor.describe(image) };

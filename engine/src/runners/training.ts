@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { flag, optionalRecord, optionalText, positiveNumber, record, records, stringMap, text, texts, type Json } from "./arguments";
 import { packTarGz } from "./archive";
-import { containerChild, hostPath } from "./container-paths";
+import { containerChild, hostPath, hostPathAfterJob } from "./container-paths";
 import { isFileAt, joinUri, makeDirs, readTextAt, throwIfStopped, writeJson, type JobContext } from "./layout";
 import { MetricCollector } from "./metrics";
 import { download, listFiles, localPathOf, stage } from "./object-data";
@@ -38,6 +38,7 @@ export async function runTraining(job: StepJob, context: JobContext): Promise<St
   const hyperParameters = stringMap(args.HyperParameters, "HyperParameters");
   const environment = stringMap(args.Environment, "Environment");
   const outputPath = text(record(args.OutputDataConfig, "OutputDataConfig").S3OutputPath, "OutputDataConfig.S3OutputPath");
+  localPathOf(job.objectStore, outputPath, "write"); // before the job runs
   const maxRuntimeSeconds = positiveNumber(
     optionalRecord(args.StoppingCondition, "StoppingCondition")?.MaxRuntimeInSeconds,
     "StoppingCondition.MaxRuntimeInSeconds",
@@ -111,12 +112,12 @@ export async function runTraining(job: StepJob, context: JobContext): Promise<St
   }
 
   const modelUri = joinUri(outputPath, job.jobName, "output", "model.tar.gz");
-  await packTarGz(hostPath(job.workDir, "/opt/ml/model"), localPathOf(job.objectStore, modelUri));
+  await packTarGz(hostPathAfterJob(job.workDir, "/opt/ml/model", "the model folder"), localPathOf(job.objectStore, modelUri, "write"));
   job.log(`Model: /opt/ml/model -> ${modelUri}`);
-  const outputData = hostPath(job.workDir, "/opt/ml/output/data");
+  const outputData = hostPathAfterJob(job.workDir, "/opt/ml/output/data", "the output data folder");
   if ((await listFiles(outputData)).length > 0) {
     const outputUri = joinUri(outputPath, job.jobName, "output", "output.tar.gz");
-    await packTarGz(outputData, localPathOf(job.objectStore, outputUri));
+    await packTarGz(outputData, localPathOf(job.objectStore, outputUri, "write"));
     job.log(`Output data: /opt/ml/output/data -> ${outputUri}`);
   }
   const properties: Json = { ModelArtifacts: { S3ModelArtifacts: modelUri } };

@@ -1,9 +1,9 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { optionalRecord, optionalText, record, stringMap, text, type Json } from "./arguments";
-import { containerChild, hostPath } from "./container-paths";
+import { containerChild, hostPath, hostPathAfterJob } from "./container-paths";
 import { isFileAt, joinUri, makeDirs, throwIfStopped, type JobContext } from "./layout";
-import { download, listFiles, stage, upload } from "./object-data";
+import { download, listFiles, localPathOf, stage, upload } from "./object-data";
 import { StepJobError, type StepJob, type StepJobResult } from "./runner";
 
 const INPUT_DIR = "/opt/ml/transform/input";
@@ -47,6 +47,7 @@ export async function runTransform(job: StepJob, context: JobContext): Promise<S
   const inputUri = text(source.S3Uri, "TransformInput.DataSource.S3DataSource.S3Uri");
   const output = record(args.TransformOutput, "TransformOutput");
   const outputPath = text(output.S3OutputPath, "TransformOutput.S3OutputPath");
+  localPathOf(job.objectStore, outputPath, "write"); // before the job runs
   const environment = stringMap(args.Environment, "Environment");
   if (args.DataProcessing !== undefined) job.log("Note: DataProcessing (input/output filters, join) is not applied in local mode.");
 
@@ -80,12 +81,12 @@ export async function runTransform(job: StepJob, context: JobContext): Promise<S
   for (const file of files) {
     throwIfStopped(job);
     const outputFile = `${OUTPUT_DIR}/${file}.out`;
-    mkdirSync(dirname(hostPath(job.workDir, outputFile)), { recursive: true });
+    mkdirSync(dirname(hostPathAfterJob(job.workDir, outputFile, "a transform output")), { recursive: true });
     job.log(`Transform ${file}:`);
     await context.executor.run(job, { image, entrypoint: [context.python, programPath], args: [`${INPUT_DIR}/${file}`, outputFile], env, cwd: codeDir });
     if (!isFileAt(job, outputFile)) throw new StepJobError(`The model's script wrote no output for ${file} (expected ${outputFile}).`);
   }
-  const count = await upload(hostPath(job.workDir, OUTPUT_DIR), job.objectStore, outputPath);
+  const count = await upload(hostPath(job.workDir, OUTPUT_DIR), job.objectStore, outputPath, job.workDir);
   job.log(`Output: ${count} file(s) -> ${outputPath} (${files.map((file) => joinUri(outputPath, `${file}.out`)).join(", ")})`);
   const properties: Json = {};
   return { properties, runner: context.executor.describe(image) };
