@@ -18,4 +18,5 @@ export {
   type StepRunnerOptions,
 } from "./runners";
 export { DEFINITION_DIRECTORY_TAG } from "./context";
-export { isLoopback } from "./protocol";
+export { isLoopback, MAX_BODY_BYTES, MAX_BUFFERED_BODY_BYTES } from "./protocol";
+export { CREDENTIALS_FILE, loadOrCreateCredentials, readCredentials, type LocalCredentials } from "./auth/credentials";

@@ -4,14 +4,13 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CreatePipelineCommand, ListPipelinesCommand, SageMakerClient } from "@aws-sdk/client-sagemaker";
-import { LocalEngineHost, type EngineHostSettings } from "../../client/src/local/engine-host";
+import { LocalEngineHost, type EngineHostSettings, type RunningEngine } from "../../client/src/local/engine-host";
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
 
-const client = (endpoint: string) =>
-  new SageMakerClient({ endpoint, region: "us-east-1", credentials: { accessKeyId: "local", secretAccessKey: "local" }, maxAttempts: 1 });
-const pipelineNames = async (endpoint: string) => {
-  const sagemaker = client(endpoint);
+const client = ({ endpoint, credentials }: RunningEngine) => new SageMakerClient({ endpoint, region: "us-east-1", credentials, maxAttempts: 1 });
+const pipelineNames = async (engine: RunningEngine) => {
+  const sagemaker = client(engine);
   try {
     return (await sagemaker.send(new ListPipelinesCommand({}))).PipelineSummaries?.map((p) => p.PipelineName) ?? [];
   } finally {
@@ -48,7 +47,7 @@ test("engine host: nothing runs until the first request; concurrent first reques
   assert.equal(a.endpoint, b.endpoint);
   assert.match(a.endpoint, /^http:\/\/127\.0\.0\.1:\d+$/);
   assert.equal(lines.filter((l) => l.startsWith("Local engine listening")).length, 1);
-  assert.deepEqual(await pipelineNames(a.endpoint), []);
+  assert.deepEqual(await pipelineNames(a), []);
   assert.equal((await host.start()).endpoint, a.endpoint, "a later request reuses the running engine");
 });
 
@@ -56,7 +55,7 @@ test("engine host: stop closes the endpoint; the next request starts it again on
   const { host, settings } = setup(t);
   t.after(() => host.stop());
   const first = await host.start();
-  const sagemaker = client(first.endpoint);
+  const sagemaker = client(first);
   await sagemaker.send(new CreatePipelineCommand({ PipelineName: "kept", PipelineDefinition: definition, RoleArn: "arn:aws:iam::000000000000:role/R" }));
   sagemaker.destroy();
   await host.stop();
@@ -64,7 +63,7 @@ test("engine host: stop closes the endpoint; the next request starts it again on
   assert.ok(await refused(first.endpoint), "the old endpoint no longer answers");
   const second = await host.start();
   assert.equal(second.store, settings.store);
-  assert.deepEqual(await pipelineNames(second.endpoint), ["kept"]);
+  assert.deepEqual(await pipelineNames(second), ["kept"]);
   await host.stop();
   await host.stop();
 });
@@ -73,14 +72,14 @@ test("engine host: a settings change restarts the engine on the new store", asyn
   const { host, settings, root, lines } = setup(t);
   t.after(() => host.stop());
   const first = await host.start();
-  const sagemaker = client(first.endpoint);
+  const sagemaker = client(first);
   await sagemaker.send(new CreatePipelineCommand({ PipelineName: "old-store", PipelineDefinition: definition, RoleArn: "arn:aws:iam::000000000000:role/R" }));
   sagemaker.destroy();
   settings.store = join(root, "other-store");
   const second = await host.start();
   assert.equal(second.store, join(root, "other-store"));
   assert.ok(await refused(first.endpoint));
-  assert.deepEqual(await pipelineNames(second.endpoint), []);
+  assert.deepEqual(await pipelineNames(second), []);
   assert.ok(lines.some((l) => /settings changed: restarting/.test(l)));
 });
 

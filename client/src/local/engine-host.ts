@@ -1,4 +1,4 @@
-import type { LocalEngine, RunnerMode } from "../../../engine/src";
+import type { LocalCredentials, LocalEngine, RunnerMode } from "../../../engine/src";
 import { loadEngine } from "../lazy";
 
 export interface EngineHostSettings {
@@ -12,6 +12,8 @@ export interface EngineHostSettings {
 export interface RunningEngine {
   endpoint: string;
   store: string;
+  /** The engine's key pair: clients sign their requests with it. */
+  credentials: LocalCredentials;
 }
 
 /**
@@ -49,8 +51,8 @@ export class LocalEngineHost {
         if (this.current?.started === started) this.current = undefined;
       });
     }
-    const { endpoint } = await this.current.started;
-    return { endpoint, store: this.current.settings.store };
+    const { endpoint, engine } = await this.current.started;
+    return { endpoint, store: this.current.settings.store, credentials: engine.credentials };
   }
 
   async stop(): Promise<void> {

@@ -73,8 +73,8 @@ export class RunController {
       }
       return this.awsCache.connection;
     }
-    const { endpoint } = await this.engineHost.start();
-    if (this.localCache?.endpoint !== endpoint) this.localCache = { endpoint, connection: localConnection(endpoint) };
+    const { endpoint, credentials } = await this.engineHost.start();
+    if (this.localCache?.endpoint !== endpoint) this.localCache = { endpoint, connection: localConnection(endpoint, credentials) };
     return this.localCache.connection;
   }
 
