@@ -89,9 +89,8 @@ export async function run(argv: string[]): Promise<number> {
     .action((file: string, options) => {
       pending = commands().then(({ runPipeline }) => runPipeline(file, options, (line) => process.stdout.write(`${line}\n`), "plan"));
     });
-  program
-    .command("local")
-    .description("The local engine.")
+  const local = program.command("local").description("The local engine.");
+  local
     .command("serve")
     .description("Serve the local engine's SageMaker API on the loopback interface until interrupted.")
     .option("--port <port>", "port (0 picks a free one)", "8975")
@@ -100,6 +99,18 @@ export async function run(argv: string[]): Promise<number> {
     .addOption(runnerOption())
     .action((options) => {
       pending = commands().then(({ serve }) => serve(options));
+    });
+  local
+    .command("credentials")
+    .description(
+      'Print the local engine\'s key pair (made on first use, kept in the store) for boto3 and the AWS CLI: eval "$(sagemaker-pipelines local credentials)".',
+    )
+    .option("--store <dir>", "store folder", DEFAULT_STORE)
+    .addOption(new Option("--format <format>", "env: export lines for a shell; json: {accessKeyId, secretAccessKey}").choices(["env", "json"]).default("env"))
+    .action((options) => {
+      pending = commands()
+        .then(({ printCredentials }) => printCredentials(options, (text) => process.stdout.write(text)))
+        .then(() => EXIT_OK);
     });
   try {
     program.parse(argv, { from: "user" });

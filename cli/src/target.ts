@@ -1,6 +1,6 @@
 import { SageMakerClient } from "@aws-sdk/client-sagemaker";
-import { resolve } from "node:path";
-import { createStepRunner, startOrConnect, type RunnerMode } from "../../engine/src";
+import { join, resolve } from "node:path";
+import { createStepRunner, CREDENTIALS_FILE, loadOrCreateCredentials, readCredentials, startOrConnect, type RunnerMode } from "../../engine/src";
 import { DEFAULT_STORE } from "./store";
 
 /** Where runs go: the embedded local engine (default), another endpoint, or AWS through a profile and region. */
@@ -23,9 +23,6 @@ export interface Target {
 
 export { DEFAULT_STORE };
 
-/** Credentials the local engine ignores (it only listens on the loopback interface). */
-const LOCAL_CREDENTIALS = { accessKeyId: "local", secretAccessKey: "local" };
-
 export async function openTarget(options: TargetOptions, baseDir: string): Promise<Target> {
   // The project runs on Node 20 with a pinned SDK; the SDK's notice about future releases is not the user's concern.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
@@ -39,13 +36,16 @@ export async function openTarget(options: TargetOptions, baseDir: string): Promi
     };
   }
   if (options.endpoint) {
-    const client = new SageMakerClient({ endpoint: options.endpoint, region: options.region ?? "us-east-1", credentials: LOCAL_CREDENTIALS });
+    // A `local serve` on the same store: its key pair; otherwise the SDK's default credential chain (e.g. AWS_ACCESS_KEY_ID).
+    const credentials = readCredentials(join(resolve(options.store ?? DEFAULT_STORE), CREDENTIALS_FILE));
+    const client = new SageMakerClient({ endpoint: options.endpoint, region: options.region ?? "us-east-1", ...(credentials ? { credentials } : {}) });
     return { client, description: `endpoint ${options.endpoint}`, local: true, close: async () => client.destroy() };
   }
   // One engine per store: the one already running on it (a `local serve`, the editor's) or one embedded here.
   const store = resolve(options.store ?? DEFAULT_STORE);
   const { endpoint, pid, engine } = await startOrConnect({ root: store, runner: createStepRunner({ mode: options.runner }), baseDir });
-  const client = new SageMakerClient({ endpoint, region: "us-east-1", credentials: LOCAL_CREDENTIALS, maxAttempts: 1 });
+  // The store's key pair, which the engine running on it (this one or the one joined) checks every request against.
+  const client = new SageMakerClient({ endpoint, region: "us-east-1", credentials: engine?.credentials ?? loadOrCreateCredentials(store), maxAttempts: 1 });
   return {
     client,
     description: engine ? `local engine (store ${store})` : `local engine already running on store ${store} (pid ${pid}, ${endpoint})`,

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
-import type { Server } from "node:http";
+import type { Server, ServerResponse } from "node:http";
 import { resolve } from "node:path";
+import { loadOrCreateCredentials, type LocalCredentials } from "./auth/credentials";
 import type { EngineContext } from "./context";
 import { executionOperations } from "./operations/executions";
 import { pipelineOperations } from "./operations/pipelines";
@@ -28,6 +29,8 @@ export interface EngineOptions {
   now?: () => number;
   /** Where the engine reports what it could not read from its store (damaged records); stderr unless given. */
   log?: StoreLog;
+  /** How many bytes of request bodies the engine buffers at once, all requests together (default 32 MiB). */
+  maxBufferedBodyBytes?: number;
 }
 
 export const INTERRUPTED_REASON = "The local engine stopped while this execution was running; it was marked Failed when the engine started again.";
@@ -39,20 +42,19 @@ export const INTERRUPTED_REASON = "The local engine stopped while this execution
  */
 export class LocalEngine {
   readonly context: EngineContext;
+  /** The engine's own key pair (kept in the store folder): clients sign every request with it, as with AWS. */
+  readonly credentials: LocalCredentials;
   private server?: Server;
   private readonly lock: StoreLock;
 
   constructor(private readonly options: EngineOptions) {
     const host = options.host ?? "127.0.0.1";
     if (!isLoopback(host)) throw new Error(`The local engine only listens on the loopback interface (127.0.0.1, ::1, localhost), not on '${host}'.`);
-    const log =
-      options.log ??
-      ((message: string) =>
-        process.stderr.write(`${message}
-`));
+    const log = options.log ?? ((message: string) => process.stderr.write(`${message}\n`));
     this.lock = StoreLock.acquire(resolve(options.root));
     let store: Store;
     try {
+      this.credentials = loadOrCreateCredentials(options.root);
       store = new Store(resolve(options.root), log);
     } catch (error) {
       this.lock.release();
@@ -87,9 +89,16 @@ export class LocalEngine {
 
   /** Starts listening; resolves with the endpoint URL (http://127.0.0.1:PORT). */
   async listen(): Promise<string> {
-    const server = createProtocolServer(this.operations, (request, response) => this.extraRoutes(request.method, request.url, response));
-    this.server = server;
     const host = this.options.host ?? "127.0.0.1";
+    const server = createProtocolServer({
+      operations: this.operations,
+      credentials: this.credentials,
+      host,
+      publicRoute: (request, response) => this.ping(request.method, request.url, response),
+      signedRoute: (request, response) => this.logs(request.method, request.url, response),
+      maxBufferedBodyBytes: this.options.maxBufferedBodyBytes,
+    });
+    this.server = server;
     try {
       await new Promise<void>((done, fail) => {
         server.once("error", fail);
@@ -131,15 +140,16 @@ export class LocalEngine {
     }
   }
 
-  /** `GET /logs/<execution id>/<step name>`: the step's log as text. `GET /ping`: liveness. */
-  private extraRoutes(method: string | undefined, url: string | undefined, response: import("node:http").ServerResponse): boolean {
+  /** `GET /ping`: liveness, the one answer that needs no signature (requests to the engine's own address only). */
+  private ping(method: string | undefined, url: string | undefined, response: ServerResponse): boolean {
+    if (method !== "GET" || url !== "/ping") return false;
+    response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ engine: "sagemaker-pipelines-local", root: this.context.store.root }));
+    return true;
+  }
+
+  /** `GET /logs/<execution id>/<step name>` (signed): the step's log as text. */
+  private logs(method: string | undefined, url: string | undefined, response: ServerResponse): boolean {
     if (method !== "GET" || !url) return false;
-    if (url === "/ping") {
-      response
-        .writeHead(200, { "content-type": "application/json" })
-        .end(JSON.stringify({ engine: "sagemaker-pipelines-local", root: this.context.store.root }));
-      return true;
-    }
     const match = /^\/logs\/([a-z0-9]+)\/([A-Za-z0-9_-]{1,64})$/.exec(url);
     if (!match) return false;
     const step = this.context.store.steps.get(match[1])?.get(match[2]);

@@ -21,5 +21,5 @@ export { DEFINITION_DIRECTORY_TAG } from "./context";
 export { findRunningEngine, startOrConnect, waitForRunningEngine, type RunningEngineInfo } from "./endpoint";
 export { ENDPOINT_FILE, EngineRunningError, LOCK_FILE } from "./lock";
 export { readStoreHistory, type StoredExecution } from "./store-reader";
-export { loadOrCreateCredentials } from "./auth/credentials";
-export { isLoopback } from "./protocol";
+export { isLoopback, MAX_BODY_BYTES, MAX_BUFFERED_BODY_BYTES } from "./protocol";
+export { CREDENTIALS_FILE, loadOrCreateCredentials, readCredentials, type LocalCredentials } from "./auth/credentials";

@@ -20,11 +20,15 @@ export interface Timeouts {
 export const DEFAULT_TIMEOUTS: Timeouts = { connectionMs: 5_000, requestMs: 60_000 };
 const handler = (t: Timeouts) => ({ requestHandler: { connectionTimeout: t.connectionMs, requestTimeout: t.requestMs, throwOnRequestTimeout: true } });
 
-/** Credentials the local engine ignores: it listens on the loopback interface only. */
-const LOCAL_CREDENTIALS = { accessKeyId: "local", secretAccessKey: "local" };
+/** The local engine's own key pair (in its store folder): requests to it are signed with it, as requests to AWS are. */
+export interface LocalEngineCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+}
 
-export function localConnection(endpoint: string, timeouts = DEFAULT_TIMEOUTS): Connection {
-  const client = new SageMakerClient({ endpoint, region: "us-east-1", credentials: LOCAL_CREDENTIALS, maxAttempts: 1, ...handler(timeouts) });
+export function localConnection(endpoint: string, credentials: LocalEngineCredentials, timeouts = DEFAULT_TIMEOUTS): Connection {
+  const { accessKeyId, secretAccessKey } = credentials;
+  const client = new SageMakerClient({ endpoint, region: "us-east-1", credentials: { accessKeyId, secretAccessKey }, maxAttempts: 1, ...handler(timeouts) });
   return { client, target: "local", label: `local engine (${endpoint})`, endpoint };
 }
 

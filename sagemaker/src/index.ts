@@ -4,7 +4,7 @@
  * service. The editor client and the CLI import this entry only. The editor loads it lazily, as its own bundle
  * (dist/sagemaker.js), the first time a feature needs the API.
  */
-export { awsConnection, DEFAULT_TIMEOUTS, localConnection, type Connection, type Timeouts } from "./connection";
+export { awsConnection, DEFAULT_TIMEOUTS, localConnection, type Connection, type LocalEngineCredentials, type Timeouts } from "./connection";
 export { explainError, type ExplainedError } from "./errors";
 export {
   describeExecution,

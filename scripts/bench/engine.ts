@@ -52,7 +52,7 @@ export async function benchEngine(steps = 500, stepMs = 0): Promise<EngineRow[]>
   const root = mkdtempSync(join(tmpdir(), "smp-bench-engine-"));
   const engine = new LocalEngine({ root, runner: runner(stepMs) });
   const endpoint = await engine.listen();
-  const client = new SageMakerClient({ endpoint, region: "us-east-1", credentials: { accessKeyId: "local", secretAccessKey: "local" }, maxAttempts: 1 });
+  const client = new SageMakerClient({ endpoint, region: "us-east-1", credentials: engine.credentials, maxAttempts: 1 });
   try {
     await client.send(
       new CreatePipelineCommand({

@@ -4,6 +4,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { CreatePipelineCommand, DescribePipelineExecutionCommand, SageMakerClient, StartPipelineExecutionCommand } from "@aws-sdk/client-sagemaker";
+import { loadOrCreateCredentials } from "../../engine/src";
 import { tempDir } from "../helpers/temp";
 
 /** One engine per store, between real processes: `local serve` twice, `run` beside `local serve`, a stale lock, a race. */
@@ -48,8 +49,9 @@ function listening(outcome: Outcome): Extract<Outcome, { listening: string }> {
   return outcome;
 }
 
-const client = (endpoint: string) =>
-  new SageMakerClient({ endpoint, region: "us-east-1", credentials: { accessKeyId: "local", secretAccessKey: "local" }, maxAttempts: 1 });
+/** A client of the engine serving `store`, signing with the store's key pair. */
+const client = (endpoint: string, store: string) =>
+  new SageMakerClient({ endpoint, region: "us-east-1", credentials: loadOrCreateCredentials(store), maxAttempts: 1 });
 
 const lockOf = (store: string) => JSON.parse(readFileSync(join(store, "engine.lock"), "utf8")) as { pid: number; startedAt: number; nonce: string };
 const endpointOf = (store: string) => JSON.parse(readFileSync(join(store, "engine-endpoint.json"), "utf8")) as { endpoint: string; pid: number };
@@ -107,7 +109,7 @@ test("one engine per store: `run` while `local serve` runs uses that engine; its
   const folder = tempDir(t, "smp-one-run-");
   const store = join(folder, "store");
   const served = listening(await serve(t, store));
-  const sagemaker = client(served.listening);
+  const sagemaker = client(served.listening, store);
   t.after(() => sagemaker.destroy());
   await sagemaker.send(
     new CreatePipelineCommand({ PipelineName: "long", PipelineDefinition: definition(60), RoleArn: "arn:aws:iam::000000000000:role/Local" }),

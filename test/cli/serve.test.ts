@@ -11,6 +11,8 @@ import {
   StartPipelineExecutionCommand,
   UpdatePipelineCommand,
 } from "@aws-sdk/client-sagemaker";
+import { readCredentials, CREDENTIALS_FILE } from "../../engine/src";
+import { signedFetch, type KeyPair } from "../helpers/sign";
 import { tempDir } from "../helpers/temp";
 
 /** `sagemaker-pipelines local serve` as a separate process: killed with SIGKILL mid-execution, then started again. */
@@ -49,8 +51,7 @@ function startServer(t: TestContext, store: string): Promise<Server> {
   });
 }
 
-const client = (endpoint: string) =>
-  new SageMakerClient({ endpoint, region: "us-east-1", credentials: { accessKeyId: "local", secretAccessKey: "local" }, maxAttempts: 1 });
+const client = (endpoint: string, credentials: KeyPair) => new SageMakerClient({ endpoint, region: "us-east-1", credentials, maxAttempts: 1 });
 
 /** Polls the other process's API until `done` holds (its state has no event this process could await). */
 async function until<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
@@ -103,7 +104,10 @@ test("local serve: after a SIGKILL mid-execution, a restart keeps every record a
   const marker = `smp-crash-test-${process.pid}-${Date.now()}`;
 
   const first = await startServer(t, store);
-  const sagemaker = client(first.endpoint);
+  assert.match(first.output(), /eval "\$\(sagemaker-pipelines local credentials --store '.+'\)"/, "serve says how clients get the key");
+  // The key pair the first process made; the restarted one must accept it (the store keeps it).
+  const key = readCredentials(join(store, CREDENTIALS_FILE))!;
+  const sagemaker = client(first.endpoint, key);
   await sagemaker.send(
     new CreatePipelineCommand({ PipelineName: "crash", PipelineDefinition: definition(marker, 0), RoleArn: "arn:aws:iam::000000000000:role/Local" }),
   );
@@ -126,7 +130,7 @@ test("local serve: after a SIGKILL mid-execution, a restart keeps every record a
   const slowLog = `${first.endpoint}/logs/${interrupted.PipelineExecutionArn!.split("/").pop()}/Slow`;
   await until(
     "the slow step's process to be running",
-    () => fetch(slowLog).then((r) => r.text()),
+    () => signedFetch(slowLog, key).then((r) => r.text()),
     (log) => /^pid \d+$/m.test(log),
   );
   sagemaker.destroy();
@@ -134,7 +138,7 @@ test("local serve: after a SIGKILL mid-execution, a restart keeps every record a
   await new Promise((r) => first.process.once("exit", r));
 
   const second = await startServer(t, store);
-  const after = client(second.endpoint);
+  const after = client(second.endpoint, key);
   t.after(() => after.destroy());
   const described = await after.send(new DescribePipelineExecutionCommand({ PipelineExecutionArn: interrupted.PipelineExecutionArn }));
   assert.equal(described.PipelineExecutionStatus, "Failed");

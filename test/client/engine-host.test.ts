@@ -5,7 +5,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CreatePipelineCommand, ListPipelinesCommand, SageMakerClient } from "@aws-sdk/client-sagemaker";
-import { LocalEngineHost, type EngineHostSettings } from "../../client/src/local/engine-host";
+import { LocalEngineHost, type EngineHostSettings, type RunningEngine } from "../../client/src/local/engine-host";
+import { loadOrCreateCredentials } from "../../engine/src";
 
 /** The host runs the extension's CLI (`local serve`) as a child process: the built one, under this Node.js. */
 const CLI = join(import.meta.dirname, "../../dist/cli.js");
@@ -21,10 +22,9 @@ const alive = (pid: number) => {
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
 
-const client = (endpoint: string) =>
-  new SageMakerClient({ endpoint, region: "us-east-1", credentials: { accessKeyId: "local", secretAccessKey: "local" }, maxAttempts: 1 });
-const pipelineNames = async (endpoint: string) => {
-  const sagemaker = client(endpoint);
+const client = ({ endpoint, credentials }: RunningEngine) => new SageMakerClient({ endpoint, region: "us-east-1", credentials, maxAttempts: 1 });
+const pipelineNames = async (engine: RunningEngine) => {
+  const sagemaker = client(engine);
   try {
     return (await sagemaker.send(new ListPipelinesCommand({}))).PipelineSummaries?.map((p) => p.PipelineName) ?? [];
   } finally {
@@ -68,7 +68,7 @@ test("engine host: nothing runs until the first request; concurrent first reques
   assert.notEqual(a.pid, process.pid, "the engine is not in this process");
   assert.equal(lockPid(settings.store), a.pid, "the child holds the store's lock");
   assert.deepEqual(await host.running(), a);
-  assert.deepEqual(await pipelineNames(a.endpoint), []);
+  assert.deepEqual(await pipelineNames(a), []);
   assert.equal((await host.start()).endpoint, a.endpoint, "a later request reuses the running engine");
 });
 
@@ -76,7 +76,7 @@ test("engine host: stop closes the endpoint; the next request starts it again on
   const { host, settings } = setup(t);
   t.after(() => host.stop());
   const first = await host.start();
-  const sagemaker = client(first.endpoint);
+  const sagemaker = client(first);
   await sagemaker.send(new CreatePipelineCommand({ PipelineName: "kept", PipelineDefinition: definition, RoleArn: "arn:aws:iam::000000000000:role/R" }));
   sagemaker.destroy();
   await host.stop();
@@ -86,7 +86,7 @@ test("engine host: stop closes the endpoint; the next request starts it again on
   assert.equal(existsSync(join(settings.store, "engine.lock")), false, "and released the store");
   const second = await host.start();
   assert.equal(second.store, settings.store);
-  assert.deepEqual(await pipelineNames(second.endpoint), ["kept"]);
+  assert.deepEqual(await pipelineNames(second), ["kept"]);
   await host.stop();
   await host.stop();
 });
@@ -95,14 +95,14 @@ test("engine host: a settings change restarts the engine on the new store", asyn
   const { host, settings, root, lines } = setup(t);
   t.after(() => host.stop());
   const first = await host.start();
-  const sagemaker = client(first.endpoint);
+  const sagemaker = client(first);
   await sagemaker.send(new CreatePipelineCommand({ PipelineName: "old-store", PipelineDefinition: definition, RoleArn: "arn:aws:iam::000000000000:role/R" }));
   sagemaker.destroy();
   settings.store = join(root, "other-store");
   const second = await host.start();
   assert.equal(second.store, join(root, "other-store"));
   assert.ok(await refused(first.endpoint));
-  assert.deepEqual(await pipelineNames(second.endpoint), []);
+  assert.deepEqual(await pipelineNames(second), []);
   assert.ok(lines.some((l) => /settings changed: restarting/.test(l)));
 });
 
@@ -141,7 +141,7 @@ test(
       served.once("close", () => reject(new Error(output)));
     });
     const joined = await host.start();
-    assert.deepEqual(joined, { endpoint, pid: served.pid, store: settings.store, owned: false });
+    assert.deepEqual(joined, { endpoint, pid: served.pid, store: settings.store, owned: false, credentials: loadOrCreateCredentials(settings.store) });
     assert.ok(lines.some((l) => l.startsWith(`Using the local engine already running on ${endpoint}`)));
     await host.stop();
     assert.equal(await refused(endpoint), false, "the engine this host did not start keeps running");

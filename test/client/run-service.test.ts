@@ -67,7 +67,7 @@ const evaluationReport = (mse: number) => ({ evaluation: { "evaluation.json": JS
 async function setup(t: TestContext) {
   const engine: TestEngine = await startEngine();
   engine.runner.files.set("Eval", evaluationReport(1));
-  const connection = localConnection(engine.endpoint);
+  const connection = localConnection(engine.endpoint, engine.engine.credentials);
   const calls = record(connection);
   t.after(async () => {
     connection.client.destroy();

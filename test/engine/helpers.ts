@@ -96,7 +96,7 @@ export async function startEngine(root?: string, runner = new RecordingRunner(),
     };
   }
   const endpoint = await engine.listen();
-  const client = new SageMakerClient({ endpoint, region: "us-east-1", credentials: { accessKeyId: "local", secretAccessKey: "local" }, maxAttempts: 1 });
+  const client = new SageMakerClient({ endpoint, region: "us-east-1", credentials: engine.credentials, maxAttempts: 1 });
   enginesByClient.set(client, engine);
   return { engine, client, runner, endpoint, root: folder, clock };
 }

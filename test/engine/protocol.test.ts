@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { LocalEngine } from "../../engine/src/engine";
 import { ObjectStore, PathEscapeError } from "../../engine/src/object-store";
 import { isLoopback } from "../../engine/src/protocol";
+import { signedCall, signedFetch } from "../helpers/sign";
 import { tempDir } from "../helpers/temp";
 import { RecordingRunner, startEngine, type TestEngine } from "./helpers";
 
@@ -11,14 +12,7 @@ let t: TestEngine;
 before(async () => (t = await startEngine()));
 after(async () => t.engine.close());
 
-async function call(target: string | undefined, body: string) {
-  const response = await fetch(t.endpoint, {
-    method: "POST",
-    headers: { "content-type": "application/x-amz-json-1.1", ...(target ? { "x-amz-target": target } : {}) },
-    body,
-  });
-  return { status: response.status, type: response.headers.get("x-amzn-errortype"), body: (await response.json()) as { __type?: string; message?: string } };
-}
+const call = (target: string | undefined, body: string) => signedCall(t.endpoint, t.engine.credentials, target, body);
 
 test("protocol: malformed and odd requests get an error response, never a crash", async () => {
   assert.deepEqual((await call("SageMaker.DescribePipeline", "{not json")).body.__type, "SerializationException");
@@ -60,7 +54,7 @@ test("object store: s3 keys map inside the store, and keys that escape it are re
 });
 
 test("logs: a step's log is served at /logs/<execution>/<step>; unknown ones are 404", async () => {
-  const response = await fetch(`${t.endpoint}/logs/nosuch/Step`);
+  const response = await signedFetch(`${t.endpoint}/logs/nosuch/Step`, t.engine.credentials);
   assert.equal(response.status, 404);
   const ping = (await (await fetch(`${t.endpoint}/ping`)).json()) as { engine: string };
   assert.equal(ping.engine, "sagemaker-pipelines-local");

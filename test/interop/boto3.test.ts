@@ -82,7 +82,7 @@ function startServer(t: TestContext, store: string): Promise<Server> {
 }
 
 /** Runs boto3_client.py; resolves with its JSON summary, or fails with its stderr. Killed if the test ends first. */
-function runClient(t: TestContext, python: string, args: string[]): Promise<Summary> {
+function runClient(t: TestContext, python: string, args: string[], key: { accessKeyId: string; secretAccessKey: string }): Promise<Summary> {
   // Nothing from the machine's AWS setup (profiles, endpoints, proxies) reaches the client: only its arguments count.
   const env: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("AWS_")));
   const scratch = mkdtempSync(join(tmpdir(), "smp-boto3-home-"));
@@ -90,6 +90,9 @@ function runClient(t: TestContext, python: string, args: string[]): Promise<Summ
   Object.assign(env, {
     AWS_CONFIG_FILE: join(scratch, "config"),
     AWS_SHARED_CREDENTIALS_FILE: join(scratch, "credentials"),
+    // The engine's key pair, as `eval "$(sagemaker-pipelines local credentials)"` exports it.
+    AWS_ACCESS_KEY_ID: key.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: key.secretAccessKey,
     NO_PROXY: ["127.0.0.1", "localhost", env.NO_PROXY].filter(Boolean).join(","),
     PYTHONDONTWRITEBYTECODE: "1",
   });
@@ -255,6 +258,7 @@ interface Summary {
   listPipelines: { nameAscending: string[]; nameDescending: string[]; creationDescending: string[] };
   listPipelinesRaw: Array<Record<string, unknown> & { CreationTime: Timestamp }>;
   pipelinesAfterErrors: string[];
+  authentication: Record<"unsigned" | "wrongSecret", ErrorReport>;
   errors: Record<
     "describeUnknownPipeline" | "selectionWithGap" | "selectionUnknownReference" | "selectionWithoutReference" | "createWithUnknownStepReference",
     ErrorReport
@@ -284,8 +288,11 @@ test("interop: boto3 drives local serve like the service (create, run, selective
   writeFileSync(definitionFile, definitionText);
 
   const server = await startServer(t, store);
+  const printed = spawnSync(process.execPath, [cli, "local", "credentials", "--store", store, "--format", "json"], { encoding: "utf8" });
+  assert.equal(printed.status, 0, printed.stderr);
+  const key = JSON.parse(printed.stdout) as { accessKeyId: string; secretAccessKey: string };
   const clientStarted = Date.now();
-  const summary = await runClient(t, venv.python, ["--endpoint", server.endpoint, "--definition", definitionFile, "--pipeline", "boto3-interop"]);
+  const summary = await runClient(t, venv.python, ["--endpoint", server.endpoint, "--definition", definitionFile, "--pipeline", "boto3-interop"], key);
   t.diagnostic(
     `boto3 ${summary.versions.boto3} / botocore ${summary.versions.botocore} on Python ${summary.versions.python}: client run took ${((Date.now() - clientStarted) / 1000).toFixed(1)} s`,
   );
@@ -408,6 +415,16 @@ test("interop: boto3 drives local serve like the service (create, run, selective
     assert.equal(error.code, "ValidationException", name);
     assert.equal(error.httpStatus, 400, name);
     assert.match(error.message ?? "", pattern, `${name}: ${error.message}`);
+  }
+  // Unsigned, or signed with another secret: refused with the names AWS uses, which botocore reports.
+  for (const [name, code] of [
+    ["unsigned", "UnrecognizedClientException"],
+    ["wrongSecret", "InvalidSignatureException"],
+  ] as const) {
+    const error = summary.authentication[name];
+    assert.equal(error.clientError, true, `${name}: ${JSON.stringify(error)}`);
+    assert.equal(error.code, code, name);
+    assert.equal(error.httpStatus, 403, name);
   }
   assert.deepEqual(summary.pipelinesAfterErrors.sort(), ["boto3-interop", "boto3-interop-aux"], "the refused CreatePipeline created nothing");
 

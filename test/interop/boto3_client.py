@@ -1,7 +1,8 @@
 """Drives the local engine with the real boto3 SageMaker client, as a user's script would drive AWS.
 
-Only endpoint_url differs from a call to the service. Run by test/interop/boto3.test.ts with the virtualenv that
-scripts/python-venv.mjs prepares:
+Only endpoint_url differs from a call to the service; the credentials are the engine's own key pair, from the
+environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, as `eval "$(sagemaker-pipelines local credentials)"` sets them)
+through boto3's default chain. Run by test/interop/boto3.test.ts with the virtualenv that scripts/python-venv.mjs prepares:
 
     python boto3_client.py --endpoint http://127.0.0.1:PORT --definition pipeline.json --pipeline NAME
 
@@ -15,11 +16,13 @@ going on pointless (an execution that does not finish).
 import argparse
 import datetime
 import json
+import os
 import sys
 import time
 
 import boto3
 import botocore
+from botocore.config import Config
 from botocore.exceptions import ClientError
 
 TERMINAL = ("Succeeded", "Failed", "Stopped")
@@ -97,8 +100,6 @@ def main():
         "sagemaker",
         endpoint_url=args.endpoint,
         region_name="us-east-1",
-        aws_access_key_id="local",
-        aws_secret_access_key="local",
     )
 
     calls = []
@@ -172,6 +173,16 @@ def main():
     summary["errors"]["describeUnknownPipeline"]["modeledResourceNotFound"] = issubclass(
         client.exceptions.ResourceNotFound, ClientError
     ) and summary["errors"]["describeUnknownPipeline"]["raised"] == "ResourceNotFound"
+    # Requests not signed with the engine's key pair are refused, as AWS refuses them.
+    once = Config(retries={"total_max_attempts": 1})
+    unsigned = boto3.client("sagemaker", endpoint_url=args.endpoint, region_name="us-east-1",
+                            config=once.merge(Config(signature_version=botocore.UNSIGNED)))
+    wrong_secret = boto3.client("sagemaker", endpoint_url=args.endpoint, region_name="us-east-1", config=once,
+                                aws_access_key_id=os.environ["AWS_ACCESS_KEY_ID"], aws_secret_access_key="x" * 40)
+    summary["authentication"] = {
+        "unsigned": client_error(lambda: unsigned.list_pipelines()),
+        "wrongSecret": client_error(lambda: wrong_secret.list_pipelines()),
+    }
     summary["pipelinesAfterErrors"] = [p["PipelineName"] for p in client.list_pipelines(PipelineNamePrefix=args.pipeline)["PipelineSummaries"]]
 
     # Selective execution: Transform and Report run again with another Suffix; Prepare's output is reused from the full run.

@@ -26,7 +26,7 @@ test(
   async (t) => {
     const engine = await startEngine();
     engine.runner.files.set("Eval", { evaluation: { "evaluation.json": JSON.stringify({ regression_metrics: { mse: { value: 1 } } }) } });
-    const connection = localConnection(engine.endpoint);
+    const connection = localConnection(engine.endpoint, engine.engine.credentials);
     const lsp = await LspClient.start();
     t.after(async () => {
       await lsp.stop();

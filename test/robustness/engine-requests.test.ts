@@ -8,6 +8,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import { abaloneLikeDefinition, startEngine, type TestEngine } from "../engine/helpers";
+import { signedFetch } from "../helpers/sign";
 import { FUZZ_SCALE } from "./exercise";
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20240901);
@@ -27,7 +28,7 @@ before(async () => {
 after(async () => t.engine.close());
 
 async function call(operation: string, body: string) {
-  const response = await fetch(t.endpoint, {
+  const response = await signedFetch(t.endpoint, t.engine.credentials, {
     method: "POST",
     headers: { "content-type": "application/x-amz-json-1.1", "x-amz-target": `SageMaker.${operation}` },
     body,

@@ -1,4 +1,5 @@
-// What `run`, `plan` and `local serve` load (the AWS SDK, the engine, the run service): cli/src/main.ts
+// What `run`, `plan`, `local serve` and `local credentials` load (the AWS SDK, the engine, the run service): cli/src/main.ts
 // imports this module only when one of them runs; scripts/build.mjs bundles it as dist/cli-commands.js.
+export { printCredentials } from "./credentials";
 export { runPipeline } from "./run";
 export { serve } from "./serve";

@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import { createStepRunner, EngineRunningError, LocalEngine, waitForRunningEngine, type RunnerMode } from "../../../engine/src";
 import { DEFAULT_STORE } from "../target";
+import { shellQuote } from "./credentials";
 
 /** What `local serve` prints when another engine already runs on the store (then it exits 1). */
 export const ALREADY_RUNNING = "A local engine is already running on this store";
@@ -32,6 +33,15 @@ export async function serve(options: { port: string; host: string; store?: strin
   process.once("SIGINT", shutdown);
   process.once("SIGTERM", shutdown);
   const endpoint = await listening;
-  process.stdout.write(`Local SageMaker Pipelines engine listening on ${endpoint}\nStore: ${root}\n`);
+  process.stdout.write(
+    [
+      `Local SageMaker Pipelines engine listening on ${endpoint}`,
+      `Store: ${root}`,
+      "Requests must be signed with the engine's own key pair (AWS Signature Version 4, service sagemaker, any region). For boto3, the AWS CLI:",
+      `  eval "$(sagemaker-pipelines local credentials --store ${shellQuote(root)})"`,
+      `  aws sagemaker list-pipelines --endpoint-url ${endpoint} --region us-east-1`,
+      "",
+    ].join("\n"),
+  );
   return new Promise<number>(() => undefined);
 }

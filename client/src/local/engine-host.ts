@@ -1,4 +1,4 @@
-import type { RunnerMode } from "../../../engine/src";
+import type { LocalCredentials, RunnerMode } from "../../../engine/src";
 import { loadEngine } from "../lazy";
 import { AlreadyRunningError, spawnEngineProcess, type EngineProcess, type EngineProcessOptions } from "./engine-process";
 
@@ -16,6 +16,8 @@ export interface RunningEngine {
   pid: number;
   /** True when this host started the process (and stops it); false when it joined an engine already running on the store. */
   owned: boolean;
+  /** The store's key pair, which the engine checks every request against: clients sign with it. */
+  credentials: LocalCredentials;
 }
 
 interface Current {
@@ -58,9 +60,9 @@ export class LocalEngineHost {
     const current = this.current && (await this.current.started.catch(() => undefined));
     if (current && this.current?.settings.store === this.settings().store && (await this.stillThere(current.running))) return current.running;
     const store = this.settings().store;
-    const { findRunningEngine } = await loadEngine();
+    const { findRunningEngine, loadOrCreateCredentials } = await loadEngine();
     const found = findRunningEngine(store);
-    return found ? { ...found, store, owned: false } : undefined;
+    return found ? { ...found, store, owned: false, credentials: loadOrCreateCredentials(store) } : undefined;
   }
 
   /** The endpoint of the store's engine, starting it (or restarting it with new settings) first when needed. */
@@ -111,12 +113,12 @@ export class LocalEngineHost {
   }
 
   private async launch(settings: EngineHostSettings): Promise<{ running: RunningEngine; process?: EngineProcess }> {
-    const { waitForRunningEngine } = await loadEngine();
+    const { waitForRunningEngine, loadOrCreateCredentials } = await loadEngine();
     for (let attempt = 0; ; attempt++) {
       const existing = await waitForRunningEngine(settings.store);
       if (existing) {
         this.log(`Using the local engine already running on ${existing.endpoint} (pid ${existing.pid}, store ${settings.store}).`);
-        return { running: { ...existing, store: settings.store, owned: false } };
+        return { running: { ...existing, store: settings.store, owned: false, credentials: loadOrCreateCredentials(settings.store) } };
       }
       try {
         const child = await spawnEngineProcess(this.processOptions, settings, this.log);
@@ -124,7 +126,8 @@ export class LocalEngineHost {
         void child.exited.then(() => {
           if (this.current?.settings === settings) this.changed();
         });
-        return { running: { endpoint: child.endpoint, pid: child.pid, store: settings.store, owned: true }, process: child };
+        const credentials = loadOrCreateCredentials(settings.store);
+        return { running: { endpoint: child.endpoint, pid: child.pid, store: settings.store, owned: true, credentials }, process: child };
       } catch (error) {
         // Another process took the store between the look and the start: join it.
         if (!(error instanceof AlreadyRunningError) || attempt >= 2) throw error;

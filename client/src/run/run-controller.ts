@@ -78,8 +78,8 @@ export class RunController {
     }
     const running = options.start ? await this.engineHost.start() : await this.engineHost.running();
     if (!running) return undefined;
-    const { endpoint } = running;
-    if (this.localCache?.endpoint !== endpoint) this.localCache = { endpoint, connection: localConnection(endpoint) };
+    const { endpoint, credentials } = running;
+    if (this.localCache?.endpoint !== endpoint) this.localCache = { endpoint, connection: localConnection(endpoint, credentials) };
     return this.localCache.connection;
   }
 

@@ -5,13 +5,26 @@ const path = require("node:path");
 const fs = require("node:fs");
 const { vscode, activateExtension } = require("./helpers");
 
-async function listPipelines(endpoint) {
+const { ListPipelinesCommand, SageMakerClient } = require("@aws-sdk/client-sagemaker");
+
+/** ListPipelines signed with the engine's key pair (in the store), as the extension and `local credentials` sign it. */
+async function listPipelines(endpoint, store) {
+  const credentials = JSON.parse(fs.readFileSync(path.join(store, "credentials.json"), "utf8"));
+  const client = new SageMakerClient({ endpoint, region: "us-east-1", credentials, maxAttempts: 1 });
+  try {
+    return await client.send(new ListPipelinesCommand({}));
+  } finally {
+    client.destroy();
+  }
+}
+
+async function unsignedStatus(endpoint) {
   const response = await fetch(endpoint, {
     method: "POST",
     headers: { "Content-Type": "application/x-amz-json-1.1", "X-Amz-Target": "SageMaker.ListPipelines" },
     body: "{}",
   });
-  return { status: response.status, body: await response.json() };
+  return response.status;
 }
 
 suite("local engine", () => {
@@ -25,18 +38,19 @@ suite("local engine", () => {
     assert.match(running.endpoint, /^http:\/\/127\.0\.0\.1:\d+$/);
     const folder = vscode.workspace.workspaceFolders[0].uri.fsPath;
     assert.equal(running.store, path.join(folder, ".sagemaker-pipelines", "local"));
+    assert.equal(running.credentials, undefined, "the command does not hand out the key pair");
     assert.ok(fs.existsSync(path.join(running.store, "pipelines")), "the store folder was made");
     assert.notEqual(running.pid, process.pid, "the engine is a child process, not the extension host");
     assert.equal(JSON.parse(fs.readFileSync(path.join(running.store, "engine.lock"), "utf8")).pid, running.pid, "it holds the store's lock");
 
-    const listed = await listPipelines(running.endpoint);
-    assert.equal(listed.status, 200);
-    assert.deepEqual(listed.body.PipelineSummaries, []);
+    const listed = await listPipelines(running.endpoint, running.store);
+    assert.deepEqual(listed.PipelineSummaries, []);
+    assert.equal(await unsignedStatus(running.endpoint), 403, "an unsigned request is refused");
 
     const again = await vscode.commands.executeCommand("sagemakerPipelines.startLocalEngine");
     assert.equal(again.endpoint, running.endpoint, "a second request reuses the running engine");
 
     await vscode.commands.executeCommand("sagemakerPipelines.stopLocalEngine");
-    await assert.rejects(listPipelines(running.endpoint), "the endpoint is closed after Stop");
+    await assert.rejects(unsignedStatus(running.endpoint), "the endpoint is closed after Stop");
   });
 });
