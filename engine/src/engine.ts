@@ -1,10 +1,11 @@
-import { existsSync, readFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import { resolve } from "node:path";
 import type { EngineContext } from "./context";
 import { executionOperations } from "./operations/executions";
 import { pipelineOperations } from "./operations/pipelines";
+import { endOrphanProcesses } from "./processes";
 import { createProtocolServer, isLoopback, type Operation } from "./protocol";
 import type { StepRunner } from "./runners/runner";
 import { Store } from "./store";
@@ -35,7 +36,11 @@ export class LocalEngine {
   constructor(private readonly options: EngineOptions) {
     const host = options.host ?? "127.0.0.1";
     if (!isLoopback(host)) throw new Error(`The local engine only listens on the loopback interface (127.0.0.1, ::1, localhost), not on '${host}'.`);
-    const store = new Store(resolve(options.root));
+    const root = resolve(options.root);
+    // The store holds logs and records of the user's jobs: private to the user.
+    mkdirSync(root, { recursive: true, mode: 0o700 });
+    chmodSync(root, 0o700);
+    const store = new Store(root);
     this.context = {
       store,
       runner: options.runner,
@@ -45,6 +50,8 @@ export class LocalEngine {
       baseDir: resolve(options.baseDir ?? process.cwd()),
       now: options.now ?? Date.now,
     };
+    // Processes a crashed engine left running end before their steps are marked Failed.
+    endOrphanProcesses(root);
     this.recoverInterruptedExecutions();
   }
 

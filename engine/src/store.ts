@@ -83,7 +83,7 @@ export class Store {
 function writeAtomically(path: string, value: unknown): void {
   mkdirSync(join(path, ".."), { recursive: true });
   const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, JSON.stringify(value, null, 1));
+  writeFileSync(temporary, JSON.stringify(value, null, 1), { mode: 0o600 });
   renameSync(temporary, path);
 }
 
