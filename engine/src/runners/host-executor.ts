@@ -1,8 +1,9 @@
-import { mkdirSync } from "node:fs";
-import { join } from "node:path";
+import { accessSync, constants, existsSync, mkdirSync, statSync } from "node:fs";
+import { delimiter, join } from "node:path";
 import { allowedVariables } from "./environment";
 import { hostPath, OPT_ML, rewriteContainerPaths } from "./container-paths";
 import { findOptMlReference } from "./opt-ml-guard";
+import { installPythonGuard } from "./python-guard";
 import type { ProcessExecutor, ProcessSpec } from "./process-spec";
 import { StepJobError, type StepJob } from "./runner";
 import { bwrapArguments, noSandboxReason, SANDBOX_TMP } from "./sandbox";
@@ -18,6 +19,8 @@ export interface HostExecutorOptions {
   passAwsCredentials?: boolean;
   /** false: no network in the sandbox (default true). */
   network?: boolean;
+  /** Why there is no sandbox (for messages). */
+  noSandboxReason?: string;
 }
 
 /**
@@ -31,12 +34,10 @@ export class HostExecutor implements ProcessExecutor {
 
   constructor(private readonly options: HostExecutorOptions) {}
 
-  get name(): string {
-    return this.options.sandbox ? "host process (sandbox)" : "host process";
-  }
+  readonly name = "host process";
 
   describe(): string {
-    return this.name;
+    return "host process";
   }
 
   async run(job: StepJob, spec: ProcessSpec): Promise<void> {
@@ -67,14 +68,18 @@ export class HostExecutor implements ProcessExecutor {
       // The SageMaker training toolkit reads its layout from here when it runs outside a container.
       SAGEMAKER_BASE_DIR: sandbox ? OPT_ML : optMl,
     };
-    for (const [key, value] of Object.entries(spec.env)) env[key] = map(value);
+    const jobEnv = Object.fromEntries(Object.entries(spec.env).map(([key, value]) => [key, map(value)]));
+    Object.assign(env, jobEnv);
     if (!sandbox) {
-      const reference = findOptMlReference(job.workDir, argv, spec.env);
-      if (reference) {
-        throw new StepJobError(
-          `The job's code refers to ${OPT_ML} (in ${reference}), and the host runner has no sandbox here (${noSandboxReason()}): it would use this machine's own ${OPT_ML}. Run it with the container runner (setting sagemakerPipelines.local.runner "container", CLI --runner container), install bubblewrap (Linux), or take the folders from the arguments or the SM_* variables.`,
-        );
-      }
+      const refusal = `the host runner has no sandbox here (${this.options.noSandboxReason ?? noSandboxReason()}), so ${OPT_ML} would be this machine's own. Run the job with the container runner (setting sagemakerPipelines.local.runner "container", CLI --runner container), install bubblewrap (Linux), or take the folders from the arguments or the SM_* variables`;
+      const reference = findOptMlReference(job.workDir, argv, jobEnv);
+      if (reference) throw new StepJobError(`The job refers to ${OPT_ML} in ${reference}: ${refusal}.`);
+      // Python code that uses /opt/ml itself (not the paths passed) fails when it does, with this message.
+      env.PYTHONPATH = installPythonGuard(job.workDir, `${OPT_ML} is not available to this job: ${refusal}.`, env.PYTHONPATH);
+    }
+    if (sandbox && !findCommand(argv[0], job.workDir, env.PATH ?? "")) {
+      // Inside the sandbox bwrap itself would report it as the job's failure: say it as the runner does without one.
+      throw new StepJobError(`Could not start '${argv[0]}': spawn ${argv[0]} ENOENT (not found in the sandbox).`, "SageMaker.JOB_INTERNAL_ERROR");
     }
     const [command, ...args] = sandbox
       ? [sandbox, ...bwrapArguments({ optMl, tmp, cwd, network: this.options.network ?? true }), ...argv]
@@ -93,5 +98,23 @@ export class HostExecutor implements ProcessExecutor {
       trackProcess: job.trackProcess,
       display: argv,
     });
+  }
+}
+
+/** Whether the sandbox will find the command: a path (container paths under /opt/ml are the job's), or a name on PATH. */
+function findCommand(command: string, workDir: string, path: string): boolean {
+  if (command.includes("/")) {
+    const file = command === OPT_ML || command.startsWith(`${OPT_ML}/`) ? hostPath(workDir, command) : command;
+    return existsSync(file);
+  }
+  return path.split(delimiter).some((dir) => dir.length > 0 && isExecutable(join(dir, command)));
+}
+
+function isExecutable(file: string): boolean {
+  try {
+    accessSync(file, constants.X_OK);
+    return statSync(file).isFile();
+  } catch {
+    return false;
   }
 }

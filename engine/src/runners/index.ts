@@ -54,8 +54,10 @@ export async function selectExecutor(options: StepRunnerOptions = {}): Promise<R
     // SAGEMAKER_PIPELINES_NO_SANDBOX=1 in the engine's environment does what `sandbox: false` does (to try the fallback).
     const off = options.sandbox === false || env.SAGEMAKER_PIPELINES_NO_SANDBOX === "1";
     const sandbox = off ? undefined : sandboxBinary(env);
-    const how = sandbox ? "in a bubblewrap sandbox" : `without a sandbox: ${off ? "turned off" : noSandboxReason()}`;
-    return { executor: new HostExecutor({ env, killGraceMs, sandbox, passAwsCredentials, network: options.network }), reason: `${why}; ${how}` };
+    const missing = off ? "the sandbox is turned off" : noSandboxReason();
+    const how = sandbox ? "in a bubblewrap sandbox" : `without a sandbox: ${missing}`;
+    const executor = new HostExecutor({ env, killGraceMs, sandbox, passAwsCredentials, network: options.network, noSandboxReason: missing });
+    return { executor, reason: `${why}; ${how}` };
   };
   if (mode === "host") return host("the host runner was chosen in the settings");
   const probe = await detectContainerRuntime(env, options.probeTimeoutMs);

@@ -5,11 +5,14 @@ import { OPT_ML } from "./container-paths";
 /**
  * Without a sandbox the host runner maps `/opt/ml` only where it can see it (the command, its arguments, the environment
  * values). Code that names `/opt/ml` itself would use the machine's real /opt/ml: such a job must not run.
- * This finds the first such reference: in the (already mapped) command line and environment, in the files the
- * command names, and in the code folders under the job's /opt/ml that hold them.
+ * This finds the first such reference: in the (already mapped) command line and environment, in the (non-Python) files
+ * the command names, and in the code folders under the job's /opt/ml that hold them.
  */
 const REFERENCE = /\/opt\/ml(?![A-Za-z0-9_.-])/;
-const CODE_FILE = /\.(py|sh|bash|r|R|pl|rb|js|mjs|cjs|ipynb)$/;
+// Python is guarded while it runs (python-guard.ts): its files are not scanned, so defaults such as
+// `default="/opt/ml/processing"` for an argument the runner passes do not stop a job.
+const CODE_FILE = /\.(sh|bash|r|R|pl|rb|js|mjs|cjs)$/;
+const PYTHON_FILE = /\.(py|pyc|ipynb)$/;
 const MAX_FILE_BYTES = 4 * 1024 * 1024;
 const MAX_FILES = 2000;
 
@@ -20,7 +23,7 @@ export function findOptMlReference(workDir: string, argv: string[], env: Record<
   for (const [key, value] of Object.entries(env)) if (unmapped(value)) return `the environment variable ${key}`;
   const files = new Set<string>();
   for (const arg of argv) {
-    if (!isFile(arg)) continue;
+    if (!isFile(arg) || PYTHON_FILE.test(arg)) continue;
     files.add(arg);
     const folder = dirname(arg);
     if (folder === mapped || folder.startsWith(`${mapped}${sep}`)) for (const file of codeFiles(folder)) files.add(file);

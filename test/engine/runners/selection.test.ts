@@ -98,5 +98,5 @@ test("selection: a job run through the container runtime mounts /opt/ml, isolate
     job.logs.some((line) => /^Runner: docker \(docker answers 'docker info'\)/.test(line)),
     job.logs.join("\n"),
   );
-  assert.ok(job.logs.includes("fake container ran"));
+  assert.ok(job.logs.includes("| fake container ran"));
 });
