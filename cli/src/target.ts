@@ -12,6 +12,10 @@ export interface TargetOptions {
   store?: string;
   /** How the local engine runs Processing, Training and Transform jobs. */
   runner?: RunnerMode;
+  /** The local engine's jobs get the AWS credentials of this environment (`--pass-aws-credentials`). */
+  passAwsCredentials?: boolean;
+  /** false: host jobs run without network (`--no-network`). */
+  network?: boolean;
 }
 
 export interface Target {
@@ -43,7 +47,8 @@ export async function openTarget(options: TargetOptions, baseDir: string): Promi
     return { client, description: `endpoint ${options.endpoint}`, local: true, close: async () => client.destroy() };
   }
   const store = resolve(options.store ?? DEFAULT_STORE);
-  const engine = new LocalEngine({ root: store, runner: createStepRunner({ mode: options.runner }), baseDir });
+  const runner = createStepRunner({ mode: options.runner, passAwsCredentials: options.passAwsCredentials === true, network: options.network !== false });
+  const engine = new LocalEngine({ root: store, runner, baseDir });
   const endpoint = await engine.listen();
   const client = new SageMakerClient({ endpoint, region: "us-east-1", credentials: LOCAL_CREDENTIALS, maxAttempts: 1 });
   return {

@@ -49,10 +49,24 @@ export function endOrphanProcesses(root: string, graceMs = 2000): ProcessRecord[
   let left = alive;
   while (left.length > 0 && Date.now() < deadline) {
     pause(20);
-    left = left.filter((record) => signalGroup(record.pid, 0));
+    left = left.filter((record) => running(record.pid));
   }
-  for (const record of left) signalGroup(record.pid, "SIGKILL");
+  // What is left of every group (including what a leader that ended left behind) is killed.
+  for (const record of alive) signalGroup(record.pid, "SIGKILL");
   return alive;
+}
+
+/** The leader still runs (a zombie whose parent is gone does not count). */
+function running(pid: number): boolean {
+  if (process.platform === "linux") {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z";
+    } catch {
+      return false;
+    }
+  }
+  return signalGroup(pid, 0);
 }
 
 function readRecord(file: string): ProcessRecord | undefined {

@@ -7,6 +7,10 @@ export interface EngineHostSettings {
   runner: RunnerMode;
   /** Where relative paths of pipelines created without a folder tag resolve. */
   baseDir: string;
+  /** The jobs get the AWS credentials of the engine's environment. */
+  passAwsCredentials?: boolean;
+  /** false: host jobs run without network. */
+  network?: boolean;
 }
 
 export interface RunningEngine {
@@ -66,11 +70,13 @@ export class LocalEngineHost {
   private async launch(settings: EngineHostSettings): Promise<{ engine: LocalEngine; endpoint: string }> {
     // The engine's code is loaded here, when it first starts: never at activation.
     const { LocalEngine, createStepRunner } = await loadEngine();
-    const engine = new LocalEngine({ root: settings.store, runner: createStepRunner({ mode: settings.runner }), baseDir: settings.baseDir });
+    const runner = createStepRunner({ mode: settings.runner, passAwsCredentials: settings.passAwsCredentials, network: settings.network });
+    const engine = new LocalEngine({ root: settings.store, runner, baseDir: settings.baseDir });
     const endpoint = await engine.listen();
     this.log(`Local engine listening on ${endpoint} (store ${settings.store}, runner ${settings.runner}).`);
     return { engine, endpoint };
   }
 }
 
-const sameSettings = (a: EngineHostSettings, b: EngineHostSettings) => a.store === b.store && a.runner === b.runner && a.baseDir === b.baseDir;
+const sameSettings = (a: EngineHostSettings, b: EngineHostSettings) =>
+  a.store === b.store && a.runner === b.runner && a.baseDir === b.baseDir && a.passAwsCredentials === b.passAwsCredentials && a.network === b.network;

@@ -81,9 +81,7 @@ export class HostExecutor implements ProcessExecutor {
       // Inside the sandbox bwrap itself would report it as the job's failure: say it as the runner does without one.
       throw new StepJobError(`Could not start '${argv[0]}': spawn ${argv[0]} ENOENT (not found in the sandbox).`, "SageMaker.JOB_INTERNAL_ERROR");
     }
-    const [command, ...args] = sandbox
-      ? [sandbox, ...bwrapArguments({ optMl, tmp, cwd, network: this.options.network ?? true }), ...argv]
-      : argv;
+    const [command, ...args] = sandbox ? [sandbox, ...bwrapArguments({ optMl, tmp, cwd, network: this.options.network ?? true }), ...argv] : argv;
     job.log(`$ ${commandLine(argv)}`);
     await spawnLogged({
       command,

@@ -71,7 +71,24 @@ export function sandboxBinary(env: NodeJS.ProcessEnv): string | undefined {
 }
 
 function probe(env: NodeJS.ProcessEnv): string | undefined {
-  const args = ["--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", ...optBinds(), "--dir", OPT_ML, "--unshare-pid", "--die-with-parent", "--new-session", "--unshare-net", "--", "true"];
+  const args = [
+    "--ro-bind",
+    "/",
+    "/",
+    "--dev",
+    "/dev",
+    "--proc",
+    "/proc",
+    ...optBinds(),
+    "--dir",
+    OPT_ML,
+    "--unshare-pid",
+    "--die-with-parent",
+    "--new-session",
+    "--unshare-net",
+    "--",
+    "true",
+  ];
   const result = spawnSync("bwrap", args, { env: { PATH: env.PATH ?? "" }, stdio: "ignore", timeout: 5000 });
   return result.status === 0 ? "bwrap" : undefined;
 }

@@ -111,7 +111,8 @@ export async function runTraining(job: StepJob, context: JobContext): Promise<St
   }
 
   const modelUri = joinUri(outputPath, job.jobName, "output", "model.tar.gz");
-  const warnings = (await listFiles(hostPath(job.workDir, "/opt/ml/model"))).length === 0 ? ["the job wrote no file to /opt/ml/model (the model archive is empty)."] : [];
+  const warnings =
+    (await listFiles(hostPath(job.workDir, "/opt/ml/model"))).length === 0 ? ["the job wrote no file to /opt/ml/model (the model archive is empty)."] : [];
   await packTarGz(hostPath(job.workDir, "/opt/ml/model"), localPathOf(job.objectStore, modelUri));
   job.log(`Model: /opt/ml/model -> ${modelUri}`);
   const outputData = hostPath(job.workDir, "/opt/ml/output/data");
