@@ -43,7 +43,7 @@ for (const useSandbox of [true, false]) {
     useSandbox ? needsSandbox : {},
     async (t) => {
       const box = sandbox(t);
-      const engineEnv = { ...process.env, ...SECRETS };
+      const engineEnv: NodeJS.ProcessEnv = { ...process.env, ...SECRETS };
       const job = envJob(box);
       await createStepRunner({ mode: "host", env: engineEnv, sandbox: useSandbox }).run(job);
       const seen = JSON.parse(readFileSync(join(box.root, "s3/bucket/env/env.json"), "utf8")) as Record<string, string>;
