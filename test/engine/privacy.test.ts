@@ -30,7 +30,9 @@ function step(name: string, exitCode: number) {
     Arguments: {
       ProcessingResources: { ClusterConfig: { InstanceType: "ml.m5.large", InstanceCount: 1, VolumeSizeInGB: 1 } },
       AppSpecification: { ImageUri: "python:3", ContainerEntrypoint: ["python3", "-c", FORGER, String(exitCode), "a\nRunner: forged too"] },
-      ProcessingOutputConfig: { Outputs: [{ OutputName: "out", S3Output: { S3Uri: `s3://bucket/${name}`, LocalPath: "/opt/ml/processing/out", S3UploadMode: "EndOfJob" } }] },
+      ProcessingOutputConfig: {
+        Outputs: [{ OutputName: "out", S3Output: { S3Uri: `s3://bucket/${name}`, LocalPath: "/opt/ml/processing/out", S3UploadMode: "EndOfJob" } }],
+      },
       RoleArn: "arn:aws:iam::000000000000:role/Local",
     },
   };
