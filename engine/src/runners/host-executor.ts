@@ -1,4 +1,5 @@
 import { accessSync, constants, existsSync, mkdirSync, statSync } from "node:fs";
+import { homedir } from "node:os";
 import { delimiter, join } from "node:path";
 import { allowedVariables } from "./environment";
 import { hostPath, OPT_ML, rewriteContainerPaths } from "./container-paths";
@@ -38,6 +39,12 @@ export class HostExecutor implements ProcessExecutor {
 
   describe(): string {
     return "host process";
+  }
+
+  /** Without the opt-in, the user's AWS files are not readable in the sandbox either. */
+  private hiddenFolders(): string[] {
+    if (this.options.passAwsCredentials) return [];
+    return [join(this.options.env.HOME ?? homedir(), ".aws")];
   }
 
   async run(job: StepJob, spec: ProcessSpec): Promise<void> {
@@ -81,7 +88,9 @@ export class HostExecutor implements ProcessExecutor {
       // Inside the sandbox bwrap itself would report it as the job's failure: say it as the runner does without one.
       throw new StepJobError(`Could not start '${argv[0]}': spawn ${argv[0]} ENOENT (not found in the sandbox).`, "SageMaker.JOB_INTERNAL_ERROR");
     }
-    const [command, ...args] = sandbox ? [sandbox, ...bwrapArguments({ optMl, tmp, cwd, network: this.options.network ?? true }), ...argv] : argv;
+    const [command, ...args] = sandbox
+      ? [sandbox, ...bwrapArguments({ optMl, tmp, cwd, network: this.options.network ?? true, hide: this.hiddenFolders() }), ...argv]
+      : argv;
     job.log(`$ ${commandLine(argv)}`);
     await spawnLogged({
       command,

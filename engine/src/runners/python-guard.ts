@@ -45,7 +45,10 @@ def _under_root(value):
         path = _os.fsdecode(value)
     except TypeError:
         return False
-    path = _os.path.normpath(_os.path.join(_os.getcwd(), path))
+    try:
+        path = _os.path.normpath(_os.path.join(_os.getcwd(), path))
+    except OSError:
+        path = _os.path.normpath(path)
     return path == _ROOT or path.startswith(_ROOT + "/")
 
 

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { OPT_ML } from "./container-paths";
 
 /**
@@ -15,6 +15,8 @@ export interface SandboxPaths {
   cwd: string;
   /** false: no network (`--unshare-net`). */
   network: boolean;
+  /** Folders replaced by an empty one in the sandbox (the user's ~/.aws when the credentials are not passed). */
+  hide?: string[];
 }
 
 export const SANDBOX_TMP = "/tmp";
@@ -46,6 +48,7 @@ export function bwrapArguments(paths: SandboxPaths): string[] {
     "--bind",
     paths.tmp,
     SANDBOX_TMP,
+    ...(paths.hide ?? []).filter(isFolder).flatMap((folder) => ["--tmpfs", folder]),
     "--unshare-pid",
     "--die-with-parent",
     "--new-session",
@@ -98,4 +101,12 @@ export function noSandboxReason(): string {
   return process.platform === "linux"
     ? "bubblewrap (bwrap) is not installed or cannot create a sandbox here"
     : `there is no sandbox for host processes on ${process.platform} (bubblewrap is Linux-only)`;
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }

@@ -1,10 +1,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { createStepRunner } from "../../../engine/src/runners/index";
 import { StepJobError, StepStoppedError } from "../../../engine/src/runners/runner";
-import { sandboxBinary } from "../../../engine/src/runners/sandbox";
+import { bwrapArguments, sandboxBinary } from "../../../engine/src/runners/sandbox";
 import { processingArguments, sandbox } from "./helpers";
 
 /**
@@ -237,4 +237,19 @@ test("log: every output line is prefixed, and the command line shows arguments w
   assert.equal(job.logs.filter((line) => line === "Completed by host process.").length, 1, "only the engine's own line");
   assert.equal(job.logs.filter((line) => line.startsWith("Runner:")).length, 1);
   assert.ok(job.logs.every((line) => !line.includes("\n")));
+});
+
+test("sandbox: the bwrap command line", (t) => {
+  const box = sandbox(t);
+  const hidden = join(box.root, "home", ".aws");
+  mkdirSync(hidden, { recursive: true });
+  const opt = existsSync("/opt") ? readdirSync("/opt").filter((entry) => entry !== "ml") : [];
+  const args = bwrapArguments({ optMl: "/w/opt/ml", tmp: "/w/tmp", cwd: "/opt/ml/code", network: false, hide: [hidden, join(box.root, "missing")] });
+  assert.deepEqual(args, [
+    ...["--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/opt"],
+    ...opt.flatMap((entry) => ["--ro-bind", `/opt/${entry}`, `/opt/${entry}`]),
+    ...["--bind", "/w/opt/ml", "/opt/ml", "--bind", "/w/tmp", "/tmp", "--tmpfs", hidden],
+    ...["--unshare-pid", "--die-with-parent", "--new-session", "--unshare-net", "--chdir", "/opt/ml/code", "--"],
+  ]);
+  assert.ok(!bwrapArguments({ optMl: "/w/opt/ml", tmp: "/w/tmp", cwd: "/opt/ml", network: true }).includes("--unshare-net"));
 });
