@@ -120,6 +120,14 @@ test("crash recovery: after a SIGKILL of the engine, the next engine ends the st
   const store = tempDir(t, "smp-orphans-");
   const first = await startServer(t, store, WITHOUT_SANDBOX);
   const { arn, stepDir, pid } = await startSleeper(first.endpoint, store);
+  // Should the recovery fail, the orphan must not outlive the test either.
+  t.after(() => {
+    try {
+      process.kill(-pid, "SIGKILL");
+    } catch {
+      // gone, as it should be
+    }
+  });
 
   first.process.kill("SIGKILL");
   await new Promise((r) => first.process.once("exit", r));
