@@ -44,6 +44,13 @@ const runnerOption = () =>
     .choices(["auto", "host", "container"])
     .default("auto");
 
+/** The options of a started engine's jobs (`run` with its embedded engine, `local serve`). */
+function withEngineJobOptions(command: Command): Command {
+  return command
+    .option("--pass-aws-credentials", "pass your AWS credentials and configuration variables to the jobs the local engine runs (default: none)")
+    .option("--no-network", "run host jobs without network (in the bubblewrap sandbox)");
+}
+
 /** What `run` and `plan` share: the selection, reference, parameters, names and target. */
 function withRunOptions(command: Command): Command {
   return command
@@ -77,7 +84,7 @@ export async function run(argv: string[]): Promise<number> {
     .action((paths: string[], options) => {
       exitCode = lint(paths, options);
     });
-  withRunOptions(program.command("run"))
+  withEngineJobOptions(withRunOptions(program.command("run")))
     .description("Deploy a definition and run it (whole, or --select steps against a reference), printing each step. Local engine by default.")
     .action((file: string, options) => {
       pending = commands().then(({ runPipeline }) => runPipeline(file, options, (line) => process.stdout.write(`${line}\n`)));
@@ -90,16 +97,16 @@ export async function run(argv: string[]): Promise<number> {
       pending = commands().then(({ runPipeline }) => runPipeline(file, options, (line) => process.stdout.write(`${line}\n`), "plan"));
     });
   const local = program.command("local").description("The local engine.");
-  local
+  const serveCommand = local
     .command("serve")
     .description("Serve the local engine's SageMaker API on the loopback interface until interrupted.")
     .option("--port <port>", "port (0 picks a free one)", "8975")
     .option("--host <host>", "loopback address to bind", "127.0.0.1")
     .option("--store <dir>", "store folder", DEFAULT_STORE)
-    .addOption(runnerOption())
-    .action((options) => {
-      pending = commands().then(({ serve }) => serve(options));
-    });
+    .addOption(runnerOption());
+  withEngineJobOptions(serveCommand).action((options) => {
+    pending = commands().then(({ serve }) => serve(options));
+  });
   local
     .command("credentials")
     .description(

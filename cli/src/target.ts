@@ -12,6 +12,10 @@ export interface TargetOptions {
   store?: string;
   /** How the local engine runs Processing, Training and Transform jobs. */
   runner?: RunnerMode;
+  /** The local engine's jobs get the AWS credentials of this environment (`--pass-aws-credentials`). */
+  passAwsCredentials?: boolean;
+  /** false: host jobs run without network (`--no-network`). */
+  network?: boolean;
 }
 
 export interface Target {
@@ -43,7 +47,8 @@ export async function openTarget(options: TargetOptions, baseDir: string): Promi
   }
   // One engine per store: the one already running on it (a `local serve`, the editor's) or one embedded here.
   const store = resolve(options.store ?? DEFAULT_STORE);
-  const { endpoint, pid, engine } = await startOrConnect({ root: store, runner: createStepRunner({ mode: options.runner }), baseDir });
+  const runner = createStepRunner({ mode: options.runner, passAwsCredentials: options.passAwsCredentials === true, network: options.network !== false });
+  const { endpoint, pid, engine } = await startOrConnect({ root: store, runner, baseDir });
   // The store's key pair, which the engine running on it (this one or the one joined) checks every request against.
   const client = new SageMakerClient({ endpoint, region: "us-east-1", credentials: engine?.credentials ?? loadOrCreateCredentials(store), maxAttempts: 1 });
   return {

@@ -51,6 +51,10 @@ export interface LocalEngineSettings {
   store: string;
   /** How Processing, Training and Transform jobs run: a container runtime when one answers, host processes, or only containers. */
   runner: LocalRunnerMode;
+  /** The jobs get the AWS credentials and configuration variables of the engine's environment (default false). */
+  passAwsCredentials: boolean;
+  /** Host jobs in the sandbox have network access (default true). */
+  network: boolean;
 }
 
 export const DEFAULT_SETTINGS: PipelineSettings = {
@@ -58,7 +62,7 @@ export const DEFAULT_SETTINGS: PipelineSettings = {
   validationDelay: 250,
   files: [],
   codeLens: true,
-  local: { store: ".sagemaker-pipelines/local", runner: "auto" },
+  local: { store: ".sagemaker-pipelines/local", runner: "auto", passAwsCredentials: false, network: true },
   target: "local",
   aws: { profile: "", region: "" },
   pipelineName: "",
@@ -92,7 +96,12 @@ export function normalizeSettings(raw: unknown): PipelineSettings {
     validationDelay: delay,
     files,
     codeLens,
-    local: { store, runner },
+    local: {
+      store,
+      runner,
+      passAwsCredentials: local.passAwsCredentials === true,
+      network: typeof local.network === "boolean" ? local.network : DEFAULT_SETTINGS.local.network,
+    },
     target: value.target === "aws" ? "aws" : "local",
     aws: { profile: text(aws.profile), region: text(aws.region) },
     pipelineName: text(value.pipelineName),

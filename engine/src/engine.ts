@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import type { Server, ServerResponse } from "node:http";
 import { resolve } from "node:path";
@@ -7,6 +7,7 @@ import type { EngineContext } from "./context";
 import { executionOperations } from "./operations/executions";
 import { pipelineOperations } from "./operations/pipelines";
 import { StoreLock } from "./lock";
+import { endOrphanProcesses } from "./processes";
 import { createProtocolServer, isLoopback, type Operation } from "./protocol";
 import type { StepRunner } from "./runners/runner";
 import { Store } from "./store";
@@ -50,12 +51,16 @@ export class LocalEngine {
   constructor(private readonly options: EngineOptions) {
     const host = options.host ?? "127.0.0.1";
     if (!isLoopback(host)) throw new Error(`The local engine only listens on the loopback interface (127.0.0.1, ::1, localhost), not on '${host}'.`);
+    const root = resolve(options.root);
+    // The store holds logs and records of the user's jobs: private to the user.
+    mkdirSync(root, { recursive: true, mode: 0o700 });
+    chmodSync(root, 0o700);
     const log = options.log ?? ((message: string) => process.stderr.write(`${message}\n`));
-    this.lock = StoreLock.acquire(resolve(options.root));
+    this.lock = StoreLock.acquire(root);
     let store: Store;
     try {
-      this.credentials = loadOrCreateCredentials(options.root);
-      store = new Store(resolve(options.root), log);
+      this.credentials = loadOrCreateCredentials(root);
+      store = new Store(root, log);
     } catch (error) {
       this.lock.release();
       throw error;
@@ -70,6 +75,8 @@ export class LocalEngine {
       now: options.now ?? Date.now,
       log,
     };
+    // Processes a crashed engine left running end before their steps are marked Failed.
+    endOrphanProcesses(root);
     this.recoverInterruptedExecutions();
   }
 

@@ -25,7 +25,7 @@ export function writeAtomically(path: string, value: unknown): void {
   mkdirSync(dirname(path), { recursive: true });
   const temporary = `${path}.${process.pid}.tmp`;
   try {
-    const fd = openSync(temporary, "w");
+    const fd = openSync(temporary, "w", 0o600); // records are private to the user, like the store
     try {
       writeSync(fd, text);
       fsyncSync(fd);

@@ -131,7 +131,7 @@ test("local serve: after a SIGKILL mid-execution, a restart keeps every record a
   await until(
     "the slow step's process to be running",
     () => signedFetch(slowLog, key).then((r) => r.text()),
-    (log) => /^pid \d+$/m.test(log),
+    (log) => /^\| pid \d+$/m.test(log),
   );
   sagemaker.destroy();
   first.process.kill("SIGKILL");

@@ -51,5 +51,16 @@ test("contract: malformed settings fall back to defaults; unknown severities are
   assert.equal(normalizeSettings({ target: "gcp" }).target, "local");
   assert.deepEqual(normalizeSettings({ aws: { profile: " dev ", region: 3 } }).aws, { profile: "dev", region: "" });
   assert.deepEqual(normalizeSettings({ local: { store: "  ", runner: "vm" } }).local, DEFAULT_SETTINGS.local);
-  assert.deepEqual(normalizeSettings({ local: { store: "/data/store", runner: "host" } }).local, { store: "/data/store", runner: "host" });
+  assert.deepEqual(normalizeSettings({ local: { store: "/data/store", runner: "host" } }).local, {
+    store: "/data/store",
+    runner: "host",
+    passAwsCredentials: false,
+    network: true,
+  });
+  assert.deepEqual(normalizeSettings({ local: { passAwsCredentials: true, network: false } }).local, {
+    ...DEFAULT_SETTINGS.local,
+    passAwsCredentials: true,
+    network: false,
+  });
+  assert.equal(normalizeSettings({ local: { passAwsCredentials: "yes" } }).local.passAwsCredentials, false, "only true opts in");
 });

@@ -10,11 +10,19 @@ export const ALREADY_RUNNING = "A local engine is already running on this store"
  * `sagemaker-pipelines local serve`: the engine alone, for other clients (boto3, the AWS CLI, the extension). One engine
  * per store: when one already runs there, this prints its endpoint and exits 1 (clients should use that one).
  */
-export async function serve(options: { port: string; host: string; store?: string; runner?: RunnerMode }): Promise<number> {
+export async function serve(options: {
+  port: string;
+  host: string;
+  store?: string;
+  runner?: RunnerMode;
+  passAwsCredentials?: boolean;
+  network?: boolean;
+}): Promise<number> {
   const root = resolve(options.store ?? DEFAULT_STORE);
+  const runner = createStepRunner({ mode: options.runner, passAwsCredentials: options.passAwsCredentials === true, network: options.network !== false });
   let engine: LocalEngine;
   try {
-    engine = new LocalEngine({ root, runner: createStepRunner({ mode: options.runner }), host: options.host, port: Number(options.port) });
+    engine = new LocalEngine({ root, runner, host: options.host, port: Number(options.port) });
   } catch (error) {
     if (!(error instanceof EngineRunningError)) throw error;
     const running = await waitForRunningEngine(root).catch(() => undefined);

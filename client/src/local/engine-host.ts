@@ -8,6 +8,10 @@ export interface EngineHostSettings {
   runner: RunnerMode;
   /** Where relative paths of pipelines created without a folder tag resolve (the engine process's working folder). */
   baseDir: string;
+  /** The jobs get the AWS credentials of the engine's environment. */
+  passAwsCredentials?: boolean;
+  /** false: host jobs run without network. */
+  network?: boolean;
 }
 
 export interface RunningEngine {
@@ -145,4 +149,5 @@ export class LocalEngineHost {
   }
 }
 
-const sameSettings = (a: EngineHostSettings, b: EngineHostSettings) => a.store === b.store && a.runner === b.runner && a.baseDir === b.baseDir;
+const sameSettings = (a: EngineHostSettings, b: EngineHostSettings) =>
+  a.store === b.store && a.runner === b.runner && a.baseDir === b.baseDir && a.passAwsCredentials === b.passAwsCredentials && a.network === b.network;

@@ -28,14 +28,26 @@ const LISTENING = /listening on (http:\/\/\S+)/;
  */
 export function spawnEngineProcess(
   options: EngineProcessOptions,
-  settings: { store: string; runner: string; baseDir: string },
+  settings: { store: string; runner: string; baseDir: string; passAwsCredentials?: boolean; network?: boolean },
   log: (line: string) => void,
 ): Promise<EngineProcess> {
   // Without a workspace folder, the base is the extension's storage folder, which VS Code does not create for us.
   mkdirSync(settings.baseDir, { recursive: true });
   const child: ChildProcess = spawn(
     options.execPath ?? process.execPath,
-    [options.cliPath, "local", "serve", "--store", settings.store, "--port", "0", "--runner", settings.runner],
+    [
+      options.cliPath,
+      "local",
+      "serve",
+      "--store",
+      settings.store,
+      "--port",
+      "0",
+      "--runner",
+      settings.runner,
+      ...(settings.passAwsCredentials ? ["--pass-aws-credentials"] : []),
+      ...(settings.network === false ? ["--no-network"] : []),
+    ],
     {
       cwd: settings.baseDir,
       env: { ...process.env, ELECTRON_RUN_AS_NODE: "1", AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },

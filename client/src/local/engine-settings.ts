@@ -10,5 +10,11 @@ export function readEngineHostSettings(context: vscode.ExtensionContext): Engine
   const folder = vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === "file")?.uri.fsPath;
   // Without a folder the store goes to the extension's own storage, never to an arbitrary current directory.
   const base = folder ?? context.globalStorageUri.fsPath ?? join(homedir(), ".sagemaker-pipelines");
-  return { store: isAbsolute(local.store) ? local.store : join(base, local.store), runner: local.runner, baseDir: base };
+  return {
+    store: isAbsolute(local.store) ? local.store : join(base, local.store),
+    runner: local.runner,
+    baseDir: base,
+    passAwsCredentials: local.passAwsCredentials,
+    network: local.network,
+  };
 }

@@ -121,11 +121,13 @@ export class ExecutionsView implements vscode.TreeDataProvider<ExecutionsNode>, 
       parts.push(`reused from ${shortId(step.SelectiveExecutionResult.SourcePipelineExecutionArn)}`);
     if (step.CacheHitResult?.SourcePipelineExecutionArn) parts.push(`cache hit from ${shortId(step.CacheHitResult.SourcePipelineExecutionArn)}`);
     if (step.Metadata?.Condition?.Outcome) parts.push(`condition ${step.Metadata.Condition.Outcome}`);
+    if (step.StepStatus === "Succeeded" && step.FailureReason?.startsWith("Warning:")) parts.push("warning");
     item.description = parts.join(" · ");
     item.tooltip = new vscode.MarkdownString(
       [
         `**${step.StepName}** (${step.StepStatus})`,
-        step.FailureReason ? `Failure: ${step.FailureReason}` : "",
+        // A step that succeeded carries the engine's warnings there (e.g. an output the job left empty).
+        step.FailureReason ? (step.StepStatus === "Succeeded" ? step.FailureReason : `Failure: ${step.FailureReason}`) : "",
         step.AttemptCount ? `Attempts: ${step.AttemptCount}` : "",
       ]
         .filter(Boolean)

@@ -5,6 +5,7 @@ import { stepDag, type StepDag, type PipelineModel, type StepModel } from "../..
 import type { ObjectStore } from "../object-store";
 import type { ExecutionRecord, StepRecord } from "../records";
 import type { StepRunner } from "../runners/runner";
+import { recordProcess } from "../processes";
 import { StepJobError, StepStoppedError, type JobStepType } from "../runners/runner";
 import type { Store } from "../store";
 import { cacheKey, cacheWindow, findCachedRun } from "./cache";
@@ -196,7 +197,8 @@ export class ExecutionRun {
       LogPath: logPath,
     };
     const save = () => this.store.saveStep(this.execution.ExecutionId, record);
-    const log = (line: string) => appendFileSync(logPath, `${line}\n`);
+    // One line per call: an engine line that carries text from elsewhere (a reason, an argument) cannot start a new line.
+    const log = (line: string) => appendFileSync(logPath, `${oneLine(line)}\n`, { mode: 0o600 });
     save();
     try {
       const result = await this.work(name, definition, record, log, save);
@@ -360,7 +362,10 @@ export class ExecutionRun {
           objectStore: this.objectStore,
           log,
           signal: this.controller.signal,
+          trackProcess: (pid) => recordProcess(this.store.root, this.execution.ExecutionId, name, pid),
         });
+        // A job that succeeded but left an output empty: the log and the step's record (shown by the Executions view) say so.
+        if (result.warnings?.length) record.FailureReason = `Warning: ${result.warnings.join(" ")}`.slice(0, 1024);
         const properties = { ...args, ...jobProperties(type, this.execution, name_), ...result.properties };
         record.Metadata = stepMetadata(type, properties);
         return properties;
@@ -439,4 +444,10 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
       { once: true },
     );
   });
+}
+
+/** Newlines (and other line breaks) in an engine line are written escaped, as JSON does. */
+function oneLine(line: string): string {
+  const escapes: Record<string, string> = { "\r": "\\r", "\n": "\\n", "\u2028": "\\u2028", "\u2029": "\\u2029" };
+  return line.replace(/[\r\n\u2028\u2029]/g, (c) => escapes[c]);
 }

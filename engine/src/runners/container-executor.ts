@@ -5,7 +5,7 @@ import { OPT_ML } from "./container-paths";
 import { environmentNameProblem, imageProblem } from "./container-values";
 import type { ProcessExecutor, ProcessSpec } from "./process-spec";
 import { StepJobError, type StepJob } from "./runner";
-import { spawnLogged } from "./spawn-process";
+import { commandLine, spawnLogged } from "./spawn-process";
 
 export interface ContainerExecutorOptions {
   /** Path of the `docker` or `podman` binary. */
@@ -13,6 +13,8 @@ export interface ContainerExecutorOptions {
   /** The environment of the docker client itself (not passed into the container). */
   env: NodeJS.ProcessEnv;
   killGraceMs: number;
+  /** Variables of `env` passed into the container by name (`--env NAME`: the value stays off the command line). */
+  passEnv?: string[];
 }
 
 /**
@@ -41,6 +43,7 @@ export class ContainerExecutor implements ProcessExecutor {
     const args = ["run", "--rm", "--name", name, "--volume", `${mount}:${OPT_ML}`];
     if (spec.networkIsolation) args.push("--network", "none");
     if (spec.cwd) args.push("--workdir", spec.cwd);
+    for (const name of this.options.passEnv ?? []) args.push("--env", name);
     for (const [key, value] of Object.entries(spec.env)) {
       const envProblem = environmentNameProblem(key);
       if (envProblem) throw new StepJobError(`Environment ${JSON.stringify(key.slice(0, 200))} is refused: ${envProblem}.`);
@@ -58,7 +61,7 @@ export class ContainerExecutor implements ProcessExecutor {
     const name = containerName(job.jobName);
     const args = this.runArguments(job, spec, name);
     mkdirSync(join(job.workDir, ...OPT_ML.split("/").filter(Boolean)), { recursive: true });
-    job.log(`$ ${this.name} ${args.join(" ")}`);
+    job.log(`$ ${commandLine([this.name, ...args])}`);
     await spawnLogged({
       command: this.options.binary,
       args,

@@ -1,11 +1,13 @@
 import { PathEscapeError } from "../object-store";
 import { ContainerExecutor } from "./container-executor";
 import { detectContainerRuntime } from "./container-runtime";
+import { awsVariablesSet } from "./environment";
 import { HostExecutor } from "./host-executor";
 import type { JobContext } from "./layout";
 import type { ProcessExecutor } from "./process-spec";
 import { runProcessing } from "./processing";
 import { StepJobError, StepStoppedError, type StepJob, type StepJobResult, type StepRunner } from "./runner";
+import { noSandboxReason, sandboxBinary } from "./sandbox";
 import { runTraining } from "./training";
 import { runTransform } from "./transform";
 
@@ -28,6 +30,12 @@ export interface StepRunnerOptions {
   killGraceMs?: number;
   /** How long `docker info` may take (default 10 s). */
   probeTimeoutMs?: number;
+  /** AWS credentials of `env` reach the jobs (default false: a job gets no AWS variable). */
+  passAwsCredentials?: boolean;
+  /** false: host jobs run without network (in the sandbox); default true. */
+  network?: boolean;
+  /** false: never use the bubblewrap sandbox for host jobs (default: when it works here). */
+  sandbox?: boolean;
 }
 
 export interface RunnerSelection {
@@ -41,11 +49,24 @@ export async function selectExecutor(options: StepRunnerOptions = {}): Promise<R
   const env = options.env ?? process.env;
   const killGraceMs = options.killGraceMs ?? 2000;
   const mode = options.mode ?? "auto";
-  if (mode === "host") return { executor: new HostExecutor({ env, killGraceMs }), reason: "the host runner was chosen in the settings" };
+  const passAwsCredentials = options.passAwsCredentials ?? false;
+  const host = (why: string): RunnerSelection => {
+    // SAGEMAKER_PIPELINES_NO_SANDBOX=1 in the engine's environment does what `sandbox: false` does (to try the fallback).
+    const off = options.sandbox === false || env.SAGEMAKER_PIPELINES_NO_SANDBOX === "1";
+    const sandbox = off ? undefined : sandboxBinary(env);
+    const missing = off ? "the sandbox is turned off" : noSandboxReason();
+    const how = sandbox ? "in a bubblewrap sandbox" : `without a sandbox: ${missing}`;
+    const executor = new HostExecutor({ env, killGraceMs, sandbox, passAwsCredentials, network: options.network, noSandboxReason: missing });
+    return { executor, reason: `${why}; ${how}` };
+  };
+  if (mode === "host") return host("the host runner was chosen in the settings");
   const probe = await detectContainerRuntime(env, options.probeTimeoutMs);
-  if (probe.binary) return { executor: new ContainerExecutor({ binary: probe.binary, env, killGraceMs }), reason: probe.reason };
+  if (probe.binary) {
+    const passEnv = passAwsCredentials ? awsVariablesSet(env) : [];
+    return { executor: new ContainerExecutor({ binary: probe.binary, env, killGraceMs, passEnv }), reason: probe.reason };
+  }
   if (mode === "container") return { reason: `a container runtime was required but none is usable: ${probe.reason}` };
-  return { executor: new HostExecutor({ env, killGraceMs }), reason: `no container runtime: ${probe.reason}` };
+  return host(`no container runtime: ${probe.reason}`);
 }
 
 /** The StepRunner of the local engine: dispatches Processing, Training and Transform jobs to their modules. */
@@ -60,6 +81,7 @@ export function createStepRunner(options: StepRunnerOptions = {}): StepRunner {
       job.log(`Runner: ${executor.name} (${reason}). Job ${job.jobName}, working folder ${job.workDir}.`);
       try {
         const result = await runJob(job, context);
+        for (const warning of result.warnings ?? []) job.log(`Warning: ${warning}`);
         job.log(`Completed by ${result.runner}.`);
         return result;
       } catch (error) {

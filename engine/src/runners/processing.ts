@@ -70,9 +70,11 @@ export async function runProcessing(job: StepJob, context: JobContext): Promise<
     missingEntrypoint: `AppSpecification.ContainerEntrypoint is required by the host runner (it cannot run the entrypoint of the image ${image ?? "(none)"}); set it, e.g. ["python3", "/opt/ml/processing/input/code/script.py"], or run with a container runtime.`,
   });
 
+  const warnings: string[] = [];
   for (const output of outputs) {
     const count = await upload(output.hostDir, job.objectStore, output.uri, job.workDir);
     job.log(`Output ${output.name}: ${count} file(s) ${output.localPath} -> ${output.uri}`);
+    if (count === 0) warnings.push(`the job wrote no file to its output ${output.name} (${output.localPath}).`);
   }
-  return { properties: {}, runner: context.executor.describe(image) };
+  return { properties: {}, runner: context.executor.describe(image), warnings };
 }

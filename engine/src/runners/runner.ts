@@ -19,6 +19,11 @@ export interface StepJob {
   log(line: string): void;
   /** Aborted when the execution is stopped: the runner must kill the work and reject with StepStoppedError. */
   signal: AbortSignal;
+  /**
+   * Called with the pid of each process the job starts (it leads its own process group), so that an engine that
+   * starts after a crash can end what this one left running; the returned function is called when it is gone.
+   */
+  trackProcess?(pid: number): () => void;
 }
 
 /**
@@ -30,6 +35,8 @@ export interface StepJobResult {
   properties: Record<string, unknown>;
   /** Which runner did the work, e.g. `host process` or `docker (image …)`: also written to the log. */
   runner: string;
+  /** Things the user should know although the job succeeded (e.g. an output folder the job left empty). */
+  warnings?: string[];
 }
 
 /** The work failed. `exceptionType` is what retry policies match (e.g. `SageMaker.JOB_INTERNAL_ERROR`); undefined = an error in the user's code, never retried. */

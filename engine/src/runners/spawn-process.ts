@@ -18,11 +18,26 @@ export interface SpawnRequest {
   killGraceMs: number;
   /** Extra clean-up when the process is stopped (e.g. `docker kill`). */
   onStop?(): void;
+  /** Called with the pid of the process (it leads its own group); the returned function is called when the group is gone. */
+  trackProcess?(pid: number): () => void;
+  /** The command line for messages, when it is not `command` + `args` (e.g. inside a sandbox). */
+  display?: string[];
   /** Maps an exit code to an exception type (e.g. docker's 125); undefined = a user error. */
   exitExceptionType?(code: number): string | undefined;
 }
 
 const STDERR_TAIL = 20;
+
+/**
+ * Every line of a job's output is written to the step's log behind this prefix, so no output can pass for one of the
+ * engine's own lines (which never start with it, and never span lines).
+ */
+export const OUTPUT_PREFIX = "| ";
+
+/** A command line for the log: plain words as they are, anything else (spaces, quotes, newlines) as a JSON string. */
+export function commandLine(argv: string[]): string {
+  return argv.map((arg) => (/^[A-Za-z0-9_@%+=:,./-]+$/.test(arg) ? arg : JSON.stringify(arg))).join(" ");
+}
 const REASON_LIMIT = 1024;
 
 export function spawnLogged(request: SpawnRequest): Promise<void> {
@@ -36,6 +51,7 @@ export function spawnLogged(request: SpawnRequest): Promise<void> {
       reject(startFailure(request.command, error));
       return;
     }
+    const untrack = child.pid !== undefined ? request.trackProcess?.(child.pid) : undefined;
     const tail: string[] = [];
     let stopReason: "stopped" | "timeout" | undefined;
     let startError: Error | undefined;
@@ -45,7 +61,7 @@ export function spawnLogged(request: SpawnRequest): Promise<void> {
       new Promise<void>((done) => {
         const reader = createInterface({ input: stream, crlfDelay: Infinity });
         reader.on("line", (line) => {
-          request.log(line);
+          request.log(`${OUTPUT_PREFIX}${line}`);
           request.onLine?.(line);
           if (keep) {
             tail.push(line);
@@ -83,6 +99,7 @@ export function spawnLogged(request: SpawnRequest): Promise<void> {
       signalGroup("SIGKILL");
     });
     child.on("close", (code, signal) => {
+      untrack?.();
       request.signal.removeEventListener("abort", onAbort);
       if (runtimeTimer) clearTimeout(runtimeTimer);
       if (killTimer) clearTimeout(killTimer);
@@ -111,7 +128,7 @@ function startFailure(command: string, error: unknown): StepJobError {
 }
 
 function display(request: SpawnRequest): string {
-  const text = [request.command, ...request.args].join(" ");
+  const text = commandLine(request.display ?? [request.command, ...request.args]);
   return text.length > 200 ? `${text.slice(0, 197)}...` : text;
 }
 

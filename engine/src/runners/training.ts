@@ -112,7 +112,9 @@ export async function runTraining(job: StepJob, context: JobContext): Promise<St
   }
 
   const modelUri = joinUri(outputPath, job.jobName, "output", "model.tar.gz");
-  await packTarGz(hostPathAfterJob(job.workDir, "/opt/ml/model", "the model folder"), localPathOf(job.objectStore, modelUri, "write"));
+  const modelDir = hostPathAfterJob(job.workDir, "/opt/ml/model", "the model folder");
+  const warnings = (await listFiles(modelDir)).length === 0 ? ["the job wrote no file to /opt/ml/model (the model archive is empty)."] : [];
+  await packTarGz(modelDir, localPathOf(job.objectStore, modelUri, "write"));
   job.log(`Model: /opt/ml/model -> ${modelUri}`);
   const outputData = hostPathAfterJob(job.workDir, "/opt/ml/output/data", "the output data folder");
   if ((await listFiles(outputData)).length > 0) {
@@ -122,7 +124,7 @@ export async function runTraining(job: StepJob, context: JobContext): Promise<St
   }
   const properties: Json = { ModelArtifacts: { S3ModelArtifacts: modelUri } };
   if (metrics.enabled) properties.FinalMetricDataList = metrics.finalMetrics();
-  return { properties, runner: context.executor.describe(image) };
+  return { properties, runner: context.executor.describe(image), warnings };
 }
 
 function readChannels(args: Json, inputMode: string): Channel[] {

@@ -113,5 +113,5 @@ test("example: the abalone pipeline's Processing, Training, Evaluation and Trans
     predictions.every((line) => Number(line) > 0 && Number(line) < 30),
     predictions.join(","),
   );
-  assert.ok(logs.some((line) => /^test mse: /.test(line)));
+  assert.ok(logs.some((line) => /^\| test mse: /.test(line)));
 });

@@ -6,7 +6,8 @@ import { createStepRunner } from "../../../engine/src/runners/index";
 import { StepJobError, StepStoppedError } from "../../../engine/src/runners/runner";
 import { alive, processingArguments, sandbox } from "./helpers";
 
-const runner = createStepRunner({ mode: "host", killGraceMs: 500 });
+// Without the sandbox: /opt/ml is mapped into the job's folder and pids are the host's (sandbox.test.ts has the sandbox).
+const runner = createStepRunner({ mode: "host", killGraceMs: 500, sandbox: false });
 
 const COPY_SCRIPT = `
 import os, sys, json
@@ -50,7 +51,7 @@ test("processing: inputs are copied to their LocalPath, the entrypoint runs with
   const report = JSON.parse(readFileSync(join(box.root, "s3/bucket/out/result/report.json"), "utf8"));
   assert.deepEqual(report.files, ["more/extra.csv", "raw.csv", "single/single.txt"]);
   assert.equal(report.greeting, "hello");
-  assert.equal(report.cwd, job.workDir);
+  assert.equal(report.cwd, join(job.workDir, "opt/ml"));
   assert.deepEqual(report.argv, ["--input", join(job.workDir, "opt/ml/processing/input/data"), "--output", join(job.workDir, "opt/ml/processing/output")]);
   assert.equal(readFileSync(join(box.root, "s3/bucket/out/result/nested/copy.csv"), "utf8"), "A,B\n1,2\n");
   assert.ok(existsSync(join(job.workDir, "opt/ml/processing/input/code/script.py")));
@@ -59,8 +60,8 @@ test("processing: inputs are copied to their LocalPath, the entrypoint runs with
     job.logs.some((line) => /^Runner: host process/.test(line)),
     job.logs.join("\n"),
   );
-  assert.ok(job.logs.includes("processed 3 files"));
-  assert.ok(job.logs.includes("a warning"));
+  assert.ok(job.logs.includes("| processed 3 files"));
+  assert.ok(job.logs.includes("| a warning"));
   assert.ok(job.logs.some((line) => line.startsWith("Output result: 2 file(s)")));
 });
 
@@ -82,7 +83,7 @@ test("processing: a failing script is a StepJobError with the last stderr lines 
   assert.match(error.message, /line 29/);
   assert.doesNotMatch(error.message, /line 5\b/);
   assert.ok(error.message.length <= 1024);
-  assert.ok(job.logs.includes("starting"));
+  assert.ok(job.logs.includes("| starting"));
 });
 
 test("processing: an entrypoint that does not exist is a JOB_INTERNAL_ERROR", async (t) => {
@@ -126,7 +127,7 @@ test("processing: stopping the execution kills the process group and rejects wit
   const pidFile = join(job.workDir, "opt/ml/processing/pids");
   const running = runner.run(job);
   // The script writes the pid file, then says so.
-  await Promise.race([job.logged(/^sleeping$/), running.then(() => assert.fail("the job ended before it was stopped"))]);
+  await Promise.race([job.logged(/^\| sleeping$/), running.then(() => assert.fail("the job ended before it was stopped"))]);
   const pids = readFileSync(pidFile, "utf8").split(" ").map(Number);
   assert.ok(pids.every(alive));
   const started = Date.now();

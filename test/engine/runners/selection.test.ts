@@ -98,5 +98,24 @@ test("selection: a job run through the container runtime mounts /opt/ml, isolate
     job.logs.some((line) => /^Runner: docker \(docker answers 'docker info'\)/.test(line)),
     job.logs.join("\n"),
   );
-  assert.ok(job.logs.includes("fake container ran"));
+  assert.ok(job.logs.includes("| fake container ran"));
+});
+
+test("selection: a container gets the AWS variables by name only with passAwsCredentials, never their values on the command line", async (t) => {
+  const box = sandbox(t);
+  const bin = fakeRuntime(box, "bin", "docker", 0);
+  const record = join(box.root, "docker-args.txt");
+  box.write("definition/script.py", "print('hi')\n");
+  const env = { PATH: bin, FAKE_RUNTIME_LOG: record, AWS_SECRET_ACCESS_KEY: "secret-value", AWS_REGION: "eu-west-1", OTHER_SECRET: "x" };
+  const envArguments = () => {
+    const argv = readFileSync(record, "utf8").trimEnd().split("\n");
+    return argv.flatMap((arg, index) => (argv[index - 1] === "--env" ? [arg] : []));
+  };
+
+  await createStepRunner({ env }).run(box.job("Processing", processingArguments("script.py", { Environment: { A: "1" } })));
+  assert.deepEqual(envArguments(), ["A=1"]);
+
+  await createStepRunner({ env, passAwsCredentials: true }).run(box.job("Processing", processingArguments("script.py", { Environment: { A: "1" } })));
+  assert.deepEqual(envArguments(), ["AWS_SECRET_ACCESS_KEY", "AWS_REGION", "A=1"]);
+  assert.ok(!readFileSync(record, "utf8").includes("secret-value"));
 });

@@ -53,7 +53,7 @@ test("transform: the model's SAGEMAKER_PROGRAM runs once per input file; <file>.
   assert.equal(result.runner, "host process");
   assert.equal(readFileSync(join(box.root, "s3/bucket/transform/exec1/a.csv.out"), "utf8"), "2\n4\n");
   assert.equal(readFileSync(join(box.root, "s3/bucket/transform/exec1/part/b.csv.out"), "utf8"), "20\n");
-  assert.ok(job.logs.includes("batch true text/csv text/csv from-model"), job.logs.join("\n"));
+  assert.ok(job.logs.includes("| batch true text/csv text/csv from-model"), job.logs.join("\n"));
 });
 
 test("transform: the program may live in the model archive (SAGEMAKER_SUBMIT_DIRECTORY under /opt/ml/model)", async (t) => {
