@@ -41,11 +41,14 @@ interface Entry {
 /** The options, indexed for `nearest`; build it once per set of options. */
 export class NameIndex {
   private readonly entries: Entry[] = [];
-  /** Keyed by `${length}`, `${length}:${first letter}` and `${length}:${first two letters}`. */
-  private readonly buckets = new Map<string, Entry[]>();
-  private readonly byLower = new Map<string, Entry[]>();
+  /**
+   * Keyed by `${length}`, `${length}:${first letter}`, `${length}:${first two letters}` and `${length}$${last two
+   * letters}`; built on first use, and only for more than PER_NAME options (fewer are all compared).
+   */
+  private buckets?: Map<string, Entry[]>;
+  private byLower?: Map<string, Entry[]>;
   /** The options' lengths, shortest first. */
-  private readonly lengths: number[];
+  private lengths?: number[];
   private sorted?: Entry[];
   private readonly memo = new Map<string, Suggestion[]>();
 
@@ -59,10 +62,7 @@ export class NameIndex {
       seen.add(name);
       const entry = { name, lower: name.toLowerCase(), order: this.entries.length };
       this.entries.push(entry);
-      for (const key of keys(entry.lower)) push(this.buckets, key, entry);
-      push(this.byLower, entry.lower, entry);
     }
-    this.lengths = [...new Set(this.entries.map((e) => e.lower.length))].sort((x, y) => x - y);
   }
 
   /**
@@ -91,14 +91,27 @@ export class NameIndex {
       const known = found.get(entry);
       if (known === undefined || distance < known) found.set(entry, distance);
     };
+    if (this.entries.length <= PER_NAME) {
+      // Few options: every one is compared (as many as one name may be), no index needed.
+      for (const entry of this.entries) {
+        const b = entry.lower;
+        const prefix = a !== b && a.length >= 4 && b.length >= 4 && (a.startsWith(b) || b.startsWith(a));
+        if (prefix) consider(entry, 1);
+        else if (Math.abs(a.length - b.length) <= cutoff && a.length <= LONGEST && b.length <= LONGEST && this.spend()) {
+          consider(entry, a === b ? 0 : distanceWithin(a, b, cutoff));
+        }
+      }
+      return this.ranked(found);
+    }
+    this.index();
     if (a.length >= 4) {
       // Prefixes both ways: an option that `written` extends, and options that extend `written`.
       // (only the lengths options have, at most PER_NAME of them: the work is linear in the name's length)
       let lengths = 0;
-      for (const n of this.lengths) {
+      for (const n of this.lengths!) {
         if (n < 4 || n >= a.length) continue;
         if (++lengths > PER_NAME) break;
-        for (const entry of this.byLower.get(a.slice(0, n)) ?? []) consider(entry, 1);
+        for (const entry of this.byLower!.get(a.slice(0, n)) ?? []) consider(entry, 1);
       }
       let taken = 0;
       for (const entry of this.extending(a)) {
@@ -110,29 +123,53 @@ export class NameIndex {
       let compared = 0;
       const done = new Set<Entry>();
       outer: for (const key of this.candidateKeys(a, cutoff)) {
-        for (const entry of this.buckets.get(key) ?? []) {
+        for (const entry of this.buckets!.get(key) ?? []) {
           if (done.has(entry)) continue;
           done.add(entry);
           if (entry.name === written || entry.lower.length > LONGEST) continue;
-          if (compared >= PER_NAME || (this.budget && this.budget.remaining <= 0)) break outer;
+          if (compared >= PER_NAME || !this.spend()) break outer;
           compared++;
-          if (this.budget) this.budget.remaining--;
           consider(entry, entry.lower === a ? 0 : distanceWithin(a, entry.lower, cutoff));
         }
       }
     }
+    return this.ranked(found);
+  }
+
+  /** One comparison from the budget, if there is one left (or no budget). */
+  private spend(): boolean {
+    if (!this.budget) return true;
+    if (this.budget.remaining <= 0) return false;
+    this.budget.remaining--;
+    return true;
+  }
+
+  private index(): void {
+    if (this.buckets) return;
+    this.buckets = new Map();
+    this.byLower = new Map();
+    for (const entry of this.entries) {
+      for (const key of keys(entry.lower)) push(this.buckets, key, entry);
+      push(this.byLower, entry.lower, entry);
+    }
+    this.lengths = [...new Set(this.entries.map((e) => e.lower.length))].sort((x, y) => x - y);
+  }
+
+  private ranked(found: Map<Entry, number>): Suggestion[] {
     return [...found]
       .map(([entry, distance]) => ({ entry, distance }))
       .sort((x, y) => x.distance - y.distance || x.entry.order - y.entry.order)
       .map(({ entry, distance }) => ({ name: entry.name, distance }));
   }
 
-  /** Buckets to search, the likeliest first: same first two letters, then first letter, then any, by length difference. */
+  /** Buckets to search, the likeliest first: same first two letters, first letter, last two letters, any; each by length difference. */
   private *candidateKeys(a: string, cutoff: number): Generator<string> {
     const lengths: number[] = [a.length];
     for (let d = 1; d <= cutoff; d++) lengths.push(a.length - d, a.length + d);
     for (const n of lengths) if (n >= 0 && a.length >= 2) yield `${n}:${a.slice(0, 2)}`;
     for (const n of lengths) if (n >= 0 && a.length >= 1) yield `${n}:${a[0]}`;
+    // A typo in the first letters keeps the end: same last two letters next.
+    for (const n of lengths) if (n >= 0 && a.length >= 2) yield `${n}$${a.slice(-2)}`;
     for (const n of lengths) if (n >= 0) yield `${n}`;
   }
 
@@ -164,7 +201,7 @@ function keys(lower: string): string[] {
   const n = lower.length;
   const result = [`${n}`];
   if (n >= 1) result.push(`${n}:${lower[0]}`);
-  if (n >= 2) result.push(`${n}:${lower.slice(0, 2)}`);
+  if (n >= 2) result.push(`${n}:${lower.slice(0, 2)}`, `${n}$${lower.slice(-2)}`);
   return result;
 }
 
