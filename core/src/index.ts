@@ -14,6 +14,7 @@ export { cacheLensTitle, cacheSummary, explainCache, type CacheSummary } from ".
 export { codeActions } from "./features/code-actions";
 export { completion } from "./features/completion";
 export { hover } from "./features/hover";
+export { escapeMarkdown, inlineCode } from "./markdown";
 export { definition, documentHighlights, prepareRename, references, rename } from "./features/navigation";
 export { documentSymbols } from "./features/outline";
 export { stepsInRanges } from "./features/steps-in-ranges";

@@ -4,11 +4,15 @@ import { dependencyEdges, type DependencyEdge } from "./graph";
 import type { PipelineModel } from "./model";
 import type { ParsedDocument } from "./parse";
 import { schemaIssues, type SchemaIssue } from "./schema/issues";
+import { NameIndex, newBudget } from "./suggestions";
 
 /** What every rule sees. Expensive facts are computed once, on first use. */
 export class RuleContext {
   private cachedEdges?: DependencyEdge[];
   private cachedSchemaIssues?: SchemaIssue[];
+  private readonly nameIndexes = new Map<string, NameIndex>();
+  /** The "did you mean" comparisons left to this analysis (shared by every rule). */
+  private readonly suggestionBudget = newBudget();
 
   constructor(
     readonly document: ParsedDocument,
@@ -26,6 +30,17 @@ export class RuleContext {
 
   get schemaIssues(): SchemaIssue[] {
     return (this.cachedSchemaIssues ??= schemaIssues(this.root, getNodeValue(this.root)));
+  }
+
+  /**
+   * The closest of `options()` to `written`, for a "did you mean". The options are indexed once per `key` (e.g.
+   * "steps", or "outputs:<step>"), each distinct name is ranked once, and the whole analysis shares one budget of
+   * comparisons: suggestions stay linear in the document's size however many names are unknown.
+   */
+  closest(key: string, written: string, options: () => Iterable<string>): string | undefined {
+    let index = this.nameIndexes.get(key);
+    if (!index) this.nameIndexes.set(key, (index = new NameIndex(options(), this.suggestionBudget)));
+    return index.closest(written);
   }
 }
 

@@ -1,11 +1,12 @@
 /**
  * `npm run bench [-- PART...] [-- --json FILE]`: prints the performance figures (never a pass/fail
- * test). Parts: diagnostics, lsp, activation, startup, engine, graph (default: all). Needs `npm run build` first (the
+ * test). Parts: diagnostics, adversarial, lsp, activation, startup, engine, graph (default: all). Needs `npm run build` first (the
  * npm script does it): the LSP figures are of dist/server.js, as the extension runs it.
  */
 import { writeFileSync } from "node:fs";
 import { cpus, totalmem, type as osType, release } from "node:os";
 import { benchActivation, gitCommit } from "./activation";
+import { benchAdversarial } from "./adversarial";
 import { benchDiagnostics, largestCorpusFile, printDiagnostics } from "./diagnostics";
 import { benchEngine } from "./engine";
 import { benchGraph } from "./graph";
@@ -14,7 +15,7 @@ import { benchStartup, TARGETS } from "./startup";
 import { generatePipelineText } from "../../test/helpers/generate-pipeline";
 import { ms, ratio, table } from "./stats";
 
-const PARTS = ["diagnostics", "lsp", "activation", "startup", "engine", "graph"] as const;
+const PARTS = ["diagnostics", "adversarial", "lsp", "activation", "startup", "engine", "graph"] as const;
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -36,6 +37,18 @@ async function main(): Promise<void> {
     const rows = await benchDiagnostics();
     console.log(`${printDiagnostics(rows)}\n`);
     results.diagnostics = rows;
+  }
+
+  if (run("adversarial")) {
+    console.log("== Full diagnostics on adversarial input (n unknown names, duplicates, a cycle, unknown outputs), medians");
+    const rows = await benchAdversarial();
+    console.log(
+      `${table(
+        ["input", "n", "size", "diagnostics", "distance computations", "ms"],
+        rows.map((r) => [r.kind, r.n.toLocaleString("en-US"), `${r.kib.toFixed(0)} KiB`, String(r.diagnostics), String(r.distances), ms(r.ms)]),
+      )}\n`,
+    );
+    results.adversarial = rows;
   }
 
   if (run("lsp")) {

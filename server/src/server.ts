@@ -1,6 +1,7 @@
 import {
   CodeLensRefreshRequest,
   createConnection,
+  type Diagnostic,
   ErrorCodes,
   ProposedFeatures,
   ResponseError,
@@ -13,6 +14,18 @@ import { LintRequest, RulesRequest, SetCacheContextNotification, SetReferenceNot
 import { CacheContexts } from "./cache-contexts";
 import { DocumentStore } from "./document-store";
 import { outputChannelLogger } from "./logger";
+import {
+  cacheContextProblem,
+  codeActionContext,
+  codeActionProblem,
+  documentProblem,
+  lintProblem,
+  positionProblem,
+  referencesProblem,
+  renameProblem,
+  setReferenceProblem,
+  stepsInRangesProblem,
+} from "./messages";
 import { SettingsStore } from "./settings-store";
 import { DocumentValidator } from "./validator";
 
@@ -32,6 +45,20 @@ const validator = new DocumentValidator(
 const references_ = new Map<string, ReferenceExecution | undefined>();
 const cacheContexts = new CacheContexts();
 let canRefreshCodeLenses = false;
+
+/**
+ * A malformed message (a client bug, or not our client) is logged as a warning and ignored: true when `problem` found
+ * something. It never reaches a feature, so it cannot break later requests.
+ */
+function malformed(method: string, problem: string | undefined): problem is string {
+  if (problem) connection.console.warn(`Ignored a malformed ${method}: ${problem}.`);
+  return problem !== undefined;
+}
+
+/** A custom request with malformed params answers an InvalidParams error (after the warning). */
+function rejectMalformed(method: string, problem: string | undefined): void {
+  if (malformed(method, problem)) throw new ResponseError(ErrorCodes.InvalidParams, `Ignored a malformed ${method}: ${problem}.`);
+}
 
 function refreshCodeLenses(): void {
   if (canRefreshCodeLenses) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
@@ -67,60 +94,74 @@ connection.onDidChangeConfiguration(() => {
 
 connection.onRequest(RulesRequest.type, () => service.rules());
 connection.onRequest(StepsInRangesRequest.type, (params) => {
+  rejectMalformed(StepsInRangesRequest.method, stepsInRangesProblem(params));
   const document = store.get(params.uri);
   return document ? service.stepsInRanges(document, params.uri, params.ranges) : [];
 });
 connection.onRequest(LintRequest.type, async (params) => {
+  rejectMalformed(LintRequest.method, lintProblem(params));
   const { rules } = await settings.forUri(params.uri);
   return service.diagnostics(service.parseDocument(params.text, { uri: params.uri }), rules);
 });
 connection.onNotification(SetReferenceNotification.type, (params) => {
-  references_.set(params.uri, params.reference);
+  if (malformed(SetReferenceNotification.method, setReferenceProblem(params))) return;
+  references_.set(params.uri, params.reference ?? undefined);
   refreshCodeLenses();
 });
 connection.onNotification(SetCacheContextNotification.type, (params) => {
+  // Ignored whole: the document keeps the last well-formed context.
+  if (malformed(SetCacheContextNotification.method, cacheContextProblem(params))) return;
   cacheContexts.set(params);
   refreshCodeLenses();
 });
 
 connection.onHover((params) => {
+  if (malformed("textDocument/hover", positionProblem(params))) return null;
   const uri = params.textDocument.uri;
   const document = store.get(uri);
   return document ? service.hover(document, uri, params.position, cacheContexts.hoverMarkdown(uri, document)) : null;
 });
 connection.onCompletion((params) => {
+  if (malformed("textDocument/completion", positionProblem(params))) return [];
   const document = store.get(params.textDocument.uri);
   return document ? service.completion(document, params.textDocument.uri, params.position) : [];
 });
 connection.onDefinition((params) => {
+  if (malformed("textDocument/definition", positionProblem(params))) return [];
   const document = store.get(params.textDocument.uri);
   return document ? service.definition(document, params.textDocument.uri, params.position) : [];
 });
 connection.onReferences((params) => {
+  if (malformed("textDocument/references", referencesProblem(params))) return [];
   const document = store.get(params.textDocument.uri);
-  return document ? service.references(document, params.textDocument.uri, params.position, params.context.includeDeclaration) : [];
+  return document ? service.references(document, params.textDocument.uri, params.position, params.context?.includeDeclaration === true) : [];
 });
 connection.onDocumentHighlight((params) => {
+  if (malformed("textDocument/documentHighlight", positionProblem(params))) return [];
   const document = store.get(params.textDocument.uri);
   return document ? service.documentHighlights(document, params.textDocument.uri, params.position) : [];
 });
 connection.onPrepareRename((params) => {
+  if (malformed("textDocument/prepareRename", positionProblem(params))) return null;
   const document = store.get(params.textDocument.uri);
   const result = document ? service.prepareRename(document, params.textDocument.uri, params.position) : null;
   if (result && "error" in result) throw new ResponseError(ErrorCodes.InvalidRequest, result.error);
   return result;
 });
 connection.onRenameRequest((params) => {
+  if (malformed("textDocument/rename", renameProblem(params))) return null;
   const document = store.get(params.textDocument.uri);
   const result = document ? service.rename(document, params.textDocument.uri, params.position, params.newName) : null;
   if (result && "error" in result) throw new ResponseError(ErrorCodes.InvalidRequest, result.error);
   return result?.edit ?? null;
 });
 connection.onDocumentSymbol((params) => {
+  if (malformed("textDocument/documentSymbol", documentProblem(params))) return [];
   const document = store.get(params.textDocument.uri);
   return document ? service.documentSymbols(document, params.textDocument.uri) : [];
 });
 connection.onCodeLens(async (params) => {
+  if (malformed("textDocument/codeLens", documentProblem(params))) return [];
   const uri = params.textDocument.uri;
   const document = store.get(uri);
   const documentSettings = await settings.forUri(uri);
@@ -132,9 +173,13 @@ connection.onCodeLens(async (params) => {
   });
 });
 connection.onCodeAction((params) => {
+  if (malformed("textDocument/codeAction", codeActionProblem(params))) return [];
+  // The context is read leniently: the well-formed diagnostics get their fixes, the others are named in a warning.
+  const { diagnostics, only, problems } = codeActionContext((params as { context?: unknown }).context);
+  if (problems.length) malformed("textDocument/codeAction", problems.slice(0, 3).join("; ") + (problems.length > 3 ? ` and ${problems.length - 3} more` : ""));
   const document = store.get(params.textDocument.uri);
-  const wantsQuickFixes = !params.context.only || params.context.only.some((kind) => kind === "quickfix" || "quickfix".startsWith(`${kind}.`));
-  return document && wantsQuickFixes ? service.codeActions(document, params.textDocument.uri, params.context.diagnostics) : [];
+  const wantsQuickFixes = !only || only.some((kind) => kind === "quickfix" || "quickfix".startsWith(`${kind}.`));
+  return document && wantsQuickFixes ? service.codeActions(document, params.textDocument.uri, diagnostics as Diagnostic[]) : [];
 });
 
 documents.onDidOpen((event) => void validator.schedule(event.document.uri, 0));

@@ -38,6 +38,8 @@ export class LspClient {
    * validations) and every published diagnostic that says a rule crashed. `stop()` fails the test when any is there.
    */
   readonly internalErrors: string[] = [];
+  /** What the server wrote to its output channel as warnings (e.g. a malformed message it ignored). */
+  readonly warnings: string[] = [];
   private waiters: Array<() => boolean> = [];
   private versions = new Map<string, number>();
   private counter = 0;
@@ -54,6 +56,7 @@ export class LspClient {
     });
     this.connection.onNotification("window/logMessage", (params: { type: number; message: string }) => {
       if (params.type === MessageType.Error) this.internalErrors.push(params.message);
+      if (params.type === MessageType.Warning) this.warnings.push(params.message);
     });
     this.connection.onRequest("workspace/configuration", (params: { items: unknown[] }) => params.items.map(() => this.settings));
     this.connection.onRequest("client/registerCapability", () => null);

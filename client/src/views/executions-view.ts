@@ -4,6 +4,7 @@ import { join } from "node:path";
 import type { Connection, PipelineExecutionStep, PipelineExecutionSummary } from "../../../sagemaker/src";
 import { age } from "../../../core/src";
 import { loadSageMaker } from "../lazy";
+import { stepTooltipMarkdown } from "./step-tooltip";
 
 export type ExecutionsNode =
   | { kind: "pipeline"; name: string }
@@ -123,16 +124,11 @@ export class ExecutionsView implements vscode.TreeDataProvider<ExecutionsNode>, 
     if (step.Metadata?.Condition?.Outcome) parts.push(`condition ${step.Metadata.Condition.Outcome}`);
     if (step.StepStatus === "Succeeded" && step.FailureReason?.startsWith("Warning:")) parts.push("warning");
     item.description = parts.join(" · ");
-    item.tooltip = new vscode.MarkdownString(
-      [
-        `**${step.StepName}** (${step.StepStatus})`,
-        // A step that succeeded carries the engine's warnings there (e.g. an output the job left empty).
-        step.FailureReason ? (step.StepStatus === "Succeeded" ? step.FailureReason : `Failure: ${step.FailureReason}`) : "",
-        step.AttemptCount ? `Attempts: ${step.AttemptCount}` : "",
-      ]
-        .filter(Boolean)
-        .join("\n\n"),
-    );
+    // Execution data, escaped; untrusted (no command links) and without HTML.
+    const tooltip = new vscode.MarkdownString(stepTooltipMarkdown(step));
+    tooltip.isTrusted = false;
+    tooltip.supportHtml = false;
+    item.tooltip = tooltip;
     item.iconPath = statusThemeIcon(step.StepStatus);
     item.contextValue = `step-${step.StepStatus}`;
     item.id = `step:${executionArn}:${step.StepName}`;

@@ -37,7 +37,7 @@ export function codeActions(
 function resolve(document: PipelineDocument, uri: string, diagnostic: Diagnostic, code: string): QuickFixContext | undefined {
   const start = document.offsetAt(diagnostic.range.start);
   const end = document.offsetAt(diagnostic.range.end);
-  const current = document.analysis.diagnostics.filter((d) => d.code === code && d.start === start && d.end === end);
+  const current = document.diagnosticsAt(code, start, end);
   const match: PipelineDiagnostic | undefined = current.find((d) => d.message === diagnostic.message) ?? (current.length === 1 ? current[0] : undefined);
   if (!match) return undefined;
   // The facts are the current analysis's (the same `data` the client echoes, but never stale or forged).

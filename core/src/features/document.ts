@@ -1,8 +1,10 @@
 import type { Position, Range } from "vscode-languageserver-types";
 import { analyze, type Analysis, type AnalysisOptions } from "../analyze";
+import type { PipelineDiagnostic } from "../diagnostic";
 import { buildModel, type PipelineModel } from "../model";
 import type { Node } from "../json";
 import { LineIndex } from "../text";
+import { NameIndex } from "../suggestions";
 import { SymbolIndex } from "./symbols";
 
 /**
@@ -15,6 +17,9 @@ export class PipelineDocument {
   readonly analysis: Analysis;
   readonly model: PipelineModel | undefined;
   private cachedIndex?: SymbolIndex;
+  private readonly nameIndexes = new Map<string, NameIndex>();
+  private cachedStepsByNode?: Map<Node, string | undefined>;
+  private cachedDiagnosticsAt?: Map<string, PipelineDiagnostic[]>;
 
   constructor(
     readonly text: string,
@@ -40,6 +45,20 @@ export class PipelineDocument {
     return (this.cachedIndex ??= new SymbolIndex(this.text, this.model));
   }
 
+  /** The analysis's diagnostics of `code` over exactly [start, end] (indexed once: a code action asks per diagnostic). */
+  diagnosticsAt(code: string, start: number, end: number): PipelineDiagnostic[] {
+    if (!this.cachedDiagnosticsAt) {
+      this.cachedDiagnosticsAt = new Map();
+      for (const d of this.analysis.diagnostics) {
+        const key = `${d.code}:${d.start}:${d.end}`;
+        const list = this.cachedDiagnosticsAt.get(key);
+        if (list) list.push(d);
+        else this.cachedDiagnosticsAt.set(key, [d]);
+      }
+    }
+    return this.cachedDiagnosticsAt.get(`${code}:${start}:${end}`) ?? [];
+  }
+
   offsetAt(position: Position): number {
     return this.lines.offsetAt(position);
   }
@@ -50,6 +69,18 @@ export class PipelineDocument {
 
   nodeRange(node: Node): Range {
     return this.lines.rangeOf(node.offset, node.offset + node.length);
+  }
+
+  /** The step or parameter names indexed for "did you mean" (once per document, however many quick fixes ask). */
+  names(kind: "steps" | "parameters"): NameIndex {
+    let index = this.nameIndexes.get(kind);
+    if (!index) this.nameIndexes.set(kind, (index = new NameIndex(kind === "steps" ? this.stepNames() : this.parameterNames())));
+    return index;
+  }
+
+  /** Each step's object node, with its name. */
+  stepsByNode(): Map<Node, string | undefined> {
+    return (this.cachedStepsByNode ??= new Map((this.model?.steps ?? []).map((step) => [step.node, step.name])));
   }
 
   /** Step names: the current model's, plus the last good model's while the text is broken. */

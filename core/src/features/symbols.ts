@@ -36,6 +36,20 @@ export class SymbolIndex {
     return this.occurrences.find((o) => o.start <= offset && offset <= o.end);
   }
 
+  /** The occurrences that lie within [start, end], found by binary search (a code action asks once per diagnostic). */
+  within(start: number, end: number): Occurrence[] {
+    let low = 0;
+    let high = this.occurrences.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (this.occurrences[middle].start < start) low = middle + 1;
+      else high = middle;
+    }
+    const found: Occurrence[] = [];
+    for (let i = low; i < this.occurrences.length && this.occurrences[i].start <= end; i++) if (this.occurrences[i].end <= end) found.push(this.occurrences[i]);
+    return found;
+  }
+
   occurrencesOf(kind: SymbolKind, key: string): Occurrence[] {
     return this.occurrences.filter((o) => o.kind === kind && o.key === key);
   }

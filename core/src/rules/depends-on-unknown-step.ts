@@ -1,4 +1,4 @@
-import { closest, span } from "../json";
+import { span } from "../json";
 import type { Rule } from "../rule";
 
 export const dependsOnUnknownStep: Rule = {
@@ -6,12 +6,11 @@ export const dependsOnUnknownStep: Rule = {
   defaultSeverity: "error",
   description: "A `DependsOn` entry names no step of the pipeline.",
   check(context) {
-    const names = [...context.model.stepsByName.keys()];
     return context.model.steps.flatMap((step) =>
       step.dependsOn
         .filter((dep) => !context.model.stepsByName.has(dep.name))
         .map((dep) => {
-          const suggestion = closest(dep.name, names);
+          const suggestion = context.closest("steps", dep.name, () => context.model.stepsByName.keys());
           return {
             code: "depends-on-unknown-step",
             message: `DependsOn names '${dep.name}', which is not a step of this pipeline.${suggestion ? ` Did you mean '${suggestion}'?` : ""}`,

@@ -1,4 +1,5 @@
-import { closest, elements, memberValue, span } from "../json";
+import { elements, memberValue, span } from "../json";
+import { listed } from "../listed";
 import type { Rule } from "../rule";
 import { declaredOutputs } from "./reference-unknown-output";
 
@@ -13,14 +14,15 @@ export const propertyFileUnknownOutput: Rule = {
       if (files.length === 0) return [];
       const outputs = declaredOutputs(step, "Outputs");
       if (outputs === undefined) return [];
+      const known = new Set(outputs);
       return files.flatMap((file) => {
         const outputName = memberValue(file, "OutputName");
-        if (outputName?.type !== "string" || outputs.includes(outputName.value as string)) return [];
-        const suggestion = closest(outputName.value as string, outputs);
+        if (outputName?.type !== "string" || known.has(outputName.value as string)) return [];
+        const suggestion = context.closest(`outputs:Outputs:${step.name}`, outputName.value as string, () => outputs);
         return [
           {
             code: "property-file-unknown-output",
-            message: `Property file output '${outputName.value}' is not an output of step '${step.name}'.${suggestion ? ` Did you mean '${suggestion}'?` : ""} Outputs: ${outputs.join(", ") || "none"}.`,
+            message: `Property file output '${outputName.value}' is not an output of step '${step.name}'.${suggestion ? ` Did you mean '${suggestion}'?` : ""} Outputs: ${listed(outputs) || "none"}.`,
             ...span(outputName),
             data: { name: outputName.value, suggestion, declared: outputs },
           },

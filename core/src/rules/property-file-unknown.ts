@@ -1,4 +1,5 @@
-import { closest, elements, memberValue, stringContentSpan, stringValue } from "../json";
+import { elements, memberValue, stringContentSpan, stringValue } from "../json";
+import { listed } from "../listed";
 import type { Rule } from "../rule";
 
 /** `{"Get": "Steps.X.PropertyFiles.Name"}`: X must be a Processing step that declares property file Name. */
@@ -7,6 +8,8 @@ export const propertyFileUnknown: Rule = {
   defaultSeverity: "error",
   description: "A `Std:JsonGet` property file (`Steps.X.PropertyFiles.Name`) that step X does not declare, or X is not a Processing step.",
   check(context) {
+    // Each step's property files are read once, however many references read them (linear on adversarial input).
+    const filesOf = new Map<string, { declared: string[]; set: Set<string | undefined> }>();
     return context.model.references.flatMap((ref) => {
       const parsed = ref.parsed;
       if (parsed.root !== "Steps") return [];
@@ -33,14 +36,18 @@ export const propertyFileUnknown: Rule = {
           },
         ];
       }
-      const files = elements(memberValue(target.node, "PropertyFiles")).map((f) => stringValue(memberValue(f, "PropertyFileName")));
-      if (files.includes(nameSegment.name)) return [];
-      const declared = files.filter((f): f is string => f !== undefined);
-      const suggestion = closest(nameSegment.name, declared);
+      let files = filesOf.get(parsed.stepName);
+      if (!files) {
+        const all = elements(memberValue(target.node, "PropertyFiles")).map((f) => stringValue(memberValue(f, "PropertyFileName")));
+        filesOf.set(parsed.stepName, (files = { declared: all.filter((f): f is string => f !== undefined), set: new Set(all) }));
+      }
+      if (files.set.has(nameSegment.name)) return [];
+      const declared = files.declared;
+      const suggestion = context.closest(`property-files:${parsed.stepName}`, nameSegment.name, () => declared);
       return [
         {
           code: "property-file-unknown",
-          message: `Step '${parsed.stepName}' declares no property file '${nameSegment.name}'.${suggestion ? ` Did you mean '${suggestion}'?` : ""}${declared.length ? ` Declared: ${declared.join(", ")}.` : " Add it to the step's PropertyFiles."}`,
+          message: `Step '${parsed.stepName}' declares no property file '${nameSegment.name}'.${suggestion ? ` Did you mean '${suggestion}'?` : ""}${declared.length ? ` Declared: ${listed(declared)}.` : " Add it to the step's PropertyFiles."}`,
           ...stringContentSpan(context.text, ref.node, nameSegment.start, nameSegment.end),
           data: { name: nameSegment.name, suggestion, declared },
         },

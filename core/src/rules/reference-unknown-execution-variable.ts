@@ -1,4 +1,4 @@
-import { closest, stringContentSpan } from "../json";
+import { stringContentSpan } from "../json";
 import { EXECUTION_VARIABLES, EXPERIMENT_CONFIG_MEMBERS } from "../references";
 import type { Rule } from "../rule";
 
@@ -12,7 +12,7 @@ export const referenceUnknownExecutionVariable: Rule = {
       if (parsed.root !== "Execution" && parsed.root !== "PipelineExperimentConfig") return [];
       const known = parsed.root === "Execution" ? Object.keys(EXECUTION_VARIABLES) : EXPERIMENT_CONFIG_MEMBERS;
       if (known.includes(parsed.name)) return [];
-      const suggestion = closest(parsed.name, known);
+      const suggestion = context.closest(`variables:${parsed.root}`, parsed.name, () => known);
       return [
         {
           code: "reference-unknown-execution-variable",

@@ -1,4 +1,5 @@
-import { elements, memberValue, stringContentSpan, stringValue, closest } from "../json";
+import { elements, memberValue, stringContentSpan, stringValue } from "../json";
+import { listed } from "../listed";
 import type { Rule } from "../rule";
 import type { StepModel } from "../model";
 import type { PathSegment } from "../references";
@@ -12,6 +13,8 @@ export const referenceUnknownOutput: Rule = {
   defaultSeverity: "error",
   description: "`Outputs['name']` or `OutputParameters['name']` names an output the referenced step does not declare.",
   check(context) {
+    // Each step's declared names are read once, however many references read it (linear on adversarial input).
+    const declaredOf = new Map<string, { names: string[]; set: Set<string> } | undefined>();
     return context.model.references.flatMap((ref) => {
       const parsed = ref.parsed;
       if (parsed.root !== "Steps") return [];
@@ -19,10 +22,16 @@ export const referenceUnknownOutput: Rule = {
       if (!target) return [];
       const keyed = findKeyedOutput(parsed.path);
       if (!keyed) return [];
-      const declared = declaredOutputs(target, keyed.collection);
-      if (declared === undefined || declared.includes(keyed.key)) return [];
-      const suggestion = closest(keyed.key, declared);
-      const list = declared.length ? `Declared: ${declared.map((d) => `'${d}'`).join(", ")}.` : "It declares none.";
+      const memoKey = `${keyed.collection}:${parsed.stepName}`;
+      if (!declaredOf.has(memoKey)) {
+        const names = declaredOutputs(target, keyed.collection);
+        declaredOf.set(memoKey, names && { names, set: new Set(names) });
+      }
+      const known = declaredOf.get(memoKey);
+      if (known === undefined || known.set.has(keyed.key)) return [];
+      const declared = known.names;
+      const suggestion = context.closest(`outputs:${memoKey}`, keyed.key, () => declared);
+      const list = declared.length ? `Declared: ${listed(declared, (d) => `'${d}'`)}.` : "It declares none.";
       return [
         {
           code: "reference-unknown-output",

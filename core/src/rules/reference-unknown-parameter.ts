@@ -1,4 +1,4 @@
-import { closest, stringContentSpan } from "../json";
+import { stringContentSpan } from "../json";
 import type { Rule } from "../rule";
 
 export const referenceUnknownParameter: Rule = {
@@ -6,11 +6,10 @@ export const referenceUnknownParameter: Rule = {
   defaultSeverity: "error",
   description: "A `Get` of `Parameters.X` where the pipeline declares no parameter X.",
   check(context) {
-    const names = [...context.model.parametersByName.keys()];
     return context.model.references.flatMap((ref) => {
       const parsed = ref.parsed;
       if (parsed.root !== "Parameters" || context.model.parametersByName.has(parsed.name)) return [];
-      const suggestion = closest(parsed.name, names);
+      const suggestion = context.closest("parameters", parsed.name, () => context.model.parametersByName.keys());
       return [
         {
           code: "reference-unknown-parameter",

@@ -1,4 +1,4 @@
-import { closest, stringContentSpan } from "../json";
+import { stringContentSpan } from "../json";
 import type { Rule } from "../rule";
 
 export const referenceUnknownStep: Rule = {
@@ -6,11 +6,10 @@ export const referenceUnknownStep: Rule = {
   defaultSeverity: "error",
   description: "A `Get` of `Steps.X…` where no step is named X.",
   check(context) {
-    const names = [...context.model.stepsByName.keys()];
     return context.model.references.flatMap((ref) => {
       const parsed = ref.parsed;
       if (parsed.root !== "Steps" || context.model.stepsByName.has(parsed.stepName)) return [];
-      const suggestion = closest(parsed.stepName, names);
+      const suggestion = context.closest("steps", parsed.stepName, () => context.model.stepsByName.keys());
       return [
         {
           code: "reference-unknown-step",

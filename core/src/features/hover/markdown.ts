@@ -1,5 +1,6 @@
 import type { PipelineDocument } from "../document";
 import type { Node } from "../../json";
+import { escapeMarkdown, inlineCode as code } from "../../markdown";
 
 /** A hover found at an offset: its markdown and the document span it covers. */
 export interface HoverResult {
@@ -8,19 +9,8 @@ export interface HoverResult {
   end: number;
 }
 
-/** Inline code, safe for values that contain backticks. */
-export function code(text: string): string {
-  if (text.length === 0) return "(empty)";
-  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = "`".repeat(longest + 1);
-  const pad = text.startsWith("`") || text.endsWith("`") ? " " : "";
-  return `${fence}${pad}${text}${pad}${fence}`;
-}
-
-/** User- or API-written prose, with markdown syntax characters escaped. */
-export function escape(text: string): string {
-  return text.replace(/[\\`*_{}[\]<>#|~]/g, (ch) => `\\${ch}`);
-}
+/** Inline code and escaped prose: the core's one Markdown escaping (core/src/markdown.ts). */
+export { code, escapeMarkdown as escape };
 
 /** `a`, `b`, `c` … and 3 more. */
 export function codeList(items: readonly string[], limit = 12): string {

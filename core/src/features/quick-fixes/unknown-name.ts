@@ -1,7 +1,8 @@
 import { parseReference } from "../../references";
 import type { PipelineDocument } from "../document";
 import type { Occurrence } from "../symbols";
-import { isObvious, leading, nearest } from "./nearest";
+import type { Node } from "../../json";
+import { isObvious, leading } from "./nearest";
 import { quickFixAction, replaceString, stringContent, stringData, type OffsetEdit, type QuickFix } from "./quick-fix";
 
 const KIND: Record<string, Occurrence["kind"]> = {
@@ -21,20 +22,12 @@ export const unknownName: QuickFix = {
     const kind = KIND[String(context.diagnostic.code)];
     const name = stringData(context.data, "name");
     if (!kind || name === undefined) return [];
-    const occurrence = document.index.occurrences.find(
-      (o) => o.kind === kind && o.name === name && o.role !== "definition" && start <= o.start && o.end <= end,
-    );
+    const occurrence = document.index.within(start, end).find((o) => o.kind === kind && o.name === name && o.role !== "definition");
     if (!occurrence) return [];
-    const names = kind === "step" ? document.stepNames() : document.parameterNames();
     // A step that depends on (or reads) itself only trades this error for another.
-    const own = kind === "step" ? enclosingStepName(document, occurrence.start) : undefined;
-    const suggestions = leading(
-      nearest(
-        name,
-        names.filter((n) => n !== own),
-      ),
-      stringData(context.data, "suggestion"),
-    );
+    const own = kind === "step" ? enclosingStepName(document, occurrence.node) : undefined;
+    const ranked = document.names(kind === "step" ? "steps" : "parameters").nearest(name, 4);
+    const suggestions = leading(ranked.filter((s) => s.name !== own).slice(0, 3), stringData(context.data, "suggestion"));
     return suggestions.flatMap((suggestion, i) => {
       const edit = renameEdit(document, occurrence, suggestion.name);
       return edit ? [quickFixAction(context, `Change to '${suggestion.name}'`, [edit], isObvious(suggestions, i))] : [];
@@ -54,12 +47,11 @@ function renameEdit(document: PipelineDocument, occurrence: Occurrence, newName:
   return replaceString(occurrence.node, value.slice(0, parsed.nameStart) + newName + value.slice(parsed.nameEnd));
 }
 
-/** The name of the innermost step whose object contains `offset`. */
-function enclosingStepName(document: PipelineDocument, offset: number): string | undefined {
-  let best: { name?: string; length: number } | undefined;
-  for (const step of document.model?.steps ?? []) {
-    const node = step.node;
-    if (node.offset <= offset && offset < node.offset + node.length && (!best || node.length < best.length)) best = { name: step.name, length: node.length };
+/** The name of the innermost step whose object contains `node` (up the tree: linear in its depth, not in the steps). */
+function enclosingStepName(document: PipelineDocument, node: Node): string | undefined {
+  const steps = document.stepsByNode();
+  for (let at: Node | undefined = node; at; at = at.parent) {
+    if (steps.has(at)) return steps.get(at);
   }
-  return best?.name;
+  return undefined;
 }
