@@ -91,3 +91,33 @@ export async function sweep(marker) {
   }
   return pids;
 }
+
+/** The live descendants of `pid` (children, their children, …) as `{ pid, ppid, cmdline }`, read from /proc. */
+export function descendants(pid) {
+  const all = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // /proc/<pid>/stat: "pid (comm) state ppid …"; comm may hold spaces and parentheses, so split after the last ")".
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      const cmdline = readFileSync(`/proc/${entry}/cmdline`, "utf8").split("\0").filter(Boolean).join(" ");
+      all.push({ pid: Number(entry), ppid, cmdline });
+    } catch {
+      // exited meanwhile
+    }
+  }
+  const found = [];
+  const parents = new Set([pid]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const p of all) {
+      if (parents.has(p.ppid) && !parents.has(p.pid)) {
+        parents.add(p.pid);
+        found.push(p);
+        grew = true;
+      }
+    }
+  }
+  return found;
+}
