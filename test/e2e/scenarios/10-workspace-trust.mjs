@@ -16,7 +16,7 @@ const ALWAYS = "SageMaker Pipelines: Show Pipeline Graph";
 export default {
   name: "workspace trust: untrusted folder lints and hovers but refuses to run; trusted, it runs",
   workspaceTrust: true,
-  timeoutMs: 120_000,
+  timeoutMs: 150_000,
   async run({ page, wb, fixtures, workspace, serverPid, log, screenshot }) {
     const store = join(workspace, ".sagemaker-pipelines");
     const noEngine = (when) => {
@@ -78,10 +78,10 @@ export default {
     await page.keyboard.press("Escape");
 
     // The graph: a step can be selected, the run button stays disabled.
-    await wb.clickCodeLens(page, "Show graph");
+    await wb.clickEditorTitleAction(page, "Show Pipeline Graph");
     await wb.waitForGraphNodes(page, fixtures.RUNNABLE_STEPS, { exact: true });
     await wb.clickGraphNode(page, "Train");
-    const graph = await wb.waitForGraph(page, "Train selected", (s) => s.selectionCount === 1);
+    const graph = await wb.waitForGraph(page, "Train selected", (s) => s.selectionCount === "1 selected");
     log(`graph while untrusted: ${wb.describeGraph(graph)}`);
     if (graph.runEnabled) throw new Error("the graph's Run Selected Steps is enabled in an untrusted workspace");
     await screenshot("untrusted-graph");
@@ -94,10 +94,15 @@ export default {
     await screenshot("trust-editor");
     await trustButton.click();
     await restrictedMode(page, wb, false);
-    log("trusted: no Restricted Mode indicator, no banner");
+    await page.locator(".workspace-trust-editor", { hasText: "You trust this folder" }).waitFor({ state: "visible" });
+    log("trusted: the editor says You trust this folder; no Restricted Mode indicator, no banner");
+    await screenshot("trusted");
+    // The Workspace Trust editor opens as a modal editor: Escape closes it.
+    await page.keyboard.press("Escape");
+    await trustButton.waitFor({ state: "hidden" });
 
     // The graph's run button follows the trust (the selection is kept).
-    const trustedGraph = await wb.waitForGraph(page, "the run button enabled", (s) => s.runEnabled && s.selectionCount === 1);
+    const trustedGraph = await wb.waitForGraph(page, "the run button enabled", (s) => s.runEnabled && s.selectionCount === "1 selected");
     log(`graph once trusted: ${wb.describeGraph(trustedGraph)}`);
     await screenshot("trusted-graph");
 
