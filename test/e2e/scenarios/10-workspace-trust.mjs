@@ -7,7 +7,7 @@
 // ends, the commands are offered, the graph's run button is enabled, and ▶ Run pipeline runs the pipeline to Succeeded.
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { descendants } from "../lib/processes.mjs";
+import { descendants, listeningPorts } from "../lib/processes.mjs";
 
 const UNTRUSTED = /pipelines never run in an untrusted workspace\. Trust the workspace first\./;
 const RUN_COMMANDS = ["Run Pipeline", "Run Selected Steps", "Start Local Engine", "Retry Failed Steps"];
@@ -23,6 +23,9 @@ export default {
       const started = engineProcesses(serverPid);
       if (started.length) throw new Error(`${when}: engine or Python processes under code-server: ${started.map((p) => `${p.pid} ${p.cmdline}`).join(" | ")}`);
       if (existsSync(store)) throw new Error(`${when}: the store folder ${store} was created`);
+      // The local engine listens on a TCP port (in the extension host or in a child process): nothing under code-server does.
+      const listeners = tcpListeners(serverPid);
+      if (listeners.length) throw new Error(`${when}: processes under code-server listen on TCP ports: ${listeners.join(" | ")}`);
     };
 
     // ---- Restricted Mode, as VS Code shows it. ----
@@ -65,9 +68,8 @@ export default {
     await screenshot("untrusted-lens-refused");
 
     // The Command Palette offers no run command (their `when` clauses need isWorkspaceTrusted).
-    const untrustedPalette = await paletteLabels(page, wb, "SageMaker Pipelines");
+    const untrustedPalette = await paletteLabels(page, wb, "SageMaker Pipelines", () => screenshot("untrusted-palette"));
     log(`palette while untrusted: ${untrustedPalette.join(" | ")}`);
-    await screenshot("untrusted-palette");
     const offered = RUN_COMMANDS.filter((c) => untrustedPalette.includes(`SageMaker Pipelines: ${c}`));
     if (offered.length) throw new Error(`the Command Palette offers ${offered.join(", ")} in an untrusted workspace`);
 
@@ -97,9 +99,11 @@ export default {
     await page.locator(".workspace-trust-editor", { hasText: "You trust this folder" }).waitFor({ state: "visible" });
     log("trusted: the editor says You trust this folder; no Restricted Mode indicator, no banner");
     await screenshot("trusted");
-    // The Workspace Trust editor opens as a modal editor: Escape closes it.
+    // The Workspace Trust editor opens as a modal editor: Escape closes it while the focus is in it (a click on its heading).
+    const trustEditor = page.locator(".workspace-trust-editor");
+    await trustEditor.locator("text=You trust this folder").click();
     await page.keyboard.press("Escape");
-    await trustButton.waitFor({ state: "hidden" });
+    await trustEditor.waitFor({ state: "hidden" });
 
     // The graph's run button follows the trust (the selection is kept).
     const trustedGraph = await wb.waitForGraph(page, "the run button enabled", (s) => s.runEnabled && s.selectionCount === "1 selected");
@@ -131,7 +135,11 @@ export default {
     const done = await wb.waitForNotification(page, new RegExp(`^Execution \\S+ of ${pipeline}: (Succeeded|Failed|Stopped)`), { timeoutMs: 60_000 });
     log(`notification: ${done}`);
     if (!new RegExp(`^Execution \\S+ of ${pipeline}: Succeeded`).test(done)) throw new Error(`the run once trusted did not succeed: ${done}`);
+    // The checks of the untrusted phase see a started engine: its store folder and its listening port.
     if (!existsSync(join(store, "local"))) throw new Error(`the run succeeded but its store ${join(store, "local")} is missing`);
+    const listeners = tcpListeners(serverPid);
+    log(`listening under code-server after the run: ${listeners.join(" | ")}`);
+    if (!listeners.length) throw new Error("the run succeeded but no process under code-server listens on a TCP port (the local engine)");
   },
 };
 
@@ -158,8 +166,23 @@ async function restrictedMode(page, wb, on) {
   });
 }
 
-/** The Command Palette's entries for `filter` (read once the always-offered Show Pipeline Graph is listed); closes it. */
-async function paletteLabels(page, wb, filter) {
+/**
+ * Processes under code-server that listen on TCP ports, as "pid command: ports"; code-server's own HTTP process (its
+ * `out/node/entry` child) left out.
+ */
+function tcpListeners(serverPid) {
+  return descendants(serverPid)
+    .filter((p) => !/code-server\/out\/node\/entry/.test(p.cmdline))
+    .map((p) => ({ ...p, ports: listeningPorts(p.pid) }))
+    .filter((p) => p.ports.length)
+    .map((p) => `${p.pid} ${p.cmdline.slice(0, 160)}: ${p.ports.join(", ")}`);
+}
+
+/**
+ * The Command Palette's entries for `filter` (read once the always-offered Show Pipeline Graph is listed); `whileOpen`
+ * runs before it is closed (a screenshot).
+ */
+async function paletteLabels(page, wb, filter, whileOpen = async () => undefined) {
   await wb.focusWorkbench(page);
   await page.keyboard.press("Control+Shift+P");
   const input = page.locator(".quick-input-widget input");
@@ -170,6 +193,7 @@ async function paletteLabels(page, wb, filter) {
     const trimmed = rows.map((r) => r.trim());
     return trimmed.includes(ALWAYS) ? trimmed : { failed: trimmed.join(" | ") };
   });
+  await whileOpen();
   await page.keyboard.press("Escape");
   await input.waitFor({ state: "hidden" });
   return labels;
