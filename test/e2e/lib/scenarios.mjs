@@ -10,7 +10,7 @@
 //   screenshot(label)  an extra screenshot test-results/e2e/<file>-<label>.png
 //   serverPid   the pid of code-server (its extension hosts, language servers and engines are its descendants)
 // `workspaceTrust: true` in the export runs the scenario on a code-server with workspace trust on: its folder
-// opens untrusted (the startup prompt asks; Restricted Mode until it is trusted). Elsewhere trust is off.
+// opens untrusted (Restricted Mode; code-server shows no startup prompt) until the scenario trusts it. Elsewhere trust is off.
 // Each scenario gets a fresh browser page (a fresh window and extension host). On success its final
 // screen is saved as test-results/e2e/<file>.png, on failure as <file>-FAILED.png.
 import { readdirSync } from "node:fs";
