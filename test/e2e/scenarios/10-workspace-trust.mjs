@@ -2,9 +2,10 @@
 // folder not trusted: VS Code shows Restricted Mode (banner, status bar). Editing works: the Problems panel lists the
 // mistakes, hovers answer. Running does not: the lenses refuse with a warning that asks to trust the workspace (no
 // pipeline name is asked), the Command Palette offers no run command and no Start Local Engine, the context menu has
-// no Run Selected Steps, the graph's run button stays disabled; no engine or Python process is started and no store
-// folder is created. Then the folder is trusted as a person does it (the banner's Manage → Trust): Restricted Mode
-// ends, the commands are offered, the graph's run button is enabled, and ▶ Run pipeline runs the pipeline to Succeeded.
+// no Run Selected Steps, the graph's run button stays disabled, the Executions view says why it is empty; no engine
+// or Python process is started, nothing listens, no store folder is created. Then the folder is trusted as a person
+// does it (the banner's Manage → Trust): Restricted Mode ends, the Executions view asks the target again, the commands
+// are offered, the graph's run button is enabled, and Run Pipeline (Command Palette) runs the pipeline to Succeeded.
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { descendants, listeningPorts } from "../lib/processes.mjs";
@@ -12,6 +13,7 @@ import { descendants, listeningPorts } from "../lib/processes.mjs";
 const UNTRUSTED = /pipelines never run in an untrusted workspace\. Trust the workspace first\./;
 const RUN_COMMANDS = ["Run Pipeline", "Run Selected Steps", "Start Local Engine", "Retry Failed Steps"];
 const ALWAYS = "SageMaker Pipelines: Show Pipeline Graph";
+const VIEW = "SageMaker Executions";
 
 export default {
   name: "workspace trust: untrusted folder lints and hovers but refuses to run; trusted, it runs",
@@ -87,7 +89,15 @@ export default {
     log(`graph while untrusted: ${wb.describeGraph(graph)}`);
     if (graph.runEnabled) throw new Error("the graph's Run Selected Steps is enabled in an untrusted workspace");
     await screenshot("untrusted-graph");
-    noEngine("untrusted, after the lenses, palette, context menu and graph");
+
+    // The Executions view (it would list the local engine's pipelines) says why it lists nothing.
+    await wb.showView(page, VIEW);
+    const untrustedView = await wb.waitForTreeItems(page, VIEW, "a message about the untrusted workspace", (rows) =>
+      rows.some((r) => /untrusted workspace/.test(r.label)),
+    );
+    log(`${VIEW} while untrusted: ${untrustedView.map((r) => r.label).join(" | ")}`);
+    await screenshot("untrusted-executions-view");
+    noEngine("untrusted, after the lenses, palette, context menu, graph and Executions view");
 
     // ---- Trust the folder: the banner's Manage → the Workspace Trust editor → Trust. ----
     await page.locator(".monaco-workbench .part.banner a", { hasText: "Manage" }).click();
@@ -98,6 +108,14 @@ export default {
     await restrictedMode(page, wb, false);
     await page.locator(".workspace-trust-editor", { hasText: "You trust this folder" }).waitFor({ state: "visible" });
     log("trusted: the editor says You trust this folder; no Restricted Mode indicator, no banner");
+    // The Executions view no longer says that nothing runs here (it asked the target again when trust was granted).
+    const trustedView = await wb.waitForTreeItems(
+      page,
+      VIEW,
+      "no message about an untrusted workspace",
+      (rows) => rows.length > 0 && !rows.some((r) => /untrusted/.test(r.label)),
+    );
+    log(`${VIEW} once trusted: ${trustedView.map((r) => r.label).join(" | ")}`);
     await screenshot("trusted");
     // The Workspace Trust editor opens as a modal editor: Escape closes it while the focus is in it (a click on its heading).
     const trustEditor = page.locator(".workspace-trust-editor");
@@ -118,13 +136,11 @@ export default {
     const trustedMenu = await wb.openContextMenuAt(page, '"Train"');
     if (!trustedMenu.includes("Run Selected Steps")) throw new Error(`no Run Selected Steps in the context menu once trusted: ${trustedMenu.join(" | ")}`);
     await page.keyboard.press("Escape");
-    noEngine("trusted, before any run");
 
-    // ---- ▶ Run pipeline now runs (confirmed as in 06). ----
+    // ---- Run Pipeline from the Command Palette now runs (confirmed as in 06, which clicks the lens). ----
     const pipeline = fixtures.RUNNABLE_FILE.replace(/\.json$/, "");
     await wb.clearNotifications(page);
-    await wb.revealText(page, '"Steps"');
-    await wb.clickCodeLens(page, "▶ Run pipeline");
+    await wb.runCommand(page, "SageMaker Pipelines: Run Pipeline");
     const name = await wb.waitForInputBox(page, "Pipeline name");
     if (name.value !== pipeline) throw new Error(`expected the pipeline name "${pipeline}", the input box offers "${name.value}"`);
     await page.keyboard.press("Enter");
