@@ -87,7 +87,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       cacheSync.refreshAll();
     }),
     vscode.workspace.onDidOpenTextDocument((document) => cacheSync.refresh(document)),
-    vscode.workspace.onDidGrantWorkspaceTrust(() => cacheSync.refreshAll()),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      cacheSync.refreshAll();
+      // Else the view keeps saying that nothing runs in an untrusted workspace.
+      executions.refresh();
+    }),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (!event.affectsConfiguration(SETTINGS_SECTION)) return;
       statusBar.update();

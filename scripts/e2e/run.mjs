@@ -160,7 +160,11 @@ async function main() {
     say(`\n[e2e] UI scenarios (${scenarios.length})`);
     const t = Date.now();
     checkNotStopping();
-    const server = await track("server", await startCodeServer({ node: NODE24, entry: CODE_SERVER, env, dirs, logFile: serverLog }));
+    // Workspace trust is off on the server of the UI scenarios; a scenario with `workspaceTrust: true` gets a
+    // server with trust on (started when the first such scenario comes, the other server stopped meanwhile).
+    const startServer = (workspaceTrust) => startCodeServer({ node: NODE24, entry: CODE_SERVER, env, dirs, logFile: serverLog, workspaceTrust });
+    let server = await track("server", await startServer(false));
+    let serverTrust = false;
     await track("browser", await launchBrowser({ toolsDir: TOOLS, runDir, env }));
     say(`[e2e] code-server ${server.url} and Chromium up in ${seconds(Date.now() - t)}`);
     for (const scenario of scenarios) {
@@ -169,10 +173,19 @@ async function main() {
         results.push({ name: scenario.name, ok: false, error: "not run: the run's time was up" });
         continue;
       }
+      const workspaceTrust = scenario.workspaceTrust === true;
+      if (workspaceTrust !== serverTrust) {
+        await server.stop();
+        const ts = Date.now();
+        server = await track("server", await startServer(workspaceTrust));
+        serverTrust = workspaceTrust;
+        say(`[e2e] code-server ${server.url} with workspace trust ${workspaceTrust ? "on" : "off"} up in ${seconds(Date.now() - ts)}`);
+      }
       const result = await runScenario({
         scenario,
         context: resources.browser,
         serverUrl: server.url,
+        serverPid: server.pid,
         workspacesDir: join(runDir, "workspaces"),
         resultsDir: RESULTS,
         say,

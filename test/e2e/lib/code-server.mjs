@@ -54,7 +54,10 @@ export function runEnvironment(runDir, extra = {}) {
   return { dirs, env };
 }
 
-/** User settings that keep first-run noise (welcome page, tips, chat, update checks) out of the way. */
+/**
+ * User settings that keep first-run noise (welcome page, tips, chat, update checks) out of the way. Workspace trust is
+ * off here; a server started with `workspaceTrust: true` turns it on (for the scenarios that declare `workspaceTrust`).
+ */
 export const USER_SETTINGS = {
   "workbench.startupEditor": "none",
   "workbench.tips.enabled": false,
@@ -120,12 +123,17 @@ export function installExtension({ node, entry, env, dirs, vsix, log }) {
  * `smokeTestDriver` adds `--vscode-option enable-smoke-test-driver`, which the in-host tests need to report
  * their exit code to the page (codeAutomationExit). It also stops VS Code from showing notification
  * toasts (they only go to the notification center), so the UI scenarios run on a server without it.
+ * `workspaceTrust` keeps VS Code's workspace trust on (no `--disable-workspace-trust`, the setting true): a folder
+ * opened there starts untrusted (Restricted Mode) until the scenario trusts it through the UI.
  */
-export async function startCodeServer({ node, entry, env, dirs, logFile, smokeTestDriver = false, startTimeoutMs = 60_000 }) {
+export async function startCodeServer({ node, entry, env, dirs, logFile, smokeTestDriver = false, workspaceTrust = false, startTimeoutMs = 60_000 }) {
   const port = await freePort();
   const config = join(dirs.home, "code-server.yaml");
   mkdirSync(join(dirs.userData, "User"), { recursive: true });
-  writeFileSync(join(dirs.userData, "User", "settings.json"), JSON.stringify(USER_SETTINGS, null, 2));
+  writeFileSync(
+    join(dirs.userData, "User", "settings.json"),
+    JSON.stringify({ ...USER_SETTINGS, "security.workspace.trust.enabled": workspaceTrust }, null, 2),
+  );
   const args = [
     entry,
     "--config",
@@ -136,7 +144,7 @@ export async function startCodeServer({ node, entry, env, dirs, logFile, smokeTe
     "none",
     "--disable-telemetry",
     "--disable-update-check",
-    "--disable-workspace-trust",
+    ...(workspaceTrust ? [] : ["--disable-workspace-trust"]),
     "--disable-getting-started-override",
     "--ignore-last-opened",
     "--user-data-dir",
@@ -149,7 +157,7 @@ export async function startCodeServer({ node, entry, env, dirs, logFile, smokeTe
     ...(smokeTestDriver ? ["--vscode-option", "enable-smoke-test-driver"] : []),
   ];
   const out = createWriteStream(logFile, { flags: "a" });
-  out.write(`\n=== code-server on 127.0.0.1:${port}${smokeTestDriver ? " (smoke-test driver)" : ""} ===\n`);
+  out.write(`\n=== code-server on 127.0.0.1:${port}${smokeTestDriver ? " (smoke-test driver)" : ""}${workspaceTrust ? " (workspace trust on)" : ""} ===\n`);
   const child = spawn(node, args, { env, cwd: dirs.workspace, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   child.stdout.pipe(out);
   child.stderr.pipe(out);

@@ -8,6 +8,9 @@
 //               (write extra files there before opening them; other scenarios do not see them)
 //   log(...)    a line in the run's output under the scenario
 //   screenshot(label)  an extra screenshot test-results/e2e/<file>-<label>.png
+//   serverPid   the pid of code-server (its extension hosts, language servers and engines are its descendants)
+// `workspaceTrust: true` in the export runs the scenario on a code-server with workspace trust on: its folder
+// opens untrusted (Restricted Mode; code-server shows no startup prompt) until the scenario trusts it. Elsewhere trust is off.
 // Each scenario gets a fresh browser page (a fresh window and extension host). On success its final
 // screen is saved as test-results/e2e/<file>.png, on failure as <file>-FAILED.png.
 import { readdirSync } from "node:fs";
@@ -38,7 +41,7 @@ export async function loadScenarios(directory, grep) {
  * (a fresh window state, no editors restored from another scenario). Never throws; resolves
  * { name, id, ok, error, ms }.
  */
-export async function runScenario({ scenario, context, serverUrl, workspacesDir, resultsDir, say }) {
+export async function runScenario({ scenario, context, serverUrl, serverPid, workspacesDir, resultsDir, say }) {
   const started = Date.now();
   const workspace = join(workspacesDir, scenario.id);
   const shot = (page, name) =>
@@ -54,6 +57,7 @@ export async function runScenario({ scenario, context, serverUrl, workspacesDir,
       wb,
       fixtures,
       workspace,
+      serverPid,
       log: (...parts) => say(`    ${parts.join(" ")}`),
       screenshot: (label) => shot(page, `${scenario.id}-${label}`),
     };
