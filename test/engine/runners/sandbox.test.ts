@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { homedir } from "node:os";
 import { join } from "node:path";
 import { createStepRunner } from "../../../engine/src/runners/index";
 import { StepJobError, StepStoppedError } from "../../../engine/src/runners/runner";
@@ -87,11 +88,16 @@ except OSError as error:
     print("refused", error.strerror)
 `;
 
-const OUTSIDE_FILE = join(process.cwd(), `sandbox-test-${process.pid}.txt`);
+/**
+ * A writable folder of the machine that the sandbox shows read-only: not under /tmp or /opt, which the sandbox replaces
+ * with the job's own (the repository itself may be a clone under /tmp). The home folder, else /var/tmp.
+ */
+const OUTSIDE_FOLDER = [homedir(), "/var/tmp", process.cwd()].find((folder) => !/^\/(tmp|opt)(\/|$)/.test(folder) && existsSync(folder)) ?? homedir();
+const OUTSIDE_FILE = join(OUTSIDE_FOLDER, `.sagemaker-pipelines-sandbox-test-${process.pid}.txt`);
 
 function optMlJob(box: ReturnType<typeof sandbox>) {
   box.write("definition/optml/script.py", OPT_ML_SCRIPT);
-  // Outside the job's folders: the repository (the run fails on a new file there); box.root is under /tmp, the job's own in the sandbox.
+  // Outside the job's folders (box.root is under /tmp, which is the job's own in the sandbox).
   const args = processingArguments("optml/script.py", { Environment: { OUTSIDE_FILE: OUTSIDE_FILE } });
   args.ProcessingOutputConfig = { Outputs: [{ OutputName: "result", S3Output: { S3Uri: "s3://bucket/result", LocalPath: "/opt/ml/processing/output" } }] };
   return box.job("Processing", args);
