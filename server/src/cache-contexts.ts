@@ -1,13 +1,23 @@
-import { cacheInsight, cacheVerdictHover, cacheVerdictLensTitle, type CacheInsight, type PipelineDocument } from "../../core/src";
+import { cacheInsight, cacheVerdictHover, cacheVerdictLensTitle, nextTimeChange, type CacheInsight, type CacheVerdict, type PipelineDocument } from "../../core/src";
 import type { CacheContextParams } from "../../protocol/src";
+
+interface Computed {
+  text: string;
+  context: CacheContextParams;
+  insight: CacheInsight;
+  /** The instant the verdicts were computed for, and the first instant any of their texts differs (undefined: never). */
+  at: number;
+  validUntil: number | undefined;
+}
 
 /**
  * The executions the client sent for each document, and the cache verdicts computed from them for the document's
- * current text (once per text and context; verdicts themselves are computed on first use).
+ * current text at the time asked: a computed insight is reused only for the same text and context, and only until the
+ * next instant any of its time-dependent texts (hit → expired, `expires in …`, `… ago`) changes.
  */
 export class CacheContexts {
   private readonly contexts = new Map<string, CacheContextParams>();
-  private readonly insights = new Map<string, { text: string; context: CacheContextParams; insight: CacheInsight }>();
+  private readonly insights = new Map<string, Computed>();
 
   set(params: CacheContextParams): void {
     this.contexts.set(params.uri, params);
@@ -18,8 +28,8 @@ export class CacheContexts {
     this.insights.delete(uri);
   }
 
-  lensTitle(uri: string, document: PipelineDocument): ((stepName: string) => string | undefined) | undefined {
-    const insight = this.insight(uri, document);
+  lensTitle(uri: string, document: PipelineDocument, now: Date): ((stepName: string) => string | undefined) | undefined {
+    const insight = this.computed(uri, document, now)?.insight;
     return (
       insight &&
       ((step) => {
@@ -31,8 +41,8 @@ export class CacheContexts {
     );
   }
 
-  hoverMarkdown(uri: string, document: PipelineDocument): ((stepName: string) => string | undefined) | undefined {
-    const insight = this.insight(uri, document);
+  hoverMarkdown(uri: string, document: PipelineDocument, now: Date): ((stepName: string) => string | undefined) | undefined {
+    const insight = this.computed(uri, document, now)?.insight;
     return (
       insight &&
       ((step) => {
@@ -42,13 +52,26 @@ export class CacheContexts {
     );
   }
 
-  private insight(uri: string, document: PipelineDocument): CacheInsight | undefined {
+  /** The next instant (epoch ms) any cache text of the document changes; undefined without a context or when none does. */
+  nextChange(uri: string, document: PipelineDocument, now: Date): number | undefined {
+    return this.computed(uri, document, now)?.validUntil;
+  }
+
+  private computed(uri: string, document: PipelineDocument, now: Date): Computed | undefined {
     const context = this.contexts.get(uri);
     if (!context || !document.parsed) return undefined;
+    const nowMs = now.getTime();
     const cached = this.insights.get(uri);
-    if (cached && cached.text === document.text && cached.context === context) return cached.insight;
-    const insight = cacheInsight({ definition: document.text, executions: context.executions, parameters: context.parameters }, new Date());
-    this.insights.set(uri, { text: document.text, context, insight });
-    return insight;
+    if (cached && cached.text === document.text && cached.context === context && fresh(cached, nowMs)) return cached;
+    const insight = cacheInsight({ definition: document.text, executions: context.executions, parameters: context.parameters }, now);
+    const verdicts = insight.stepNames.map((name) => insight.verdict(name)).filter((v): v is CacheVerdict => v !== undefined);
+    const computed = { text: document.text, context, insight, at: nowMs, validUntil: nextTimeChange({ verdicts }, now)?.getTime() };
+    this.insights.set(uri, computed);
+    return computed;
   }
+}
+
+/** The texts computed at `at` are the texts at `nowMs`. */
+function fresh(computed: Computed, nowMs: number): boolean {
+  return nowMs >= computed.at && (computed.validUntil === undefined || nowMs < computed.validUntil);
 }

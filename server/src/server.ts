@@ -9,7 +9,7 @@ import {
   TextDocumentSyncKind,
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
-import { getLanguageService, type ReferenceExecution } from "../../core/src";
+import { getLanguageService, nextTimeChange, type ReferenceExecution } from "../../core/src";
 import { LintRequest, RulesRequest, SetCacheContextNotification, SetReferenceNotification, StepsInRangesRequest } from "../../protocol/src";
 import { CacheContexts } from "./cache-contexts";
 import { DocumentStore } from "./document-store";
@@ -27,6 +27,7 @@ import {
   stepsInRangesProblem,
 } from "./messages";
 import { SettingsStore } from "./settings-store";
+import { systemClock, TimeRefresh } from "./time-refresh";
 import { DocumentValidator } from "./validator";
 
 const connection = createConnection(ProposedFeatures.all);
@@ -44,7 +45,10 @@ const validator = new DocumentValidator(
 );
 const references_ = new Map<string, ReferenceExecution | undefined>();
 const cacheContexts = new CacheContexts();
+const clock = systemClock;
 let canRefreshCodeLenses = false;
+/** Cache verdicts and ages change with time: each document's lenses are refreshed when its next text would change. */
+const timeRefresh = new TimeRefresh(() => refreshCodeLenses(), clock);
 
 /**
  * A malformed message (a client bug, or not our client) is logged as a warning and ignored: true when `problem` found
@@ -58,6 +62,11 @@ function malformed(method: string, problem: string | undefined): problem is stri
 /** A custom request with malformed params answers an InvalidParams error (after the warning). */
 function rejectMalformed(method: string, problem: string | undefined): void {
   if (malformed(method, problem)) throw new ResponseError(ErrorCodes.InvalidParams, `Ignored a malformed ${method}: ${problem}.`);
+}
+
+function earliest(...instants: Array<number | undefined>): number | undefined {
+  const defined = instants.filter((at): at is number => at !== undefined);
+  return defined.length ? Math.min(...defined) : undefined;
 }
 
 function refreshCodeLenses(): void {
@@ -112,6 +121,7 @@ connection.onNotification(SetCacheContextNotification.type, (params) => {
   // Ignored whole: the document keeps the last well-formed context.
   if (malformed(SetCacheContextNotification.method, cacheContextProblem(params))) return;
   cacheContexts.set(params);
+  timeRefresh.cancel(params.uri);
   refreshCodeLenses();
 });
 
@@ -119,7 +129,7 @@ connection.onHover((params) => {
   if (malformed("textDocument/hover", positionProblem(params))) return null;
   const uri = params.textDocument.uri;
   const document = store.get(uri);
-  return document ? service.hover(document, uri, params.position, cacheContexts.hoverMarkdown(uri, document)) : null;
+  return document ? service.hover(document, uri, params.position, cacheContexts.hoverMarkdown(uri, document, new Date(clock.now()))) : null;
 });
 connection.onCompletion((params) => {
   if (malformed("textDocument/completion", positionProblem(params))) return [];
@@ -165,12 +175,22 @@ connection.onCodeLens(async (params) => {
   const uri = params.textDocument.uri;
   const document = store.get(uri);
   const documentSettings = await settings.forUri(uri);
-  if (!document || !documentSettings.codeLens) return [];
-  return service.codeLenses(document, uri, {
-    reference: references_.get(uri),
+  if (!document || !documentSettings.codeLens) {
+    timeRefresh.cancel(uri);
+    return [];
+  }
+  const now = new Date(clock.now());
+  const reference = references_.get(uri);
+  const lenses = service.codeLenses(document, uri, {
+    reference,
     referenceLatest: documentSettings.referenceLatest,
-    cacheTitle: cacheContexts.lensTitle(uri, document),
+    now,
+    cacheTitle: cacheContexts.lensTitle(uri, document, now),
   });
+  const cacheChange = cacheContexts.nextChange(uri, document, now);
+  const ageChange = nextTimeChange({ referenceStartTime: reference?.startTime }, now)?.getTime();
+  timeRefresh.schedule(uri, earliest(cacheChange, ageChange));
+  return lenses;
 });
 connection.onCodeAction((params) => {
   if (malformed("textDocument/codeAction", codeActionProblem(params))) return [];
@@ -183,12 +203,17 @@ connection.onCodeAction((params) => {
 });
 
 documents.onDidOpen((event) => void validator.schedule(event.document.uri, 0));
-documents.onDidChangeContent((event) => void validator.schedule(event.document.uri));
+documents.onDidChangeContent((event) => {
+  // The lenses the client asks for next compute the texts again and schedule the next refresh.
+  timeRefresh.cancel(event.document.uri);
+  void validator.schedule(event.document.uri);
+});
 documents.onDidClose((event) => {
   validator.forget(event.document.uri);
   store.forget(event.document.uri);
   settings.forget(event.document.uri);
   cacheContexts.forget(event.document.uri);
+  timeRefresh.cancel(event.document.uri);
   references_.delete(event.document.uri);
   connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
 });

@@ -1,0 +1,65 @@
+/** The time and the timers the server uses, so tests can drive them with a fake clock. */
+export interface Clock {
+  now(): number;
+  setTimer(callback: () => void, delayMs: number): unknown;
+  clearTimer(handle: unknown): void;
+}
+
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  setTimer: (callback, delayMs) => {
+    const timer = setTimeout(callback, delayMs);
+    timer.unref?.();
+    return timer;
+  },
+  clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+/** No refresh sooner than this after it is scheduled (a text that changes every second refreshes once a second). */
+export const MIN_DELAY_MS = 1000;
+/** setTimeout's largest delay; a later instant is reached through an early refresh, which schedules again. */
+export const MAX_DELAY_MS = 2 ** 31 - 1;
+
+/**
+ * One timer per document, due when its time-dependent texts (cache verdicts, ages) next change: `schedule` replaces the
+ * document's timer, `cancel` drops it (on close, edit, new context). When it fires, `onDue(uri)` asks the client to
+ * refresh; the client's new requests compute the texts with the current time and schedule the next one.
+ */
+export class TimeRefresh {
+  private readonly timers = new Map<string, { handle: unknown; at: number }>();
+
+  constructor(
+    private readonly onDue: (uri: string) => void,
+    private readonly clock: Clock = systemClock,
+  ) {}
+
+  /** Due at `at` (epoch ms), or nothing when undefined (no text of the document changes with time). */
+  schedule(uri: string, at: number | undefined): void {
+    const current = this.timers.get(uri);
+    if (current && current.at === at) return;
+    this.cancel(uri);
+    if (at === undefined || !Number.isFinite(at)) return;
+    const delay = Math.min(Math.max(at - this.clock.now(), MIN_DELAY_MS), MAX_DELAY_MS);
+    const handle = this.clock.setTimer(() => {
+      this.timers.delete(uri);
+      this.onDue(uri);
+    }, delay);
+    this.timers.set(uri, { handle, at });
+  }
+
+  cancel(uri: string): void {
+    const current = this.timers.get(uri);
+    if (!current) return;
+    this.clock.clearTimer(current.handle);
+    this.timers.delete(uri);
+  }
+
+  /** The instant each scheduled document is due at (for tests and logs). */
+  dueAt(uri: string): number | undefined {
+    return this.timers.get(uri)?.at;
+  }
+
+  dispose(): void {
+    for (const uri of [...this.timers.keys()]) this.cancel(uri);
+  }
+}
