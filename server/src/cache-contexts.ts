@@ -5,6 +5,7 @@ interface Computed {
   text: string;
   context: CacheContextParams;
   insight: CacheInsight;
+  verdicts: CacheVerdict[];
   /** The instant the verdicts were computed for, and the first instant any of their texts differs (undefined: never). */
   at: number;
   validUntil: number | undefined;
@@ -52,9 +53,10 @@ export class CacheContexts {
     );
   }
 
-  /** The next instant (epoch ms) any cache text of the document changes; undefined without a context or when none does. */
-  nextChange(uri: string, document: PipelineDocument, now: Date): number | undefined {
-    return this.computed(uri, document, now)?.validUntil;
+  /** The next instant (epoch ms) a cache lens of the document changes; undefined without a context or when none does. */
+  nextLensChange(uri: string, document: PipelineDocument, now: Date): number | undefined {
+    const computed = this.computed(uri, document, now);
+    return computed && nextTimeChange({ verdicts: computed.verdicts }, now, "lens")?.getTime();
   }
 
   private computed(uri: string, document: PipelineDocument, now: Date): Computed | undefined {
@@ -65,7 +67,7 @@ export class CacheContexts {
     if (cached && cached.text === document.text && cached.context === context && fresh(cached, nowMs)) return cached;
     const insight = cacheInsight({ definition: document.text, executions: context.executions, parameters: context.parameters }, now);
     const verdicts = insight.stepNames.map((name) => insight.verdict(name)).filter((v): v is CacheVerdict => v !== undefined);
-    const computed = { text: document.text, context, insight, at: nowMs, validUntil: nextTimeChange({ verdicts }, now)?.getTime() };
+    const computed = { text: document.text, context, insight, verdicts, at: nowMs, validUntil: nextTimeChange({ verdicts }, now)?.getTime() };
     this.insights.set(uri, computed);
     return computed;
   }

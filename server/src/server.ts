@@ -187,8 +187,8 @@ connection.onCodeLens(async (params) => {
     now,
     cacheTitle: cacheContexts.lensTitle(uri, document, now),
   });
-  const cacheChange = cacheContexts.nextChange(uri, document, now);
-  const ageChange = nextTimeChange({ referenceStartTime: reference?.startTime }, now)?.getTime();
+  const cacheChange = cacheContexts.nextLensChange(uri, document, now);
+  const ageChange = nextTimeChange({ referenceStartTime: reference?.startTime }, now, "lens")?.getTime();
   timeRefresh.schedule(uri, earliest(cacheChange, ageChange));
   return lenses;
 });
@@ -213,7 +213,7 @@ documents.onDidClose((event) => {
   store.forget(event.document.uri);
   settings.forget(event.document.uri);
   cacheContexts.forget(event.document.uri);
-  timeRefresh.cancel(event.document.uri);
+  timeRefresh.forget(event.document.uri);
   references_.delete(event.document.uri);
   connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
 });

@@ -15,8 +15,12 @@ export const systemClock: Clock = {
   clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
 
-/** No refresh sooner than this after it is scheduled (a text that changes every second refreshes once a second). */
-export const MIN_DELAY_MS = 1000;
+/**
+ * Two refreshes of a document are at least this far apart: a text that changes every second refreshes once a second.
+ * Just under a second, so a per-second text keeps its own phase (an expiry falls 1 ms after a whole second, the
+ * `expired … ago` changes that follow on whole seconds).
+ */
+export const MIN_INTERVAL_MS = 900;
 /** setTimeout's largest delay; a later instant is reached through an early refresh, which schedules again. */
 export const MAX_DELAY_MS = 2 ** 31 - 1;
 
@@ -27,6 +31,7 @@ export const MAX_DELAY_MS = 2 ** 31 - 1;
  */
 export class TimeRefresh {
   private readonly timers = new Map<string, { handle: unknown; at: number }>();
+  private readonly lastFired = new Map<string, number>();
 
   constructor(
     private readonly onDue: (uri: string) => void,
@@ -39,11 +44,16 @@ export class TimeRefresh {
     if (current && current.at === at) return;
     this.cancel(uri);
     if (at === undefined || !Number.isFinite(at)) return;
-    const delay = Math.min(Math.max(at - this.clock.now(), MIN_DELAY_MS), MAX_DELAY_MS);
-    const handle = this.clock.setTimer(() => {
-      this.timers.delete(uri);
-      this.onDue(uri);
-    }, delay);
+    const earliest = (this.lastFired.get(uri) ?? -Infinity) + MIN_INTERVAL_MS;
+    const delay = Math.min(Math.max(at, earliest) - this.clock.now(), MAX_DELAY_MS);
+    const handle = this.clock.setTimer(
+      () => {
+        this.timers.delete(uri);
+        this.lastFired.set(uri, this.clock.now());
+        this.onDue(uri);
+      },
+      Math.max(delay, 0),
+    );
     this.timers.set(uri, { handle, at });
   }
 
@@ -54,6 +64,12 @@ export class TimeRefresh {
     this.timers.delete(uri);
   }
 
+  /** The document is closed: no timer, and no memory of its last refresh. */
+  forget(uri: string): void {
+    this.cancel(uri);
+    this.lastFired.delete(uri);
+  }
+
   /** The instant each scheduled document is due at (for tests and logs). */
   dueAt(uri: string): number | undefined {
     return this.timers.get(uri)?.at;
@@ -61,5 +77,6 @@ export class TimeRefresh {
 
   dispose(): void {
     for (const uri of [...this.timers.keys()]) this.cancel(uri);
+    this.lastFired.clear();
   }
 }

@@ -17,5 +17,5 @@ export { cacheVerdictHover } from "./hover";
 export { changeText, valueText } from "./value-text";
 export { expiryProblemText, nonKeyChangeNote, perRunReadText, upstreamNoteText } from "./sentences";
 export { shortDuration } from "./time-text";
-export { nextAgeChange, nextShortDurationChange, nextTimeChange, nextVerdictChange, type TimeTexts } from "./next-change";
+export { nextAgeChange, nextShortDurationChange, nextTimeChange, nextVerdictChange, type TimeTexts, type TimeTextScope } from "./next-change";
 export * from "./policy";

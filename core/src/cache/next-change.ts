@@ -49,11 +49,17 @@ export function nextAgeChange(thenMs: number, nowMs: number): number | undefined
   return thenMs + nextSeconds * SECOND - SECOND / 2;
 }
 
-/** The next instant at which a verdict's kind or any of its texts changes; undefined when none ever does. */
-export function nextVerdictChange(verdict: CacheVerdict, nowMs: number): number | undefined {
+/**
+ * Which texts count: `all` (the hover too: the compared run's `… ago`) or `lens` (the lens titles only: the kind,
+ * `expires in …`, `expired … ago`, the reference's age).
+ */
+export type TimeTextScope = "all" | "lens";
+
+/** The next instant at which a verdict's kind or any of its texts in `scope` changes; undefined when none ever does. */
+export function nextVerdictChange(verdict: CacheVerdict, nowMs: number, scope: TimeTextScope = "all"): number | undefined {
   if (verdict.kind === "n/a" || verdict.kind === "off" || verdict.kind === "not-selected" || verdict.kind === "no-runs") return undefined;
   const ranAtMs = Date.parse(verdict.run.ranAt);
-  const candidates = [nextShortDurationChange(ranAtMs, nowMs)];
+  const candidates = scope === "all" ? [nextShortDurationChange(ranAtMs, nowMs)] : [];
   const windowMs = verdict.expiry.windowMs;
   if ((verdict.kind === "hit" || verdict.kind === "expired") && windowMs !== undefined) {
     // `expires in …` and `expired … ago` count from the end of the window; a hit expires 1 ms after it.
@@ -72,10 +78,10 @@ export interface TimeTexts {
 }
 
 /** The next instant (after `now`) at which any of the document's time-dependent texts changes; undefined: never. */
-export function nextTimeChange(texts: TimeTexts, now: Date): Date | undefined {
+export function nextTimeChange(texts: TimeTexts, now: Date, scope: TimeTextScope = "all"): Date | undefined {
   const nowMs = now.getTime();
   const candidates: Array<number | undefined> = [];
-  for (const verdict of texts.verdicts ?? []) candidates.push(nextVerdictChange(verdict, nowMs));
+  for (const verdict of texts.verdicts ?? []) candidates.push(nextVerdictChange(verdict, nowMs, scope));
   if (texts.referenceStartTime) candidates.push(nextAgeChange(Date.parse(texts.referenceStartTime), nowMs));
   const next = earliest(candidates);
   return next === undefined ? undefined : new Date(next);

@@ -92,3 +92,14 @@ test("nextTimeChange: nothing time-dependent → undefined; the reference alone 
   const now = new Date(T0 + 5 * MINUTE + 10 * SECOND);
   assert.equal(nextTimeChange({ referenceStartTime: new Date(T0).toISOString() }, now)?.getTime(), T0 + 6 * MINUTE - 500);
 });
+
+test("nextTimeChange: the lens scope leaves out the hover's `… ago` of the compared run (a miss has no time in its lens)", () => {
+  const runs = [execution("e1", original, "2026-01-01T09:00:00Z", { stepNames: CACHED })];
+  const changed = edited(oneMinute, (d) => (stepOf(d, "Abalone-Train").Arguments.HyperParameters = { changed: "yes" }));
+  const now = new Date(T0 + 10 * SECOND);
+  const verdicts = Object.values(cacheVerdicts({ definition: changed, executions: runs }, now));
+  assert.ok(verdicts.some((v) => v.kind === "miss"));
+  const misses = verdicts.filter((v) => v.kind === "miss");
+  assert.equal(nextTimeChange({ verdicts: misses }, now, "lens"), undefined);
+  assert.equal(nextTimeChange({ verdicts: misses }, now)?.getTime(), T0 + 11 * SECOND);
+});
