@@ -1,4 +1,12 @@
-import { cacheInsight, cacheVerdictHover, cacheVerdictLensTitle, nextTimeChange, type CacheInsight, type CacheVerdict, type PipelineDocument } from "../../core/src";
+import {
+  cacheInsight,
+  cacheVerdictHover,
+  cacheVerdictLensTitle,
+  nextTimeChange,
+  type CacheInsight,
+  type CacheVerdict,
+  type PipelineDocument,
+} from "../../core/src";
 import type { CacheContextParams } from "../../protocol/src";
 
 interface Computed {

@@ -79,5 +79,11 @@ test("time refresh: a document refreshes at most about once a second (MIN_INTERV
   refresh.forget("a");
   refresh.schedule("a", clock.now() + 1);
   clock.advanceBy(1);
-  assert.deepEqual(due.slice(2).map((d) => d.uri).sort(), ["a", "b"]);
+  assert.deepEqual(
+    due
+      .slice(2)
+      .map((d) => d.uri)
+      .sort(),
+    ["a", "b"],
+  );
 });
