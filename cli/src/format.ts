@@ -18,8 +18,12 @@ function locate(result: FileResult): LocatedDiagnostic[] {
   return result.diagnostics.map((d) => ({ code: d.code, severity: d.severity, message: d.message, range: lines.rangeOf(d.start, d.end) }));
 }
 
-export function formatText(results: FileResult[]): string {
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
+
+/** `skipped`: the other `.json` files under the named directories (counted in the summary, listed when `verbose`). */
+export function formatText(results: FileResult[], skipped: string[] = [], verbose = false): string {
   const out: string[] = [];
+  if (verbose) for (const path of skipped) out.push(`${path}: skipped (not a pipeline definition)`);
   const counts = { error: 0, warning: 0, information: 0, hint: 0 };
   for (const result of results) {
     for (const d of locate(result)) {
@@ -27,14 +31,15 @@ export function formatText(results: FileResult[]): string {
       out.push(`${result.path}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code}: ${d.message}`);
     }
   }
+  const checked = `${plural(results.length, "file")} checked${skipped.length > 0 ? `, ${plural(skipped.length, "other JSON file")} skipped` : ""}`;
   out.push(
-    `${results.length} file${results.length === 1 ? "" : "s"} checked: ${counts.error} error${counts.error === 1 ? "" : "s"}, ${counts.warning} warning${counts.warning === 1 ? "" : "s"}, ${counts.information} information, ${counts.hint} hint${counts.hint === 1 ? "" : "s"}.`,
+    `${checked}: ${plural(counts.error, "error")}, ${plural(counts.warning, "warning")}, ${counts.information} information, ${plural(counts.hint, "hint")}.`,
   );
   return out.join("\n") + "\n";
 }
 
-export function formatJson(results: FileResult[]): string {
-  return JSON.stringify({ files: results.map((r) => ({ path: r.path, diagnostics: locate(r) })) }, null, 2) + "\n";
+export function formatJson(results: FileResult[], skipped: string[] = []): string {
+  return JSON.stringify({ files: results.map((r) => ({ path: r.path, diagnostics: locate(r) })), skipped }, null, 2) + "\n";
 }
 
 const SARIF_LEVEL: Record<string, string> = { error: "error", warning: "warning", information: "note", hint: "note" };

@@ -24,15 +24,28 @@ function parseRuleOption(value: string, previous: Record<string, SeveritySetting
   return { ...previous, [match[1]]: match[2] as SeveritySetting };
 }
 
-function lint(paths: string[], options: { format: string; rule: Record<string, SeveritySetting> }): number {
-  const files = collectFiles(paths);
+interface LintOptions {
+  format: string;
+  rule: Record<string, SeveritySetting>;
+  verbose?: boolean;
+  requireDefinitions?: boolean;
+}
+
+function lint(paths: string[], options: LintOptions): number {
+  const { files, skipped, emptyDirectories } = collectFiles(paths);
   const results: FileResult[] = files.map((path) => {
     const text = readFileSync(path, "utf8");
     return { path, text, diagnostics: analyze(text, { severities: options.rule }).diagnostics };
   });
-  if (files.length === 0) process.stderr.write(`No pipeline definitions found under: ${paths.join(", ")}\n`);
-  const output = options.format === "json" ? formatJson(results) : options.format === "sarif" ? formatSarif(results, version) : formatText(results);
+  for (const directory of emptyDirectories) process.stderr.write(`No pipeline definitions found under: ${directory}\n`);
+  const output =
+    options.format === "json"
+      ? formatJson(results, skipped)
+      : options.format === "sarif"
+        ? formatSarif(results, version)
+        : formatText(results, skipped, options.verbose);
   process.stdout.write(output);
+  if (options.requireDefinitions && emptyDirectories.length > 0) return EXIT_ERRORS;
   return results.some((r) => r.diagnostics.some((d) => d.severity === "error")) ? EXIT_ERRORS : EXIT_OK;
 }
 
@@ -81,7 +94,9 @@ export async function run(argv: string[]): Promise<number> {
     .argument("<paths...>", "files or directories")
     .addOption(new Option("-f, --format <format>", "output format").choices(["text", "json", "sarif"]).default("text"))
     .option("-r, --rule <code=severity>", "override a rule's severity (repeatable), e.g. parameter-unused=off", parseRuleOption, {})
-    .action((paths: string[], options) => {
+    .option("-v, --verbose", "also list the .json files skipped because they are not pipeline definitions")
+    .option("--require-definitions", "exit 1 when a named directory holds no pipeline definition")
+    .action((paths: string[], options: LintOptions) => {
       exitCode = lint(paths, options);
     });
   withEngineJobOptions(withRunOptions(program.command("run")))

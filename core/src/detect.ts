@@ -1,4 +1,4 @@
-import { parse } from "jsonc-parser";
+import { parse, type ParseError } from "jsonc-parser";
 
 export const PIPELINE_VERSION = "2020-12-01";
 
@@ -23,4 +23,16 @@ export function isPipelineDefinition(text: string): boolean {
   return steps.every(
     (s) => s && typeof s === "object" && typeof (s as Record<string, unknown>).Name === "string" && typeof (s as Record<string, unknown>).Type === "string",
   );
+}
+
+/**
+ * Whether a text that is not a definition looks like a failed attempt at one, which a linter should check rather
+ * than pass over: a JSON string whose content is a definition (encoded twice), or a text that is not JSON at all
+ * (a Python dict repr, a half-edited file) but mentions `"Steps"` or `'Steps'`.
+ */
+export function looksLikeBrokenDefinition(text: string): boolean {
+  const errors: ParseError[] = [];
+  const value: unknown = parse(text, errors, { disallowComments: false, allowTrailingComma: true });
+  if (errors.length === 0) return typeof value === "string" && isPipelineDefinition(value);
+  return /["']Steps["']/.test(text);
 }

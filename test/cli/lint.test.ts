@@ -1,7 +1,7 @@
 import { test, type TestContext } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { tempDir } from "../helpers/temp";
 
@@ -77,6 +77,73 @@ test("cli lint: --rule re-levels a rule; an error turned into a warning exits 0"
   assert.equal(result.status, 0);
   assert.match(result.stdout, /warning depends-on-unknown-step/);
   assert.equal(run("lint", "--rule", "depends-on-unknown-step=off", join(dir, "pipelines/broken.pipeline.json")).stdout.includes("depends-on"), false);
+});
+
+const edgeCases = join(import.meta.dirname, "../fixtures/corpus/edge-cases");
+
+/** A folder of three broken attempts at a definition (a Python repr, a double-encoded string, an unparsable file) and two other JSON files. */
+function brokenFolder(t: TestContext): string {
+  const dir = tempDir(t, "smp-cli-broken-");
+  copyFileSync(join(edgeCases, "skrishnakumar_python-repr.json"), join(dir, "python-repr.json"));
+  copyFileSync(join(edgeCases, "skrishnakumar_double-encoded-string.json"), join(dir, "double-encoded.json"));
+  writeFileSync(join(dir, "half-written.json"), `{"Version": "2020-12-01", "Steps": [{"Name": "A", "Type": "Fail",`);
+  writeFileSync(join(dir, "package.json"), `{"name": "not-a-pipeline"}`);
+  writeFileSync(join(dir, "string.json"), JSON.stringify("just a string"));
+  return dir;
+}
+
+test("cli lint: in a directory, broken attempts at a definition are checked and fail; other JSON files are counted as skipped", (t) => {
+  const dir = brokenFolder(t);
+  const result = run("lint", dir);
+  assert.equal(result.status, 1, result.stdout);
+  assert.match(result.stdout, /python-repr\.json:1:2: error json-syntax: This is a Python dict \(repr\), not JSON/);
+  assert.match(result.stdout, /double-encoded\.json:1:1: error not-a-pipeline-definition: The definition is JSON-encoded a second time/);
+  assert.match(result.stdout, /half-written\.json:\d+:\d+: error json-syntax: /);
+  assert.match(result.stdout, /^3 files checked, 2 other JSON files skipped: [3-9] errors,/m);
+  assert.doesNotMatch(result.stdout, /package\.json|string\.json/, "skipped files are listed only with --verbose");
+});
+
+test("cli lint: --verbose lists the skipped files; --format json has them under skipped", (t) => {
+  const dir = brokenFolder(t);
+  const verbose = run("lint", "--verbose", dir);
+  assert.match(
+    verbose.stdout,
+    new RegExp(`^${join(dir, "package.json").replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: skipped \\(not a pipeline definition\\)$`, "m"),
+  );
+  assert.match(verbose.stdout, /string\.json: skipped \(not a pipeline definition\)$/m);
+  const json = JSON.parse(run("lint", "--format", "json", dir).stdout) as { files: Array<{ path: string }>; skipped: string[] };
+  assert.deepEqual(json.files.map((f) => f.path.slice(dir.length + 1)).sort(), ["double-encoded.json", "half-written.json", "python-repr.json"]);
+  assert.deepEqual(
+    json.skipped.map((p) => p.slice(dir.length + 1)),
+    ["package.json", "string.json"],
+  );
+});
+
+test("cli lint: the real definitions of the corpus give no error and are all checked, edge cases apart", () => {
+  const corpus = join(import.meta.dirname, "../fixtures/corpus");
+  const result = run("lint", "--format", "json", corpus);
+  const report = JSON.parse(result.stdout) as { files: Array<{ path: string; diagnostics: Array<{ severity: string }> }>; skipped: string[] };
+  assert.deepEqual(report.skipped, []);
+  const failing = report.files.filter((f) => f.diagnostics.some((d) => d.severity === "error")).map((f) => f.path.slice(corpus.length + 1));
+  assert.deepEqual(failing.sort(), [
+    "edge-cases/aws-samples_asset-prediction_pipeline-template.json",
+    "edge-cases/skrishnakumar_double-encoded-string.json",
+    "edge-cases/skrishnakumar_python-repr.json",
+  ]);
+});
+
+test("cli lint: --require-definitions fails, naming the folder, when a named directory holds no definition", (t) => {
+  const dir = tempDir(t, "smp-cli-empty-");
+  writeFileSync(join(dir, "package.json"), `{"name": "not-a-pipeline"}`);
+  const lenient = run("lint", dir);
+  assert.equal(lenient.status, 0);
+  assert.match(lenient.stdout, /^0 files checked, 1 other JSON file skipped: 0 errors/m);
+  const strict = run("lint", "--require-definitions", dir);
+  assert.equal(strict.status, 1);
+  assert.match(strict.stderr, new RegExp(`No pipeline definitions found under: ${dir.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`, "m"));
+  const withDefinition = workspace(t);
+  assert.equal(run("lint", "--require-definitions", join(withDefinition, "pipelines")).status, 1, "broken.pipeline.json has an error");
+  assert.equal(run("lint", "--require-definitions", join(withDefinition, "pipelines/clean.json")).status, 0, "a named file is not a folder");
 });
 
 test("cli lint: usage errors exit 2 with a message", () => {

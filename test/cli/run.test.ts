@@ -151,6 +151,22 @@ test("cli run: usage errors exit 2 with a message", (t) => {
   assert.equal(readFileSync(join(dir, "examples/abalone.pipeline.json"), "utf8"), readFileSync(join(examples, "abalone.pipeline.json"), "utf8"));
 });
 
+test("cli plan: a refused selection reads in order — the target, why it is not started, then the hint that fixes it", (t) => {
+  const dir = workspace(t);
+  const refused = spawnSync(process.execPath, [cli, "plan", "examples/abalone.pipeline.json", "--select", "AbaloneTrain,AbaloneMSECond", "--runner", "host"], {
+    cwd: dir,
+    encoding: "utf8",
+    timeout: 60_000,
+  });
+  assert.equal(refused.status, 1, refused.stderr);
+  const lines = refused.stdout.trimEnd().split("\n");
+  const notStarted = lines.findIndex((line) => line.startsWith("Not started: "));
+  const hint = lines.indexOf("Hint: --select AbaloneTrain,AbaloneEval,AbaloneMSECond");
+  assert.ok(notStarted >= 0 && hint >= 0, refused.stdout);
+  assert.ok(hint > notStarted, `the hint comes after what it refers to:\n${refused.stdout}`);
+  assert.equal(hint, lines.length - 1, `the hint is the last line:\n${refused.stdout}`);
+});
+
 test("cli plan: prints per step what a run would do — cache hits, reuse, skips — and starts nothing", { timeout: 180_000 }, () => {
   const { dir, result: first } = workspaceAfterOneRun();
   assert.equal(first.status, 0, first.all);
@@ -181,5 +197,5 @@ test("cli plan: prints per step what a run would do — cache hits, reuse, skips
     timeout: 60_000,
   });
   assert.equal(refused.status, 1);
-  assert.match(refused.stdout, /^Hint: --select AbaloneTrain,AbaloneEval,AbaloneMSECond$/m);
+  assert.match(refused.stdout, /^Not started: [^]*^Hint: --select AbaloneTrain,AbaloneEval,AbaloneMSECond$/m);
 });

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { isPipelineDefinition } from "../../core/src";
+import { isPipelineDefinition, looksLikeBrokenDefinition } from "../../core/src";
 
 test("detect: Version 2020-12-01 with Steps is a definition", () => {
   assert.equal(isPipelineDefinition(`{"Version": "2020-12-01", "Steps": []}`), true);
@@ -30,5 +30,26 @@ test("detect: other JSON is not claimed", () => {
     `{"Version": "2012-10-17", "Statement": []}`,
   ]) {
     assert.equal(isPipelineDefinition(text), false, text);
+  }
+});
+
+test("detect: broken attempts at a definition are recognised as such (Python repr, double-encoded, unparsable with Steps)", () => {
+  assert.equal(looksLikeBrokenDefinition(`{'Version': '2020-12-01', 'Steps': [{'Name': 'A', 'Type': 'Fail', 'Arguments': {}}], 'Metadata': None}`), true);
+  assert.equal(looksLikeBrokenDefinition(JSON.stringify(JSON.stringify({ Version: "2020-12-01", Steps: [{ Name: "A", Type: "Fail" }] }))), true);
+  assert.equal(looksLikeBrokenDefinition(`{"Version": "2020-12-01", "Steps": [{"Name": "A", "Type": "Processing",}`), true);
+});
+
+test("detect: other JSON, valid or not, is not a broken definition", () => {
+  for (const text of [
+    `{"name": "pkg", "version": "1.0.0"}`,
+    `"just a string"`,
+    JSON.stringify(JSON.stringify({ name: "pkg" })),
+    `{"Stages": [], "broken": }`,
+    `{'a': True}`,
+    ``,
+    `{"Steps": []}`,
+    `// comments are fine\n{"Steps": [1]}`,
+  ]) {
+    assert.equal(looksLikeBrokenDefinition(text), false, text);
   }
 });

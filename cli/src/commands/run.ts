@@ -82,12 +82,15 @@ export async function runPipeline(file: string, options: RunOptions, out: (line:
     );
     if (mode === "plan" && dialogs.planned) {
       out("Plan only: nothing was created, updated or started.");
+      dialogs.hints.forEach((hint) => out(hint));
       return 0;
     }
     if (outcome.status !== "started") {
       out(`Not started: ${outcome.status === "refused" ? outcome.error.message : dialogs.problems.join(" ") || outcome.message}`);
+      dialogs.hints.forEach((hint) => out(hint));
       return 1;
     }
+    dialogs.hints.forEach((hint) => out(hint));
     const plan = outcome.summary.plan;
     out(
       `Started ${plan.selectedSteps ? `steps ${plan.selectedSteps.join(", ")}${plan.reference ? ` (reference ${plan.reference.arn})` : ""}` : "the whole pipeline"}: ${outcome.executionArn}`,
@@ -103,14 +106,19 @@ export async function runPipeline(file: string, options: RunOptions, out: (line:
   }
 }
 
-/** On the command line the invocation is the confirmation: the plan is printed, fixes are hints, wrong values stop the run. */
-function commandLineDialogs(out: (line: string) => void, mode: "run" | "plan"): RunDialogs & { problems: string[]; planned: boolean } {
+/**
+ * On the command line the invocation is the confirmation: the plan is printed, fixes are hints, wrong values stop the run.
+ * Hints are kept until the plan or the refusal they refer to has been printed, so the output reads in order.
+ */
+function commandLineDialogs(out: (line: string) => void, mode: "run" | "plan"): RunDialogs & { problems: string[]; hints: string[]; planned: boolean } {
   const problems: string[] = [];
+  const hints: string[] = [];
   return {
     problems,
+    hints,
     planned: false,
     async offerFix(_reason: string, fix: PlanFix) {
-      out(fix.kind === "addSteps" ? `Hint: --select ${fix.selection.join(",")}` : `Hint: --reference ${fix.execution.arn}`);
+      hints.push(fix.kind === "addSteps" ? `Hint: --select ${fix.selection.join(",")}` : `Hint: --reference ${fix.execution.arn}`);
       return false;
     },
     async editParameters(_values, errors) {

@@ -1,3 +1,4 @@
+import { isPipelineDefinition } from "../detect";
 import { memberValue, span } from "../json";
 import type { DocumentRule } from "../rule";
 
@@ -13,7 +14,7 @@ export const notAPipelineDefinition: DocumentRule = {
     if (root.type === "string") {
       const decoded = tryParse(root.value as string);
       const message =
-        decoded && typeof decoded === "object" && decoded !== null && "Steps" in decoded
+        (decoded && typeof decoded === "object" && "Steps" in decoded) || isPipelineDefinition(root.value as string)
           ? "The definition is JSON-encoded a second time: the file holds one JSON string whose content is the definition. Decode it once (e.g. json.loads) and save the object itself."
           : "A pipeline definition is a JSON object, not a string.";
       return [{ code, message, ...span(root), data: { doubleEncoded: decoded !== undefined } }];

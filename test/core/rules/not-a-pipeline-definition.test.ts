@@ -21,3 +21,14 @@ test("not-a-pipeline-definition: a double-encoded definition says to decode it o
   assert.match(d.message, /JSON-encoded a second time/);
   assert.equal(d.data?.doubleEncoded, true);
 });
+
+test("not-a-pipeline-definition: a double-encoded definition without Steps (Version and Parameters) is named as such too", () => {
+  const inner = JSON.stringify({ Version: "2020-12-01", Parameters: [{ Name: "P", Type: "String" }] });
+  const [d] = expectDiagnostics(`⟦${JSON.stringify(inner)}⟧`, "not-a-pipeline-definition", "error");
+  assert.match(d.message, /JSON-encoded a second time/);
+});
+
+test("not-a-pipeline-definition: a plain string is not called a double-encoded definition", () => {
+  const [d] = expectDiagnostics(`⟦"hello"⟧`, "not-a-pipeline-definition", "error");
+  assert.doesNotMatch(d.message, /second time/);
+});
