@@ -7,6 +7,7 @@ import type { EngineContext } from "./context";
 import { executionOperations } from "./operations/executions";
 import { pipelineOperations } from "./operations/pipelines";
 import { StoreLock } from "./lock";
+import { isNewStore, markStoreIgnored } from "./store-gitignore";
 import { endOrphanProcesses } from "./processes";
 import { createProtocolServer, isLoopback, type Operation } from "./protocol";
 import type { StepRunner } from "./runners/runner";
@@ -52,9 +53,11 @@ export class LocalEngine {
     const host = options.host ?? "127.0.0.1";
     if (!isLoopback(host)) throw new Error(`The local engine only listens on the loopback interface (127.0.0.1, ::1, localhost), not on '${host}'.`);
     const root = resolve(options.root);
+    const newStore = isNewStore(root);
     // The store holds logs and records of the user's jobs: private to the user.
     mkdirSync(root, { recursive: true, mode: 0o700 });
     chmodSync(root, 0o700);
+    if (newStore) markStoreIgnored(root);
     const log = options.log ?? ((message: string) => process.stderr.write(`${message}\n`));
     this.lock = StoreLock.acquire(root);
     let store: Store;
