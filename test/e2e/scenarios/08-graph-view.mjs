@@ -101,9 +101,14 @@ export default {
       10_000,
     );
     log(`status bar after the click: ${status.text}`);
-    // The selected text is the Name's value, on a line that is on screen.
-    const text = await wb.lineText(page, status.line);
-    if (text === undefined) throw new Error(`line ${status.line} (the selection) is not on screen`);
+    // The selected text is the Name's value, on a line that is on screen (once the editor has scrolled to it: the
+    // status bar can show the selection a frame before the reveal's scroll is drawn).
+    const text = await wb.waitUntil(
+      page,
+      `line ${status.line} (the selection) to be on screen`,
+      async () => (await wb.lineText(page, status.line)) ?? { failed: "not on screen" },
+      5_000,
+    );
     const end = status.column - 1;
     expectEqual(text.slice(end - status.selected, end), "AbaloneTrain", `the selected text on line ${status.line} ("${text.trim()}")`);
     if (!/"Name":\s*"AbaloneTrain"/.test(text)) throw new Error(`line ${status.line} is not AbaloneTrain's Name: "${text.trim()}"`);
