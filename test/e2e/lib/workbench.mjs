@@ -135,11 +135,23 @@ async function findWithMatchCase(page, text, occurrence) {
   ).catch(() => undefined);
 }
 
-/** Moves keyboard focus into the active editor (View: Focus First Editor Group). */
+/**
+ * Moves keyboard focus into the active editor (View: Focus First Editor Group). A key press can land while a webview
+ * (the graph) still holds the focus and be lost there, so the press is repeated until the editor has the focus.
+ */
 export async function focusEditor(page) {
-  await focusWorkbench(page);
-  await page.keyboard.press("Control+1");
-  await page.locator(".editor-group-container.active .monaco-editor.focused").waitFor({ state: "visible", timeout: SHORT });
+  const focused = page.locator(".editor-group-container.active .monaco-editor.focused");
+  const deadline = Date.now() + SHORT;
+  for (;;) {
+    await focusWorkbench(page);
+    await page.keyboard.press("Control+1");
+    const shown = await focused.waitFor({ state: "visible", timeout: 2_000 }).then(
+      () => true,
+      () => false,
+    );
+    if (shown) return;
+    if (Date.now() > deadline) throw new Error(`timed out after ${SHORT / 1000} s waiting for the editor to take the keyboard focus`);
+  }
 }
 
 /** The on-screen box of `text` in the active editor's rendered lines (it must be scrolled into view). */
