@@ -1,18 +1,10 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { FINISHED_STATUSES, type PastExecution } from "../../core/src";
 import type { ExecutionRecord, StepRecord } from "./records";
 
-/** One finished execution as cache insight needs it (the same shape as the SageMaker layer's history). */
-export interface StoredExecution {
-  executionArn: string;
-  status: string;
-  startTime?: string;
-  definition: string;
-  parameters: Record<string, string>;
-  steps: Record<string, { status: string; startTime?: string; endTime?: string; cacheHitFrom?: string; reusedFrom?: string }>;
-}
-
-const FINISHED = new Set(["Succeeded", "Failed", "Stopped"]);
+/** One finished execution as cache insight needs it: the core's `PastExecution`, as the SageMaker layer's history gives it. */
+export type StoredExecution = PastExecution;
 
 /**
  * The newest finished executions of a pipeline, read from the store's records without an engine: nothing is created,
@@ -24,7 +16,7 @@ export function readStoreHistory(store: string, pipelineName: string, limit: num
   const executions: ExecutionRecord[] = [];
   for (const id of readdirSync(executionsDir)) {
     const record = readJson<ExecutionRecord>(join(executionsDir, id, "execution.json"));
-    if (record?.PipelineName === pipelineName && FINISHED.has(record.PipelineExecutionStatus)) executions.push(record);
+    if (record?.PipelineName === pipelineName && FINISHED_STATUSES.includes(record.PipelineExecutionStatus)) executions.push(record);
   }
   executions.sort((a, b) => b.CreationTime - a.CreationTime || b.ExecutionId.localeCompare(a.ExecutionId));
   return executions.slice(0, limit).map((e) => ({

@@ -1,16 +1,9 @@
 import { DescribePipelineDefinitionForExecutionCommand, type PipelineExecutionStep, type SageMakerClient } from "@aws-sdk/client-sagemaker";
-import { isFinished } from "../../core/src";
+import { isFinished, type PastExecution } from "../../core/src";
 import { executionParameters, listAllSteps, listExecutions } from "./executions";
 
-/** One finished execution as the cache verdicts need it (the shape core/src/cache takes). */
-export interface ExecutionRecord {
-  executionArn: string;
-  status: string;
-  startTime?: string;
-  definition: string;
-  parameters: Record<string, string>;
-  steps: Record<string, { status: string; startTime?: string; endTime?: string; cacheHitFrom?: string; reusedFrom?: string }>;
-}
+/** One finished execution as the cache verdicts need it: the core's `PastExecution`. */
+export type ExecutionRecord = PastExecution;
 
 /**
  * The recent finished executions of a pipeline with their definitions, parameters and steps. Finished executions never

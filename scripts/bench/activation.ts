@@ -9,7 +9,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
-// @ts-expect-error: a JavaScript module without declarations
 import { lazyCliCommands, lazyLayers, protocolOf } from "../esbuild-plugins.mjs";
 import { LspClient } from "../../test/helpers/lsp";
 import { median } from "./stats";

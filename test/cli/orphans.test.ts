@@ -1,11 +1,11 @@
 import { test, type TestContext } from "node:test";
 import assert from "node:assert/strict";
-import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { CreatePipelineCommand, ListPipelineExecutionStepsCommand, SageMakerClient, StartPipelineExecutionCommand } from "@aws-sdk/client-sagemaker";
 import { loadOrCreateCredentials } from "../../engine/src";
 import { sandboxBinary } from "../../engine/src/runners/sandbox";
+import { startLocalServe, until } from "../helpers/local-serve";
 import { tempDir } from "../helpers/temp";
 
 /**
@@ -13,43 +13,7 @@ import { tempDir } from "../helpers/temp";
  * each running group in `<store>/processes/`; the next engine on the store ends them before it marks their steps Failed.
  */
 
-const cli = join(import.meta.dirname, "../../dist/cli.js");
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
-
-function startServer(t: TestContext, store: string, env: NodeJS.ProcessEnv): Promise<{ process: ChildProcess; endpoint: string }> {
-  const child = spawn(process.execPath, [cli, "local", "serve", "--port", "0", "--store", store, "--runner", "host"], {
-    stdio: ["ignore", "pipe", "pipe"],
-    env,
-  });
-  t.after(async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise((r) => child.once("exit", r));
-    child.kill("SIGKILL");
-    await exited;
-  });
-  let output = "";
-  return new Promise((resolve, reject) => {
-    const read = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-      if (match) resolve({ process: child, endpoint: match[1] });
-    };
-    child.stdout!.on("data", read);
-    child.stderr!.on("data", read);
-    child.once("exit", (code) => reject(new Error(`local serve exited (${code}):\n${output}`)));
-  });
-}
-
-/** Polls state another process owns (no event reaches this one). */
-async function until<T>(what: string, read: () => T | Promise<T>, done: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 /** The live (not zombie) members of a process group. */
 function groupMembers(pgid: number): number[] {
@@ -120,7 +84,7 @@ const linuxOnly = { skip: process.platform !== "linux" && "reads /proc", timeout
 
 test("crash recovery: after a SIGKILL of the engine, the next engine ends the step's process group, then marks the step Failed", linuxOnly, async (t) => {
   const store = tempDir(t, "smp-orphans-");
-  const first = await startServer(t, store, WITHOUT_SANDBOX);
+  const first = await startLocalServe(t, store, WITHOUT_SANDBOX);
   const { arn, stepDir, pid } = await startSleeper(first.endpoint, store);
   // Should the recovery fail, the orphan must not outlive the test either.
   t.after(() => {
@@ -136,7 +100,7 @@ test("crash recovery: after a SIGKILL of the engine, the next engine ends the st
   assert.ok(groupMembers(pid).length > 0, "the step's processes outlive the engine");
 
   // The new engine ends the orphans while it starts (before it listens): no waiting here.
-  const second = await startServer(t, store, WITHOUT_SANDBOX);
+  const second = await startLocalServe(t, store, WITHOUT_SANDBOX);
   assert.deepEqual(groupMembers(pid), [], "the step's process group is gone");
   assert.deepEqual(readdirSync(join(store, "processes")), [], "its record is removed");
   assert.equal(existsSync(join(stepDir, "attempt-1", "opt", "ml", "processing", "out", "late.txt")), false);
@@ -148,7 +112,7 @@ const withSandbox = { ...linuxOnly, skip: linuxOnly.skip || (sandboxBinary(proce
 
 test("crash recovery: in the sandbox, the step's processes end with the engine (bwrap --die-with-parent)", withSandbox, async (t) => {
   const store = tempDir(t, "smp-orphans-");
-  const first = await startServer(t, store, process.env);
+  const first = await startLocalServe(t, store, process.env);
   const { arn, pid } = await startSleeper(first.endpoint, store);
   first.process.kill("SIGKILL");
   await new Promise((r) => first.process.once("exit", r));
@@ -159,7 +123,7 @@ test("crash recovery: in the sandbox, the step's processes end with the engine (
     (members) => members.length === 0,
     10_000,
   );
-  const second = await startServer(t, store, process.env);
+  const second = await startLocalServe(t, store, process.env);
   assert.deepEqual(readdirSync(join(store, "processes")), [], "the stale record is removed");
   await failedStep(t, second.endpoint, arn, store);
 });

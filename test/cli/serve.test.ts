@@ -1,6 +1,6 @@
-import { test, type TestContext } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import {
   CreatePipelineCommand,
@@ -13,6 +13,7 @@ import {
 } from "@aws-sdk/client-sagemaker";
 import { readCredentials, CREDENTIALS_FILE } from "../../engine/src";
 import { signedFetch, type KeyPair } from "../helpers/sign";
+import { startLocalServe, until } from "../helpers/local-serve";
 import { tempDir } from "../helpers/temp";
 
 /** `sagemaker-pipelines local serve` as a separate process: killed with SIGKILL mid-execution, then started again. */
@@ -20,49 +21,7 @@ import { tempDir } from "../helpers/temp";
 const cli = join(import.meta.dirname, "../../dist/cli.js");
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
 
-interface Server {
-  process: ChildProcess;
-  endpoint: string;
-  output: () => string;
-}
-
-function startServer(t: TestContext, store: string): Promise<Server> {
-  const child = spawn(process.execPath, [cli, "local", "serve", "--port", "0", "--store", store, "--runner", "host"], { stdio: ["ignore", "pipe", "pipe"] });
-  t.after(async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise((r) => child.once("exit", r));
-    child.kill("SIGKILL");
-    await exited;
-  });
-  let output = "";
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`local serve did not start:\n${output}`)), 20_000);
-    const read = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve({ process: child, endpoint: match[1], output: () => output });
-      }
-    };
-    child.stdout!.on("data", read);
-    child.stderr!.on("data", read);
-    child.once("exit", (code) => reject(new Error(`local serve exited (${code}):\n${output}`)));
-  });
-}
-
 const client = (endpoint: string, credentials: KeyPair) => new SageMakerClient({ endpoint, region: "us-east-1", credentials, maxAttempts: 1 });
-
-/** Polls the other process's API until `done` holds (its state has no event this process could await). */
-async function until<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 /**
  * A process step: `sleep` seconds of work, then a file in its output. Its process ends early when its
@@ -103,7 +62,7 @@ test("local serve: after a SIGKILL mid-execution, a restart keeps every record a
   const store = tempDir(t, "smp-serve-");
   const marker = `smp-crash-test-${process.pid}-${Date.now()}`;
 
-  const first = await startServer(t, store);
+  const first = await startLocalServe(t, store);
   assert.match(first.output(), /eval "\$\(sagemaker-pipelines local credentials --store '.+'\)"/, "serve says how clients get the key");
   // The key pair the first process made; the restarted one must accept it (the store keeps it).
   const key = readCredentials(join(store, CREDENTIALS_FILE))!;
@@ -137,7 +96,7 @@ test("local serve: after a SIGKILL mid-execution, a restart keeps every record a
   first.process.kill("SIGKILL");
   await new Promise((r) => first.process.once("exit", r));
 
-  const second = await startServer(t, store);
+  const second = await startLocalServe(t, store);
   const after = client(second.endpoint, key);
   t.after(() => after.destroy());
   const described = await after.send(new DescribePipelineExecutionCommand({ PipelineExecutionArn: interrupted.PipelineExecutionArn }));

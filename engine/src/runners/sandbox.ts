@@ -31,17 +31,15 @@ function optBinds(): string[] {
   return args;
 }
 
+/** The machine read-only, with its devices and a /proc of the sandbox's own, and /opt without /opt/ml. */
+const readOnlySystem = () => ["--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", ...optBinds()];
+/** Its own PID namespace and session, ended with the engine. */
+const OWN_PROCESSES = ["--unshare-pid", "--die-with-parent", "--new-session"];
+
 /** The bwrap arguments before the command. */
 export function bwrapArguments(paths: SandboxPaths): string[] {
   return [
-    "--ro-bind",
-    "/",
-    "/",
-    "--dev",
-    "/dev",
-    "--proc",
-    "/proc",
-    ...optBinds(),
+    ...readOnlySystem(),
     "--bind",
     paths.optMl,
     OPT_ML,
@@ -49,9 +47,7 @@ export function bwrapArguments(paths: SandboxPaths): string[] {
     paths.tmp,
     SANDBOX_TMP,
     ...(paths.hide ?? []).filter(isFolder).flatMap((folder) => ["--tmpfs", folder]),
-    "--unshare-pid",
-    "--die-with-parent",
-    "--new-session",
+    ...OWN_PROCESSES,
     ...(paths.network ? [] : ["--unshare-net"]),
     "--chdir",
     paths.cwd,
@@ -74,24 +70,7 @@ export function sandboxBinary(env: NodeJS.ProcessEnv): string | undefined {
 }
 
 function probe(env: NodeJS.ProcessEnv): string | undefined {
-  const args = [
-    "--ro-bind",
-    "/",
-    "/",
-    "--dev",
-    "/dev",
-    "--proc",
-    "/proc",
-    ...optBinds(),
-    "--dir",
-    OPT_ML,
-    "--unshare-pid",
-    "--die-with-parent",
-    "--new-session",
-    "--unshare-net",
-    "--",
-    "true",
-  ];
+  const args = [...readOnlySystem(), "--dir", OPT_ML, ...OWN_PROCESSES, "--unshare-net", "--", "true"];
   const result = spawnSync("bwrap", args, { env: { PATH: env.PATH ?? "" }, stdio: "ignore", timeout: 5000 });
   return result.status === 0 ? "bwrap" : undefined;
 }
