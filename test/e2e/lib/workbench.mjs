@@ -95,11 +95,21 @@ export async function revealText(page, text, { occurrence = 1 } = {}) {
 
 /** Ctrl+Home, Ctrl+F with Match Case on, the text, Enter to later matches, Escape; the selection's box or undefined. */
 async function findWithMatchCase(page, text, occurrence) {
-  await focusEditor(page);
-  await page.keyboard.press("Control+Home");
-  await page.keyboard.press("Control+F");
   const find = page.locator(".editor-group-container.active .find-widget textarea, .editor-group-container.active .find-widget input").first();
-  await find.waitFor({ state: "visible", timeout: SHORT });
+  // A key press can be lost while another part of the workbench takes the focus back (seen once in Restricted
+  // Mode, right after the Problems panel filled): focus the editor and press Ctrl+F again until the widget shows.
+  const deadline = Date.now() + SHORT;
+  for (;;) {
+    await focusEditor(page);
+    await page.keyboard.press("Control+Home");
+    await page.keyboard.press("Control+F");
+    const shown = await find.waitFor({ state: "visible", timeout: 2_000 }).then(
+      () => true,
+      () => false,
+    );
+    if (shown) break;
+    if (Date.now() > deadline) throw new Error(`timed out after ${SHORT / 1000} s waiting for the Find widget after Ctrl+F`);
+  }
   // Match case, so that "Train" does not find "train" first. A click while the widget slides in can miss:
   // click until the toggle says it is on.
   const matchCase = page.locator('.editor-group-container.active .find-widget .monaco-custom-toggle[aria-label^="Match Case"]').first();
