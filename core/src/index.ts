@@ -31,6 +31,7 @@ export { parseDocument, MAX_NESTING_DEPTH } from "./parse";
 export { parseReference, EXECUTION_VARIABLES, type PathSegment } from "./references";
 export * from "./run-parameters";
 export * from "./planner/execution";
+export { executionIdOf, executionLabelOf, isChosenDisplayName, type NamedExecution } from "./execution-label";
 export * from "./planner/reference";
 export * from "./planner/plan";
 export * from "./planner/parameters";

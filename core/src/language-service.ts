@@ -71,6 +71,8 @@ export interface CodeLensOptions {
   referenceLatest?: boolean;
   /** The cache verdict's lens title, when the client has sent executions to compare with. */
   cacheTitle?: (stepName: string) => string | undefined;
+  /** How many finished executions the client found for the document's pipeline (undefined: not known). */
+  finishedExecutions?: number;
 }
 
 export interface LanguageService {
@@ -138,7 +140,7 @@ export function getLanguageService(options: LanguageServiceOptions): LanguageSer
     documentSymbols: (document, uri) => guarded("documentSymbols", uri, undefined, [], () => documentSymbols(document)),
     codeLenses: (document, uri, lensOptions = {}) =>
       guarded("codeLenses", uri, undefined, [], () =>
-        codeLenses(document, uri, lensOptions.reference, lensOptions.now ?? new Date(), lensOptions.referenceLatest ?? true, lensOptions.cacheTitle),
+        codeLenses(document, uri, lensOptions.reference, lensOptions.now ?? new Date(), lensOptions.referenceLatest ?? true, lensOptions.cacheTitle, lensOptions.finishedExecutions),
       ),
     codeActions: (document, uri, diagnostics) =>
       guarded("codeActions", uri, diagnostics[0]?.range.start, [], () =>

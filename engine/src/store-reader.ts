@@ -21,6 +21,7 @@ export function readStoreHistory(store: string, pipelineName: string, limit: num
   executions.sort((a, b) => b.CreationTime - a.CreationTime || b.ExecutionId.localeCompare(a.ExecutionId));
   return executions.slice(0, limit).map((e) => ({
     executionArn: e.PipelineExecutionArn,
+    displayName: e.PipelineExecutionDisplayName,
     status: e.PipelineExecutionStatus,
     startTime: iso(e.CreationTime),
     definition: e.PipelineDefinition,

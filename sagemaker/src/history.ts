@@ -18,7 +18,7 @@ export class ExecutionHistory {
     for (const execution of executions) {
       let record = this.finished.get(execution.arn);
       if (!record) {
-        record = await fetchRecord(client, execution.arn, execution.status, execution.startTime);
+        record = await fetchRecord(client, execution.arn, execution.status, execution.startTime, execution.displayName);
         this.finished.set(execution.arn, record);
       }
       records.push(record);
@@ -27,14 +27,20 @@ export class ExecutionHistory {
   }
 }
 
-async function fetchRecord(client: SageMakerClient, executionArn: string, status: string, startTime?: string): Promise<ExecutionRecord> {
+async function fetchRecord(
+  client: SageMakerClient,
+  executionArn: string,
+  status: string,
+  startTime: string | undefined,
+  displayName: string | undefined,
+): Promise<ExecutionRecord> {
   const definition = await client.send(new DescribePipelineDefinitionForExecutionCommand({ PipelineExecutionArn: executionArn }));
   const parameters = Object.fromEntries(
     (await executionParameters(client, executionArn)).filter((p) => p.Name !== undefined).map((p) => [p.Name!, p.Value ?? ""]),
   );
   const steps: ExecutionRecord["steps"] = {};
   for (const step of await listAllSteps(client, executionArn)) if (step.StepName && !steps[step.StepName]) steps[step.StepName] = stepRecord(step);
-  return { executionArn, status, startTime, definition: definition.PipelineDefinition ?? "", parameters, steps };
+  return { executionArn, displayName, status, startTime, definition: definition.PipelineDefinition ?? "", parameters, steps };
 }
 
 function stepRecord(step: PipelineExecutionStep): ExecutionRecord["steps"][string] {

@@ -6,6 +6,7 @@ import {
   type CacheInsight,
   type CacheVerdict,
   type PipelineDocument,
+  type StepCacheMarkdown,
 } from "../../core/src";
 import type { CacheContextParams } from "../../protocol/src";
 
@@ -37,6 +38,11 @@ export class CacheContexts {
     this.insights.delete(uri);
   }
 
+  /** How many finished executions the client sent for the document (undefined: none sent yet). */
+  finishedExecutions(uri: string): number | undefined {
+    return this.contexts.get(uri)?.executions.length;
+  }
+
   lensTitle(uri: string, document: PipelineDocument, now: Date): ((stepName: string) => string | undefined) | undefined {
     const insight = this.computed(uri, document, now)?.insight;
     return (
@@ -50,13 +56,13 @@ export class CacheContexts {
     );
   }
 
-  hoverMarkdown(uri: string, document: PipelineDocument, now: Date): ((stepName: string) => string | undefined) | undefined {
+  hoverMarkdown(uri: string, document: PipelineDocument, now: Date): StepCacheMarkdown | undefined {
     const insight = this.computed(uri, document, now)?.insight;
     return (
       insight &&
-      ((step) => {
+      ((step, options) => {
         const verdict = insight.verdict(step);
-        return verdict && cacheVerdictHover(verdict);
+        return verdict && cacheVerdictHover(verdict, options);
       })
     );
   }

@@ -82,6 +82,7 @@ const pastStepRun = object({
 });
 const pastExecution = object({
   executionArn: string,
+  displayName: optional(string),
   status: string,
   startTime: optional(string),
   definition: string,

@@ -186,6 +186,7 @@ connection.onCodeLens(async (params) => {
     referenceLatest: documentSettings.referenceLatest,
     now,
     cacheTitle: cacheContexts.lensTitle(uri, document, now),
+    finishedExecutions: cacheContexts.finishedExecutions(uri),
   });
   const cacheChange = cacheContexts.nextLensChange(uri, document, now);
   const ageChange = nextTimeChange({ referenceStartTime: reference?.startTime }, now, "lens")?.getTime();

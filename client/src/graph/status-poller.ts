@@ -61,7 +61,7 @@ export class StatusPoller implements vscode.Disposable {
       const chosen = await this.choose(sagemaker, connection, pipelineName);
       if (!chosen) return { type: "status", message: `No executions of ${pipelineName} on ${connection.label} yet.` };
       const steps = await listAllSteps(connection.client, chosen.execution.arn);
-      return { type: "status", overlay: executionOverlay(chosen.execution, chosen.source, steps, new Date()) };
+      return { type: "status", overlay: executionOverlay(chosen.execution, chosen.source, steps, new Date(), chosen.known) };
     } catch (error) {
       if (!connection) throw error;
       return { type: "status", message: `Step statuses are not available: ${explainError(error, "ListPipelineExecutionSteps", connection).message}` };
@@ -72,21 +72,23 @@ export class StatusPoller implements vscode.Disposable {
     { describeExecution, listExecutions }: SageMaker,
     connection: Connection,
     pipelineName: string,
-  ): Promise<{ execution: ExecutionInfo; source: OverlaySource } | undefined> {
+  ): Promise<{ execution: ExecutionInfo; source: OverlaySource; known: ExecutionInfo[] } | undefined> {
     const recent = await listExecutions(connection.client, pipelineName, 20).catch((error: Error) => {
       if (/ResourceNotFound|does not exist/i.test(`${error.name} ${error.message}`)) return [];
       throw error;
     });
+    // The recent executions also name the sources of reused and cached steps.
+    const known = recent;
     const followed = this.followed && recent.find((e) => e.arn === this.followed);
-    if (followed) return { execution: followed, source: "started" };
+    if (followed) return { execution: followed, source: "started", known };
     const running = recent.find((e) => RUNNING_STATUSES.includes(e.status));
-    if (running) return { execution: running, source: "running" };
+    if (running) return { execution: running, source: "running", known };
     const referenceArn = this.controller.referenceOf(this.uri);
     if (referenceArn) {
       const reference = recent.find((e) => e.arn === referenceArn) ?? (await describeExecution(connection.client, referenceArn).catch(() => undefined));
-      if (reference) return { execution: reference, source: "reference" };
+      if (reference) return { execution: reference, source: "reference", known };
     }
-    return recent[0] ? { execution: recent[0], source: "latest" } : undefined;
+    return recent[0] ? { execution: recent[0], source: "latest", known } : undefined;
   }
 
   dispose(): void {

@@ -11,7 +11,7 @@ export type {
   UpstreamNote,
   UpstreamState,
 } from "./types";
-export { cacheInsight, cacheVerdicts, executionIdOf, stepCacheVerdict, type CacheInsight } from "./verdict";
+export { cacheInsight, cacheVerdicts, stepCacheVerdict, type CacheInsight } from "./verdict";
 export { cacheVerdictLensTitle } from "./lens-title";
 export { cacheVerdictHover } from "./hover";
 export { changeText, valueText } from "./value-text";

@@ -2,7 +2,7 @@ import { shortDuration } from "./time-text";
 import type { CacheVerdict } from "./types";
 
 /**
- * `Cache: hit (from <execution id>, expires in 3 h)` / `Cache: miss (2 key changes)` / `Cache: expired (2 d ago)` /
+ * `Cache: hit (from <execution>, expires in 3 h)` / `Cache: miss (2 key changes)` / `Cache: expired (2 d ago)` /
  * `Cache: no runs yet` / `Cache: off` / `Cache: n/a` / `Cache: not selected`; a step that reads a per-run value:
  * `Cache: miss (reads Execution.PipelineExecutionId)`.
  */
@@ -17,7 +17,7 @@ export function cacheVerdictLensTitle(verdict: CacheVerdict): string {
       return "Cache: no runs yet";
     case "hit": {
       const expiry = verdict.expiresInMs === undefined ? "no expiry" : `expires in ${shortDuration(verdict.expiresInMs)}`;
-      return `Cache: hit (from ${verdict.run.executionId}, ${expiry})`;
+      return `Cache: hit (from ${verdict.run.label}, ${expiry})`;
     }
     case "expired":
       return `Cache: expired (${shortDuration(verdict.expiredAgoMs)} ago)`;

@@ -108,10 +108,14 @@ export function readExpireAfter(value: unknown): ExpireAfterReading {
   return { state: "valid", text: value, duration, windowMs: durationMilliseconds(duration) };
 }
 
-/** ExpireAfter of a `CacheConfig` value as a window; missing or not a duration means no expiry (the service keeps no timeout then). */
+/**
+ * ExpireAfter of a `CacheConfig` value as a window; missing or not a duration means no window (the local engine keeps
+ * results for ever without one, and refuses a definition whose ExpireAfter is not a duration).
+ */
 export function expirySetting(cacheConfig: unknown): ExpirySetting {
   const reading = readExpireAfter(isPlainObject(cacheConfig) ? cacheConfig.ExpireAfter : undefined);
-  if (reading.state === "missing" || reading.state === "not-a-string") return { problem: "no-expiry" };
+  if (reading.state === "missing") return { problem: "no-expiry" };
+  if (reading.state === "not-a-string") return { problem: "invalid-expiry" };
   if (reading.state === "invalid") return { text: reading.text, problem: "invalid-expiry" };
   return { text: reading.text, words: durationInWords(reading.duration), windowMs: reading.windowMs };
 }

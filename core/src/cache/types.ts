@@ -3,6 +3,8 @@
 /** One past execution of the pipeline, as the service's APIs describe it. */
 export interface PastExecution {
   executionArn: string;
+  /** PipelineExecutionDisplayName, as the service gives it (core/src/execution-label.ts decides whether it is shown). */
+  displayName?: string;
   /** The execution's status. */
   status: string;
   /** ISO 8601. */
@@ -56,6 +58,8 @@ export interface ComparedRun {
   executionArn: string;
   /** The last segment of the ARN. */
   executionId: string;
+  /** The execution's one name (core/src/execution-label.ts): what texts show. */
+  label: string;
   /** When the step's run ended (ISO 8601): the cached result's age counts from here. */
   ranAt: string;
   ageMs: number;
@@ -65,7 +69,7 @@ export type UpstreamState =
   /** The upstream step is not selected in this selective run: its output comes from the reference execution. */
   | { kind: "reused-from-reference" }
   /** The upstream step hits the cache: its output stays the same. */
-  | { kind: "hit"; executionId: string }
+  | { kind: "hit"; label: string }
   /** The upstream step runs again (its own verdict is miss, expired, no runs yet, off or n/a). */
   | { kind: "runs-again"; verdict: CacheVerdictKind };
 

@@ -1,3 +1,4 @@
+import { executionIdOf, executionLabel } from "../execution-label";
 import { loadDefinition, type DefinitionStep, type LoadedDefinition } from "./definition";
 import { diffValues } from "./diff";
 import { resolveExpressions } from "./expressions";
@@ -85,7 +86,7 @@ export function cacheInsight(input: CacheInsightInput, now: Date): CacheInsight 
       }
       const verdict = verdictOf(name);
       if (!verdict) continue;
-      if (verdict.kind === "hit") notes.push({ step: name, paths, state: { kind: "hit", executionId: verdict.run.executionId } });
+      if (verdict.kind === "hit") notes.push({ step: name, paths, state: { kind: "hit", label: verdict.run.label } });
       else notes.push({ step: name, paths, state: { kind: "runs-again", verdict: verdict.kind } });
     }
     return notes;
@@ -116,10 +117,11 @@ function byRecency(a: Comparison, b: Comparison): number {
 
 function comparedRun(source: SourceRun, nowMs: number): ComparedRun {
   const arn = source.execution.executionArn;
-  return { executionArn: arn, executionId: executionIdOf(arn), ranAt: new Date(source.ranAtMs).toISOString(), ageMs: nowMs - source.ranAtMs };
-}
-
-/** The last segment of an execution ARN. */
-export function executionIdOf(executionArn: string): string {
-  return executionArn.split("/").pop() || executionArn;
+  return {
+    executionArn: arn,
+    executionId: executionIdOf(arn),
+    label: executionLabel({ arn, displayName: source.execution.displayName }),
+    ranAt: new Date(source.ranAtMs).toISOString(),
+    ageMs: nowMs - source.ranAtMs,
+  };
 }

@@ -22,8 +22,8 @@ export function cacheSummary(step: StepModel): CacheSummary {
   if (!cachingEnabled({ Enabled: memberValue(cacheConfig, "Enabled")?.value })) return { state: "off", keyAttributes };
   const expireAfter = memberValue(cacheConfig, "ExpireAfter");
   const reading = readExpireAfter(expireAfter && getNodeValue(expireAfter));
-  if (reading.state === "missing" || reading.state === "not-a-string") return { state: "on", problem: "no-expiry", keyAttributes };
-  if (reading.state === "invalid") return { state: "on", problem: "invalid-expiry", keyAttributes };
+  if (reading.state === "missing") return { state: "on", problem: "no-expiry", keyAttributes };
+  if (reading.state === "invalid" || reading.state === "not-a-string") return { state: "on", problem: "invalid-expiry", keyAttributes };
   return { state: "on", words: durationInWords(reading.duration), canonical: canonicalDuration(reading.duration), keyAttributes };
 }
 

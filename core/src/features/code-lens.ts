@@ -1,11 +1,13 @@
 import type { CodeLens } from "vscode-languageserver-types";
 import { memberValue, keyOf } from "../json";
 import { COMMANDS } from "../commands";
+import { executionLabel } from "../execution-label";
 import { cacheLensTitle, cacheSummary } from "./cache-summary";
 import type { PipelineDocument } from "./document";
 
 /** The reference execution the client has chosen for a document, shown in the file's code lens. */
 export interface ReferenceExecution {
+  /** The execution id (the ARN's last segment). */
   id: string;
   displayName?: string;
   status: string;
@@ -22,6 +24,8 @@ export function codeLenses(
   referenceLatest = true,
   /** The cache verdict's lens title, when the client has sent executions to compare with. */
   cacheTitle?: (stepName: string) => string | undefined,
+  /** Finished executions of the pipeline the client found (undefined: not known). */
+  finishedExecutions?: number,
 ): CodeLens[] {
   const model = document.model;
   const stepsNode = memberValue(model?.root, "Steps");
@@ -29,7 +33,7 @@ export function codeLenses(
   const top = document.nodeRange(keyOf(stepsNode) ?? stepsNode);
   const lenses: CodeLens[] = [
     { range: top, command: { title: "▶ Run pipeline", command: COMMANDS.runPipeline, arguments: [uri] } },
-    { range: top, command: { title: referenceTitle(reference, now, referenceLatest), command: COMMANDS.chooseReference, arguments: [uri] } },
+    { range: top, command: { title: referenceTitle(reference, now, referenceLatest, finishedExecutions), command: COMMANDS.chooseReference, arguments: [uri] } },
     { range: top, command: { title: "Show graph", command: COMMANDS.showGraph, arguments: [uri] } },
   ];
   for (const step of model.steps) {
@@ -44,9 +48,16 @@ export function codeLenses(
   return lenses;
 }
 
-function referenceTitle(reference: ReferenceExecution | undefined, now: Date, referenceLatest: boolean): string {
-  if (!reference) return referenceLatest ? "Reference: latest finished execution" : "Reference: none";
-  const parts = [reference.displayName ?? reference.id, reference.status];
+/**
+ * The chosen reference; else what a selective run would refer to: the latest finished execution, or none (the setting
+ * is off, or no execution of the pipeline has finished yet: "none yet").
+ */
+function referenceTitle(reference: ReferenceExecution | undefined, now: Date, referenceLatest: boolean, finishedExecutions: number | undefined): string {
+  if (!reference) {
+    if (!referenceLatest) return "Reference: none";
+    return finishedExecutions === 0 ? "Reference: none yet" : "Reference: latest finished execution";
+  }
+  const parts = [executionLabel({ arn: reference.id, displayName: reference.displayName }), reference.status];
   if (reference.startTime) parts.push(age(new Date(reference.startTime), now));
   return `Reference: ${parts.join(" · ")}`;
 }

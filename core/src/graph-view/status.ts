@@ -2,6 +2,7 @@
  * The status overlay of the graph view: what ListPipelineExecutionSteps says of each step of one execution.
  * Shapes are structural (the SDK's PipelineExecutionStep fits) so the core needs no SDK.
  */
+import { executionLabel, executionLabelOf, type NamedExecution } from "../execution-label";
 
 export interface ExecutionStepLike {
   StepName?: string;
@@ -34,7 +35,7 @@ export type OverlaySource = "running" | "reference" | "latest" | "started";
 
 export interface ExecutionOverlay {
   executionArn: string;
-  /** The execution id or display name. */
+  /** The execution's one name (core/src/execution-label.ts). */
   label: string;
   status: string;
   source: OverlaySource;
@@ -46,8 +47,11 @@ export interface ExecutionOverlay {
 
 export const RUNNING_STATUSES: readonly string[] = ["Executing", "Starting", "Stopping"];
 
-/** Steps listed newest first: a name's first entry wins. */
-export function stepRunStatuses(steps: ExecutionStepLike[], now: Date): StepRunStatus[] {
+/**
+ * Steps listed newest first: a name's first entry wins. `known`: executions whose display names name the sources of
+ * reused and cached steps (others are named by their id).
+ */
+export function stepRunStatuses(steps: ExecutionStepLike[], now: Date, known: Iterable<NamedExecution> = []): StepRunStatus[] {
   const result: StepRunStatus[] = [];
   const seen = new Set<string>();
   for (const step of steps) {
@@ -55,9 +59,9 @@ export function stepRunStatuses(steps: ExecutionStepLike[], now: Date): StepRunS
     seen.add(step.StepName);
     const status: StepRunStatus = { name: step.StepName, status: step.StepStatus ?? "Unknown" };
     const reused = step.SelectiveExecutionResult?.SourcePipelineExecutionArn;
-    if (reused) status.reusedFrom = shortId(reused);
+    if (reused) status.reusedFrom = executionLabelOf(reused, known);
     const hit = step.CacheHitResult?.SourcePipelineExecutionArn;
-    if (hit) status.cacheHitFrom = shortId(hit);
+    if (hit) status.cacheHitFrom = executionLabelOf(hit, known);
     if (step.StartTime) status.duration = formatStepDuration((step.EndTime ?? now).getTime() - step.StartTime.getTime());
     if (step.FailureReason) status.failureReason = step.FailureReason;
     if (step.Metadata?.Condition?.Outcome) status.conditionOutcome = step.Metadata.Condition.Outcome;
@@ -71,15 +75,15 @@ export function executionOverlay(
   source: OverlaySource,
   steps: ExecutionStepLike[],
   now: Date,
+  known: Iterable<NamedExecution> = [],
 ): ExecutionOverlay {
-  const id = shortId(execution.arn);
   return {
     executionArn: execution.arn,
-    label: execution.displayName && execution.displayName !== id ? `${execution.displayName} (${id})` : id,
+    label: executionLabel(execution),
     status: execution.status,
     source,
     running: RUNNING_STATUSES.includes(execution.status),
-    steps: stepRunStatuses(steps, now),
+    steps: stepRunStatuses(steps, now, known),
   };
 }
 
@@ -89,5 +93,3 @@ export function formatStepDuration(ms: number): string {
   if (seconds < 3600) return `${Math.floor(seconds / 60)} min ${Math.floor(seconds % 60)} s`;
   return `${Math.floor(seconds / 3600)} h ${Math.floor((seconds % 3600) / 60)} min`;
 }
-
-const shortId = (arn: string) => arn.split("/").pop() ?? arn;

@@ -16,11 +16,8 @@ export const FINISHED_STATUSES: readonly string[] = ["Succeeded", "Failed", "Sto
 
 export const isFinished = (execution: ExecutionInfo) => FINISHED_STATUSES.includes(execution.status);
 
-/** `arn:…:pipeline/<name>/execution/<id>` → `<id>`: how executions are named in messages. */
-export function executionLabel(execution: ExecutionInfo): string {
-  const id = execution.arn.split("/").pop() ?? execution.arn;
-  return execution.displayName && execution.displayName !== id ? `${execution.displayName} (${id})` : id;
-}
+/** How executions are named in messages: the one name of core/src/execution-label.ts. */
+export { executionLabel } from "../execution-label";
 
 /** The pipeline ARN an execution ARN belongs to: `arn:…:pipeline/<name>/execution/<id>` → `arn:…:pipeline/<name>`. */
 export function pipelineArnOfExecution(executionArn: string): string | undefined {

@@ -35,7 +35,7 @@ export function planSteps(
     const cached = verdict(name);
     if (cached?.kind === "hit") {
       const expires = cached.expiresInMs !== undefined ? `, expires in ${shortDuration(cached.expiresInMs)}` : "";
-      return { step: name, action: "cache-hit", text: `cache hit expected${branch} (from ${cached.run.executionId}${expires})` };
+      return { step: name, action: "cache-hit", text: `cache hit expected${branch} (from ${cached.run.label}${expires})` };
     }
     const why =
       cached?.kind === "miss"

@@ -1,16 +1,21 @@
 import { memberValue, type Node } from "../../json";
-import { canonicalDuration, durationInWords, parseDuration } from "../../duration";
+import { canonicalDuration, durationInWords, parseDuration, parseDurationInWords } from "../../duration";
 import type { PipelineModel, StepModel } from "../../model";
 import type { PipelineDocument } from "../document";
 import { code, escape, paragraphs, type HoverResult } from "./markdown";
 import { cacheKeyOf } from "./step";
 
-const DURATION_SYNTAX =
-  "Write an ISO 8601 duration: years `Y`, months `M`, weeks `W`, days `D`, then `T` and hours `H`, minutes `M`, seconds `S`. " +
-  "Examples: `PT1H` (1 hour), `P30D` (30 days), `P4DT12H` (4 days and 12 hours). " +
-  "The leading `P` and upper case are optional (`30d`, `T16m`, `30dT5h`); `M` before `T` is months, after `T` minutes.";
+/**
+ * What happens to an ExpireAfter that is not a duration. Its diagnostic (`cache-expire-after-invalid`, or the schema's
+ * for a value that is not a string) says what is wrong and how to write one; the editor shows that message in this
+ * hover too, so the hover does not repeat it.
+ */
+const INVALID_CONSEQUENCE =
+  "The editor and the CLI do not send a definition with errors, and the local engine refuses it (ValidationException at CreatePipeline). " +
+  "What the SageMaker service does with such a value is not known (the SageMaker SDK sends it unchecked).";
+const DOES_NOT_RUN = "the definition does not run until this value is fixed.";
 
-/** Hover on a step's `CacheConfig.ExpireAfter` value: the duration in words and its canonical form. */
+/** Hover on a step's `CacheConfig.ExpireAfter` value: the duration alone (in words, canonical form, effect on caching). */
 export function expireAfterHover(document: PipelineDocument, model: PipelineModel, offset: number): HoverResult | undefined {
   for (const step of model.steps) {
     const value = memberValue(memberValue(step.node, "CacheConfig"), "ExpireAfter");
@@ -22,10 +27,17 @@ export function expireAfterHover(document: PipelineDocument, model: PipelineMode
 }
 
 function expireAfterMarkdown(step: StepModel, value: Node): string {
-  if (value.type !== "string") return paragraphs(`**ExpireAfter** must be a string.`, DURATION_SYNTAX);
+  if (value.type !== "string") return paragraphs(`**ExpireAfter** must be a string: ${DOES_NOT_RUN}`, INVALID_CONSEQUENCE);
   const text = value.value as string;
   const duration = parseDuration(text);
-  if (!duration) return paragraphs(`**ExpireAfter** ${code(text)} is not a valid duration.`, DURATION_SYNTAX);
+  if (!duration) {
+    const inWords = parseDurationInWords(text);
+    return paragraphs(
+      `**ExpireAfter** ${code(text)}: ${DOES_NOT_RUN}`,
+      INVALID_CONSEQUENCE,
+      inWords && `As a duration: ${code(canonicalDuration(inWords))} (${durationInWords(inWords)}), which the quick fix writes.`,
+    );
+  }
   const canonical = canonicalDuration(duration);
   return paragraphs(
     `**ExpireAfter** ${code(text)}: ${durationInWords(duration)}`,

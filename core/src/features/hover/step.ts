@@ -1,6 +1,7 @@
 import { elements, memberValue, stringValue, type Node } from "../../json";
 import { getNodeValue } from "jsonc-parser";
 import { cacheKeyAttributes, cachingEnabled, readExpireAfter } from "../../cache/policy";
+import { INVALID_EXPIRY, MISSING_EXPIRY } from "../../cache/sentences";
 import { canonicalDuration, durationInWords } from "../../duration";
 import { dependencyEdges, type DependencyEdge } from "../../graph";
 import type { PipelineModel, StepModel } from "../../model";
@@ -82,8 +83,8 @@ export function cacheSummary(step: StepModel): string {
   if (!cachingEnabled({ Enabled: enabled?.value })) return "off";
   const expireAfter = memberValue(cacheConfig, "ExpireAfter");
   const reading = readExpireAfter(expireAfter && getNodeValue(expireAfter));
-  if (reading.state === "missing") return "on · no ExpireAfter (a timeout is required)";
-  if (reading.state !== "valid") return "on · invalid ExpireAfter";
+  if (reading.state === "missing") return `on · ${escape(MISSING_EXPIRY)}`;
+  if (reading.state !== "valid") return `on · ${escape(INVALID_EXPIRY)}`;
   return `on · ${durationInWords(reading.duration)} (${canonicalDuration(reading.duration)})`;
 }
 
