@@ -66,7 +66,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const statusBar = new RunStatusBar(
     LANGUAGE_ID,
     () => controller.targetLabel(),
-    (uri) => controller.referenceOf(uri),
+    (uri) => {
+      const arn = controller.referenceOf(uri);
+      return arn ? { arn, label: controller.referenceLabelOf(uri) ?? arn } : undefined;
+    },
     () => controller.settings().referenceLatest,
   );
 

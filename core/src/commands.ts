@@ -19,6 +19,8 @@ export const COMMANDS = {
   stopExecution: "sagemakerPipelines.stopExecution",
   useAsReference: "sagemakerPipelines.useAsReference",
   refreshExecutions: "sagemakerPipelines.refreshExecutions",
+  /** Argument: an execution node of the Executions view; copies its full ARN. */
+  copyExecutionArn: "sagemakerPipelines.copyExecutionArn",
 } as const;
 
 /** The Executions view's id. */

@@ -123,10 +123,10 @@ export async function executionSummariesPage(
 export async function executionProgress(
   client: SageMakerClient,
   executionArn: string,
-): Promise<{ status?: string; failureReason?: string; steps: PipelineExecutionStep[] }> {
+): Promise<{ status?: string; displayName?: string; failureReason?: string; steps: PipelineExecutionStep[] }> {
   const execution = await client.send(new DescribePipelineExecutionCommand({ PipelineExecutionArn: executionArn }));
   const steps = await client.send(new ListPipelineExecutionStepsCommand({ PipelineExecutionArn: executionArn }));
-  return { status: execution.PipelineExecutionStatus, failureReason: execution.FailureReason, steps: steps.PipelineExecutionSteps ?? [] };
+  return { status: execution.PipelineExecutionStatus, displayName: execution.PipelineExecutionDisplayName, failureReason: execution.FailureReason, steps: steps.PipelineExecutionSteps ?? [] };
 }
 
 export async function stopExecution(client: SageMakerClient, executionArn: string): Promise<void> {

@@ -33,6 +33,7 @@ test("cache hover: step names, step types, execution ids and paths from executio
     run: {
       executionArn: `arn:aws:sagemaker:us-east-1:1:pipeline/p/execution/${hostileId}`,
       executionId: hostileId,
+      label: `${hostileId}_*display*`,
       ranAt: "2024-01-01T00:00:00Z",
       ageMs: 1000,
     },
@@ -45,7 +46,7 @@ test("cache hover: step names, step types, execution ids and paths from executio
     assert.doesNotMatch(html, /<a |<img|<em>/);
   }
   const hitText = textOf(renderMarkdown(cacheVerdictHover(hit)));
-  assert.ok(hitText.includes(hostileId), hitText);
+  assert.ok(hitText.includes(`${hostileId}_*display*`), hitText);
   assert.ok(hitText.includes("Prep*<img src=x>*"), hitText);
   assert.ok(textOf(renderMarkdown(cacheVerdictHover(na))).includes("[Evil](command:run) steps are never cached"));
 });

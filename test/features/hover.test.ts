@@ -218,16 +218,27 @@ test("hover: ExpireAfter in an accepted non-canonical spelling shows words and t
   );
 });
 
-test("hover: an invalid ExpireAfter explains the accepted syntax; a disabled cache ignores it", async () => {
+test("hover: an invalid ExpireAfter says what happens to it (its diagnostic says what is wrong); a disabled cache ignores it", async () => {
   await expectHover(
     mark(PIPELINE.replace(`"ExpireAfter": "PT1H"`, `"ExpireAfter": "one hour"`), `"ExpireAfter": "one ‸hour"`),
     `"one hour"`,
     [
-      "**ExpireAfter** `one hour` is not a valid duration.",
+      "**ExpireAfter** `one hour`: the definition does not run until this value is fixed.",
       "",
-      "Write an ISO 8601 duration: years `Y`, months `M`, weeks `W`, days `D`, then `T` and hours `H`, minutes `M`, seconds `S`. " +
-        "Examples: `PT1H` (1 hour), `P30D` (30 days), `P4DT12H` (4 days and 12 hours). " +
-        "The leading `P` and upper case are optional (`30d`, `T16m`, `30dT5h`); `M` before `T` is months, after `T` minutes.",
+      "The editor and the CLI do not send a definition with errors, and the local engine refuses it (ValidationException at CreatePipeline). " +
+        "What the SageMaker service does with such a value is not known (the SageMaker SDK sends it unchecked).",
+      "",
+      "As a duration: `PT1H` (1 hour), which the quick fix writes.",
+    ].join("\n"),
+  );
+  await expectHover(
+    mark(PIPELINE.replace(`"ExpireAfter": "PT1H"`, `"ExpireAfter": "fortnight"`), `"ExpireAfter": "fort‸night"`),
+    `"fortnight"`,
+    [
+      "**ExpireAfter** `fortnight`: the definition does not run until this value is fixed.",
+      "",
+      "The editor and the CLI do not send a definition with errors, and the local engine refuses it (ValidationException at CreatePipeline). " +
+        "What the SageMaker service does with such a value is not known (the SageMaker SDK sends it unchecked).",
     ].join("\n"),
   );
   await expectHover(

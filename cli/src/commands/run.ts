@@ -7,8 +7,17 @@ import {
   type PipelineExecutionStep,
   type SageMakerClient,
 } from "@aws-sdk/client-sagemaker";
-import { analyze, LineIndex, parseParameterAssignments, pipelineNameFromFile, type PlanFix } from "../../../core/src";
-import { describeRun, ExecutionHistory, runPipeline as startRun, type Connection, type RunDialogs } from "../../../sagemaker/src";
+import {
+  analyze,
+  executionLabel,
+  executionLabelOf,
+  LineIndex,
+  parseParameterAssignments,
+  pipelineNameFromFile,
+  type NamedExecution,
+  type PlanFix,
+} from "../../../core/src";
+import { describeExecution, describeRun, ExecutionHistory, runPipeline as startRun, type Connection, type RunDialogs } from "../../../sagemaker/src";
 import { openTarget, type TargetOptions } from "../target";
 import { UsageError } from "../files";
 
@@ -92,10 +101,13 @@ export async function runPipeline(file: string, options: RunOptions, out: (line:
     }
     dialogs.hints.forEach((hint) => out(hint));
     const plan = outcome.summary.plan;
+    // `run` sends no display name: the new execution is named by its id, as every execution is (core/src/execution-label.ts).
     out(
-      `Started ${plan.selectedSteps ? `steps ${plan.selectedSteps.join(", ")}${plan.reference ? ` (reference ${plan.reference.arn})` : ""}` : "the whole pipeline"}: ${outcome.executionArn}`,
+      `Started ${plan.selectedSteps ? `steps ${plan.selectedSteps.join(", ")}${plan.reference ? ` (reference ${executionLabel(plan.reference)})` : ""}` : "the whole pipeline"}: execution ${executionLabel({ arn: outcome.executionArn })}`,
     );
-    const status = await follow(target.client, outcome.executionArn, out, options.pollMs ?? 300);
+    out(`Execution ARN: ${outcome.executionArn}`);
+    const known = new Map<string, NamedExecution>(plan.reference ? [[plan.reference.arn, plan.reference]] : []);
+    const status = await follow(target.client, outcome.executionArn, out, options.pollMs ?? 300, known);
     return status === "Succeeded" ? 0 : 1;
   } catch (error) {
     const e = error as Error;
@@ -133,13 +145,23 @@ function commandLineDialogs(out: (line: string) => void, mode: "run" | "plan"): 
   };
 }
 
-async function follow(client: SageMakerClient, arn: string, out: (line: string) => void, pollMs: number): Promise<string> {
+async function follow(
+  client: SageMakerClient,
+  arn: string,
+  out: (line: string) => void,
+  pollMs: number,
+  /** Executions by ARN: they name the sources of reused and cached steps; others are described once. */
+  known: Map<string, NamedExecution>,
+): Promise<string> {
   const reported = new Map<string, string>();
   for (;;) {
     const execution = await client.send(new DescribePipelineExecutionCommand({ PipelineExecutionArn: arn }));
     const steps = await client.send(new ListPipelineExecutionStepsCommand({ PipelineExecutionArn: arn, SortOrder: "Ascending" }));
     for (const step of steps.PipelineExecutionSteps ?? []) {
-      const line = describeStep(step);
+      for (const source of [step.SelectiveExecutionResult?.SourcePipelineExecutionArn, step.CacheHitResult?.SourcePipelineExecutionArn]) {
+        if (source && !known.has(source)) known.set(source, (await describeExecution(client, source).catch(() => undefined)) ?? { arn: source });
+      }
+      const line = describeStep(step, known.values());
       if (reported.get(step.StepName!) !== line) {
         reported.set(step.StepName!, line);
         out(line);
@@ -154,12 +176,14 @@ async function follow(client: SageMakerClient, arn: string, out: (line: string) 
   }
 }
 
-function describeStep(step: PipelineExecutionStep): string {
+function describeStep(step: PipelineExecutionStep, known: Iterable<NamedExecution>): string {
   const icon = { Succeeded: "✓", Failed: "✗", Stopped: "■", Executing: "…", Starting: "…", Stopping: "…" }[step.StepStatus ?? "Executing"] ?? "?";
   const seconds = step.StartTime && step.EndTime ? ` (${((step.EndTime.getTime() - step.StartTime.getTime()) / 1000).toFixed(1)} s)` : "";
   let note = "";
-  if (step.SelectiveExecutionResult) note = ` — reused from ${step.SelectiveExecutionResult.SourcePipelineExecutionArn}`;
-  else if (step.CacheHitResult) note = ` — cache hit from ${step.CacheHitResult.SourcePipelineExecutionArn}`;
+  const reused = step.SelectiveExecutionResult?.SourcePipelineExecutionArn;
+  const hit = step.CacheHitResult?.SourcePipelineExecutionArn;
+  if (reused) note = ` — reused from ${executionLabelOf(reused, known)}`;
+  else if (hit) note = ` — cache hit from ${executionLabelOf(hit, known)}`;
   else if (step.Metadata?.Condition?.Outcome) note = ` — condition ${step.Metadata.Condition.Outcome}`;
   if (step.FailureReason) note += ` — ${step.FailureReason}`;
   return `  ${icon} ${step.StepName} ${step.StepStatus}${seconds}${note}`;

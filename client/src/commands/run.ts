@@ -1,9 +1,10 @@
 import * as vscode from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
-import { COMMANDS, type RunRequest } from "../../../core/src";
+import { COMMANDS, executionLabel, type RunRequest } from "../../../core/src";
 import { StepsInRangesRequest, type StepsInRangesParams } from "../../../protocol/src";
 import type { RunController, StartedExecution } from "../run/run-controller";
 import { watchExecution } from "../run/watch";
+import { summaryExecution } from "../views/execution-texts";
 import type { ExecutionsNode, ExecutionsView } from "../views/executions-view";
 
 type ExecutionNode = Extract<ExecutionsNode, { kind: "execution" }>;
@@ -94,13 +95,18 @@ export function registerRunCommands(
       });
     }),
     vscode.commands.registerCommand(COMMANDS.stopExecution, async (node?: ExecutionNode) => {
-      const arn = node?.summary.PipelineExecutionArn;
-      if (!arn) {
+      if (!node?.summary.PipelineExecutionArn) {
         void vscode.window.showInformationMessage("Stop Execution: choose a running execution in the Executions view.");
         return;
       }
-      await controller.stop(arn);
+      await controller.stop(summaryExecution(node.summary));
       view.refresh();
+    }),
+    vscode.commands.registerCommand(COMMANDS.copyExecutionArn, async (node?: ExecutionNode) => {
+      const arn = node?.summary.PipelineExecutionArn;
+      if (!arn) return;
+      await vscode.env.clipboard.writeText(arn);
+      vscode.window.setStatusBarMessage(`Copied the ARN of execution ${executionLabel(summaryExecution(node.summary))}`, 3000);
     }),
     vscode.commands.registerCommand(COMMANDS.refreshExecutions, () => view.refresh()),
     vscode.commands.registerCommand("sagemakerPipelines.executions.loadMore", (node: Extract<ExecutionsNode, { kind: "more" }>) => view.loadMore(node)),

@@ -4,8 +4,10 @@ import { dirname } from "node:path";
 import {
   buildModel,
   parseDocument,
+  executionIdOf,
   executionLabel,
   isFinished,
+  type NamedExecution,
   type ExecutionInfo,
   declaredParameters,
   pipelineNameFromFile,
@@ -127,6 +129,13 @@ export class RunController {
     return this.context.workspaceState.get<string>(`reference:${this.settings().target}:${uri.toString()}`);
   }
 
+  /** The chosen reference's one name (its display name is remembered with it), for the status bar. */
+  referenceLabelOf(uri: vscode.Uri): string | undefined {
+    const arn = this.referenceOf(uri);
+    const displayName = this.context.workspaceState.get<string>(`referenceDisplayName:${this.settings().target}:${uri.toString()}`);
+    return arn && executionLabel({ arn, displayName });
+  }
+
   /** `referenceArn`: this run's reference instead of the file's (Retry Failed Steps on an execution). */
   async run(document: vscode.TextDocument, request: RunRequest, what: string, referenceArn?: string): Promise<StartedExecution | undefined> {
     if (!vscode.workspace.isTrusted) {
@@ -184,7 +193,8 @@ export class RunController {
     reference?: { status: string; startTime?: string; displayName?: string },
   ): Promise<void> {
     await this.context.workspaceState.update(`reference:${this.settings().target}:${document.uri.toString()}`, arn);
-    const params: SetReferenceParams = { uri: document.uri.toString(), reference: arn && reference ? { id: arn.split("/").pop()!, ...reference } : undefined };
+    await this.context.workspaceState.update(`referenceDisplayName:${this.settings().target}:${document.uri.toString()}`, arn ? reference?.displayName : undefined);
+    const params: SetReferenceParams = { uri: document.uri.toString(), reference: arn && reference ? { id: executionIdOf(arn), ...reference } : undefined };
     this.notifyServer(SetReferenceNotification.type, params);
     this.referenceChanged.fire();
   }
@@ -227,7 +237,8 @@ export class RunController {
         ...executions.map((e) => ({
           label: `${statusIcon(e.status)} ${executionLabel(e)}`,
           description: `${e.status}${e.startTime ? ` · ${new Date(e.startTime).toLocaleString()}` : ""}${e.selective ? " · selective" : " · full"}`,
-          detail: isFinished(e) ? undefined : "still running: cannot be a reference until it finishes",
+          // The picker searches the detail too: an ARN pasted from elsewhere finds its execution.
+          detail: isFinished(e) ? e.arn : `still running: cannot be a reference until it finishes · ${e.arn}`,
           arn: e.arn,
         })),
         ...(token ? [{ label: "$(ellipsis) Load older executions…", more: true }] : []),
@@ -244,14 +255,15 @@ export class RunController {
     }
   }
 
-  async stop(executionArn: string): Promise<void> {
-    const answer = await vscode.window.showWarningMessage(`Stop execution ${executionArn.split("/").pop()}?`, { modal: true }, "Stop");
+  async stop(execution: NamedExecution): Promise<void> {
+    const executionArn = execution.arn;
+    const answer = await vscode.window.showWarningMessage(`Stop execution ${executionLabel(execution)}?`, { modal: true, detail: executionArn }, "Stop");
     if (answer !== "Stop") return;
     const connection = await this.connection();
     const { stopExecution, explainError } = await loadSageMaker();
     try {
       await stopExecution(connection.client, executionArn);
-      void vscode.window.showInformationMessage(`Stopping execution ${executionArn.split("/").pop()}.`);
+      void vscode.window.showInformationMessage(`Stopping execution ${executionLabel(execution)}.`);
     } catch (error) {
       void vscode.window.showErrorMessage(`Stop Execution: ${explainError(error, "StopPipelineExecution", connection).message}`);
     }

@@ -2,8 +2,9 @@ import * as vscode from "vscode";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Connection, PipelineExecutionStep, PipelineExecutionSummary } from "../../../sagemaker/src";
-import { age } from "../../../core/src";
+import { executionIdOf, type NamedExecution } from "../../../core/src";
 import { loadSageMaker } from "../lazy";
+import { executionRow, stepDescription, stepSources, summaryExecution } from "./execution-texts";
 import { stepTooltipMarkdown } from "./step-tooltip";
 
 export type ExecutionsNode =
@@ -25,6 +26,8 @@ export class ExecutionsView implements vscode.TreeDataProvider<ExecutionsNode>, 
   private readonly changed = new vscode.EventEmitter<ExecutionsNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly extraPages = new Map<string, PipelineExecutionSummary[]>();
+  /** Executions seen (listed or described), by ARN: they name the sources of reused and cached steps. */
+  private readonly known = new Map<string, NamedExecution>();
   private running = false;
   private timer?: NodeJS.Timeout;
   private view?: vscode.TreeView<ExecutionsNode>;
@@ -71,7 +74,7 @@ export class ExecutionsView implements vscode.TreeDataProvider<ExecutionsNode>, 
 
   async getChildren(node?: ExecutionsNode): Promise<ExecutionsNode[]> {
     let connection: Connection | undefined;
-    const { executionSummariesPage, explainError, listAllSteps, listPipelineNames } = await loadSageMaker();
+    const { describeExecution, executionSummariesPage, explainError, listAllSteps, listPipelineNames } = await loadSageMaker();
     try {
       connection = await this.connection();
       if (!connection) return [{ kind: "message", text: NOT_RUNNING }];
@@ -85,6 +88,7 @@ export class ExecutionsView implements vscode.TreeDataProvider<ExecutionsNode>, 
       if (node.kind === "pipeline") {
         const page = await executionSummariesPage(connection.client, node.name, PAGE);
         const summaries = [...page.summaries, ...(this.extraPages.get(node.name) ?? [])];
+        for (const summary of summaries) if (summary.PipelineExecutionArn) this.known.set(summary.PipelineExecutionArn, summaryExecution(summary));
         if (summaries.some((s) => RUNNING.has(s.PipelineExecutionStatus ?? ""))) this.markRunning();
         const nodes: ExecutionsNode[] = summaries.map((summary) => ({ kind: "execution", pipelineName: node.name, summary }));
         if (page.nextToken && !this.extraPages.has(node.name)) nodes.push({ kind: "more", pipelineName: node.name, token: page.nextToken });
@@ -93,6 +97,12 @@ export class ExecutionsView implements vscode.TreeDataProvider<ExecutionsNode>, 
       if (node.kind === "execution") {
         const arn = node.summary.PipelineExecutionArn!;
         const steps = await listAllSteps(connection.client, arn, "Ascending");
+        // A source the view has not listed (an older page, another pipeline) is described once; unknown, it is named by its id.
+        for (const source of new Set(steps.flatMap(stepSources))) {
+          if (this.known.has(source)) continue;
+          const described = await describeExecution(connection.client, source).catch(() => undefined);
+          this.known.set(source, described ?? { arn: source });
+        }
         return steps.map((step) => ({ kind: "step", executionArn: arn, step }));
       }
       return [];
@@ -115,15 +125,7 @@ export class ExecutionsView implements vscode.TreeDataProvider<ExecutionsNode>, 
 
   private stepItem(executionArn: string, step: PipelineExecutionStep): vscode.TreeItem {
     const item = new vscode.TreeItem(step.StepName ?? "?", vscode.TreeItemCollapsibleState.None);
-    const parts = [step.StepStatus ?? "Unknown"];
-    const duration = durationOf(step.StartTime, step.EndTime);
-    if (duration) parts.push(duration);
-    if (step.SelectiveExecutionResult?.SourcePipelineExecutionArn)
-      parts.push(`reused from ${shortId(step.SelectiveExecutionResult.SourcePipelineExecutionArn)}`);
-    if (step.CacheHitResult?.SourcePipelineExecutionArn) parts.push(`cache hit from ${shortId(step.CacheHitResult.SourcePipelineExecutionArn)}`);
-    if (step.Metadata?.Condition?.Outcome) parts.push(`condition ${step.Metadata.Condition.Outcome}`);
-    if (step.StepStatus === "Succeeded" && step.FailureReason?.startsWith("Warning:")) parts.push("warning");
-    item.description = parts.join(" · ");
+    item.description = stepDescription(step, this.known.values(), new Date());
     // Execution data, escaped; untrusted (no command links) and without HTML.
     const tooltip = new vscode.MarkdownString(stepTooltipMarkdown(step));
     tooltip.isTrusted = false;
@@ -133,7 +135,7 @@ export class ExecutionsView implements vscode.TreeDataProvider<ExecutionsNode>, 
     item.contextValue = `step-${step.StepStatus}`;
     item.id = `step:${executionArn}:${step.StepName}`;
     const store = this.localStore();
-    const log = store && step.StepName ? join(store, "executions", shortId(executionArn), "steps", step.StepName, "log.txt") : undefined;
+    const log = store && step.StepName ? join(store, "executions", executionIdOf(executionArn), "steps", step.StepName, "log.txt") : undefined;
     if (log && existsSync(log)) item.command = { command: "vscode.open", title: "Open the step's log", arguments: [vscode.Uri.file(log)] };
     return item;
   }
@@ -159,12 +161,10 @@ export class ExecutionsView implements vscode.TreeDataProvider<ExecutionsNode>, 
 }
 
 function executionItem(summary: PipelineExecutionSummary): vscode.TreeItem {
-  const id = shortId(summary.PipelineExecutionArn ?? "");
-  const item = new vscode.TreeItem(summary.PipelineExecutionDisplayName ?? id, vscode.TreeItemCollapsibleState.Collapsed);
-  const parts = [summary.PipelineExecutionStatus ?? "Unknown"];
-  if (summary.StartTime) parts.push(age(summary.StartTime, new Date()));
-  item.description = parts.join(" · ");
-  item.tooltip = `${summary.PipelineExecutionArn}\n${summary.PipelineExecutionStatus}${summary.PipelineExecutionFailureReason ? `\n${summary.PipelineExecutionFailureReason}` : ""}`;
+  const row = executionRow(summary, new Date());
+  const item = new vscode.TreeItem(row.label, vscode.TreeItemCollapsibleState.Collapsed);
+  item.description = row.description;
+  item.tooltip = row.tooltip;
   item.iconPath = statusThemeIcon(summary.PipelineExecutionStatus);
   item.contextValue = `execution-${summary.PipelineExecutionStatus}`;
   item.id = `execution:${summary.PipelineExecutionArn}`;
@@ -186,14 +186,4 @@ function statusThemeIcon(status: string | undefined): vscode.ThemeIcon {
     default:
       return new vscode.ThemeIcon("circle-outline");
   }
-}
-
-const shortId = (arn: string) => arn.split("/").pop() ?? arn;
-
-function durationOf(start?: Date, end?: Date): string | undefined {
-  if (!start) return undefined;
-  const seconds = ((end ?? new Date()).getTime() - start.getTime()) / 1000;
-  if (seconds < 60) return `${seconds.toFixed(1)} s`;
-  if (seconds < 3600) return `${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s`;
-  return `${Math.floor(seconds / 3600)} h ${Math.round((seconds % 3600) / 60)} min`;
 }

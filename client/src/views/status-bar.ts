@@ -8,7 +8,8 @@ export class RunStatusBar implements vscode.Disposable {
   constructor(
     private readonly languageId: string,
     private readonly target: () => string,
-    private readonly reference: (uri: vscode.Uri) => string | undefined,
+    /** The chosen reference: its one name and its ARN. */
+    private readonly reference: (uri: vscode.Uri) => { label: string; arn: string } | undefined,
     private readonly referenceLatest: () => boolean,
   ) {
     this.item.name = "SageMaker Pipelines target";
@@ -22,10 +23,11 @@ export class RunStatusBar implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    const arn = this.reference(editor.document.uri);
-    const reference = arn ? (arn.split("/").pop() ?? arn) : this.referenceLatest() ? "latest" : "none";
+    const chosen = this.reference(editor.document.uri);
+    const reference = chosen ? chosen.label : this.referenceLatest() ? "latest" : "none";
     this.item.text = `$(server-environment) ${this.target()} · ref: ${reference}`;
-    this.item.tooltip = `Runs go to ${this.target()}. Selective runs refer to ${arn ?? (this.referenceLatest() ? "the latest finished execution" : "no execution")}. Click to choose the reference execution.`;
+    const refersTo = chosen ? `execution ${chosen.label} (${chosen.arn})` : this.referenceLatest() ? "the latest finished execution" : "no execution";
+    this.item.tooltip = `Runs go to ${this.target()}. Selective runs refer to ${refersTo}. Click to choose the reference execution.`;
     this.item.show();
   }
 

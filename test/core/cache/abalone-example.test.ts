@@ -48,7 +48,11 @@ test("cache insight (abalone example): with no executions at all, every cached s
     AbaloneTransform: "Cache: off",
     AbaloneMSEFail: "Cache: n/a",
   });
-  assert.match(cacheVerdictHover(verdicts.AbaloneProcess), /No executions of this pipeline yet: nothing to compare with/);
+  assert.equal(
+    cacheVerdictHover(verdicts.AbaloneProcess),
+    "**Cache: no runs yet**: this pipeline has no finished execution to compare with, so the step runs.",
+    "said once",
+  );
   assert.equal(cacheVerdictHover(verdicts.AbaloneEval), "**Cache: off**: caching is not enabled for this step, so it runs every time.");
   assert.equal(cacheVerdictHover(verdicts.AbaloneMSECond), "**Cache: n/a**: Condition steps are never cached.");
 });
@@ -140,16 +144,20 @@ test("cache insight (abalone example): a branch step reading outputs through Std
   assert.match(cacheVerdictHover(v), /^\*\*Cache: hit\*\* if the output of AbaloneEval, AbaloneCreateModel stays the same:/);
 });
 
-test("cache insight (abalone example): a missing or invalid ExpireAfter is treated as no expiry, and said", () => {
+test("cache insight (abalone example): a missing ExpireAfter keeps results for ever on the local engine; an invalid one stops the run; each said once", () => {
   const noExpiry = edited(original, (d) => (stepOf(d, "AbaloneProcess").CacheConfig = { Enabled: true }));
   const yearOld = execution("run-0", noExpiry, "2025-01-01T00:00:00Z", { stepNames: STEPS, parameters: DEFAULT_PARAMETERS });
   const v = verdict("AbaloneProcess", { definition: noExpiry, executions: [yearOld] });
   assert.equal(v.kind, "hit");
   assert.equal(cacheVerdictLensTitle(v), "Cache: hit (from run-0, no expiry)");
-  assert.match(cacheVerdictHover(v), /ExpireAfter is missing: treated as no expiry\./);
-  assert.match(cacheVerdictHover(v), /The cached result does not expire\./);
+  const missing = cacheVerdictHover(v);
+  assert.match(missing, /^\*\*Cache: hit\*\*: the next run reuses this step's run in execution `run-0` \(ended [^)]*\) instead of running it\.\n\n/);
+  assert.match(missing, /\n\nExpireAfter is missing: the local engine keeps cached results with no expiry; the documentation requires a timeout/);
+  assert.equal(missing.match(/ExpireAfter/g)?.length, 1, missing);
+  assert.doesNotMatch(cacheVerdictHover(v, { expiryNote: false }), /ExpireAfter/, "beside the step's cache setting, which says it");
 
   const invalid = edited(original, (d) => (stepOf(d, "AbaloneProcess").CacheConfig.ExpireAfter = "one hour"));
-  const w = verdict("AbaloneProcess", { definition: invalid, executions: [yearOld] });
-  assert.match(cacheVerdictHover(w), /ExpireAfter 'one hour' is not a duration: treated as no expiry\./);
+  const w = cacheVerdictHover(verdict("AbaloneProcess", { definition: invalid, executions: [yearOld] }));
+  assert.match(w, /ExpireAfter is not a valid duration, so the definition does not run until it is fixed; this verdict leaves the expiry out\./);
+  assert.doesNotMatch(w, /treated as no expiry|does not expire/);
 });

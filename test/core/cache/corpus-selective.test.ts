@@ -49,7 +49,11 @@ test("cache insight: a changed hyperparameter is a miss with the exact key chang
   assert.deepEqual(v.keyChanges.map(changeText), ['HyperParameters.objective: "reg:linear" → "reg:squarederror"']);
   assert.equal(v.run.executionId, "e1");
   assert.equal(cacheVerdictLensTitle(v), "Cache: miss (1 key change)");
-  assert.match(cacheVerdictHover(v), /these make the step run again\):\n- `HyperParameters.objective: "reg:linear" → "reg:squarederror"`/);
+  // The answer first: the verdict, then the diff that causes it.
+  assert.match(
+    cacheVerdictHover(v),
+    /^\*\*Cache: miss\*\*: the step runs again\. Cache-key changes since execution `e1` \(ended [^)]*\):\n- `HyperParameters.objective: "reg:linear" → "reg:squarederror"`\n/,
+  );
 });
 
 test("cache insight: a new instance type is outside the key: still a hit, and the texts say the step will NOT re-run", () => {
@@ -90,7 +94,7 @@ test("cache insight: a key attribute reading an upstream output names the upstre
     {
       step: "Abalone-Preprocess",
       paths: ["InputDataConfig[train].DataSource.S3DataSource.S3Uri", "InputDataConfig[validation].DataSource.S3DataSource.S3Uri"],
-      state: { kind: "hit", executionId: "e1" },
+      state: { kind: "hit", label: "e1" },
     },
   ]);
 

@@ -11,7 +11,7 @@ test("cache policy: the expiry window the engine and cache insight share", () =>
   assert.equal(cacheWindow({ Enabled: true }), Number.POSITIVE_INFINITY);
   assert.equal(cacheWindow({ Enabled: true, ExpireAfter: "1 hour" }), Number.POSITIVE_INFINITY);
   assert.deepEqual(expirySetting({ Enabled: true, ExpireAfter: "1 hour" }), { text: "1 hour", problem: "invalid-expiry" });
-  assert.deepEqual(expirySetting({ Enabled: true, ExpireAfter: 5 }), { problem: "no-expiry" });
+  assert.deepEqual(expirySetting({ Enabled: true, ExpireAfter: 5 }), { problem: "invalid-expiry" }, "not a string is not a duration either");
   assert.deepEqual(expirySetting({ Enabled: true, ExpireAfter: "PT12H" }), { text: "PT12H", words: "12 hours", windowMs: 43_200_000 });
   assert.equal(readExpireAfter(undefined).state, "missing");
   assert.equal(readExpireAfter(null).state, "not-a-string");

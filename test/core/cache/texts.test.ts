@@ -30,7 +30,7 @@ test("cache texts: long values are shortened around the part that differs", () =
 
 test("cache texts: lens titles for every verdict", () => {
   const base = { step: "S", stepType: "Training", expiry: {}, perRunReads: [], upstream: [], nonKeyChanges: [] };
-  const run = { executionArn: "arn:aws:sagemaker:us-east-1:1:pipeline/p/execution/abc123", executionId: "abc123", ranAt: "2026-01-01T00:00:00.000Z", ageMs: 0 };
+  const run = { executionArn: "arn:aws:sagemaker:us-east-1:1:pipeline/p/execution/abc123", executionId: "abc123", label: "abc123", ranAt: "2026-01-01T00:00:00.000Z", ageMs: 0 };
   const titles = (
     [
       { kind: "n/a", step: "S", stepType: "Lambda" },
@@ -67,7 +67,7 @@ test("cache texts: upstream notes", () => {
     "InputDataConfig[train].DataSource.S3DataSource.S3Uri reads an output of Prep; Prep will run again (its cache: no runs yet), so its output may change and this step may miss.",
   );
   assert.equal(
-    upstreamNoteText({ step: "Prep", paths: ["A", "B"], state: { kind: "hit", executionId: "e1" } }),
-    "A, B read an output of Prep; Prep hits the cache too (from e1), so its output stays the same.",
+    upstreamNoteText({ step: "Prep", paths: ["A", "B"], state: { kind: "hit", label: "nightly-retrain" } }),
+    "A, B read an output of Prep; Prep hits the cache too (from nightly-retrain), so its output stays the same.",
   );
 });

@@ -39,16 +39,33 @@ test("status: status, reused and cache-hit sources, duration, failure, condition
   ]);
 });
 
+test("status: reused and cached steps name their source by its one name when the execution is known", () => {
+  const steps = [
+    { StepName: "Prep", StepStatus: "Succeeded", SelectiveExecutionResult: { SourcePipelineExecutionArn: `${ARN}ref1` } },
+    { StepName: "Eval", StepStatus: "Succeeded", CacheHitResult: { SourcePipelineExecutionArn: `${ARN}old2` } },
+  ];
+  const known = [
+    { arn: `${ARN}ref1`, displayName: "baseline" },
+    { arn: `${ARN}old2`, displayName: "execution-1796000405561" },
+  ];
+  assert.deepEqual(
+    stepRunStatuses(steps, new Date(), known).map((s) => s.reusedFrom ?? s.cacheHitFrom),
+    ["baseline", "old2"],
+  );
+});
+
 test("status: `__proto__` is a step name like any other", () => {
   assert.deepEqual(stepRunStatuses([{ StepName: "__proto__", StepStatus: "Succeeded" }], new Date()), [{ name: "__proto__", status: "Succeeded" }]);
 });
 
 test("status: the overlay names the execution and polls only while it runs", () => {
   const running = executionOverlay({ arn: `${ARN}abc`, status: "Executing", displayName: "nightly" }, "running", [], new Date());
-  assert.equal(running.label, "nightly (abc)");
+  assert.equal(running.label, "nightly", "one name: the chosen display name");
   assert.equal(running.running, true);
   const done = executionOverlay({ arn: `${ARN}abc`, status: "Succeeded", displayName: "abc" }, "reference", [], new Date());
   assert.equal(done.label, "abc");
+  const generated = executionOverlay({ arn: `${ARN}abc`, status: "Succeeded", displayName: "execution-1796000405561" }, "latest", [], new Date());
+  assert.equal(generated.label, "abc", "the generated display name is not the user's");
   assert.equal(done.running, false);
   assert.equal(formatStepDuration(-5), "0.0 s");
 });
