@@ -140,7 +140,15 @@ export function getLanguageService(options: LanguageServiceOptions): LanguageSer
     documentSymbols: (document, uri) => guarded("documentSymbols", uri, undefined, [], () => documentSymbols(document)),
     codeLenses: (document, uri, lensOptions = {}) =>
       guarded("codeLenses", uri, undefined, [], () =>
-        codeLenses(document, uri, lensOptions.reference, lensOptions.now ?? new Date(), lensOptions.referenceLatest ?? true, lensOptions.cacheTitle, lensOptions.finishedExecutions),
+        codeLenses(
+          document,
+          uri,
+          lensOptions.reference,
+          lensOptions.now ?? new Date(),
+          lensOptions.referenceLatest ?? true,
+          lensOptions.cacheTitle,
+          lensOptions.finishedExecutions,
+        ),
       ),
     codeActions: (document, uri, diagnostics) =>
       guarded("codeActions", uri, diagnostics[0]?.range.start, [], () =>

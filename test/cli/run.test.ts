@@ -42,13 +42,17 @@ const stepLine = (stdout: string, step: string) =>
     .split("\n")
     .filter((line) => line.includes(` ${step} `))
     .pop() ?? "";
-const executionArn = (stdout: string) => /: (arn:aws:sagemaker:\S+:pipeline\/\S+\/execution\/\S+)$/m.exec(stdout)?.[1];
+const executionArn = (stdout: string) => /^Execution ARN: (arn:aws:sagemaker:\S+:pipeline\/\S+\/execution\/\S+)$/m.exec(stdout)?.[1];
 
 test("cli run: the whole example pipeline runs locally, step by step, and its outputs land in the local store", { timeout: 180_000 }, () => {
   const { dir, result } = workspaceAfterOneRun();
   assert.equal(result.status, 0, result.all);
   assert.match(result.stdout, /^Target: local engine \(store .*\.sagemaker-pipelines\/local\)$/m);
-  assert.match(result.stdout, /^Started the whole pipeline: arn:aws:sagemaker:local:\d+:pipeline\/abalone\/execution\/\w+$/m);
+  // One name per execution (its id: `run` sets no display name), and the ARN once, to copy.
+  const started = /^Started the whole pipeline: execution (\w+)$/m.exec(result.stdout);
+  assert.ok(started, result.stdout);
+  assert.match(result.stdout, new RegExp(`^Execution ARN: arn:aws:sagemaker:local:\\d+:pipeline/abalone/execution/${started[1]}$`, "m"));
+  assert.doesNotMatch(result.stdout, /execution-\d+/, "the generated display name is never shown");
   for (const step of ["AbaloneProcess", "AbaloneTrain", "AbaloneEval", "AbaloneCreateModel", "AbaloneRegisterModel", "AbaloneTransform"]) {
     assert.match(stepLine(result.stdout, step), /✓ \S+ Succeeded \(\d+\.\d s\)$/, `${step}:\n${result.stdout}`);
   }
@@ -76,11 +80,13 @@ test(
 
     const selective = run(dir, "examples/abalone.pipeline.json", "--select", "AbaloneEval", "--param", "MseThreshold=0.5");
     assert.equal(selective.status, 0, selective.all);
-    assert.match(selective.stdout, new RegExp(`^Started steps AbaloneEval \\(reference ${firstArn.replace(/[/.]/g, "\\$&")}\\): `, "m"));
+    const firstId = firstArn.split("/").pop()!;
+    assert.match(selective.stdout, new RegExp(`^Started steps AbaloneEval \\(reference ${firstId}\\): execution \\w+$`, "m"));
+    assert.match(selective.stdout, new RegExp(`^  Reference: ${firstId} \\(Succeeded\\)$`, "m"));
     assert.match(selective.stdout, /^  Reused from the reference: AbaloneProcess, AbaloneTrain$/m);
     assert.match(selective.stdout, /MseThreshold=0\.5 \(override\)/);
-    assert.match(stepLine(selective.stdout, "AbaloneProcess"), new RegExp(`Succeeded .*— reused from ${firstArn.replace(/[/.]/g, "\\$&")}$`));
-    assert.match(stepLine(selective.stdout, "AbaloneTrain"), /— reused from /);
+    assert.match(stepLine(selective.stdout, "AbaloneProcess"), new RegExp(`Succeeded .*— reused from ${firstId}$`));
+    assert.match(stepLine(selective.stdout, "AbaloneTrain"), new RegExp(`— reused from ${firstId}$`));
     assert.match(stepLine(selective.stdout, "AbaloneEval"), /✓ AbaloneEval Succeeded \(\d+\.\d s\)$/);
     assert.equal(stepLine(selective.stdout, "AbaloneMSECond"), "", "downstream of the selection does not run");
     assert.equal(stepLine(selective.stdout, "AbaloneTransform"), "");
@@ -187,7 +193,7 @@ test("cli plan: prints per step what a run would do — cache hits, reuse, skips
     timeout: 60_000,
   });
   assert.equal(selective.status, 0, selective.stderr);
-  assert.match(selective.stdout, /^    AbaloneTrain: reuse from .+$/m);
+  assert.match(selective.stdout, new RegExp(`^    AbaloneTrain: reuse from ${firstId}$`, "m"));
   assert.match(selective.stdout, /^    AbaloneTransform: skip \(downstream of the selection\)$/m);
   assert.equal(executions(), before, "planning started nothing");
 

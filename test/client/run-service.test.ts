@@ -146,7 +146,14 @@ test("run selected steps: Train+Eval against the latest execution sends its ARN,
     ],
   );
   const text = describeRun(dialogs.confirmations[0]);
-  assert.match(text, /Run: Train, Eval\nReference: .+ \(Succeeded\)\nReused from the reference: Process\nNot run \(downstream\): Check, Register, TooHigh\n/);
+  // The reference by its one name: the engine gave it the generated display name `execution-<ms>`, which is not shown.
+  const firstId = firstArn.split("/").pop()!;
+  assert.ok(
+    text.includes(`Run: Train, Eval\nReference: ${firstId} (Succeeded)\nReused from the reference: Process\nNot run (downstream): Check, Register, TooHigh\n`),
+    text,
+  );
+  assert.ok(text.includes(`\n  Process: reuse from ${firstId}\n`), text);
+  assert.doesNotMatch(text, /execution-\d+/);
   assert.match(text, /MaxDepth=7 \(override\)/);
   const arn = (outcome as { executionArn: string }).executionArn;
   await waitForExecution(engine.client, arn);

@@ -109,7 +109,10 @@ test("no runs yet is said once, and the Reference lens says none yet before anyt
   await lsp.notify(SetCacheContextNotification.type, { uri, executions: [], parameters: {} });
   assert.ok((await lensTitles(uri)).includes("Reference: none yet"), JSON.stringify(await lensTitles(uri)));
   const hover = await hoverAt(uri, text, '"Train"');
-  assert.match(hover, /^\*\*Cache: no runs yet\*\*: this pipeline has no finished execution to compare with, so the step runs\.\n\n---\n\n\*\*Step\*\* `Train`/);
+  assert.match(
+    hover,
+    /^\*\*Cache: no runs yet\*\*: this pipeline has no finished execution to compare with, so the step runs\.\n\n---\n\n\*\*Step\*\* `Train`/,
+  );
   assert.equal(hover.match(/no (runs|finished execution|executions)/gi)?.length, 2, "the verdict's name and its reason, once each");
 
   await lsp.notify(SetCacheContextNotification.type, { uri, executions: [past()], parameters: {} });
@@ -122,7 +125,10 @@ test("one name per execution: a chosen display name in the hover, the cache lens
   const uri = await lsp.open(text);
   await lsp.notify(SetCacheContextNotification.type, { uri, executions: [past("nightly-retrain")], parameters: {} });
   assert.match(await hoverAt(uri, text, '"Train"'), /in execution `nightly-retrain` \(ended/);
-  assert.ok((await lensTitles(uri)).some((t) => t.startsWith("Cache: hit (from nightly-retrain, expires in ")), JSON.stringify(await lensTitles(uri)));
+  assert.ok(
+    (await lensTitles(uri)).some((t) => t.startsWith("Cache: hit (from nightly-retrain, expires in ")),
+    JSON.stringify(await lensTitles(uri)),
+  );
   await lsp.notify(SetReferenceNotification.type, { uri, reference: { id: "b6ljc700s359", displayName: "nightly-retrain", status: "Succeeded" } });
   assert.ok((await lensTitles(uri)).includes("Reference: nightly-retrain · Succeeded"), JSON.stringify(await lensTitles(uri)));
 
@@ -130,7 +136,10 @@ test("one name per execution: a chosen display name in the hover, the cache lens
   await lsp.notify(SetReferenceNotification.type, { uri, reference: { id: "b6ljc700s359", displayName: "execution-1796000405561", status: "Succeeded" } });
   const titles = await lensTitles(uri);
   assert.ok(titles.includes("Reference: b6ljc700s359 · Succeeded"), JSON.stringify(titles));
-  assert.ok(titles.some((t) => t.startsWith("Cache: hit (from b6ljc700s359, ")), JSON.stringify(titles));
+  assert.ok(
+    titles.some((t) => t.startsWith("Cache: hit (from b6ljc700s359, ")),
+    JSON.stringify(titles),
+  );
   assert.doesNotMatch(await hoverAt(uri, text, '"Train"'), /execution-1796000405561/);
   await lsp.close(uri);
 });

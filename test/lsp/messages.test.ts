@@ -28,6 +28,8 @@ test("messages: the first problem is named with its path", () => {
   assert.equal(context({ parameters: { A: null } }), "executions[0].parameters.A: expected a string, found null");
   assert.equal(context({ executionArn: undefined }), "executions[0].executionArn: expected a string, found nothing");
   assert.equal(context({ startTime: 5 }), "executions[0].startTime: expected a string, found a number");
+  assert.equal(context({ displayName: ["x"] }), "executions[0].displayName: expected a string, found an array");
+  assert.equal(context({ displayName: "nightly" }), undefined);
   assert.equal(cacheContextProblem("x"), "params: expected an object, found a string");
   assert.equal(
     stepsInRangesProblem({ uri: "u", ranges: [{ start: { line: 0.5, character: 0 }, end: { line: 0, character: 0 } }] }),

@@ -193,7 +193,10 @@ export class RunController {
     reference?: { status: string; startTime?: string; displayName?: string },
   ): Promise<void> {
     await this.context.workspaceState.update(`reference:${this.settings().target}:${document.uri.toString()}`, arn);
-    await this.context.workspaceState.update(`referenceDisplayName:${this.settings().target}:${document.uri.toString()}`, arn ? reference?.displayName : undefined);
+    await this.context.workspaceState.update(
+      `referenceDisplayName:${this.settings().target}:${document.uri.toString()}`,
+      arn ? reference?.displayName : undefined,
+    );
     const params: SetReferenceParams = { uri: document.uri.toString(), reference: arn && reference ? { id: executionIdOf(arn), ...reference } : undefined };
     this.notifyServer(SetReferenceNotification.type, params);
     this.referenceChanged.fire();

@@ -28,7 +28,9 @@ export function watchExecution(started: StartedExecution, reveal: (arn: string) 
             const running = list.filter((s) => !TERMINAL.has(s.StepStatus ?? "")).map((s) => s.StepName);
             progress.report({ message: `${status} — ${done} step${done === 1 ? "" : "s"} done${running.length > 0 ? `, running ${running.join(", ")}` : ""}` });
           } catch (error) {
-            void vscode.window.showErrorMessage(`Watching execution ${executionLabel(execution)} of ${started.pipelineName}: ${explainError(error, "DescribePipelineExecution", started.connection).message}`);
+            void vscode.window.showErrorMessage(
+              `Watching execution ${executionLabel(execution)} of ${started.pipelineName}: ${explainError(error, "DescribePipelineExecution", started.connection).message}`,
+            );
             return undefined;
           }
           if (TERMINAL.has(status)) break;
@@ -37,9 +39,7 @@ export function watchExecution(started: StartedExecution, reveal: (arn: string) 
         if (!TERMINAL.has(status)) return undefined;
         const show = "Show in Executions";
         const notify = status === "Succeeded" ? vscode.window.showInformationMessage : vscode.window.showErrorMessage;
-        void notify(outcomeMessage(started.pipelineName, execution, status, reason), show).then(
-          (answer) => answer === show && reveal(started.executionArn),
-        );
+        void notify(outcomeMessage(started.pipelineName, execution, status, reason), show).then((answer) => answer === show && reveal(started.executionArn));
         return status;
       },
     ),

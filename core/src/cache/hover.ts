@@ -47,9 +47,7 @@ function verdictLine(verdict: CacheVerdict): string {
     case "hit": {
       // Without a window the expiry problem (said below, or by the step's cache setting) is the whole story.
       const expiry =
-        verdict.expiresAt === undefined
-          ? ""
-          : ` The cached result expires in ${shortDuration(verdict.expiresInMs!)} (${shortTime(verdict.expiresAt)}).`;
+        verdict.expiresAt === undefined ? "" : ` The cached result expires in ${shortDuration(verdict.expiresInMs!)} (${shortTime(verdict.expiresAt)}).`;
       const rerunning = verdict.upstream.filter((n) => n.state.kind === "runs-again").map((n) => n.step);
       const proviso = rerunning.length > 0 ? ` if the output of ${rerunning.map(escapeMarkdown).join(", ")} stays the same` : "";
       return `**Cache: hit**${proviso}: the next run reuses this step's run in execution ${runText(verdict.run)} instead of running it.${expiry}`;

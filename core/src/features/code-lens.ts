@@ -33,7 +33,10 @@ export function codeLenses(
   const top = document.nodeRange(keyOf(stepsNode) ?? stepsNode);
   const lenses: CodeLens[] = [
     { range: top, command: { title: "▶ Run pipeline", command: COMMANDS.runPipeline, arguments: [uri] } },
-    { range: top, command: { title: referenceTitle(reference, now, referenceLatest, finishedExecutions), command: COMMANDS.chooseReference, arguments: [uri] } },
+    {
+      range: top,
+      command: { title: referenceTitle(reference, now, referenceLatest, finishedExecutions), command: COMMANDS.chooseReference, arguments: [uri] },
+    },
     { range: top, command: { title: "Show graph", command: COMMANDS.showGraph, arguments: [uri] } },
   ];
   for (const step of model.steps) {

@@ -30,7 +30,13 @@ test("cache texts: long values are shortened around the part that differs", () =
 
 test("cache texts: lens titles for every verdict", () => {
   const base = { step: "S", stepType: "Training", expiry: {}, perRunReads: [], upstream: [], nonKeyChanges: [] };
-  const run = { executionArn: "arn:aws:sagemaker:us-east-1:1:pipeline/p/execution/abc123", executionId: "abc123", label: "abc123", ranAt: "2026-01-01T00:00:00.000Z", ageMs: 0 };
+  const run = {
+    executionArn: "arn:aws:sagemaker:us-east-1:1:pipeline/p/execution/abc123",
+    executionId: "abc123",
+    label: "abc123",
+    ranAt: "2026-01-01T00:00:00.000Z",
+    ageMs: 0,
+  };
   const titles = (
     [
       { kind: "n/a", step: "S", stepType: "Lambda" },

@@ -1,6 +1,6 @@
 // Cache insight in the editor, against a real run on the local engine (cached.json: Prepare caches for a day,
 // its Environment is in the cache key). Before any run: the static lens `Cache: on · 1 day`, the hover says
-// there are no runs yet. ▶ Run pipeline → name → confirmation → Run → Succeeded; the lens becomes
+// there are no runs yet (said once, first), and the Reference lens says none yet. ▶ Run pipeline → name → confirmation → Run → Succeeded; the lens becomes
 // `Cache: hit (from <id>, …)`. Edit Environment.MODE "a" → "b" in the editor: the lens says `Cache: miss (1 key
 // change)`, the hover on the step name says miss and lists `Environment.MODE: "a" → "b"`. Undo: hit again, naming
 // the execution (on the name and on CacheConfig). Edit InstanceType (not in the key): still a hit, the hover lists
@@ -21,7 +21,14 @@ export default {
     log(`lenses before the run: ${before.join(" | ")}`);
     const none = lines(await wb.hoverAtText(page, '"Prepare"', { expect: "Cache: no runs yet", log }));
     log(`hover on "Prepare" before the run: ${none.join(" ⏎ ")}`);
-    expectLines(none, "the hover on the step name before any run", ["Step Prepare · Processing", /^Cache: no runs yet: /]);
+    expectFirst(
+      none,
+      "the hover on the step name before any run",
+      /^Cache: no runs yet: this pipeline has no finished execution to compare with, so the step runs\.$/,
+    );
+    expectLines(none, "the hover on the step name before any run", ["Step Prepare · Processing"]);
+    const noneLenses = await wb.waitForCodeLenses(page, ["Reference: none yet"]);
+    log(`lenses before the run, with the (empty) history: ${noneLenses.join(" | ")}`);
 
     // ---- The whole pipeline, as in scenario 06. ----
     await wb.clickCodeLens(page, "▶ Run pipeline");
@@ -52,14 +59,16 @@ export default {
     log(`lenses after the edit: ${missLenses.join(" | ")}`);
     const miss = lines(await wb.hoverAtText(page, '"Prepare"', { expect: "Cache: miss", log }));
     log(`hover on "Prepare" after the edit: ${miss.join(" ⏎ ")}`);
-    expectLines(miss, "the hover on the step name after a cache-key edit", [
-      "Step Prepare · Processing",
+    // The answer first: the verdict and the key change that causes it, then the step's details.
+    expectFirst(
+      miss,
+      "the hover on the step name after a cache-key edit",
       new RegExp(
-        `^Cache: miss: no earlier run has the same cache key, so the step runs again\\. Closest run: execution ${first.id} \\(ended \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC, \\d+ (s|min) ago\\)\\.$`,
+        `^Cache: miss: the step runs again\\. Cache-key changes since execution ${first.id} \\(ended \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC, \\d+ (s|min) ago\\):$`,
       ),
-      "Cache-key changes since that run (these make the step run again):",
-      'Environment.MODE: "a" → "b"',
-    ]);
+    );
+    if (miss[1] !== 'Environment.MODE: "a" → "b"') throw new Error(`the key change is not right below the verdict: ${miss.join(" ⏎ ")}`);
+    expectLines(miss, "the hover on the step name after a cache-key edit", ["Step Prepare · Processing"]);
     if (miss.some((l) => /^Cache: hit/.test(l))) throw new Error(`the hover says hit and miss: ${miss.join(" ⏎ ")}`);
     await screenshot("miss-hover");
 
@@ -73,7 +82,8 @@ export default {
     );
     const hit = lines(await wb.hoverAtText(page, '"Prepare"', { expect: "Cache: hit", log }));
     log(`hover on "Prepare" after undo: ${hit.join(" ⏎ ")}`);
-    expectLines(hit, "the hover on the step name after undo", ["Step Prepare · Processing", hitText]);
+    expectFirst(hit, "the hover on the step name after undo", hitText);
+    expectLines(hit, "the hover on the step name after undo", ["Step Prepare · Processing"]);
     if (hit.some((l) => /^Cache: miss|^Cache-key changes|^Changes outside the cache key/.test(l)))
       throw new Error(`the hover after undo still shows changes: ${hit.join(" ⏎ ")}`);
     const onCacheConfig = lines(await wb.hoverAtText(page, '"CacheConfig"', { expect: "Cache: hit", log }));
@@ -119,6 +129,11 @@ function lines(text) {
     .split("\n")
     .map((l) => l.replace(/\u00a0/g, " ").trim())
     .filter(Boolean);
+}
+
+/** The hover's first line matches `expected`: the answer leads. */
+function expectFirst(actual, what, expected) {
+  if (!expected.test(actual[0] ?? "")) throw new Error(`${what} starts with "${actual[0]}", expected ${expected}; it shows: ${actual.join(" ⏎ ")}`);
 }
 
 /** Every expected entry (string: a whole line; RegExp: matches a line) is among `actual`. */

@@ -22,37 +22,34 @@ async function hoverAt(document, position, ready) {
   return hovers[0];
 }
 
-/** The cache verdict that ends hovers on a step's name and CacheConfig, when the pipeline has no executions yet. */
-const NO_RUNS = "---\n\n**Cache: no runs yet**: No executions of this pipeline yet: nothing to compare with. The step runs.";
-const INVALID_EXPIRY = "ExpireAfter '30 days' is not a duration: treated as no expiry.";
+/** The cache verdict that starts hovers on a step's name and CacheConfig, when the pipeline has no executions yet: said once. */
+const NO_RUNS = "**Cache: no runs yet**: this pipeline has no finished execution to compare with, so the step runs.\n\n---";
 const withVerdict = (markdown) => markdown.includes("**Cache: ");
 
 const PROCESSING_CACHE_KEY = "- Cache key: `AppSpecification`, `Environment`, `ProcessingInputs`";
 
-const DURATION_SYNTAX =
-  "Write an ISO 8601 duration: years `Y`, months `M`, weeks `W`, days `D`, then `T` and hours `H`, minutes `M`, seconds `S`. " +
-  "Examples: `PT1H` (1 hour), `P30D` (30 days), `P4DT12H` (4 days and 12 hours). " +
-  "The leading `P` and upper case are optional (`30d`, `T16m`, `30dT5h`); `M` before `T` is months, after `T` minutes.";
+/** What an invalid ExpireAfter does, as the value's hover says it (its diagnostic says what is wrong, in the same hover widget). */
+const INVALID_CONSEQUENCE =
+  "The editor and the CLI do not send a definition with errors, and the local engine refuses it (ValidationException at CreatePipeline). " +
+  "What the SageMaker service does with such a value is not known (the SageMaker SDK sends it unchecked).";
 
 suite("hover", () => {
-  test("a step's Name shows the step: type, DAG neighbours, cache, cache key, retries, and the cache verdict", async () => {
+  test("a step's Name leads with the cache verdict, then the step: type, DAG neighbours, cache, cache key, retries", async () => {
     const { document } = await openPipelineFile(fixtures.MISTAKES_FILE);
     const hover = await hoverAt(document, positionOf(document, '"Prepare"', 3), withVerdict);
     assert.equal(hover.hovered, "Prepare");
     assert.equal(
       hover.markdown,
       [
+        NO_RUNS,
+        "",
         "**Step** `Prepare` · Processing",
         "",
         "- Upstream: none",
         "- Downstream: `Train` (Get)",
-        "- Cache: on · invalid ExpireAfter",
+        "- Cache: on · ExpireAfter is not a valid duration, so the definition does not run until it is fixed",
         PROCESSING_CACHE_KEY,
         "- Retry: none",
-        "",
-        NO_RUNS,
-        "",
-        INVALID_EXPIRY,
       ].join("\n"),
     );
   });
@@ -85,16 +82,26 @@ suite("hover", () => {
     assert.equal(hover.markdown, "Unknown step `Preprocess`: no step of this pipeline has this name.");
   });
 
-  test("an invalid ExpireAfter value says so and how to write a duration", async () => {
+  test("an invalid ExpireAfter value says what happens to it, once, and not 'treated as no expiry'", async () => {
     const { document } = await openPipelineFile(fixtures.MISTAKES_FILE);
-    const hover = await hoverAt(document, positionOf(document, '"30 days"', 2), withVerdict);
+    // Once the step hover has its verdict, the cache context has arrived: the value's hover still has none.
+    await hoverAt(document, positionOf(document, '"Prepare"', 3), withVerdict);
+    const hover = await hoverAt(document, positionOf(document, '"30 days"', 2));
     assert.equal(hover.hovered, '"30 days"');
-    assert.equal(hover.markdown, `**ExpireAfter** \`30 days\` is not a valid duration.\n\n${DURATION_SYNTAX}\n\n${NO_RUNS}\n\n${INVALID_EXPIRY}`);
+    assert.equal(
+      hover.markdown,
+      [
+        "**ExpireAfter** `30 days`: the definition does not run until this value is fixed.",
+        INVALID_CONSEQUENCE,
+        "As a duration: `P30D` (30 days), which the quick fix writes.",
+      ].join("\n\n"),
+    );
   });
 
-  test("a valid ExpireAfter value in words, its canonical form and its effect", async () => {
+  test("a valid ExpireAfter value: the duration only (words, canonical form, effect), no verdict", async () => {
     const { document } = await openPipelineFile(fixtures.REFERENCES_FILE);
-    const hover = await hoverAt(document, positionOf(document, '"P30D"', 2), withVerdict);
+    await hoverAt(document, positionOf(document, '"Prepare"', 3), withVerdict);
+    const hover = await hoverAt(document, positionOf(document, '"P30D"', 2));
     assert.equal(hover.hovered, '"P30D"');
     assert.equal(
       hover.markdown,
@@ -102,7 +109,6 @@ suite("hover", () => {
         "**ExpireAfter** `P30D`: 30 days",
         "Canonical ISO 8601 form.",
         "A successful earlier run of this step younger than 30 days is reused when its cache-key attributes are unchanged.",
-        NO_RUNS,
       ].join("\n\n"),
     );
   });
