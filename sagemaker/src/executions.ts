@@ -126,7 +126,12 @@ export async function executionProgress(
 ): Promise<{ status?: string; displayName?: string; failureReason?: string; steps: PipelineExecutionStep[] }> {
   const execution = await client.send(new DescribePipelineExecutionCommand({ PipelineExecutionArn: executionArn }));
   const steps = await client.send(new ListPipelineExecutionStepsCommand({ PipelineExecutionArn: executionArn }));
-  return { status: execution.PipelineExecutionStatus, displayName: execution.PipelineExecutionDisplayName, failureReason: execution.FailureReason, steps: steps.PipelineExecutionSteps ?? [] };
+  return {
+    status: execution.PipelineExecutionStatus,
+    displayName: execution.PipelineExecutionDisplayName,
+    failureReason: execution.FailureReason,
+    steps: steps.PipelineExecutionSteps ?? [],
+  };
 }
 
 export async function stopExecution(client: SageMakerClient, executionArn: string): Promise<void> {

@@ -16,4 +16,13 @@ suite("activation and commands", () => {
     const missing = fixtures.COMMANDS.filter((c) => !all.has(c));
     assert.deepEqual(missing, [], `commands not registered: ${missing.join(", ")}`);
   });
+
+  test("Copy ARN on an execution of the Executions view copies its full ARN", async () => {
+    await activateExtension();
+    const arn = "arn:aws:sagemaker:us-east-1:111122223333:pipeline/abalone/execution/b6ljc700s359";
+    const node = { kind: "execution", pipelineName: "abalone", summary: { PipelineExecutionArn: arn, PipelineExecutionStatus: "Succeeded" } };
+    await vscode.env.clipboard.writeText("before");
+    await vscode.commands.executeCommand("sagemakerPipelines.copyExecutionArn", node);
+    assert.equal(await vscode.env.clipboard.readText(), arn);
+  });
 });
