@@ -38,7 +38,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   engineHost = new LocalEngineHost(
     () => readEngineHostSettings(context),
     // The engine runs in its own process: the extension's CLI under VS Code's Node.js (ELECTRON_RUN_AS_NODE).
-    { cliPath: context.asAbsolutePath("dist/cli.js") },
+    { enginePath: context.asAbsolutePath("dist/engine-serve.js") },
     (line) => output.appendLine(line),
   );
   const host = engineHost;
