@@ -78,7 +78,9 @@ export const engineFromBundle = {
   name: "engine-from-bundle",
   setup(b) {
     b.onResolve({ filter: /(^|\/)engine\/src(\/index(\.ts)?)?$/ }, (args) =>
-      relative(ROOT, resolve(args.resolveDir, args.path)).replace(/\\/g, "/").replace(/\/index(\.ts)?$/, "") === "engine/src"
+      relative(ROOT, resolve(args.resolveDir, args.path))
+        .replace(/\\/g, "/")
+        .replace(/\/index(\.ts)?$/, "") === "engine/src"
         ? { path: "./engine.js", external: true }
         : undefined,
     );

@@ -8,7 +8,9 @@ import { withServeOptions } from "./serve-options";
 const program = withServeOptions(new Command("engine-serve"))
   .description("Serve the local engine's SageMaker API on the loopback interface until interrupted.")
   .exitOverride()
-  .action((options) => serve(options).then((code) => (process.exitCode = code)));
+  .action(async (options) => {
+    process.exitCode = await serve(options);
+  });
 
 program.parseAsync(process.argv.slice(2), { from: "user" }).catch((error: Error) => {
   if (!(error instanceof CommanderError)) process.stderr.write(`error: ${error.message}\n`);

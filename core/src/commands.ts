@@ -19,6 +19,10 @@ export const COMMANDS = {
   stopExecution: "sagemakerPipelines.stopExecution",
   useAsReference: "sagemakerPipelines.useAsReference",
   refreshExecutions: "sagemakerPipelines.refreshExecutions",
+  /** The walkthrough's: copy the packaged Abalone example into the workspace and open it; run it; hover a step. */
+  openExample: "sagemakerPipelines.openExample",
+  runExample: "sagemakerPipelines.runExample",
+  showExampleCacheHover: "sagemakerPipelines.showExampleCacheHover",
 } as const;
 
 /** The Executions view's id. */
