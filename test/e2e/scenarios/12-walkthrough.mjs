@@ -10,7 +10,7 @@ const TITLE = "Get Started with SageMaker Pipelines";
 export default {
   name: "the walkthrough opens the example, runs it on the local engine, and shows the cache hover",
   timeoutMs: 150_000,
-  async run({ page, wb, workspace, log, screenshot }) {
+  async run({ page, wb, fixtures, workspace, log, screenshot }) {
     await openWalkthrough(page, wb);
     const container = page.locator(".gettingStartedContainer");
     await container
@@ -24,8 +24,9 @@ export default {
     await page.locator('.tabs-container .tab.active[aria-label^="abalone.pipeline.json"]').waitFor({ state: "visible", timeout: 30_000 });
     for (const part of ["abalone.pipeline.json", "code/preprocessing.py", "code/model/train.py", "data/abalone.csv"])
       if (!existsSync(join(workspace, "sagemaker-example", part))) throw new Error(`the example was not copied: sagemaker-example/${part} is missing`);
-    await wb.waitForCodeLenses(page, ["▶ Run pipeline"]);
+    await wb.waitForLanguageMode(page, fixtures.LANGUAGE_NAME);
     await screenshot("example-open");
+    await screenshot("example-open-editor", await exampleEditorBox(page));
 
     // ---- Step 2: run it, with the usual questions and confirmation. ----
     await clickStepButton(page, "Run it on the local engine", "Run the Example");
@@ -36,6 +37,7 @@ export default {
     const confirm = await wb.waitForDialog(page, { expect: /^Run the whole pipeline/ });
     log(`dialog: ${confirm.message} | ${confirm.detail.replace(/\n/g, " | ")}`);
     await screenshot("confirm");
+    await screenshot("confirm-dialog", await page.locator(".monaco-dialog-box").first().boundingBox());
     if (confirm.message !== "Run the whole pipeline abalone on the local engine?") throw new Error(`the confirmation reads "${confirm.message}"`);
     if (!confirm.detail.split("\n").some((l) => l.startsWith("Target: local engine")))
       throw new Error(`the confirmation's target is not the local engine: ${confirm.detail}`);
@@ -62,9 +64,29 @@ export default {
       1_000,
     );
     log(`hover: ${hover.replace(/\s+/g, " ").slice(0, 400)}`);
+    // The hover scrolls in a narrow editor: its cache line is the last one.
+    const box = await page.locator(".monaco-hover:not(.hidden) .monaco-hover-content").first().boundingBox();
+    if (box) {
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await page.mouse.wheel(0, 600);
+    }
     await screenshot("cache-hover");
+    await screenshot("cache-hover-editor", await exampleEditorBox(page, ".monaco-hover:not(.hidden)"));
   },
 };
+
+/**
+ * The editor group of the example (beside the walkthrough), widened to hold what `also` selects (the hover, which
+ * overflows it): the clip of the walkthrough's images (media/walkthrough/).
+ */
+async function exampleEditorBox(page, also) {
+  const group = page.locator(".editor-group-container", { has: page.locator('.tab[aria-label^="abalone.pipeline.json"]') }).first();
+  const boxes = [await group.boundingBox(), also ? await page.locator(also).first().boundingBox() : null].filter(Boolean);
+  if (!boxes.length) return undefined;
+  const x = Math.min(...boxes.map((b) => b.x));
+  const y = Math.min(...boxes.map((b) => b.y));
+  return { x, y, width: Math.max(...boxes.map((b) => b.x + b.width)) - x, height: Math.max(...boxes.map((b) => b.y + b.height)) - y };
+}
 
 /** Command Palette → "Welcome: Open Walkthrough..." → this extension's walkthrough by its title. */
 async function openWalkthrough(page, wb) {
