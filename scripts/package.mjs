@@ -22,4 +22,9 @@ export async function packageVsix(packagePath) {
   });
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) await packageVsix(join(ROOT, "dist", "sagemaker-pipelines.vsix"));
+// No top-level await: the packaging test imports this module through tsx, which compiles it to CommonJS.
+if (import.meta.url === pathToFileURL(process.argv[1]).href)
+  packageVsix(join(ROOT, "dist", "sagemaker-pipelines.vsix")).catch((error) => {
+    process.stderr.write(`${error.stack ?? error}\n`);
+    process.exit(1);
+  });

@@ -80,7 +80,7 @@ test("the .vsix holds exactly what the extension loads, the README for users, th
 
   const names = [...packaged.keys()].sort();
   const unwanted = names.filter((n) =>
-    /(^|\/)cli[\w-]*\.js|\.map$|\.ts$|^(test|scripts|node_modules|core|client|server|engine|sagemaker|cli|webview)\//.test(n),
+    /(^|\/)cli(-[\w-]+)?\.js(\.cache)?$|\.map$|\.ts$|^(test|scripts|node_modules|core|client|server|engine|sagemaker|cli|webview)\//.test(n),
   );
   assert.deepEqual(unwanted, [], "no CLI bundle, source map, source or test file");
   assert.deepEqual(names, [...loaded, "package.json", "readme.md", "changelog.md", "LICENSE.txt"].sort());
