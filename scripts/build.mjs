@@ -5,13 +5,16 @@
 // client/src/lazy.ts imports the two layers' entries dynamically; here those imports become `require("./sagemaker.js")`
 // and `require("./engine.js")`, and any other import of them from the client fails the build.
 //
+// The extension's local engine runs in a child process, dist/engine-serve.js (`local serve` alone, requiring the engine
+// from dist/engine.js): the .vsix carries no CLI.
+//
 // The CLI is dist/cli.js (cli/src/launcher.cjs), which runs dist/cli-main.js with a V8 code cache; `run`, `plan` and
 // `local serve` live in dist/cli-commands.js, required only when one of them runs, so `lint` starts fast.
 import { build } from "esbuild";
 import { spawnSync } from "node:child_process";
 import { chmodSync, copyFileSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { lazyCliCommands, lazyLayers, NOT_IN_CLIENT, protocolOf, ROOT } from "./esbuild-plugins.mjs";
+import { engineFromBundle, lazyCliCommands, lazyLayers, NOT_IN_CLIENT, protocolOf, ROOT } from "./esbuild-plugins.mjs";
 import { ensureValidator } from "./generate-validator.mjs";
 
 const { version } = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
@@ -31,7 +34,7 @@ const common = {
 // The schema's validators, compiled ahead of time (core/src/schema/validators.generated.js, git-ignored).
 ensureValidator();
 
-const [client] = await Promise.all([
+const [client, , , engineServe] = await Promise.all([
   build({
     ...common,
     entryPoints: ["client/src/extension.ts"],
@@ -44,6 +47,7 @@ const [client] = await Promise.all([
   }),
   build({ ...common, entryPoints: ["sagemaker/src/index.ts"], outfile: "dist/sagemaker.js" }),
   build({ ...common, entryPoints: ["engine/src/index.ts"], outfile: "dist/engine.js" }),
+  build({ ...common, entryPoints: ["cli/src/engine-serve.ts"], outfile: "dist/engine-serve.js", metafile: true, plugins: [engineFromBundle] }),
   build({ ...common, entryPoints: ["server/src/server.ts"], outfile: "dist/server.js", plugins: [protocolOf("vscode-languageserver")] }),
   build({ ...common, entryPoints: ["cli/src/main.ts"], outfile: "dist/cli-main.js", plugins: [lazyCliCommands] }),
   build({ ...common, entryPoints: ["cli/src/commands/index.ts"], outfile: "dist/cli-commands.js" }),
@@ -68,6 +72,13 @@ const inClient = Object.entries(client.metafile.outputs["dist/client.js"].inputs
 const forbidden = inClient.map(([path]) => path).filter((input) => NOT_IN_CLIENT.some((pattern) => pattern.test(input)));
 if (forbidden.length > 0) {
   process.stderr.write(`dist/client.js must stay light, but it contains:\n${forbidden.map((f) => `  ${f}`).join("\n")}\n`);
+  process.exit(1);
+}
+
+// The engine process takes the engine from dist/engine.js and needs neither the AWS SDK nor the analyser.
+const inEngineServe = Object.keys(engineServe.metafile.inputs).filter((input) => /^(engine|core|sagemaker)\/src\/|node_modules\/@aws-sdk\//.test(input));
+if (inEngineServe.length > 0) {
+  process.stderr.write(`dist/engine-serve.js must take the engine from dist/engine.js, but it contains:\n${inEngineServe.map((f) => `  ${f}`).join("\n")}\n`);
   process.exit(1);
 }
 

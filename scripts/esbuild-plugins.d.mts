@@ -6,3 +6,4 @@ export declare const NOT_IN_CLIENT: RegExp[];
 export declare const lazyLayers: Plugin;
 export declare const protocolOf: (library: string) => Plugin;
 export declare const lazyCliCommands: Plugin;
+export declare const engineFromBundle: Plugin;

@@ -69,3 +69,20 @@ export const lazyCliCommands = {
     b.onResolve({ filter: /^\.\/cli-commands\.js$/ }, () => ({ path: "./cli-commands.js", external: true }));
   },
 };
+
+/**
+ * dist/engine-serve.js (the extension's engine process) requires the engine from dist/engine.js, the bundle the
+ * extension already ships for its lazy engine layer, instead of carrying a second copy of it.
+ */
+export const engineFromBundle = {
+  name: "engine-from-bundle",
+  setup(b) {
+    b.onResolve({ filter: /(^|\/)engine\/src(\/index(\.ts)?)?$/ }, (args) =>
+      relative(ROOT, resolve(args.resolveDir, args.path))
+        .replace(/\\/g, "/")
+        .replace(/\/index(\.ts)?$/, "") === "engine/src"
+        ? { path: "./engine.js", external: true }
+        : undefined,
+    );
+  },
+};

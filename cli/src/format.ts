@@ -77,7 +77,8 @@ export function formatSarif(results: FileResult[], version: string): string {
     version: "2.1.0",
     runs: [
       {
-        tool: { driver: { name: "sagemaker-pipelines", version, informationUri: "https://example.invalid/sagemaker-pipelines", rules } },
+        // No informationUri (optional in SARIF 2.1.0): the tool has no public page to point at.
+        tool: { driver: { name: "sagemaker-pipelines", version, rules } },
         results: sarifResults,
       },
     ],

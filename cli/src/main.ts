@@ -3,6 +3,7 @@ import { Command, CommanderError, Option } from "commander";
 import { analyze, type SeveritySetting } from "../../core/src";
 import { collectFiles, UsageError } from "./files";
 import { formatJson, formatSarif, formatText, type FileResult } from "./format";
+import { runnerOption, withEngineJobOptions, withServeOptions } from "./serve-options";
 import { DEFAULT_STORE } from "./store";
 
 declare const PACKAGE_VERSION: string;
@@ -52,18 +53,6 @@ function lint(paths: string[], options: LintOptions): number {
 const collect = (value: string, previous: string[]) => [...previous, value];
 const DEFAULT_ROLE = "arn:aws:iam::000000000000:role/SageMakerPipelinesLocal";
 
-const runnerOption = () =>
-  new Option("--runner <mode>", "how the local engine runs jobs: auto (a container runtime when one answers, else host processes), host, container")
-    .choices(["auto", "host", "container"])
-    .default("auto");
-
-/** The options of a started engine's jobs (`run` with its embedded engine, `local serve`). */
-function withEngineJobOptions(command: Command): Command {
-  return command
-    .option("--pass-aws-credentials", "pass your AWS credentials and configuration variables to the jobs the local engine runs (default: none)")
-    .option("--no-network", "run host jobs without network (in the bubblewrap sandbox)");
-}
-
 /** What `run` and `plan` share: the selection, reference, parameters, names and target. */
 function withRunOptions(command: Command): Command {
   return command
@@ -112,16 +101,11 @@ export async function run(argv: string[]): Promise<number> {
       pending = commands().then(({ runPipeline }) => runPipeline(file, options, (line) => process.stdout.write(`${line}\n`), "plan"));
     });
   const local = program.command("local").description("The local engine.");
-  const serveCommand = local
-    .command("serve")
+  withServeOptions(local.command("serve"))
     .description("Serve the local engine's SageMaker API on the loopback interface until interrupted.")
-    .option("--port <port>", "port (0 picks a free one)", "8975")
-    .option("--host <host>", "loopback address to bind", "127.0.0.1")
-    .option("--store <dir>", "store folder", DEFAULT_STORE)
-    .addOption(runnerOption());
-  withEngineJobOptions(serveCommand).action((options) => {
-    pending = commands().then(({ serve }) => serve(options));
-  });
+    .action((options) => {
+      pending = commands().then(({ serve }) => serve(options));
+    });
   local
     .command("credentials")
     .description(

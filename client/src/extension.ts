@@ -3,6 +3,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { EXECUTIONS_VIEW, SETTINGS_SECTION, type PipelineDiagnostic } from "../../core/src";
 import { LintRequest, type NotifyServer } from "../../protocol/src";
 import { CacheContextSync } from "./cache/cache-sync";
+import { registerExampleCommands } from "./commands/example";
 import { registerExplainCache } from "./commands/explain-cache";
 import { registerLocalEngineCommands } from "./commands/local-engine";
 import { registerRunCommands } from "./commands/run";
@@ -37,8 +38,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const output = vscode.window.createOutputChannel("SageMaker Pipelines");
   engineHost = new LocalEngineHost(
     () => readEngineHostSettings(context),
-    // The engine runs in its own process: the extension's CLI under VS Code's Node.js (ELECTRON_RUN_AS_NODE).
-    { cliPath: context.asAbsolutePath("dist/cli.js") },
+    // The engine runs in its own process (`local serve` alone) under VS Code's Node.js (ELECTRON_RUN_AS_NODE).
+    { enginePath: context.asAbsolutePath("dist/engine-serve.js") },
     (line) => output.appendLine(line),
   );
   const host = engineHost;
@@ -83,6 +84,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     cacheSync,
     ...registerRunCommands(controller, languageClient, executions, reveal, () => cacheSync.refreshAll()),
     registerExplainCache(),
+    ...registerExampleCommands(context),
     ...registerGraphView(context, controller, LANGUAGE_ID),
     vscode.window.onDidChangeActiveTextEditor(() => statusBar.update()),
     controller.onDidChangeReference(() => {

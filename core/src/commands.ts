@@ -21,6 +21,10 @@ export const COMMANDS = {
   refreshExecutions: "sagemakerPipelines.refreshExecutions",
   /** Argument: an execution node of the Executions view; copies its full ARN. */
   copyExecutionArn: "sagemakerPipelines.copyExecutionArn",
+  /** The walkthrough's: copy the packaged Abalone example into the workspace and open it; run it; hover a step. */
+  openExample: "sagemakerPipelines.openExample",
+  runExample: "sagemakerPipelines.runExample",
+  showExampleCacheHover: "sagemakerPipelines.showExampleCacheHover",
 } as const;
 
 /** The Executions view's id. */

@@ -1,5 +1,5 @@
 // Loads the built extension (dist/client.js) in this process with a stubbed `vscode` module, activates it in a trusted
-// workspace with no document open, and reports which of the lazy bundles were loaded and which `local serve` processes
+// workspace with no document open, and reports which of the lazy bundles were loaded and which engine processes (dist/engine-serve.js)
 // were spawned: after activation, after opening a definition (cache insight reads the store), after the Executions view
 // asks for its pipelines (neither starts the engine), then after Start Local Engine. Prints one JSON line. Used by
 // activation.test.ts; argv[2]: the extension's folder, argv[3]: a scratch folder (the store is .sagemaker-pipelines/local in it).
@@ -39,7 +39,7 @@ const childProcess = require("node:child_process");
 const spawns = [];
 const realSpawn = childProcess.spawn;
 childProcess.spawn = function (command, args, ...rest) {
-  if (Array.isArray(args) && args.includes("serve")) spawns.push(args.slice(1).join(" "));
+  if (Array.isArray(args) && /engine-serve\.js$/.test(args[0] ?? "")) spawns.push(`engine-serve.js ${args.slice(1).join(" ")}`);
   return realSpawn.call(this, command, args, ...rest);
 };
 const configuration = { get: (_key, fallback) => fallback, has: () => false, inspect: () => undefined, update: async () => undefined };
@@ -172,7 +172,7 @@ const loaded = () =>
   const children = await trees[0].provider.getChildren();
   const afterRunPath = loaded();
   const spawnsAfterView = spawns.length;
-  // Start Local Engine: one child process (the extension's CLI, `local serve`), which the view then lists.
+  // Start Local Engine: one child process (dist/engine-serve.js, `local serve` alone), which the view then lists.
   const started = await commands.get("sagemakerPipelines.startLocalEngine")();
   const childrenAfterStart = await trees[0].provider.getChildren();
   const lockAfterStart = JSON.parse(require("node:fs").readFileSync(join(scratch, ".sagemaker-pipelines/local/engine.lock"), "utf8"));

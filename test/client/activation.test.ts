@@ -63,9 +63,9 @@ test("activation loads dist/client.js only; the SageMaker layer (AWS SDK) and th
   assert.deepEqual(report.afterRunPath, ["dist/client.js", "dist/engine.js", "dist/sagemaker.js"]);
   assert.equal(report.children.length, 1);
   assert.match(report.children[0].text ?? "", /^The local engine is not running/);
-  // Start Local Engine: one child process, `local serve` from the extension's CLI, holding the store; stopped on Stop.
+  // Start Local Engine: one child process, dist/engine-serve.js (`local serve` alone), holding the store; stopped on Stop.
   assert.equal(report.spawns.length, 1);
-  assert.match(report.spawns[0], /^local serve --store .*\.sagemaker-pipelines[\\/]local --port 0 --runner auto$/);
+  assert.match(report.spawns[0], /^engine-serve\.js --store .*\.sagemaker-pipelines[\\/]local --port 0 --runner auto$/);
   assert.equal(report.started?.owned, true);
   assert.equal(report.lockAfterStart.pid, report.started?.pid);
   assert.notEqual(report.started?.pid, undefined);

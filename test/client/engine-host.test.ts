@@ -8,7 +8,9 @@ import { CreatePipelineCommand, ListPipelinesCommand, SageMakerClient } from "@a
 import { LocalEngineHost, type EngineHostSettings, type RunningEngine } from "../../client/src/local/engine-host";
 import { loadOrCreateCredentials } from "../../engine/src";
 
-/** The host runs the extension's CLI (`local serve`) as a child process: the built one, under this Node.js. */
+/** The host runs the extension's engine process (`local serve` alone) as a child process: the built one, under this Node.js. */
+const ENGINE_SERVE = join(import.meta.dirname, "../../dist/engine-serve.js");
+/** The CLI's `local serve`, started by the user: the host joins it. */
 const CLI = join(import.meta.dirname, "../../dist/cli.js");
 const lockPid = (store: string) => (JSON.parse(readFileSync(join(store, "engine.lock"), "utf8")) as { pid: number }).pid;
 const alive = (pid: number) => {
@@ -44,7 +46,7 @@ function setup(t: TestContext) {
   const lines: string[] = [];
   const host = new LocalEngineHost(
     () => ({ ...settings }),
-    { cliPath: CLI },
+    { enginePath: ENGINE_SERVE },
     (line) => lines.push(line),
   );
   t.after(async () => {

@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { createStepRunner, EngineRunningError, LocalEngine, waitForRunningEngine, type RunnerMode } from "../../../engine/src";
-import { DEFAULT_STORE } from "../target";
+import { DEFAULT_STORE } from "../store";
 import { shellQuote } from "./credentials";
 
 /** What `local serve` prints when another engine already runs on the store (then it exits 1). */

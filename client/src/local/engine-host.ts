@@ -31,7 +31,7 @@ interface Current {
 
 /**
  * The extension's local engine: one per store, in its own process. `start()` joins the engine already running on the
- * store (a `local serve`, another window's) or starts `dist/cli.js local serve` as a child process; it is called when the
+ * store (a `local serve`, another window's) or starts `dist/engine-serve.js` (`local serve` alone) as a child process; it is called when the
  * user runs something or chooses Start Local Engine, never on activation or on opening a file. `stop()` stops the child
  * (running executions are recorded as Stopped) or leaves an engine it joined.
  */

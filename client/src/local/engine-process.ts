@@ -2,8 +2,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync } from "node:fs";
 
 export interface EngineProcessOptions {
-  /** The extension's own CLI (dist/cli.js). */
-  cliPath: string;
+  /** The extension's engine process entry (dist/engine-serve.js: `local serve` alone). */
+  enginePath: string;
   /** The Node.js that runs it: VS Code's own (process.execPath, with ELECTRON_RUN_AS_NODE=1) unless given. */
   execPath?: string;
 }
@@ -17,13 +17,13 @@ export interface EngineProcess {
   stop(): Promise<void>;
 }
 
-/** `local serve` exits 1 with this when another engine already holds the store. */
+/** The engine process (like `local serve`) exits 1 with this when another engine already holds the store. */
 export class AlreadyRunningError extends Error {}
 
 const LISTENING = /listening on (http:\/\/\S+)/;
 
 /**
- * `node dist/cli.js local serve --store S --port 0 --runner R` in the folder `cwd`: resolves once it prints its endpoint;
+ * `node dist/engine-serve.js --store S --port 0 --runner R` (the options of `local serve`) in the folder `cwd`: resolves once it prints its endpoint;
  * rejects with what it printed when it exits first (AlreadyRunningError when another engine holds the store).
  */
 export function spawnEngineProcess(
@@ -36,9 +36,7 @@ export function spawnEngineProcess(
   const child: ChildProcess = spawn(
     options.execPath ?? process.execPath,
     [
-      options.cliPath,
-      "local",
-      "serve",
+      options.enginePath,
       "--store",
       settings.store,
       "--port",

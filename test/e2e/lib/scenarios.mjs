@@ -7,7 +7,7 @@
 //   workspace   the absolute path of the scenario's own workspace folder, filled with the fixtures
 //               (write extra files there before opening them; other scenarios do not see them)
 //   log(...)    a line in the run's output under the scenario
-//   screenshot(label)  an extra screenshot test-results/e2e/<file>-<label>.png
+//   screenshot(label, clip?)  an extra screenshot test-results/e2e/<file>-<label>.png (of the `clip` rectangle only, when given)
 //   serverPid   the pid of code-server (its extension hosts, language servers and engines are its descendants)
 // `workspaceTrust: true` in the export runs the scenario on a code-server with workspace trust on: its folder
 // opens untrusted (Restricted Mode; code-server shows no startup prompt) until the scenario trusts it. Elsewhere trust is off.
@@ -44,8 +44,8 @@ export async function loadScenarios(directory, grep) {
 export async function runScenario({ scenario, context, serverUrl, serverPid, workspacesDir, resultsDir, say }) {
   const started = Date.now();
   const workspace = join(workspacesDir, scenario.id);
-  const shot = (page, name) =>
-    page.screenshot({ path: join(resultsDir, `${name}.png`), timeout: 15_000 }).catch((e) => say(`    (screenshot ${name} failed: ${e.message})`));
+  const shot = (page, name, clip) =>
+    page.screenshot({ path: join(resultsDir, `${name}.png`), timeout: 15_000, clip }).catch((e) => say(`    (screenshot ${name} failed: ${e.message})`));
   let page;
   let timer;
   try {
@@ -59,7 +59,7 @@ export async function runScenario({ scenario, context, serverUrl, serverPid, wor
       workspace,
       serverPid,
       log: (...parts) => say(`    ${parts.join(" ")}`),
-      screenshot: (label) => shot(page, `${scenario.id}-${label}`),
+      screenshot: (label, clip) => shot(page, `${scenario.id}-${label}`, clip),
     };
     const body = async () => {
       await page.goto(`${serverUrl}/?folder=${encodeURIComponent(workspace)}`, { timeout: 60_000 });

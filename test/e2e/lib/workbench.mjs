@@ -1208,3 +1208,10 @@ export async function waitUntil(page, what, probe, timeoutMs = LONG, intervalMs 
     await page.waitForTimeout(intervalMs);
   }
 }
+
+/** The names the Explorer's folder view lists at its top level (rendered rows at level 1, top to bottom). */
+export async function explorerTopLevelNames(page) {
+  return page
+    .locator('.explorer-folders-view .monaco-list-row[aria-level="1"]')
+    .evaluateAll((rows) => rows.map((row) => row.querySelector(".label-name")?.textContent?.trim() ?? "").filter(Boolean));
+}

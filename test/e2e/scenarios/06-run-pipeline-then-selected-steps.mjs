@@ -3,7 +3,7 @@
 // right-click inside Train → Run Selected Steps → the confirmation (Train, the reference, Prepare reused,
 // Evaluate not run, and the same in the per-step plan) → Run → Succeeded → Show in Executions: the newest execution has Prepare reused from
 // the first execution and Train run again, and no Evaluate; the first execution ran all three.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
 const VIEW = "SageMaker Executions";
@@ -49,6 +49,7 @@ export default {
     if (!progress.startsWith(`${pipeline}: execution ${first.id}`))
       throw new Error(`the progress notification "${progress}" is not about execution ${first.id}`);
     await wb.clearNotifications(page);
+    await storeHiddenFromExplorer(page, wb, workspace, log);
 
     // ---- Train alone, from the editor's context menu inside the Train step. ----
     const items = await wb.contextMenuItem(page, '"Train"', "Run Selected Steps");
@@ -126,6 +127,22 @@ export default {
     if (existsSync(join(store, second.id, "steps", "Evaluate"))) throw new Error(`Evaluate ran in the selective execution ${second.id}`);
   },
 };
+
+/**
+ * The run store (`.sagemaker-pipelines/`, in the workspace) is on disk but not in the Explorer: the extension's
+ * `files.exclude` default. A dot-folder made beside it after the run shows, which proves that the Explorer has
+ * caught up with the new folders (the store's absence is not a stale tree).
+ */
+async function storeHiddenFromExplorer(page, wb, workspace, log) {
+  if (!existsSync(join(workspace, ".sagemaker-pipelines", "local"))) throw new Error("the run succeeded but the store .sagemaker-pipelines/local is missing");
+  mkdirSync(join(workspace, ".control-folder"));
+  const names = await wb.waitUntil(page, "the Explorer to list .control-folder", async () => {
+    const listed = await wb.explorerTopLevelNames(page);
+    return listed.includes(".control-folder") ? listed : { failed: listed.join(", ") };
+  });
+  log(`Explorer after the run: ${names.join(", ")}`);
+  if (names.includes(".sagemaker-pipelines")) throw new Error(`the Explorer lists the run store .sagemaker-pipelines: ${names.join(", ")}`);
+}
 
 /**
  * Waits for the outcome notification of an execution of `pipeline` other than `previousId`; throws with the

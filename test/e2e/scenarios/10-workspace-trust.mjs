@@ -161,7 +161,7 @@ export default {
 
 /** Processes under code-server that are a local engine (`cli.js … local serve`) or Python (a step's code). */
 function engineProcesses(serverPid) {
-  return descendants(serverPid).filter((p) => /\blocal serve\b|cli\.js|(^|\/)python[\d.]*(\s|$)/.test(p.cmdline));
+  return descendants(serverPid).filter((p) => /\blocal serve\b|cli\.js|engine-serve\.js|(^|\/)python[\d.]*(\s|$)/.test(p.cmdline));
 }
 
 /**

@@ -1,4 +1,4 @@
-// In-host: the local engine starts on demand in its own process (the extension's CLI, `local serve`), stores under the workspace, and stops.
+// In-host: the local engine starts on demand in its own process (dist/engine-serve.js, `local serve` alone), stores under the workspace, and stops.
 "use strict";
 const assert = require("node:assert/strict");
 const path = require("node:path");
