@@ -21,6 +21,7 @@ os.environ.pop("AWS_SESSION_TOKEN", None)
 os.environ.pop("AWS_PROFILE", None)
 os.environ["SAGEMAKER_SUPPRESS_V2_WARNING"] = "1"
 os.environ["SAGEMAKER_SUPPRESS_DEFAULTS_LOGGING"] = "1"
+os.environ["SAGEMAKER_VALIDATE_ROLE"] = "false"  # v3 would simulate the role's IAM policies (no account here)
 
 import boto3  # noqa: E402
 from moto import mock_aws  # noqa: E402
@@ -34,9 +35,10 @@ EMR_CLUSTER = "j-1ABCDEFGHIJKL"
 
 
 def sdk_major():
-    import sagemaker
+    from importlib.metadata import version
 
-    return int(sagemaker.__version__.split(".")[0]), sagemaker.__version__
+    sdk = version("sagemaker")  # v3's sagemaker package has no __version__
+    return int(sdk.split(".")[0]), sdk
 
 
 def write_sources(root):
