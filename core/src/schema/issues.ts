@@ -44,7 +44,7 @@ function isInArguments(path: Segment[]): boolean {
     if (path[i] === "Arguments" && typeof path[i - 1] === "number" && /Steps$/.test(String(path[i - 2]))) {
       // A member of a branch step's own Arguments is deeper; the nearest step decides.
       const rest = path.slice(i + 1);
-      const nested = rest.findIndex((s, j) => (s === "IfSteps" || s === "ElseSteps") && typeof rest[j + 1] === "number");
+      const nested = rest.findIndex((s, j) => (s === "IfSteps" || s === "ElseSteps" || s === "ForEachBody") && typeof rest[j + 1] === "number");
       if (nested < 0) return true;
     }
   }
