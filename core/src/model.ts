@@ -82,13 +82,7 @@ function readParameter(node: Node): ParameterModel {
   };
 }
 
-function collectSteps(
-  array: Node | undefined,
-  condition: StepModel | undefined,
-  branch: StepModel["branch"],
-  into: StepModel[],
-  forEach?: StepModel,
-): void {
+function collectSteps(array: Node | undefined, condition: StepModel | undefined, branch: StepModel["branch"], into: StepModel[], forEach?: StepModel): void {
   for (const node of elements(array)) {
     if (node.type !== "object") continue;
     const nameNode = memberValue(node, "Name");
