@@ -208,7 +208,39 @@ def checks(work):
     return pipeline("sdk-checks", [plain, baseline, bias], sagemaker_session=s)
 
 
-BUILDERS = [processing_training, for_each, cleanup_and_triggers, emr_serverless, lambda_callback, checks]
+def transform_notebook_functions(work):
+    from sagemaker.core.transformer import Transformer
+    from sagemaker.core.workflow.parameters import ParameterInteger
+    from sagemaker.mlops.workflow.function_step import step
+    from sagemaker.mlops.workflow.notebook_job_step import NotebookJobStep
+    from sagemaker.mlops.workflow.steps import TransformStep
+
+    s = session()
+    size = ParameterInteger(name="Size", default_value=3)
+    # With a base job name the transformer does not look its model up.
+    transformer = Transformer(
+        model_name="sdk-fixture-model", instance_count=1, instance_type=INSTANCE, output_path=f"s3://{BUCKET}/transform",
+        base_transform_job_name="sdk-fixture", sagemaker_session=s,
+    )
+    transform = TransformStep(name="Transform", step_args=transformer.transform(data=f"s3://{BUCKET}/batch/", content_type="text/csv"))
+    notebook = NotebookJobStep(
+        name="Notebook", input_notebook="notebook/analysis.ipynb",
+        image_uri="885854791233.dkr.ecr.us-east-1.amazonaws.com/sagemaker-distribution-prod:1-cpu", kernel_name="python3",
+        role=ROLE, s3_root_uri=f"s3://{BUCKET}/notebooks", parameters={"alpha": "0.1"}, environment_variables={"STAGE": "dev"},
+    )
+
+    @step(name="MakeData", role=ROLE, instance_type=INSTANCE, image_uri=IMAGE, keep_alive_period_in_seconds=0)
+    def make_data(n):
+        return list(range(n))
+
+    @step(name="Total", role=ROLE, instance_type=INSTANCE, image_uri=IMAGE)
+    def total(values):
+        return sum(values)
+
+    return pipeline("sdk-transform-notebook-functions", [transform, notebook, total(make_data(size))], [size], sagemaker_session=s)
+
+
+BUILDERS = [processing_training, for_each, cleanup_and_triggers, emr_serverless, lambda_callback, checks, transform_notebook_functions]
 
 
 def build_all(work):

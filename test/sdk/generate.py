@@ -59,15 +59,22 @@ def write_sources(root):
             f.write(text)
 
 
-# The SDK names jobs and upload folders after the clock (base_name-YYYY-MM-DD-HH-MM-SS-mmm), and the @step decorator
-# names its requirements file with a random temporary name: fixed values keep the fixtures byte-identical from run to
-# run, so that the drift check compares only what the SDK version changes.
+# The SDK names jobs and upload folders after the clock (base_name-YYYY-MM-DD-HH-MM-SS-mmm), the @step decorator names
+# its requirements file with a random temporary name, and v3's @step makes a new key pair per build (the public key goes
+# into REMOTE_FUNCTION_SECRET_KEY): fixed values keep the fixtures byte-identical from run to run, so that the drift
+# check compares only what the SDK version changes.
 TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}-\d{2}-\d{2}-\d{2}-\d{3}")
 REQUIREMENTS_TEMP = re.compile(r"sagemaker_requirements_[A-Za-z0-9_]{8}\.txt")
+PUBLIC_KEY = re.compile(r"-----BEGIN PUBLIC KEY-----(\\n[A-Za-z0-9+/=]+)+\\n-----END PUBLIC KEY-----")
+FIXED_PUBLIC_KEY = (
+    "-----BEGIN PUBLIC KEY-----\\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE+gPbxOkwRzTxMHhuYvXiPUW80sT/"
+    "\\nKNMy1Z+u3qhONMGHnzz/O6kyLVRB4ok1pC6U8kmrkkcT/EdRIziBfj6Bdg==\\n-----END PUBLIC KEY-----"
+)
 
 
 def stable(text):
     text = TIMESTAMP.sub("2000-01-01-00-00-00-000", text)
+    text = PUBLIC_KEY.sub(lambda _: FIXED_PUBLIC_KEY, text)
     return REQUIREMENTS_TEMP.sub("sagemaker_requirements_00000000.txt", text)
 
 

@@ -31,7 +31,7 @@ test("secret-in-definition: an access key id in a model container's Environment,
   assert.match(found[0].message, /The default of parameter 'ApiToken' looks like a secret/);
 });
 
-test("secret-in-definition: names of secrets, paths, flags, references and placeholders are not secrets", () => {
+test("secret-in-definition: names of secrets, paths, flags, references, placeholders and the public key of SDK v3's @step are not secrets", () => {
   expectDiagnostics(
     env(`"DB_PASSWORD_SECRET_ARN": "arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf",
          "HF_TOKEN_PATH": "/opt/ml/input/token1",
@@ -44,7 +44,8 @@ test("secret-in-definition: names of secrets, paths, flags, references and place
          "SECRET": "s3://bucket/secret1.json",
          "TOKEN_TTL": "3600s12",
          "MODE": "AKIA-not-a-key",
-         "ACCESS_KEY": {"Get": "Parameters.AccessKey2"}`),
+         "ACCESS_KEY": {"Get": "Parameters.AccessKey2"},
+         "REMOTE_FUNCTION_SECRET_KEY": "-----BEGIN PUBLIC KEY-----\\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE+gPbxOkwRzTxMHhuYvXiPUW80sT/\\n-----END PUBLIC KEY-----\\n"`),
     "secret-in-definition",
     "warning",
   );
