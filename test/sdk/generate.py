@@ -11,6 +11,7 @@ and moto's in-process S3 (and STS) for the uploads the SDK makes while it builds
 import json
 import os
 import re
+import shutil
 import sys
 import tempfile
 
@@ -85,7 +86,17 @@ def main():
     out_dir = os.path.abspath(sys.argv[1])
     os.makedirs(out_dir, exist_ok=True)
     major, version = sdk_major()
-    work = tempfile.mkdtemp(prefix="sdk-fixtures-")
+    # Every temporary file, the SDK's own included (the @step requirements file), goes under one folder removed at the end.
+    scratch = tempfile.mkdtemp(prefix="sdk-fixtures-")
+    tempfile.tempdir = scratch
+    try:
+        return generate(out_dir, major, version, os.path.join(scratch, "work"))
+    finally:
+        os.chdir(out_dir)
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def generate(out_dir, major, version, work):
     write_sources(work)
     os.chdir(work)
     with mock_aws():
