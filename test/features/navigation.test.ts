@@ -99,6 +99,33 @@ test("rename: a step everywhere it is written (Name, DependsOn, Get strings, pro
   );
 });
 
+test("rename: a ForEach body step in its IterationOutput reference, and a step in a {Step, Trigger} DependsOn (SDK v3)", async () => {
+  const forEach = `{
+  "Version": "2020-12-01",
+  "Parameters": [{"Name": "Items", "Type": "String", "DefaultValue": "[1, 2]"}],
+  "Steps": [
+    {"Name": "Loop", "Type": "ForEach", "Arguments": {"IterableItems": {"Get": "Parameters.Items"}, "MaxConcurrency": 2,
+      "Selector": {"Pick": "MaxBy", "Field": {"Get": "IterationOutput.Score.OutputParameters['s']"}},
+      "ForEachBody": [{"Name": "Score", "Type": "Lambda", "Arguments": {"item": {"Get": "ForEach.CurrentItem"}},
+        "FunctionArn": "arn:aws:lambda:us-east-1:123456789012:function:f", "OutputParameters": [{"OutputName": "s", "OutputType": "Float"}]}]}},
+    {"Name": "Notify", "Type": "Fail", "Arguments": {"ErrorMessage": "failed"}, "DependsOn": [{"Step": "Loop", "Trigger": "Failed"}]}
+  ]
+}`;
+  const uri = await client.open(forEach);
+  const inside = (needle: string) => new LineIndex(forEach).positionAt(forEach.indexOf(needle) + 2);
+  const score = await client.request<WorkspaceEdit>("textDocument/rename", { textDocument: { uri }, position: inside(`"Score"`), newName: "Rate" });
+  const renamed = applyEdits(forEach, score.changes![uri]);
+  assert.equal(renamed, forEach.replace(`"Name": "Score"`, `"Name": "Rate"`).replace("IterationOutput.Score.", "IterationOutput.Rate."));
+  const loop = await client.request<WorkspaceEdit>("textDocument/rename", { textDocument: { uri }, position: inside(`"Loop"`), newName: "PerItem" });
+  assert.equal(applyEdits(forEach, loop.changes![uri]), forEach.replaceAll(`"Loop"`, `"PerItem"`));
+  const check = await client.open(renamed);
+  const { diagnostics } = await client.diagnostics(check);
+  assert.deepEqual(
+    diagnostics.filter((d) => d.severity === 1),
+    [],
+  );
+});
+
 test("rename: a parameter in its declaration and its Get strings", async () => {
   const uri = await client.open(source);
   const edit = await client.request<WorkspaceEdit>("textDocument/rename", {
