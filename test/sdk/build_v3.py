@@ -240,7 +240,43 @@ def transform_notebook_functions(work):
     return pipeline("sdk-transform-notebook-functions", [transform, notebook, total(make_data(size))], [size], sagemaker_session=s)
 
 
-BUILDERS = [processing_training, for_each, cleanup_and_triggers, emr_serverless, lambda_callback, checks, transform_notebook_functions]
+def tuning_monitor(work):
+    from sagemaker.core.model_monitor.dataset_format import DatasetFormat
+    from sagemaker.core.parameter import ContinuousParameter, IntegerParameter
+    from sagemaker.core.training.configs import Compute
+    from sagemaker.core.transformer import Transformer
+    from sagemaker.mlops.workflow.check_job_config import CheckJobConfig
+    from sagemaker.mlops.workflow.monitor_batch_transform_step import MonitorBatchTransformStep
+    from sagemaker.mlops.workflow.quality_check_step import DataQualityCheckConfig
+    from sagemaker.mlops.workflow.steps import TuningStep
+    from sagemaker.train.model_trainer import ModelTrainer
+    from sagemaker.train.tuner import HyperparameterTuner
+
+    s = session()
+    trainer = ModelTrainer(sagemaker_session=s, role=ROLE, training_image=IMAGE, compute=Compute(instance_type=INSTANCE, instance_count=1), base_job_name="sdk-fixture")
+    tuner = HyperparameterTuner(
+        model_trainer=trainer, objective_metric_name="validation:rmse", objective_type="Minimize",
+        hyperparameter_ranges={"eta": ContinuousParameter(0.1, 0.5), "depth": IntegerParameter(2, 8)},
+        metric_definitions=[{"Name": "validation:rmse", "Regex": "rmse=([0-9.]+)"}], max_jobs=4, max_parallel_jobs=2,
+    )
+    tune = TuningStep(name="Tune", step_args=tuner.tune(inputs=f"s3://{BUCKET}/train/"))
+    transformer = Transformer(
+        model_name="sdk-fixture-model", instance_count=1, instance_type=INSTANCE, output_path=f"s3://{BUCKET}/transform",
+        base_transform_job_name="sdk-fixture", sagemaker_session=s,
+    )
+    config = DataQualityCheckConfig(baseline_dataset=f"s3://{BUCKET}/batch/", dataset_format=DatasetFormat.csv(header=False), output_s3_uri=f"s3://{BUCKET}/monitor")
+    monitor = MonitorBatchTransformStep(
+        name="Monitor", transform_step_args=transformer.transform(data=f"s3://{BUCKET}/batch/", content_type="text/csv"),
+        monitor_configuration=config, check_job_configuration=CheckJobConfig(role=ROLE, instance_count=1, instance_type=INSTANCE, sagemaker_session=s),
+        monitor_before_transform=True,
+    )
+    # v3's pipeline compiler takes the collection's steps, not the collection.
+    return pipeline("sdk-tuning-monitor", [tune, *monitor.steps], sagemaker_session=s)
+
+
+BUILDERS = [
+    processing_training, for_each, cleanup_and_triggers, emr_serverless, lambda_callback, checks, transform_notebook_functions, tuning_monitor,
+]
 
 
 def build_all(work):
