@@ -77,6 +77,7 @@ test("every step type the SDK fixtures were meant to cover is in them", () => {
     "EndpointConfig",
     "Endpoint",
     "InferenceComponent",
+    "Lineage",
     "ForEach",
     "Cleanup",
   ];

@@ -477,7 +477,28 @@ def endpoints_lineage(work):
         ),
         depends_on=[endpoint],
     )
-    return pipeline("sdk-endpoints", [config, endpoint, component], sagemaker_session=s)
+    from sagemaker.lineage.action import Action
+    from sagemaker.lineage.artifact import Artifact
+    from sagemaker.workflow.lineage_step import LineageAssociation, LineageEntityReference, LineageStep
+
+    lineage = LineageStep(
+        name="RecordLineage",
+        actions=[Action.create(action_name="deploy-run", source_uri=f"s3://{BUCKET}/run", source_type="S3ETag", action_type="ModelDeployment", sagemaker_session=s)],
+        artifacts=[Artifact.create(artifact_name="deployed-model", source_uri=f"s3://{BUCKET}/model.tar.gz", artifact_type="Model", sagemaker_session=s)],
+        associations=[
+            LineageAssociation(
+                source=LineageEntityReference(name="deploy-run", type="Action"),
+                destination=LineageEntityReference(name="deployed-model", type="Artifact"),
+                association_type="Produced",
+            ),
+            LineageAssociation(
+                source=LineageEntityReference(arn="arn:aws:sagemaker:us-east-1:123456789012:context/sdk-fixture"),
+                destination=LineageEntityReference(name="deploy-run", type="Action"),
+            ),
+        ],
+        depends_on=[component],
+    )
+    return pipeline("sdk-endpoints", [config, endpoint, component, lineage], sagemaker_session=s)
 
 
 def parameters_experiment(work):
