@@ -99,8 +99,7 @@ test("rename: a step everywhere it is written (Name, DependsOn, Get strings, pro
   );
 });
 
-test("rename: a ForEach body step in its IterationOutput reference, and a step in a {Step, Trigger} DependsOn (SDK v3)", async () => {
-  const forEach = `{
+const forEach = `{
   "Version": "2020-12-01",
   "Parameters": [{"Name": "Items", "Type": "String", "DefaultValue": "[1, 2]"}],
   "Steps": [
@@ -111,6 +110,8 @@ test("rename: a ForEach body step in its IterationOutput reference, and a step i
     {"Name": "Notify", "Type": "Fail", "Arguments": {"ErrorMessage": "failed"}, "DependsOn": [{"Step": "Loop", "Trigger": "Failed"}]}
   ]
 }`;
+
+test("rename: a ForEach body step in its IterationOutput reference, and a step in a {Step, Trigger} DependsOn (SDK v3)", async () => {
   const uri = await client.open(forEach);
   const inside = (needle: string) => new LineIndex(forEach).positionAt(forEach.indexOf(needle) + 2);
   const score = await client.request<WorkspaceEdit>("textDocument/rename", { textDocument: { uri }, position: inside(`"Score"`), newName: "Rate" });
@@ -173,6 +174,16 @@ test("document symbols: parameters and steps, branch steps nested under their Co
       ],
     },
   ]);
+});
+
+test("document symbols: a ForEach step's body steps are nested under its ForEachBody", async () => {
+  const uri = await client.open(forEach);
+  const symbols = await client.request<Symbol_[]>("textDocument/documentSymbol", { textDocument: { uri } });
+  const shape = (s: Symbol_): unknown => ({ name: s.name, ...(s.children?.length ? { children: s.children.map(shape) } : {}) });
+  assert.deepEqual(shape(symbols[1]), {
+    name: "Steps",
+    children: [{ name: "Loop", children: [{ name: "ForEachBody", children: [{ name: "Score" }] }] }, { name: "Notify" }],
+  });
 });
 
 test("navigation works while the file has a syntax error elsewhere", async () => {
