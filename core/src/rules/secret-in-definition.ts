@@ -11,10 +11,44 @@ const SECRET_FORMATS: Array<[RegExp, string]> = [
   [/(?<![A-Za-z0-9])xox[abprs]-[A-Za-z0-9-]{10,}/, "a Slack token"],
 ];
 
-/** Names that say the value is a secret: AWS_SECRET_ACCESS_KEY, DB_PASSWORD, HF_TOKEN, API_KEY… */
-const SECRET_NAME = /(SECRET|PASSWORD|PASSWD|PASSPHRASE|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIAL)/i;
-/** …unless the name says it holds where the secret is, not the secret (DB_PASSWORD_SECRET_ARN, TOKEN_PATH, HF_TOKEN_FILE). */
-const POINTER_NAME = /(_|^)(ARN|NAME|ID|PATH|FILE|DIR|URI|URL|ENV|VAR|KEY_ID|REGION|TTL|LENGTH|EXPIRY|ENABLED)$/i;
+/** Words of a name that say the value is a secret (AWS_SECRET_ACCESS_KEY, DB_PASSWORD, HF_TOKEN, apiKey…). */
+const SECRET_WORDS = new Set(["SECRET", "PASSWORD", "PASSWD", "PWD", "PASSPHRASE", "TOKEN", "APIKEY", "CREDENTIAL", "CREDENTIALS"]);
+const SECRET_PAIRS = new Set(["API KEY", "PRIVATE KEY", "ACCESS KEY", "SECRET KEY", "AUTH KEY"]);
+/** …unless its last word says it holds where the secret is, or something about it (DB_PASSWORD_SECRET_ARN, TOKEN_PATH, MAX_TOKEN_LENGTH). */
+const POINTER_WORDS = new Set([
+  "ARN",
+  "NAME",
+  "ID",
+  "PATH",
+  "FILE",
+  "DIR",
+  "URI",
+  "URL",
+  "ENV",
+  "VAR",
+  "REGION",
+  "TTL",
+  "LENGTH",
+  "EXPIRY",
+  "ENABLED",
+  "TYPE",
+  "MODE",
+]);
+
+/** `hfToken`, `HF-TOKEN` and `hf_token` are the words HF and TOKEN; TOKENIZER and MAX_TOKENS name no secret. */
+function words(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
+    .toUpperCase()
+    .split(/[^A-Z0-9]+/)
+    .filter(Boolean);
+}
+
+function namesASecret(name: string): boolean {
+  const w = words(name);
+  if (w.length === 0 || POINTER_WORDS.has(w[w.length - 1])) return false;
+  return w.some((word, i) => SECRET_WORDS.has(word) || SECRET_PAIRS.has(`${word} ${w[i + 1]}`));
+}
 /** …and values that are obviously not secrets: empty-ish, flags, numbers, references, placeholders. */
 function isSecretLike(value: string): boolean {
   if (value.length < 8 || /\s/.test(value)) return false;
@@ -26,7 +60,7 @@ function isSecretLike(value: string): boolean {
 /** What the value looks like, if it looks like a credential. `name` is the Environment key or the parameter name. */
 function secretKind(name: string, value: string): string | undefined {
   for (const [pattern, kind] of SECRET_FORMATS) if (pattern.test(value)) return kind;
-  if (SECRET_NAME.test(name) && !POINTER_NAME.test(name) && isSecretLike(value)) {
+  if (namesASecret(name) && isSecretLike(value)) {
     return /SECRET_ACCESS_KEY/i.test(name) ? "an AWS secret access key" : `a secret (its name is ${name})`;
   }
   return undefined;

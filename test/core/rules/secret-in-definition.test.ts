@@ -9,6 +9,7 @@ test("secret-in-definition: AWS keys, passwords and tokens in Environment values
     env(`"AWS_ACCESS_KEY_ID": ⟦"AKIAIOSFODNN7EXAMPLE"⟧,
          "AWS_SECRET_ACCESS_KEY": ⟦"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"⟧,
          "DB_PASSWORD": ⟦"hunter2hunter2"⟧,
+         "dbPassword": ⟦"hunter2hunter2"⟧,
          "HF_TOKEN": ⟦"hf_AbCdEfGhIjKlMnOpQrStUvWxYzAbCdEfGh"⟧,
          "NOTES": ⟦"ghp_0123456789abcdefghijklmnopqrstuvwxyz"⟧`),
     "secret-in-definition",
@@ -17,8 +18,8 @@ test("secret-in-definition: AWS keys, passwords and tokens in Environment values
   assert.match(found[0].message, /Environment value 'AWS_ACCESS_KEY_ID' looks like an AWS access key id: .*DescribePipeline/);
   assert.match(found[1].message, /an AWS secret access key/);
   assert.match(found[2].message, /a secret \(its name is DB_PASSWORD\)/);
-  assert.match(found[3].message, /a Hugging Face token/);
-  assert.match(found[4].message, /a GitHub token/);
+  assert.match(found[4].message, /a Hugging Face token/);
+  assert.match(found[5].message, /a GitHub token/);
 });
 
 test("secret-in-definition: an access key id in a model container's Environment, and a parameter default", () => {
@@ -45,6 +46,9 @@ test("secret-in-definition: names of secrets, paths, flags, references, placehol
          "TOKEN_TTL": "3600s12",
          "MODE": "AKIA-not-a-key",
          "ACCESS_KEY": {"Get": "Parameters.AccessKey2"},
+         "SM_TOKENIZER_MODEL": "bert-base-uncased2",
+         "MAX_TOKENS": "2048k",
+         "MAX_TOKEN_LENGTH": "512abc",
          "REMOTE_FUNCTION_SECRET_KEY": "-----BEGIN PUBLIC KEY-----\\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE+gPbxOkwRzTxMHhuYvXiPUW80sT/\\n-----END PUBLIC KEY-----\\n"`),
     "secret-in-definition",
     "warning",
