@@ -945,6 +945,11 @@ const EXTRA_MEMBERS = {
   Callback: {
     OutputParameters: { shape: "x.OutputParameterMap", doc: "Outputs sent with SendPipelineExecutionStepSuccess, by OutputName." },
   },
+  Job: {
+    // A JSON string in the API model, but SDK v3's JobStep lets a reference descend into it (the service parses it
+    // when the reference is resolved): Steps.X.JobConfigDocument.OutputModelPackageArn.
+    JobConfigDocument: { shape: "x.Object", doc: "The job's configuration document; a reference may read its members." },
+  },
   ForEach: {
     Status: str("Status of the fan-out: Succeeded, Failed or Stopped."),
     InputItemCount: { shape: "Integer", doc: "Number of items iterated." },
