@@ -88,8 +88,7 @@ test("cache-unsupported-step-type does not fire on EMRServerless (SDK v3 caches 
 });
 
 test("Job (SDK v3 JobStep): a reference may descend into JobConfigDocument; other paths follow DescribeJobResponse", () => {
-  const job = (get: string) =>
-    definition(`[{"Name": "J", "Type": "Job", "Arguments": {"JobCategory": "x"}}, ${LAMBDA("L", `{"x": {"Get": "${get}"}}`)}]`);
+  const job = (get: string) => definition(`[{"Name": "J", "Type": "Job", "Arguments": {"JobCategory": "x"}}, ${LAMBDA("L", `{"x": {"Get": "${get}"}}`)}]`);
   assert.deepEqual(errors(job("Steps.J.JobConfigDocument.OutputModelPackageArn")), []);
   assert.deepEqual(errors(job("Steps.J.JobArn")), []);
   expectDiagnostics(job("Steps.J.⟦NoSuchMember⟧"), "reference-invalid-property", "error");
