@@ -131,6 +131,11 @@ const STEP_TYPES = [
   "BedrockModelImport",
   "BedrockProvisionedModelThroughput",
   "Lineage",
+  // SDK v3 (sagemaker-mlops): ForEach fans its ForEachBody out per item, Cleanup deletes upstream S3 outputs, Job
+  // wraps CreateJob (its parameters travel in the JobConfigDocument string).
+  "ForEach",
+  "Cleanup",
+  "Job",
 ];
 
 // Step types whose Arguments is a free object (no published request model, or free-form inputs).
@@ -143,6 +148,8 @@ const FREE_ARGUMENT_TYPES = new Set([
   "BedrockModelImport",
   "BedrockProvisionedModelThroughput",
   "Lineage",
+  // No SDK-made Job definition is in the fixtures yet: the CreateJob request is not imposed on its Arguments.
+  "Job",
 ]);
 
 const COMPARISON_CONDITIONS = ["Equals", "GreaterThan", "GreaterThanOrEqualTo", "LessThan", "LessThanOrEqualTo"];
@@ -160,6 +167,7 @@ const PROPERTY_ROOTS = {
   EndpointConfig: "DescribeEndpointConfigOutput",
   Endpoint: "DescribeEndpointOutput",
   InferenceComponent: "DescribeInferenceComponentOutput",
+  Job: "DescribeJobResponse",
 };
 
 // keyField for lists of structures, i.e. which member `['key']` matches. First the names the SDK
@@ -534,6 +542,53 @@ function handWrittenArguments() {
       },
       ["StepConfig"],
     ),
+    // SDK v3 ForEachStep.arguments: the body steps are checked as steps (the validator walks ForEachBody like IfSteps).
+    "args.ForEach": strictObject(
+      {
+        IterableItems: {
+          ...exprOr({ type: "array", items: ref("value.Any"), minItems: 1, maxItems: 100 }),
+          description: "The items: a list (at most 100), or a reference resolving to a JSON list string.",
+        },
+        MaxConcurrency: { ...exprOr({ type: "integer", minimum: 1, maximum: 50 }), description: "Child steps running at once (1 to 50)." },
+        Selector: {
+          ...strictObject(
+            {
+              Pick: { type: "string", enum: ["MaxBy", "MinBy"], description: "Which iteration the selector picks." },
+              Field: { ...ref("value.Any"), description: "An IterationOutput.<body step>.<path> reference compared across iterations." },
+            },
+            ["Pick", "Field"],
+          ),
+          description: "Picks one iteration, exposed as Steps.<step>.Selected.",
+        },
+        ForEachBody: { type: "array", items: ref("Step"), minItems: 1, description: "Steps run once per item (no Condition, Fail or ForEach)." },
+      },
+      ["IterableItems", "MaxConcurrency", "ForEachBody"],
+    ),
+    // SDK v3 CleanupStep.arguments.
+    "args.Cleanup": strictObject(
+      {
+        Resources: {
+          ...strictObject(
+            {
+              S3: {
+                type: "array",
+                minItems: 1,
+                items: strictObject(
+                  {
+                    StepName: { type: "string", description: "The upstream step whose S3 outputs are deleted." },
+                    S3Uris: { type: "array", items: ref("value.String"), minItems: 1, description: "Exact objects to delete (Processing, Transform)." },
+                  },
+                  ["StepName"],
+                ),
+              },
+            },
+            ["S3"],
+          ),
+          description: "What the step deletes.",
+        },
+      },
+      ["Resources"],
+    ),
     "args.Free": { type: "object", additionalProperties: ref("value.Any") },
   };
 }
@@ -581,13 +636,15 @@ function conditionDefinitions() {
 
 /** Step members beyond the common ones, per type. */
 function typeSpecificStepMembers(type) {
+  const nullableString = exprOr({ type: ["string", "null"] });
   const checkMembers = (checkTypes) => ({
     CheckType: { ...exprOr({ type: "string", enum: checkTypes }), description: "What the check computes." },
-    ModelPackageGroupName: { ...ref("value.String"), description: "Model package group whose latest approved baselines are used." },
+    // The SDK always writes these three, null when unset (the service takes it).
+    ModelPackageGroupName: { ...nullableString, description: "Model package group whose latest approved baselines are used." },
     SkipCheck: { ...ref("value.Boolean"), description: "Skip the check and only calculate baselines." },
     FailOnViolation: { ...ref("value.Boolean"), description: "Fail the step when a violation is found." },
     RegisterNewBaseline: { ...ref("value.Boolean"), description: "Make the calculated baselines the ones used for drift checks." },
-    SuppliedBaselineConstraints: { ...ref("value.String"), description: "S3 URI of the constraints to check against." },
+    SuppliedBaselineConstraints: { ...nullableString, description: "S3 URI of the constraints to check against." },
     ModelName: { ...ref("value.String"), description: "Model used by model bias / explainability checks." },
   });
   const outputParameters = { type: "array", items: ref("OutputParameter"), description: "Outputs, referenced as Steps.<step>.OutputParameters['<name>']." };
@@ -603,7 +660,7 @@ function typeSpecificStepMembers(type) {
     case "QualityCheck":
       return {
         ...checkMembers(["DATA_QUALITY", "MODEL_QUALITY"]),
-        SuppliedBaselineStatistics: { ...ref("value.String"), description: "S3 URI of the statistics to check against." },
+        SuppliedBaselineStatistics: { ...nullableString, description: "S3 URI of the statistics to check against." },
       };
     default:
       return {};
@@ -616,7 +673,7 @@ function argumentsSchema(type) {
   }
   if (STEP_ARGUMENT_SHAPES[type]) return apiRef(STEP_ARGUMENT_SHAPES[type]);
   if (FREE_ARGUMENT_TYPES.has(type)) return ref("args.Free");
-  return ref(`args.${type}`); // Condition, Fail, EMR
+  return ref(`args.${type}`); // Condition, Fail, EMR, ForEach, Cleanup
 }
 
 /** Which members a step of this type must have. */
@@ -659,7 +716,24 @@ function stepDefinitions() {
         Name: { type: "string", description: "Step name, unique in the pipeline." },
         Type: { const: type, description: "Step type." },
         Arguments: { ...argumentsSchema(type), description: `Arguments of the ${type} step.` },
-        DependsOn: { type: "array", items: { type: "string" }, description: "Names of steps that must finish before this one starts." },
+        DependsOn: {
+          type: "array",
+          // SDK v3's StepDependency writes {"Step", "Trigger"} for a run condition other than Completed.
+          items: {
+            if: { type: "object" },
+            then: {
+              type: "object",
+              properties: {
+                Step: { type: "string", description: "The upstream step." },
+                Trigger: { type: "string", enum: ["Completed", "Failed", "Stopped", "Any"], description: "The upstream outcome that lets this step run." },
+              },
+              required: ["Step", "Trigger"],
+              additionalProperties: false,
+            },
+            else: { type: "string" },
+          },
+          description: "Steps that must finish before this one starts: names, or {Step, Trigger} for another outcome than Completed.",
+        },
         DisplayName: { type: "string", description: "Name shown in the console." },
         Description: { type: "string", description: "Step description." },
         // On every type: separate rules warn where the service does not support them.
@@ -778,6 +852,7 @@ const str = (doc) => ({ shape: "String", doc });
 /** Synthetic shapes (prefix `x.`/`emr.`) for properties the SageMaker model does not describe. */
 const SYNTHETIC_SHAPES = {
   "x.Object": { type: "object" },
+  "x.ObjectList": { type: "list", member: "x.Object" },
   "x.PropertyFileMap": { type: "map", value: "x.PropertyFile" },
   "x.PropertyFile": {
     type: "structure",
@@ -869,6 +944,21 @@ const EXTRA_MEMBERS = {
   },
   Callback: {
     OutputParameters: { shape: "x.OutputParameterMap", doc: "Outputs sent with SendPipelineExecutionStepSuccess, by OutputName." },
+  },
+  Job: {
+    // A JSON string in the API model, but SDK v3's JobStep lets a reference descend into it (the service parses it
+    // when the reference is resolved): Steps.X.JobConfigDocument.OutputModelPackageArn.
+    JobConfigDocument: { shape: "x.Object", doc: "The job's configuration document; a reference may read its members." },
+  },
+  ForEach: {
+    Status: str("Status of the fan-out: Succeeded, Failed or Stopped."),
+    InputItemCount: { shape: "Integer", doc: "Number of items iterated." },
+    TotalStepCount: { shape: "Integer", doc: "Child steps across all iterations." },
+    SucceededStepCount: { shape: "Integer", doc: "Child steps that succeeded." },
+    FailedStepCount: { shape: "Integer", doc: "Child steps that failed." },
+    StoppedStepCount: { shape: "Integer", doc: "Child steps that were stopped." },
+    IterationOutputs: { shape: "x.ObjectList", doc: "Per iteration, the outputs of each body step: IterationOutputs[i].<body step>.<member>." },
+    Selected: { shape: "x.Object", doc: "Outputs of the iteration the Selector picked." },
   },
   EMR: {
     ClusterId: str("Cluster the step ran on."),

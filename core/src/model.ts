@@ -12,6 +12,8 @@ export interface StepModel {
   /** The Condition step whose branch holds this step. */
   condition?: StepModel;
   branch?: "IfSteps" | "ElseSteps";
+  /** The ForEach step whose ForEachBody holds this step (SDK v3). */
+  forEach?: StepModel;
 }
 
 export interface ParameterModel {
@@ -39,7 +41,7 @@ export interface GetReference {
 export interface PipelineModel {
   root: Node;
   parameters: ParameterModel[];
-  /** Every step, top level and inside Condition branches, in document order. */
+  /** Every step, top level, inside Condition branches and ForEach bodies, in document order. */
   steps: StepModel[];
   /** The first step of each name. */
   stepsByName: Map<string, StepModel>;
@@ -80,7 +82,7 @@ function readParameter(node: Node): ParameterModel {
   };
 }
 
-function collectSteps(array: Node | undefined, condition: StepModel | undefined, branch: StepModel["branch"], into: StepModel[]): void {
+function collectSteps(array: Node | undefined, condition: StepModel | undefined, branch: StepModel["branch"], into: StepModel[], forEach?: StepModel): void {
   for (const node of elements(array)) {
     if (node.type !== "object") continue;
     const nameNode = memberValue(node, "Name");
@@ -93,25 +95,30 @@ function collectSteps(array: Node | undefined, condition: StepModel | undefined,
       type: stringValue(typeNode),
       typeNode,
       argumentsNode,
+      // A name, or SDK v3's {"Step": name, "Trigger": outcome}.
       dependsOn: elements(memberValue(node, "DependsOn"))
-        .filter((n) => n.type === "string")
+        .map((n) => (n.type === "object" ? memberValue(n, "Step") : n))
+        .filter((n): n is Node => n?.type === "string")
         .map((n) => ({ name: n.value as string, node: n })),
       condition,
       branch,
+      ...(forEach ? { forEach } : {}),
     };
     into.push(step);
     if (step.type === "Condition") {
       for (const key of BRANCH_KEYS) collectSteps(memberValue(argumentsNode, key), step, key, into);
     }
+    if (step.type === "ForEach") collectSteps(memberValue(argumentsNode, "ForEachBody"), undefined, undefined, into, step);
   }
 }
 
-/** The branch arrays of a Condition step hold other steps: they are not part of its own definition. */
+/** The branch arrays of a Condition step and the body of a ForEach step hold other steps: they are not part of its own definition. */
 function isBranchArray(node: Node, owner: StepModel | undefined): boolean {
-  if (owner?.type !== "Condition" || node.type !== "array") return false;
+  if ((owner?.type !== "Condition" && owner?.type !== "ForEach") || node.type !== "array") return false;
   const property = node.parent;
   const key = property?.children?.[0]?.value;
-  return property?.parent === owner.argumentsNode && (key === "IfSteps" || key === "ElseSteps");
+  if (property?.parent !== owner.argumentsNode) return false;
+  return owner.type === "Condition" ? key === "IfSteps" || key === "ElseSteps" : key === "ForEachBody";
 }
 
 function collectReferences(scope: Node, owner: StepModel | undefined, into: GetReference[]): void {

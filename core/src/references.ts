@@ -2,6 +2,9 @@
  * The grammar of `{"Get": "..."}` strings. Offsets are indexes into the string's content.
  *   Parameters.<Name> | Execution.<Variable> | PipelineExperimentConfig.<Member>
  *   Steps.<StepName>(.<Member> | [<index>] | ['<key>'])*
+ * and, inside a ForEach step (SDK v3):
+ *   ForEach.CurrentItem(<path>)*            the current item, in a ForEachBody step
+ *   IterationOutput.<BodyStepName><path>    a body step's output, in the ForEach step's Selector.Field
  */
 export type PathSegment =
   | { kind: "member"; name: string; start: number; end: number }
@@ -12,7 +15,16 @@ export type PathSegment =
 export type ParsedReference =
   | { root: "Parameters" | "Execution" | "PipelineExperimentConfig"; name: string; nameStart: number; nameEnd: number }
   | { root: "Steps"; stepName: string; nameStart: number; nameEnd: number; path: PathSegment[] }
+  | { root: "IterationOutput"; stepName: string; nameStart: number; nameEnd: number; path: PathSegment[] }
+  | { root: "ForEach"; name: string; nameStart: number; nameEnd: number; path: PathSegment[] }
   | { root: "unknown"; text: string };
+
+/** A reference to a step's properties: `Steps.X<path>`, or `IterationOutput.X<path>` (X a ForEach body step). */
+export type StepPathReference = Extract<ParsedReference, { root: "Steps" | "IterationOutput" }>;
+
+export function isStepPath(parsed: ParsedReference): parsed is StepPathReference {
+  return parsed.root === "Steps" || parsed.root === "IterationOutput";
+}
 
 export const EXECUTION_VARIABLES: Record<string, string> = {
   StartDateTime: "The time the pipeline execution started.",
@@ -33,11 +45,14 @@ export function parseReference(text: string): ParsedReference {
   if (root === "Parameters" || root === "Execution" || root === "PipelineExperimentConfig") {
     return { root, name: text.slice(dot + 1), nameStart: dot + 1, nameEnd: text.length };
   }
-  if (root === "Steps" && dot >= 0) {
+  if ((root === "Steps" || root === "IterationOutput" || root === "ForEach") && dot >= 0) {
     const nameStart = dot + 1;
     let nameEnd = nameStart;
     while (nameEnd < text.length && text[nameEnd] !== "." && text[nameEnd] !== "[") nameEnd++;
-    return { root: "Steps", stepName: text.slice(nameStart, nameEnd), nameStart, nameEnd, path: parsePath(text, nameEnd) };
+    const name = text.slice(nameStart, nameEnd);
+    const path = parsePath(text, nameEnd);
+    if (root === "ForEach") return { root, name, nameStart, nameEnd, path };
+    return { root, stepName: name, nameStart, nameEnd, path };
   }
   return { root: "unknown", text };
 }

@@ -23,6 +23,9 @@ export const KNOWN_STEP_TYPES = [
   "BedrockModelImport",
   "BedrockProvisionedModelThroughput",
   "Lineage",
+  "ForEach",
+  "Cleanup",
+  "Job",
 ] as const;
 
 // The cache facts per type live with the rest of the step-cache policy.

@@ -17,6 +17,8 @@ interface GoldenCase {
   name: string;
   code: string;
   title: string;
+  /** The other reading of an ambiguous value is offered, not preferred. */
+  notPreferred?: true;
 }
 
 const GOLDEN: GoldenCase[] = [
@@ -28,6 +30,8 @@ const GOLDEN: GoldenCase[] = [
   { name: "expire-after-missing-multiline", code: "cache-expire-after-missing", title: `Add "ExpireAfter": "P30D"` },
   { name: "expire-after-missing-inline", code: "cache-expire-after-missing", title: `Add "ExpireAfter": "P30D"` },
   { name: "expire-after-words", code: "cache-expire-after-invalid", title: "Change to 'PT12H'" },
+  { name: "expire-after-ambiguous-minutes", code: "cache-expire-after-ambiguous", title: "Change to 'PT30M' (30 minutes)" },
+  { name: "expire-after-ambiguous-months", code: "cache-expire-after-ambiguous", title: "Change to 'P900D' (30 months of 30 days)", notPreferred: true },
   { name: "expire-after-words-combined", code: "cache-expire-after-invalid", title: "Change to 'P30DT5H'" },
   { name: "cache-unsupported-last", code: "cache-unsupported-step-type", title: "Remove CacheConfig (Fail steps are not cached)" },
   { name: "cache-unsupported-middle", code: "cache-unsupported-step-type", title: "Remove CacheConfig (Fail steps are not cached)" },
@@ -98,7 +102,7 @@ test("quick fixes: every fixture pair has a golden case", () => {
   assert.deepEqual([...names].sort(), GOLDEN.map((c) => c.name).sort());
 });
 
-for (const { name, code, title } of GOLDEN) {
+for (const { name, code, title, notPreferred } of GOLDEN) {
   test(`quick fix ${code}: ${name}`, async () => {
     const text = fixture(`${name}.before.json`);
     const expected = fixture(`${name}.after.json`);
@@ -112,7 +116,7 @@ for (const { name, code, title } of GOLDEN) {
     assert.ok(action, `an action titled ${JSON.stringify(title)}; got ${JSON.stringify(actions.map((a) => a.title))}`);
     assert.equal(action.kind, "quickfix");
     assert.deepEqual(action.diagnostics, [diagnostic]);
-    assert.equal(action.isPreferred, true);
+    assert.equal(action.isPreferred, notPreferred ? undefined : true);
     assert.equal(actions.filter((a) => a.isPreferred).length, 1, "one preferred action");
 
     const fixed = applyEdits(text, editsOf(action, uri));

@@ -429,3 +429,15 @@ test("hover: a real definition from the corpus (abalone, 2022-03)", async () => 
     "- Default: `6.0`",
   ]);
 });
+
+test("hover: ForEach.CurrentItem in a ForEach body step says what it holds; IterationOutput hovers as a step property", async () => {
+  const forEach = definition(`[{"Name": "Loop", "Type": "ForEach", "Arguments": {"IterableItems": ["a", "b"], "MaxConcurrency": 2,
+    "Selector": {"Pick": "MinBy", "Field": {"Get": "IterationOutput.Score.OutputParameters['s']"}},
+    "ForEachBody": [{"Name": "Score", "Type": "Lambda", "Arguments": {"item": {"Get": "ForEach.CurrentItem.name"}},
+      "FunctionArn": "arn:aws:lambda:us-east-1:123456789012:function:f", "OutputParameters": [{"OutputName": "s", "OutputType": "Float"}]}]}}]`);
+  const item = await hoverAt(mark(forEach, `"ForEach.Curre‸ntItem.name"`));
+  assert.match(item?.markdown ?? "", /^\*\*ForEach\.CurrentItem\*\* — the item of the ForEach step's `IterableItems`/);
+  const step = await hoverAt(mark(forEach, `"IterationOutput.Sco‸re.OutputParameters['s']"`));
+  assert.match(step?.markdown ?? "", /Score/);
+  assert.match(step?.markdown ?? "", /Lambda/);
+});

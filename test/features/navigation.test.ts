@@ -99,6 +99,34 @@ test("rename: a step everywhere it is written (Name, DependsOn, Get strings, pro
   );
 });
 
+const forEach = `{
+  "Version": "2020-12-01",
+  "Parameters": [{"Name": "Items", "Type": "String", "DefaultValue": "[1, 2]"}],
+  "Steps": [
+    {"Name": "Loop", "Type": "ForEach", "Arguments": {"IterableItems": {"Get": "Parameters.Items"}, "MaxConcurrency": 2,
+      "Selector": {"Pick": "MaxBy", "Field": {"Get": "IterationOutput.Score.OutputParameters['s']"}},
+      "ForEachBody": [{"Name": "Score", "Type": "Lambda", "Arguments": {"item": {"Get": "ForEach.CurrentItem"}},
+        "FunctionArn": "arn:aws:lambda:us-east-1:123456789012:function:f", "OutputParameters": [{"OutputName": "s", "OutputType": "Float"}]}]}},
+    {"Name": "Notify", "Type": "Fail", "Arguments": {"ErrorMessage": "failed"}, "DependsOn": [{"Step": "Loop", "Trigger": "Failed"}]}
+  ]
+}`;
+
+test("rename: a ForEach body step in its IterationOutput reference, and a step in a {Step, Trigger} DependsOn (SDK v3)", async () => {
+  const uri = await client.open(forEach);
+  const inside = (needle: string) => new LineIndex(forEach).positionAt(forEach.indexOf(needle) + 2);
+  const score = await client.request<WorkspaceEdit>("textDocument/rename", { textDocument: { uri }, position: inside(`"Score"`), newName: "Rate" });
+  const renamed = applyEdits(forEach, score.changes![uri]);
+  assert.equal(renamed, forEach.replace(`"Name": "Score"`, `"Name": "Rate"`).replace("IterationOutput.Score.", "IterationOutput.Rate."));
+  const loop = await client.request<WorkspaceEdit>("textDocument/rename", { textDocument: { uri }, position: inside(`"Loop"`), newName: "PerItem" });
+  assert.equal(applyEdits(forEach, loop.changes![uri]), forEach.replaceAll(`"Loop"`, `"PerItem"`));
+  const check = await client.open(renamed);
+  const { diagnostics } = await client.diagnostics(check);
+  assert.deepEqual(
+    diagnostics.filter((d) => d.severity === 1),
+    [],
+  );
+});
+
 test("rename: a parameter in its declaration and its Get strings", async () => {
   const uri = await client.open(source);
   const edit = await client.request<WorkspaceEdit>("textDocument/rename", {
@@ -146,6 +174,16 @@ test("document symbols: parameters and steps, branch steps nested under their Co
       ],
     },
   ]);
+});
+
+test("document symbols: a ForEach step's body steps are nested under its ForEachBody", async () => {
+  const uri = await client.open(forEach);
+  const symbols = await client.request<Symbol_[]>("textDocument/documentSymbol", { textDocument: { uri } });
+  const shape = (s: Symbol_): unknown => ({ name: s.name, ...(s.children?.length ? { children: s.children.map(shape) } : {}) });
+  assert.deepEqual(shape(symbols[1]), {
+    name: "Steps",
+    children: [{ name: "Loop", children: [{ name: "ForEachBody", children: [{ name: "Score" }] }] }, { name: "Notify" }],
+  });
 });
 
 test("navigation works while the file has a syntax error elsewhere", async () => {

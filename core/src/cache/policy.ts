@@ -31,7 +31,7 @@ export const CACHE_KEY_ATTRIBUTES: Record<string, readonly string[]> = {
  * Types whose CacheConfig the SDK emits although the caching documentation does not list them;
  * a CacheConfig there is not reported as unsupported.
  */
-export const SDK_CACHE_CONFIG_TYPES = ["Lambda", "Callback", "EndpointConfig", "Endpoint"];
+export const SDK_CACHE_CONFIG_TYPES = ["Lambda", "Callback", "EndpointConfig", "Endpoint", "EMRServerless", "Job"];
 
 export function canCache(type: string | undefined): boolean {
   return type !== undefined && Object.hasOwn(CACHE_KEY_ATTRIBUTES, type);

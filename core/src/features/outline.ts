@@ -3,7 +3,10 @@ import { keyOf, memberValue, type Node } from "../json";
 import type { StepModel } from "../model";
 import type { PipelineDocument } from "./document";
 
-/** The outline: Parameters and Steps, branch steps nested under their Condition step's IfSteps/ElseSteps. */
+/**
+ * The outline: Parameters and Steps, branch steps nested under their Condition step's IfSteps/ElseSteps, body steps
+ * under their ForEach step's ForEachBody.
+ */
 export function documentSymbols(document: PipelineDocument): DocumentSymbol[] {
   const model = document.model;
   if (!model) return [];
@@ -27,7 +30,7 @@ export function documentSymbols(document: PipelineDocument): DocumentSymbol[] {
   }
   const stepsNode = memberValue(model.root, "Steps");
   if (stepsNode) {
-    const topLevel = model.steps.filter((s) => !s.condition);
+    const topLevel = model.steps.filter((s) => !s.condition && !s.forEach);
     symbols.push(
       group(
         document,
@@ -55,7 +58,7 @@ function stepSymbol(document: PipelineDocument, step: StepModel, all: StepModel[
   const symbol: DocumentSymbol = {
     name: step.name ?? "(unnamed step)",
     detail: step.type ?? "",
-    kind: step.type === "Condition" ? SymbolKind.Module : step.type === "Fail" ? SymbolKind.Event : SymbolKind.Function,
+    kind: step.type === "Condition" || step.type === "ForEach" ? SymbolKind.Module : step.type === "Fail" ? SymbolKind.Event : SymbolKind.Function,
     range: document.nodeRange(step.node),
     selectionRange: document.nodeRange(step.nameNode ?? step.node),
   };
@@ -73,6 +76,18 @@ function stepSymbol(document: PipelineDocument, step: StepModel, all: StepModel[
         ),
       ];
     });
+  }
+  const body = step.type === "ForEach" ? memberValue(step.argumentsNode, "ForEachBody") : undefined;
+  if (body) {
+    const members = all.filter((s) => s.forEach === step);
+    symbol.children = [
+      group(
+        document,
+        "ForEachBody",
+        body,
+        members.map((s) => stepSymbol(document, s, all)),
+      ),
+    ];
   }
   return symbol;
 }

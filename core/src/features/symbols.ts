@@ -86,7 +86,7 @@ export class SymbolIndex {
       const parsed = ref.parsed;
       if (parsed.root === "Parameters") {
         this.add("parameter", parsed.name, parsed.name, ref.node, parsed.nameStart, parsed.nameEnd, "reference");
-      } else if (parsed.root === "Steps") {
+      } else if (parsed.root === "Steps" || parsed.root === "IterationOutput") {
         this.add("step", parsed.stepName, parsed.stepName, ref.node, parsed.nameStart, parsed.nameEnd, "reference");
         const [first, second] = parsed.path;
         if (first?.kind === "member" && first.name === "PropertyFiles" && second?.kind === "member") {

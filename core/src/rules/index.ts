@@ -1,4 +1,5 @@
 import type { DocumentRule, Rule } from "../rule";
+import { cacheExpireAfterAmbiguous } from "./cache-expire-after-ambiguous";
 import { cacheExpireAfterIgnored } from "./cache-expire-after-ignored";
 import { cacheExpireAfterInvalid } from "./cache-expire-after-invalid";
 import { cacheExpireAfterMissing } from "./cache-expire-after-missing";
@@ -31,12 +32,15 @@ import { schema } from "./schema";
 import { stepNameDuplicate } from "./step-name-duplicate";
 import { stepNameInvalid } from "./step-name-invalid";
 import { unknownArgument } from "./unknown-argument";
+import { valueTooLong } from "./value-too-long";
+import { secretInDefinition } from "./secret-in-definition";
 
 export const documentRules: DocumentRule[] = [jsonSyntax, notAPipelineDefinition];
 
 export const pipelineRules: Rule[] = [
   schema,
   unknownArgument,
+  valueTooLong,
   stepNameInvalid,
   stepNameDuplicate,
   dependsOnUnknownStep,
@@ -58,12 +62,14 @@ export const pipelineRules: Rule[] = [
   parameterUnused,
   cacheExpireAfterInvalid,
   cacheExpireAfterNoncanonical,
+  cacheExpireAfterAmbiguous,
   cacheExpireAfterMissing,
   cacheExpireAfterIgnored,
   cacheUnsupportedStepType,
   retryPolicyConflict,
   retryPolicyRange,
   processingInputsLimit,
+  secretInDefinition,
   definitionTooLarge,
 ];
 

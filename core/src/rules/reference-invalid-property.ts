@@ -1,5 +1,6 @@
 import { stringContentSpan } from "../json";
 import { checkPropertyPath } from "../properties";
+import { isStepPath } from "../references";
 import type { Rule } from "../rule";
 
 export const referenceInvalidProperty: Rule = {
@@ -9,7 +10,7 @@ export const referenceInvalidProperty: Rule = {
   check(context) {
     return context.model.references.flatMap((ref) => {
       const parsed = ref.parsed;
-      if (parsed.root !== "Steps" || parsed.path.some((s) => s.kind === "malformed")) return [];
+      if (!isStepPath(parsed) || parsed.path.some((s) => s.kind === "malformed")) return [];
       const target = context.model.stepsByName.get(parsed.stepName);
       if (!target?.type) return [];
       const first = parsed.path[0];

@@ -1,10 +1,12 @@
 import { span, stringContentSpan } from "../json";
+import type { GetReference, StepModel } from "../model";
 import type { Rule } from "../rule";
 
 export const referenceMalformed: Rule = {
   code: "reference-malformed",
   defaultSeverity: "error",
-  description: "A `Get` string that is not `Parameters.X`, `Execution.X`, `PipelineExperimentConfig.X` or `Steps.X.<path>`.",
+  description:
+    "A `Get` string that is not `Parameters.X`, `Execution.X`, `PipelineExperimentConfig.X` or `Steps.X.<path>` (nor, in a ForEach step, `ForEach.CurrentItem…` or `IterationOutput.X.<path>`).",
   check(context) {
     return context.model.references.flatMap((ref) => {
       const parsed = ref.parsed;
@@ -12,12 +14,34 @@ export const referenceMalformed: Rule = {
         return [
           {
             code: "reference-malformed",
-            message: `'${parsed.text}' is not a reference: a Get starts with Parameters., Execution., PipelineExperimentConfig. or Steps.`,
+            message: `'${parsed.text}' is not a reference: a Get starts with Parameters., Execution., PipelineExperimentConfig. or Steps. (ForEach.CurrentItem and IterationOutput. inside a ForEach step)`,
             ...span(ref.node),
           },
         ];
       }
-      if (parsed.root === "Steps") {
+      if (parsed.root === "ForEach" || parsed.root === "IterationOutput") {
+        const misplaced = forEachMisuse(ref);
+        if (misplaced) return [{ code: "reference-malformed", message: misplaced, ...span(ref.node) }];
+      }
+      if (parsed.root === "ForEach" && parsed.name !== "CurrentItem") {
+        return [
+          {
+            code: "reference-malformed",
+            message: `'ForEach.${parsed.name}' is not a reference: inside a ForEach body the current item is ForEach.CurrentItem.`,
+            ...stringContentSpan(context.text, ref.node, parsed.nameStart, parsed.nameEnd),
+          },
+        ];
+      }
+      if (parsed.root === "IterationOutput" && parsed.stepName !== "" && parsed.path.length === 0) {
+        return [
+          {
+            code: "reference-malformed",
+            message: `'${ref.text}' names no output: write IterationOutput.${parsed.stepName}.<member>, e.g. .OutputParameters['name'].`,
+            ...span(ref.node),
+          },
+        ];
+      }
+      if ("path" in parsed) {
         const bad = parsed.path.find((s) => s.kind === "malformed");
         if (bad) {
           return [
@@ -28,11 +52,26 @@ export const referenceMalformed: Rule = {
             },
           ];
         }
-        if (parsed.stepName === "") {
-          return [{ code: "reference-malformed", message: "A step name is missing after 'Steps.'.", ...span(ref.node) }];
+        if (parsed.root !== "ForEach" && parsed.stepName === "") {
+          return [{ code: "reference-malformed", message: `A step name is missing after '${parsed.root}.'.`, ...span(ref.node) }];
         }
       }
       return [];
     });
   },
 };
+
+/**
+ * ForEach.CurrentItem exists only in a step of a ForEachBody; IterationOutput.X only in the Selector of the ForEach
+ * step whose body holds X (the SDK's own rules, ForEachStep._validate_selector).
+ */
+function forEachMisuse(ref: GetReference): string | undefined {
+  const parsed = ref.parsed;
+  if (parsed.root === "ForEach") {
+    return ref.owner?.forEach ? undefined : `'${ref.text}' is only defined in a step of a ForEach step's ForEachBody.`;
+  }
+  if (parsed.root !== "IterationOutput") return undefined;
+  const owner: StepModel | undefined = ref.owner;
+  if (owner?.type !== "ForEach") return `'${ref.text}' is only defined in the Selector.Field of a ForEach step.`;
+  return undefined;
+}

@@ -2,7 +2,7 @@ import { elements, memberValue, stringContentSpan, stringValue } from "../json";
 import { listed } from "../listed";
 import type { Rule } from "../rule";
 import type { StepModel } from "../model";
-import type { PathSegment } from "../references";
+import { isStepPath, type PathSegment } from "../references";
 
 /**
  * `Outputs['name']` must name an output the step declares (ProcessingOutputConfig.Outputs[].OutputName);
@@ -17,7 +17,7 @@ export const referenceUnknownOutput: Rule = {
     const declaredOf = new Map<string, { names: string[]; set: Set<string> } | undefined>();
     return context.model.references.flatMap((ref) => {
       const parsed = ref.parsed;
-      if (parsed.root !== "Steps") return [];
+      if (!isStepPath(parsed)) return [];
       const target = context.model.stepsByName.get(parsed.stepName);
       if (!target) return [];
       const keyed = findKeyedOutput(parsed.path);

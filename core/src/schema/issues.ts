@@ -5,8 +5,8 @@ import { schemaErrors } from "./validator";
 
 /** A schema violation, translated for people and placed on a node of the document. */
 export interface SchemaIssue {
-  /** `unknown-member` issues inside a step's Arguments belong to the unknown-argument rule. */
-  kind: "unknown-member" | "violation";
+  /** `unknown-member` issues inside a step's Arguments belong to the unknown-argument rule, `too-long` to value-too-long. */
+  kind: "unknown-member" | "too-long" | "violation";
   inArguments: boolean;
   message: string;
   start: number;
@@ -44,7 +44,7 @@ function isInArguments(path: Segment[]): boolean {
     if (path[i] === "Arguments" && typeof path[i - 1] === "number" && /Steps$/.test(String(path[i - 2]))) {
       // A member of a branch step's own Arguments is deeper; the nearest step decides.
       const rest = path.slice(i + 1);
-      const nested = rest.findIndex((s, j) => (s === "IfSteps" || s === "ElseSteps") && typeof rest[j + 1] === "number");
+      const nested = rest.findIndex((s, j) => (s === "IfSteps" || s === "ElseSteps" || s === "ForEachBody") && typeof rest[j + 1] === "number");
       if (nested < 0) return true;
     }
   }
@@ -102,8 +102,20 @@ function translate(root: Node, error: ErrorObject): SchemaIssue | undefined {
       return { kind: "violation", inArguments: false, message: error.message ?? "Schema checking stopped here.", ...at(anchorForObject(node)) };
     case "const":
       return { kind: "violation", inArguments, message: `Expected ${JSON.stringify(params.allowedValue)}${where}.`, ...at(node) };
+    case "maxLength": {
+      const limit = params.limit as number;
+      const length = typeof node.value === "string" ? [...node.value].length : 0;
+      const shape = shapeName(error.schemaPath);
+      const subject = where.startsWith(" in ") ? where.slice(4) : "The value";
+      return {
+        kind: "too-long",
+        inArguments,
+        message: `${subject} is ${length} characters long; the API model allows at most ${limit}${shape ? ` (${shape})` : ""}. CreatePipeline takes it, but the step fails when it runs.`,
+        ...at(node),
+        data: { limit, length },
+      };
+    }
     case "minLength":
-    case "maxLength":
     case "minItems":
     case "maxItems":
     case "minimum":

@@ -36,9 +36,11 @@ export function schemaErrors(value: unknown): ErrorObject[] {
     if (!step(item.value, { instancePath: item.path, parentData: item.parent, parentDataProperty: item.index, rootData: value, dynamicAnchors: {} })) {
       for (const error of step.errors ?? []) errors.push(error);
     }
-    // The branches the Condition schema would have checked through its `Step` references.
-    const arguments_ = isObject(item.value) && item.value.Type === "Condition" ? item.value.Arguments : undefined;
+    // The branches (Condition) and body (ForEach) the schema would have checked through its `Step` references.
+    const type = isObject(item.value) ? item.value.Type : undefined;
+    const arguments_ = type === "Condition" || type === "ForEach" ? (item.value as Record<string, unknown>).Arguments : undefined;
     if (isObject(arguments_)) {
+      if (Array.isArray(arguments_.ForEachBody)) push(arguments_.ForEachBody, `${item.path}/Arguments/ForEachBody`);
       if (Array.isArray(arguments_.ElseSteps)) push(arguments_.ElseSteps, `${item.path}/Arguments/ElseSteps`);
       if (Array.isArray(arguments_.IfSteps)) push(arguments_.IfSteps, `${item.path}/Arguments/IfSteps`);
     }

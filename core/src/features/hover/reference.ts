@@ -34,7 +34,7 @@ function partAt(ref: GetReference, at: number): Part {
   const parsed = ref.parsed;
   if (parsed.root === "unknown") return { kind: "whole" };
   const name = { start: parsed.nameStart, end: parsed.nameEnd };
-  const segments = parsed.root === "Steps" ? parsed.path.map(hitArea) : [];
+  const segments = "path" in parsed ? parsed.path.map(hitArea) : [];
   const inside = (s: { start: number; end: number }) => s.start <= at && at < s.end;
   const atEnd = (s: { start: number; end: number }) => at === s.end;
   for (const test of [inside, atEnd]) {
@@ -53,7 +53,7 @@ function hitArea(segment: PathSegment): { start: number; end: number } {
 function partSpan(ref: GetReference, part: Part): { start: number; end: number } {
   const parsed = ref.parsed;
   if (part.kind === "name" && parsed.root !== "unknown") return { start: parsed.nameStart, end: parsed.nameEnd };
-  if (part.kind === "segment" && parsed.root === "Steps") {
+  if (part.kind === "segment" && "path" in parsed) {
     const segment = parsed.path[part.index];
     return { start: segment.start, end: segment.end };
   }
@@ -74,12 +74,18 @@ function describe(document: PipelineDocument, model: PipelineModel, ref: GetRefe
     case "PipelineExperimentConfig":
       return experimentConfigMarkdown(document, model, parsed.name);
     case "Steps":
+    case "IterationOutput":
       return stepReference(document, model, ref, part);
+    case "ForEach":
+      return FOR_EACH_ITEM;
   }
 }
 
+const FOR_EACH_ITEM =
+  "**ForEach.CurrentItem** — the item of the ForEach step's `IterableItems` this iteration runs with; `.field` or `['field']` reads a field of a JSON-object item.";
+
 function stepReference(document: PipelineDocument, model: PipelineModel, ref: GetReference, part: Part): string {
-  if (ref.parsed.root !== "Steps") return MALFORMED;
+  if (ref.parsed.root !== "Steps" && ref.parsed.root !== "IterationOutput") return MALFORMED;
   const { stepName, path } = ref.parsed;
   const step = model.stepsByName.get(stepName);
   if (!step) return unknownStepMarkdown(stepName);

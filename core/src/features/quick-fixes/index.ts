@@ -1,6 +1,7 @@
 import { addExpireAfter } from "./add-expire-after";
 import { canonicalExpireAfter } from "./canonical-expire-after";
 import { expireAfterFromWords } from "./expire-after-from-words";
+import { expireAfterReadings } from "./expire-after-readings";
 import type { QuickFix } from "./quick-fix";
 import { removeCacheConfig } from "./remove-cache-config";
 import { removePropertiesSegment } from "./remove-properties-segment";
@@ -17,6 +18,7 @@ export const quickFixes: QuickFix[] = [
   canonicalExpireAfter,
   addExpireAfter,
   expireAfterFromWords,
+  expireAfterReadings,
   removeCacheConfig,
   renameUnknownMember,
   replaceEnumValue,
