@@ -219,6 +219,7 @@ async function scrollAndClickLens(page, title, line) {
       const wanted = new RegExp(source);
       const deadline = performance.now() + 3000;
       let seen = [];
+      let last;
       while (performance.now() < deadline) {
         const editor = document.querySelector(".editor-group-container.active .monaco-editor");
         const guard = editor?.querySelector(".overflow-guard")?.getBoundingClientRect();
@@ -231,7 +232,10 @@ async function scrollAndClickLens(page, title, line) {
           .filter(({ rect, hidden }) => !hidden && guard && rect.width > 0 && rect.top >= guard.top && rect.bottom <= guard.bottom);
         seen = anchors.map((a) => a.text);
         const found = anchors.find((a) => (title === undefined ? wanted.test(a.text) : a.text === title));
-        if (found) return { text: found.text, x: found.rect.x + found.rect.width / 2, y: found.rect.y + found.rect.height / 2 };
+        // Where it is drawn in two frames in a row: the editor has done scrolling (key presses still queued move it on).
+        const at = found && { text: found.text, x: found.rect.x + found.rect.width / 2, y: found.rect.y + found.rect.height / 2 };
+        if (at && last && at.x === last.x && at.y === last.y) return at;
+        last = at;
         await new Promise((r) => requestAnimationFrame(r));
       }
       return { failed: seen.join(" | ") || "(no lens on screen)" };
