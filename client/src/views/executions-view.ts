@@ -38,6 +38,8 @@ export class ExecutionsView implements vscode.TreeDataProvider<ExecutionsNode>, 
   private loading = true;
   /** The top level's answer that came behind a `Loading…` item, for the view's next request. */
   private loaded?: ExecutionsNode[];
+  /** Counts refreshes: an answer that a refresh overtook is dropped. */
+  private generation = 0;
   private readonly ages: AgeRefresh;
 
   constructor(
@@ -62,6 +64,7 @@ export class ExecutionsView implements vscode.TreeDataProvider<ExecutionsNode>, 
   refresh(): void {
     this.extraPages.clear();
     this.loading = true;
+    this.generation++;
     this.changed.fire(undefined);
   }
 
@@ -109,7 +112,9 @@ export class ExecutionsView implements vscode.TreeDataProvider<ExecutionsNode>, 
     // this answer and the progress bar reach the window first.
     const answer = new Promise<void>((resolve) => setTimeout(resolve, LOAD_DELAY_MS)).then(() => this.children(undefined));
     void vscode.window.withProgress({ location: { viewId: EXECUTIONS_VIEW } }, () => answer);
+    const generation = this.generation;
     void answer.then((nodes) => {
+      if (generation !== this.generation) return;
       this.loaded = nodes;
       this.changed.fire(undefined);
     });
