@@ -43,9 +43,14 @@ const LENSES = [
     title: "Show graph",
     // The graph is open beside the editor: hidden behind another file first, so that the click has something to do.
     async prepare(ctx) {
-      await ctx.page.keyboard.press("Control+2");
-      await ctx.wb.openFile(ctx.page, "runnable.json");
-      if (await graphTabActive(ctx.page)) throw new Error("the graph tab is still in front after opening runnable.json beside it");
+      // The second time runnable.json is already beside: a click on its tab (a key press can be lost in the graph's webview).
+      const tab = ctx.page.locator('.tabs-container .tab[aria-label^="runnable.json"]').first();
+      if (await tab.isVisible().catch(() => false)) await tab.click();
+      else {
+        await ctx.page.keyboard.press("Control+2");
+        await ctx.wb.openFile(ctx.page, "runnable.json");
+      }
+      await ctx.until("runnable.json in front of the graph", async () => ((await graphTabActive(ctx.page)) ? undefined : true), 10_000);
       await ctx.wb.focusEditor(ctx.page);
     },
     async expect(ctx) {
