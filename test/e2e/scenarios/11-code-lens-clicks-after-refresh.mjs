@@ -3,13 +3,13 @@
 // new list arrived with the command of the old list until it is back on screen and resolved again (250 ms or more
 // later), and the extension host has released the old list by then: a lens command with arguments was a delegating
 // command that answered `Actual command not found, wanted to execute sagemakerPipelines.showGraph /193` (the issue).
-// Here the lenses above "Steps" and the first step are parked off screen (the view at the end of abalone.json), a new
-// list is made (an edit at the end / the editor focused again after the graph tab), and the lens is brought on screen
-// (Go to Line) and clicked at once. Each click must do its job (a confirmation, the reference quick pick, the graph,
+// Here the lenses above "Steps" and the first step are parked below the screen (the view at the top of abalone.json), a
+// new list is made (an edit near the top / the editor focused again after the graph tab), and the lens is scrolled on
+// screen (Ctrl+Down) and clicked at once. Each click must do its job (a confirmation, the reference quick pick, the graph,
 // the cache explanation: each cancelled, nothing runs) and no "command not found" notification may appear.
 
 const STEP = "AbaloneProcess";
-/** How long after the edit or the return the lens is clicked. */
+/** How long after the edit or the return the lens is scrolled on screen and clicked. */
 const STALE_MS = 1500;
 const NOT_FOUND = /command not found|not found, wanted to execute|command '.*' not found/i;
 
