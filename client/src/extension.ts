@@ -9,6 +9,7 @@ import { registerLocalEngineCommands } from "./commands/local-engine";
 import { registerRunCommands } from "./commands/run";
 import { claimPipelineDefinitions } from "./file-detection";
 import { registerGraphView } from "./graph/register";
+import { stableLensMiddleware } from "./lens/lens-middleware";
 import { LocalEngineHost } from "./local/engine-host";
 import { readEngineHostSettings } from "./local/engine-settings";
 import { RunController } from "./run/run-controller";
@@ -28,9 +29,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ["--nolazy", "--inspect=6009"] } },
   };
+  const lenses = stableLensMiddleware();
+  context.subscriptions.push(lenses.disposable);
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: LANGUAGE_ID }],
     synchronize: { configurationSection: SETTINGS_SECTION },
+    middleware: lenses.middleware,
   };
   client = new LanguageClient("sagemakerPipelines", "SageMaker Pipelines", serverOptions, clientOptions);
   const languageClient = client;

@@ -102,6 +102,7 @@ const api = {
     showInformationMessage: async (m) => void messages.push(m),
     showWarningMessage: async (m) => void messages.push(m),
     showErrorMessage: async (m) => void messages.push(m),
+    withProgress: (_options, task) => task({ report() {} }, { isCancellationRequested: false, onCancellationRequested: event }),
   },
   commands: {
     registerCommand: (id, fn) => {
@@ -169,12 +170,23 @@ const loaded = () =>
   for (let i = 0; i < 20; i++) await new Promise((r) => setImmediate(r));
   const spawnsAfterOpen = spawns.length;
   // The Executions view asks for the local target's pipelines: with no engine running, it says so and starts none.
-  const children = await trees[0].provider.getChildren();
+  // Its first answer is a Loading… item; the view is told to ask again when the answer is there.
+  const rootChildren = async () => {
+    const provider = trees[0].provider;
+    const changed = new Promise((resolve) => provider.onDidChangeTreeData(resolve));
+    const first = await provider.getChildren();
+    loadingItems.push(first);
+    if (first.length !== 1 || !first[0].loading) return first;
+    await changed;
+    return provider.getChildren();
+  };
+  const loadingItems = [];
+  const children = await rootChildren();
   const afterRunPath = loaded();
   const spawnsAfterView = spawns.length;
   // Start Local Engine: one child process (dist/engine-serve.js, `local serve` alone), which the view then lists.
   const started = await commands.get("sagemakerPipelines.startLocalEngine")();
-  const childrenAfterStart = await trees[0].provider.getChildren();
+  const childrenAfterStart = await rootChildren();
   const lockAfterStart = JSON.parse(require("node:fs").readFileSync(join(scratch, ".sagemaker-pipelines/local/engine.lock"), "utf8"));
   await commands.get("sagemakerPipelines.stopLocalEngine")();
   const lockAfterStop = require("node:fs").existsSync(join(scratch, ".sagemaker-pipelines/local/engine.lock"));
@@ -193,6 +205,7 @@ const loaded = () =>
       afterRunPath,
       commandIds,
       children,
+      loadingItems,
       messages,
       spawns,
       spawnsAfterActivate,

@@ -14,6 +14,7 @@ interface Report {
   afterRunPath: string[];
   commandIds: string[];
   children: Array<{ kind: string; text?: string }>;
+  loadingItems: Array<Array<{ kind: string; text?: string; loading?: boolean }>>;
   spawns: string[];
   spawnsAfterActivate: number;
   spawnsAfterOpen: number;
@@ -61,6 +62,8 @@ test("activation loads dist/client.js only; the SageMaker layer (AWS SDK) and th
   assert.equal(report.spawnsAfterOpen, 0, "opening a definition starts no engine");
   assert.equal(report.spawnsAfterView, 0, "the Executions view starts no engine");
   assert.deepEqual(report.afterRunPath, ["dist/client.js", "dist/engine.js", "dist/sagemaker.js"]);
+  // Each answer came behind a Loading… item (the first, and the one after the engine started: a refresh).
+  assert.deepEqual(report.loadingItems, [[{ kind: "message", text: "Loading…", loading: true }], [{ kind: "message", text: "Loading…", loading: true }]]);
   assert.equal(report.children.length, 1);
   assert.match(report.children[0].text ?? "", /^The local engine is not running/);
   // Start Local Engine: one child process, dist/engine-serve.js (`local serve` alone), holding the store; stopped on Stop.

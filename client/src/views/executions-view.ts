@@ -2,8 +2,9 @@ import * as vscode from "vscode";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Connection, PipelineExecutionStep, PipelineExecutionSummary } from "../../../sagemaker/src";
-import { executionIdOf, type NamedExecution } from "../../../core/src";
+import { executionIdOf, EXECUTIONS_VIEW, type NamedExecution } from "../../../core/src";
 import { loadSageMaker } from "../lazy";
+import { AgeRefresh, systemClock, type Clock } from "./age-refresh";
 import { executionRow, stepDescription, stepSources, summaryExecution } from "./execution-texts";
 import { stepTooltipMarkdown } from "./step-tooltip";
 
@@ -12,15 +13,20 @@ export type ExecutionsNode =
   | { kind: "execution"; pipelineName: string; summary: PipelineExecutionSummary }
   | { kind: "step"; executionArn: string; step: PipelineExecutionStep }
   | { kind: "more"; pipelineName: string; token: string }
-  | { kind: "message"; text: string };
+  | { kind: "message"; text: string; error?: boolean; loading?: boolean };
 
 export const NOT_RUNNING = "The local engine is not running: run a pipeline or choose Start Local Engine to see its executions.";
+/** The view's item while its first answer (or the answer after a refresh) is on its way. */
+export const LOADING = "Loading…";
+/** How long the first answer waits before it starts (see getChildren). */
+const LOAD_DELAY_MS = 30;
 const RUNNING = new Set(["Executing", "Stopping", "Starting"]);
 const PAGE = 20;
 
 /**
  * Pipelines → executions → steps of the current target. Refreshes every few seconds while an execution it shows is
- * running and the view is visible; nothing is fetched while it is hidden.
+ * running and the view is visible, and when an age it shows (`2 min ago`) changes; nothing is fetched while it is
+ * hidden. Until the first answer (and after a refresh) the view shows a `Loading…` item and its progress bar.
  */
 export class ExecutionsView implements vscode.TreeDataProvider<ExecutionsNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<ExecutionsNode | undefined>();
@@ -31,21 +37,37 @@ export class ExecutionsView implements vscode.TreeDataProvider<ExecutionsNode>, 
   private running = false;
   private timer?: NodeJS.Timeout;
   private view?: vscode.TreeView<ExecutionsNode>;
+  /** The next answer for the top level is shown as loading (the first one, and the one after a refresh). */
+  private loading = true;
+  /** The top level's answer that came behind a `Loading…` item, for the view's next request. */
+  private loaded?: ExecutionsNode[];
+  /** Counts refreshes: an answer that a refresh overtook is dropped. */
+  private generation = 0;
+  private readonly ages: AgeRefresh;
 
   constructor(
     /** Undefined while the local engine is not running: the view starts nothing. */
     private readonly connection: () => Promise<Connection | undefined>,
     private readonly localStore: () => string | undefined,
     private readonly refreshMs = 2000,
-  ) {}
+    private readonly clock: Clock = systemClock,
+  ) {
+    this.ages = new AgeRefresh(() => this.changed.fire(undefined), clock);
+  }
 
   attach(view: vscode.TreeView<ExecutionsNode>): void {
     this.view = view;
-    view.onDidChangeVisibility(() => this.schedule());
+    this.ages.setVisible(view.visible);
+    view.onDidChangeVisibility(() => {
+      this.ages.setVisible(view.visible);
+      this.schedule();
+    });
   }
 
   refresh(): void {
     this.extraPages.clear();
+    this.loading = true;
+    this.generation++;
     this.changed.fire(undefined);
   }
 
@@ -59,7 +81,8 @@ export class ExecutionsView implements vscode.TreeDataProvider<ExecutionsNode>, 
         return item;
       }
       case "execution":
-        return executionItem(node.summary);
+        if (node.summary.StartTime) this.ages.shown(node.summary.StartTime.getTime());
+        return executionItem(node.summary, new Date(this.clock.now()));
       case "step":
         return this.stepItem(node.executionArn, node.step);
       case "more": {
@@ -67,15 +90,46 @@ export class ExecutionsView implements vscode.TreeDataProvider<ExecutionsNode>, 
         item.command = { command: "sagemakerPipelines.executions.loadMore", title: "Load more", arguments: [node] };
         return item;
       }
-      case "message":
-        return new vscode.TreeItem(node.text, vscode.TreeItemCollapsibleState.None);
+      case "message": {
+        const item = new vscode.TreeItem(node.text, vscode.TreeItemCollapsibleState.None);
+        // A long answer does not fit in a row: the tooltip has all of it.
+        item.tooltip = node.text;
+        if (node.error) item.iconPath = new vscode.ThemeIcon("error", new vscode.ThemeColor("errorForeground"));
+        if (node.loading) item.iconPath = new vscode.ThemeIcon("loading~spin");
+        return item;
+      }
     }
   }
 
   async getChildren(node?: ExecutionsNode): Promise<ExecutionsNode[]> {
+    if (node) return this.children(node);
+    const loaded = this.loaded;
+    if (loaded) {
+      this.loaded = undefined;
+      return loaded;
+    }
+    if (!this.loading) return this.children(undefined);
+    this.loading = false;
+    // `Loading…` at once, the answer when it comes (the view then asks again). The first answer loads the SageMaker
+    // layer (the AWS SDK), whose load blocks the extension host for about a second: started a moment later, so that
+    // this answer and the progress bar reach the window first.
+    const answer = new Promise<void>((resolve) => setTimeout(resolve, LOAD_DELAY_MS)).then(() => this.children(undefined));
+    void vscode.window.withProgress({ location: { viewId: EXECUTIONS_VIEW } }, () => answer);
+    const generation = this.generation;
+    void answer.then((nodes) => {
+      if (generation !== this.generation) return;
+      this.loaded = nodes;
+      this.changed.fire(undefined);
+    });
+    return [{ kind: "message", text: LOADING, loading: true }];
+  }
+
+  private async children(node?: ExecutionsNode): Promise<ExecutionsNode[]> {
     let connection: Connection | undefined;
-    const { describeExecution, executionSummariesPage, explainError, listAllSteps, listPipelineNames } = await loadSageMaker();
+    let sagemaker: Awaited<ReturnType<typeof loadSageMaker>> | undefined;
     try {
+      sagemaker = await loadSageMaker();
+      const { describeExecution, executionSummariesPage, listAllSteps, listPipelineNames } = sagemaker;
       connection = await this.connection();
       if (!connection) return [{ kind: "message", text: NOT_RUNNING }];
       if (!node) {
@@ -107,10 +161,10 @@ export class ExecutionsView implements vscode.TreeDataProvider<ExecutionsNode>, 
       }
       return [];
     } catch (error) {
-      const text = connection
-        ? explainError(error, node ? "ListPipelineExecutions" : "ListPipelines", connection).message
-        : `The target is not available: ${(error as Error).message}`;
-      return [{ kind: "message", text }];
+      const operation = !node ? "ListPipelines" : node.kind === "execution" ? "ListPipelineExecutionSteps" : "ListPipelineExecutions";
+      const text =
+        connection && sagemaker ? sagemaker.explainError(error, operation, connection).message : `The target is not available: ${(error as Error).message}`;
+      return [{ kind: "message", text, error: true }];
     }
   }
 
@@ -125,7 +179,7 @@ export class ExecutionsView implements vscode.TreeDataProvider<ExecutionsNode>, 
 
   private stepItem(executionArn: string, step: PipelineExecutionStep): vscode.TreeItem {
     const item = new vscode.TreeItem(step.StepName ?? "?", vscode.TreeItemCollapsibleState.None);
-    item.description = stepDescription(step, this.known.values(), new Date());
+    item.description = stepDescription(step, this.known.values(), new Date(this.clock.now()));
     // Execution data, escaped; untrusted (no command links) and without HTML.
     const tooltip = new vscode.MarkdownString(stepTooltipMarkdown(step));
     tooltip.isTrusted = false;
@@ -156,12 +210,13 @@ export class ExecutionsView implements vscode.TreeDataProvider<ExecutionsNode>, 
 
   dispose(): void {
     clearTimeout(this.timer);
+    this.ages.dispose();
     this.changed.dispose();
   }
 }
 
-function executionItem(summary: PipelineExecutionSummary): vscode.TreeItem {
-  const row = executionRow(summary, new Date());
+function executionItem(summary: PipelineExecutionSummary, now: Date): vscode.TreeItem {
+  const row = executionRow(summary, now);
   const item = new vscode.TreeItem(row.label, vscode.TreeItemCollapsibleState.Collapsed);
   item.description = row.description;
   item.tooltip = row.tooltip;
