@@ -85,6 +85,7 @@ interface Summary {
   stopped: ExecutionReport;
   waitOnFailure: string | null;
   updatedDisplayName: string;
+  framework?: { entrypoint: string[]; execution: ExecutionReport; result: { cwd: string; args: string[]; files: string[] } };
   errors: Record<
     "gap" | "noReference" | "unknownStep" | "unknownParameter" | "wrongType" | "unknownPipeline" | "retrySucceeded" | "stopAgain" | "describeDeleted",
     ClientError

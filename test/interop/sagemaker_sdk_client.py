@@ -156,6 +156,54 @@ def until(what, read, done, timeout=90):
         time.sleep(0.2)
 
 
+FRAMEWORK_SCRIPT = """import json, os, sys
+out = "/opt/ml/processing/output/out"
+os.makedirs(out, exist_ok=True)
+json.dump({"cwd": os.getcwd(), "args": sys.argv[1:], "files": sorted(os.listdir("."))}, open(out + "/result.json", "w"))
+"""
+
+
+def framework_processor(args, boto_session, client):
+    """FrameworkProcessor: the SDK uploads sourcedir.tar.gz and its runproc.sh to S3 (moto here, synced into the engine's
+    object store as `aws s3 sync` would), and the step runs runproc.sh on the host runner, in /opt/ml/processing/input/code."""
+    from moto import mock_aws
+    from sagemaker.processing import FrameworkProcessor
+    from sagemaker.sklearn.estimator import SKLearn
+
+    bucket = "sdk-framework"
+    code = os.path.join(os.getcwd(), "framework-code")
+    os.makedirs(code, exist_ok=True)
+    with open(os.path.join(code, "prepare.py"), "w") as handle:
+        handle.write(FRAMEWORK_SCRIPT)
+    # Only S3 is mocked: requests to the local engine pass through.
+    with mock_aws(config={"core": {"mock_credentials": False, "passthrough": {"urls": [args.endpoint.replace(".", "\\.") + ".*"]}}}):
+        s3 = boto_session.client("s3")
+        s3.create_bucket(Bucket=bucket)
+        session = PipelineSession(boto_session=boto_session, sagemaker_client=client, default_bucket=bucket)
+        processor = FrameworkProcessor(
+            estimator_cls=SKLearn, framework_version="1.2-1", py_version="py3", role=ROLE, instance_count=1, instance_type="ml.m5.large", sagemaker_session=session
+        )
+        step_args = processor.run(
+            code="prepare.py",
+            source_dir=code,
+            arguments=["--rows", "3"],
+            outputs=[ProcessingOutput(output_name="out", source="/opt/ml/processing/output/out", destination=f"s3://{bucket}/out")],
+        )
+        pipeline = Pipeline(name=f"{args.pipeline}-framework", steps=[ProcessingStep(name="Frame", step_args=step_args)], sagemaker_session=session)
+        definition = json.loads(pipeline.definition())  # uploads the code
+        for page in s3.get_paginator("list_objects_v2").paginate(Bucket=bucket):
+            for item in page.get("Contents", []):
+                target = os.path.join(args.store, "s3", bucket, item["Key"])
+                os.makedirs(os.path.dirname(target), exist_ok=True)
+                s3.download_file(bucket, item["Key"], target)
+        pipeline.upsert(role_arn=ROLE)
+        execution = pipeline.start()
+        execution.wait(delay=1, max_attempts=120)
+        with open(os.path.join(args.store, "s3", bucket, "out", "result.json")) as handle:
+            result = json.load(handle)
+        return {"entrypoint": definition["Steps"][0]["Arguments"]["AppSpecification"]["ContainerEntrypoint"], "execution": report_of(execution), "result": result}
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--endpoint", required=True)
@@ -253,6 +301,8 @@ def main():
 
     pipeline.delete()
     summary["errors"]["describeDeleted"] = error_of(pipeline.describe)
+    if MAJOR == 2:
+        summary["framework"] = framework_processor(args, boto_session, client)
     json.dump(summary, sys.stdout)
     sys.stdout.write("\n")
 
