@@ -163,7 +163,7 @@ json.dump({"cwd": os.getcwd(), "args": sys.argv[1:], "files": sorted(os.listdir(
 """
 
 
-def framework_processor(args, boto_session, client):
+def framework_processor(args):
     """FrameworkProcessor: the SDK uploads sourcedir.tar.gz and its runproc.sh to S3 (moto here, synced into the engine's
     object store as `aws s3 sync` would), and the step runs runproc.sh on the host runner, in /opt/ml/processing/input/code."""
     from moto import mock_aws
@@ -177,6 +177,9 @@ def framework_processor(args, boto_session, client):
         handle.write(FRAMEWORK_SCRIPT)
     # Only S3 is mocked: requests to the local engine pass through.
     with mock_aws(config={"core": {"mock_credentials": False, "passthrough": {"urls": [args.endpoint.replace(".", "\\.") + ".*"]}}}):
+        # A session made after moto is imported: moto's hook is installed in new sessions only.
+        boto_session = boto3.Session(region_name="us-east-1")
+        client = boto_session.client("sagemaker", endpoint_url=args.endpoint)
         s3 = boto_session.client("s3")
         s3.create_bucket(Bucket=bucket)
         session = PipelineSession(boto_session=boto_session, sagemaker_client=client, default_bucket=bucket)
@@ -302,7 +305,7 @@ def main():
     pipeline.delete()
     summary["errors"]["describeDeleted"] = error_of(pipeline.describe)
     if MAJOR == 2:
-        summary["framework"] = framework_processor(args, boto_session, client)
+        summary["framework"] = framework_processor(args)
     json.dump(summary, sys.stdout)
     sys.stdout.write("\n")
 
