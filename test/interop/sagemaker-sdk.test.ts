@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { delimiter, dirname, join } from "node:path";
 import { startLocalServe } from "../helpers/local-serve";
 
 /**
@@ -86,6 +86,7 @@ interface Summary {
   waitOnFailure: string | null;
   updatedDisplayName: string;
   framework?: { entrypoint: string[]; execution: ExecutionReport; result: { cwd: string; args: string[]; files: string[] } };
+  function?: { entrypoint: string[]; execution: ExecutionReport; result: number };
   errors: Record<
     "gap" | "noReference" | "unknownStep" | "unknownParameter" | "wrongType" | "unknownPipeline" | "retrySucceeded" | "stopAgain" | "describeDeleted",
     ClientError
@@ -96,11 +97,27 @@ interface Summary {
 function runClient(t: TestContext, python: string, endpoint: string, store: string, pipeline: string, key: Record<string, string>): Promise<Summary> {
   const scratch = mkdtempSync(join(tmpdir(), "smp-sdk-home-"));
   t.after(() => rmSync(scratch, { recursive: true, force: true }));
-  // The SDK's telemetry is off through its own defaults file, as a user turns it off.
-  writeFileSync(join(scratch, "config.yaml"), "SchemaVersion: '1.0'\nSageMaker:\n  PythonSDK:\n    Modules:\n      TelemetryOptOut: true\n");
+  // The SDK's telemetry is off, and the @step functions' bucket set, through its own defaults file, as a user sets them.
+  writeFileSync(
+    join(scratch, "config.yaml"),
+    [
+      "SchemaVersion: '1.0'",
+      "SageMaker:",
+      "  PythonSDK:",
+      "    Modules:",
+      "      TelemetryOptOut: true",
+      "      Session:",
+      "        DefaultS3Bucket: sdk-step",
+      "      RemoteFunction:",
+      "        S3RootUri: s3://sdk-step",
+      "",
+    ].join("\n"),
+  );
   const env: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("AWS_") && !k.startsWith("SAGEMAKER_")));
   Object.assign(env, {
     HOME: scratch,
+    // The SDK writes temporary files (the @step functions' requirements) that go with the scratch folder.
+    TMPDIR: scratch,
     AWS_CONFIG_FILE: join(scratch, "aws-config"),
     AWS_SHARED_CREDENTIALS_FILE: join(scratch, "aws-credentials"),
     AWS_ACCESS_KEY_ID: key.accessKeyId,
@@ -148,14 +165,17 @@ const stepsByName = (report: ExecutionReport) => Object.fromEntries(report.steps
 
 for (const major of [2, 3] as const) {
   test(
-    `interop: the SageMaker Python SDK v${major} drives local serve (upsert twice, runs, selective runs, refusals, retry, stop, delete)`,
+    `interop: the SageMaker Python SDK v${major} drives local serve (upsert twice, runs, selective runs, refusals, retry, stop, delete${major === 2 ? "; FrameworkProcessor and @step functions run on the host runner" : ""})`,
     { timeout: 30 * 60_000 },
     async (t) => {
       const python = prepareVenv(t, major);
       const work = mkdtempSync(join(tmpdir(), `smp-sdk-v${major}-`));
       t.after(() => rmSync(work, { recursive: true, force: true }));
       const store = join(work, "store");
-      const server = await startLocalServe(t, store);
+      // The @step functions' jobs (v2) run with this venv's python (it has the sagemaker package their driver needs), and
+      // get AWS credentials (any: moto's S3 takes them) for the S3 their pickles are in.
+      const jobEnv = { ...process.env, PATH: [dirname(python), process.env.PATH].join(delimiter), AWS_ACCESS_KEY_ID: "local", AWS_SECRET_ACCESS_KEY: "local" };
+      const server = await startLocalServe(t, store, jobEnv, ["--pass-aws-credentials"]);
       const printed = spawnSync(process.execPath, [cli, "local", "credentials", "--store", store, "--format", "json"], { encoding: "utf8" });
       assert.equal(printed.status, 0, printed.stderr);
       const started = Date.now();

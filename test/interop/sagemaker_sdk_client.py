@@ -207,6 +207,65 @@ def framework_processor(args):
         return {"entrypoint": definition["Steps"][0]["Arguments"]["AppSpecification"]["ContainerEntrypoint"], "execution": report_of(execution), "result": result}
 
 
+def step_functions(args):
+    """Two @step functions, square(7) then add(that, 1): the SDK's job_driver.sh runs on the host runner with the
+    sagemaker package of this venv (first on the engine's PATH); the pickled function, arguments and results go through
+    an S3 that moto serves on the loopback interface (AWS_ENDPOINT_URL_S3, for the SDK here and, through the step's
+    environment, for the jobs), synced into the engine's object store after upsert() uploaded them."""
+    import socket
+
+    from moto.server import ThreadedMotoServer
+    from sagemaker.remote_function.core.serialization import deserialize_obj_from_s3
+    from sagemaker.session import Session
+    from sagemaker.workflow.function_step import step
+
+    bucket = "sdk-step"  # the SDK defaults file the test writes names it (DefaultS3Bucket, RemoteFunction.S3RootUri)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port)
+    server.start()
+    try:
+        s3_url = f"http://127.0.0.1:{port}"
+        os.environ["AWS_ENDPOINT_URL_S3"] = s3_url
+        # The @step functions make sessions of their own: every SageMaker client of this process goes to the engine.
+        os.environ["AWS_ENDPOINT_URL_SAGEMAKER"] = args.endpoint
+        boto_session = boto3.Session(region_name="us-east-1")
+        s3 = boto_session.client("s3")
+        s3.create_bucket(Bucket=bucket)
+        session = PipelineSession(boto_session=boto_session, sagemaker_client=boto_session.client("sagemaker"), default_bucket=bucket)
+        settings = dict(instance_type="ml.m5.large", role=ROLE, image_uri="python:3.11", environment_variables={"AWS_ENDPOINT_URL_S3": s3_url})
+
+        @step(name="Square", **settings)
+        def square(x):
+            return x * x
+
+        @step(name="Add", **settings)
+        def add(a, b):
+            return a + b
+
+        name = f"{args.pipeline}-function"
+        pipeline = Pipeline(name=name, steps=[add(square(7), 1)], sagemaker_session=session)
+        pipeline.upsert(role_arn=ROLE)  # uploads the pickles of the definition it sends
+        for page in s3.get_paginator("list_objects_v2").paginate(Bucket=bucket):
+            for item in page.get("Contents", []):
+                target = os.path.join(args.store, "s3", bucket, item["Key"])
+                os.makedirs(os.path.dirname(target), exist_ok=True)
+                s3.download_file(bucket, item["Key"], target)
+        definition = json.loads(pipeline.describe()["PipelineDefinition"])
+        execution = pipeline.start()
+        execution.wait(delay=1, max_attempts=300)
+        execution_id = execution.arn.split("/")[-1]
+        result = deserialize_obj_from_s3(Session(boto_session=boto_session, default_bucket=bucket), f"s3://{bucket}/{name}/{execution_id}/Add/results")
+        return {
+            "entrypoint": definition["Steps"][0]["Arguments"]["AlgorithmSpecification"]["ContainerEntrypoint"],
+            "execution": report_of(execution),
+            "result": result,
+        }
+    finally:
+        server.stop()
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--endpoint", required=True)
@@ -306,6 +365,7 @@ def main():
     summary["errors"]["describeDeleted"] = error_of(pipeline.describe)
     if MAJOR == 2:
         summary["framework"] = framework_processor(args)
+        summary["function"] = step_functions(args)
     json.dump(summary, sys.stdout)
     sys.stdout.write("\n")
 

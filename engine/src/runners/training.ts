@@ -67,7 +67,8 @@ export async function runTraining(job: StepJob, context: JobContext): Promise<St
   const metrics = new MetricCollector(records(algorithm.MetricDefinitions, "AlgorithmSpecification.MetricDefinitions"), job.log);
   const base = {
     image,
-    env: environment,
+    // Every SageMaker training container has its job's name (the @step decorator's bootstrap reads it).
+    env: { TRAINING_JOB_NAME: job.jobName, ...environment },
     networkIsolation: flag(args.EnableNetworkIsolation),
     maxRuntimeSeconds,
     onLine: metrics.enabled ? metrics.onLine : undefined,
