@@ -78,3 +78,23 @@ test("host runner: a long stderr gives way to the hint within 1024 characters", 
   assert.ok(error.message.length <= 1024, String(error.message.length));
   assert.match(error.message, /\nHint: FrameworkProcessor's runproc\.sh .* CLI --runner container\)\.$/s, "the hint is whole, at the end");
 });
+
+test("host runner: a @step training job that explains its failure in /opt/ml/output/failure keeps the hint", async (t) => {
+  const box = sandbox(t);
+  box.write("s3/bucket/prep/train/job_driver.sh", '#!/bin/bash\necho "RuntimeEnvironmentError: No module named \'sagemaker\'" > "$1"\nexit 1\n');
+  const args = {
+    AlgorithmSpecification: {
+      TrainingImage: "python:3.11",
+      TrainingInputMode: "File",
+      ContainerEntrypoint: ["/bin/bash", "/opt/ml/input/data/train/job_driver.sh"],
+      ContainerArguments: ["/opt/ml/output/failure"],
+    },
+    OutputDataConfig: { S3OutputPath: "s3://bucket/training/" },
+    ResourceConfig: { InstanceCount: 1, InstanceType: "ml.m5.xlarge", VolumeSizeInGB: 30 },
+    StoppingCondition: { MaxRuntimeInSeconds: 120 },
+    RoleArn: "arn:aws:iam::111122223333:role/R",
+    InputDataConfig: [{ ChannelName: "train", DataSource: { S3DataSource: { S3DataType: "S3Prefix", S3Uri: "s3://bucket/prep/train" } } }],
+  };
+  const error = await failureOf(runner.run(box.job("Training", args, "Square")));
+  assert.match(error.message, /^AlgorithmError: RuntimeEnvironmentError: No module named 'sagemaker'\nHint: A @step function runs the SDK's job_driver\.sh/);
+});
