@@ -6,6 +6,7 @@ import { loadOrCreateCredentials, type LocalCredentials } from "./auth/credentia
 import type { EngineContext } from "./context";
 import { executionOperations } from "./operations/executions";
 import { executionChangeOperations } from "./operations/execution-changes";
+import { jobOperations } from "./operations/jobs";
 import { pipelineVersionOperations } from "./operations/pipeline-versions";
 import { pipelineOperations } from "./operations/pipelines";
 import { tagOperations } from "./operations/tags";
@@ -94,6 +95,7 @@ export class LocalEngine {
       ...tagOperations(this.context),
       ...executionOperations(this.context),
       ...executionChangeOperations(this.context),
+      ...jobOperations(this.context),
     } as Record<string, Operation>;
     return Object.fromEntries(
       Object.entries(operations).map(([name, operation]): [string, Operation] => [

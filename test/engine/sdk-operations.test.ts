@@ -6,6 +6,7 @@ import {
   DeleteTagsCommand,
   DescribePipelineCommand,
   DescribePipelineExecutionCommand,
+  DescribeTrainingJobCommand,
   ListPipelineVersionsCommand,
   ListTagsCommand,
   RetryPipelineExecutionCommand,
@@ -230,4 +231,24 @@ test("UpdatePipelineExecution changes the display name, description and parallel
     /pipelineExecutionDisplayName/,
   );
   await rejectsWith(t.client.send(new UpdatePipelineExecutionCommand({ PipelineExecutionArn: `${arn}0` })), "ResourceNotFound", /does not exist/);
+});
+
+test("DescribeTrainingJob answers for a Training step's job (what the SDK's result() reads), by the name in its ARN", async () => {
+  const t = await setUp("jobs");
+  const { PipelineExecutionArn: arn } = await t.client.send(new StartPipelineExecutionCommand({ PipelineName: "jobs" }));
+  await waitForExecution(t.client, arn!);
+  const train = (await stepsOf(t.client, arn!)).Train;
+  const jobArn = train.Metadata?.TrainingJob?.Arn ?? "";
+  const job = await t.client.send(new DescribeTrainingJobCommand({ TrainingJobName: jobArn.split("/").pop() }));
+  assert.equal(job.TrainingJobArn, jobArn);
+  assert.equal(job.TrainingJobStatus, "Completed");
+  assert.equal(job.AlgorithmSpecification?.TrainingImage, "image");
+  assert.equal(job.OutputDataConfig?.S3OutputPath, "s3://bucket/model");
+  assert.match(job.ModelArtifacts?.S3ModelArtifacts ?? "", /^s3:\/\/bucket\/model\/pipelines-.+-Train\/output\/model\.tar\.gz$/);
+  assert.deepEqual(job.TrainingStartTime, train.StartTime);
+  await rejectsWith(
+    t.client.send(new DescribeTrainingJobCommand({ TrainingJobName: "no-such-job" })),
+    "ValidationException",
+    /^Requested resource not found\.$/,
+  );
 });
