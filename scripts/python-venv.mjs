@@ -1,24 +1,31 @@
-// Prepares the Python virtualenv the interoperability tests run boto3 in, and prints where its interpreter is.
+// Prepares a Python virtualenv the interoperability tests run in, and prints where its interpreter is.
 //
-//   node scripts/python-venv.mjs          → the interpreter's path
-//   node scripts/python-venv.mjs --json   → {"python", "dir", "created", "seconds"}
+//   node scripts/python-venv.mjs [--requirements FILE]          → the interpreter's path
+//   node scripts/python-venv.mjs [--requirements FILE] --json   → {"python", "dir", "created", "seconds"}
 //
-// The venv is .cache/python/boto3-<hash>/ (git-ignored), made with `python3 -m venv` and filled from PyPI with the
-// pinned test/interop/requirements.txt. The hash covers that file and the base interpreter's version, so changing a
-// pin or the machine's Python makes a new venv (older ones are removed). It is built in a temporary folder and
+// FILE is test/interop/requirements.txt (boto3) unless given; test/interop/requirements-sagemaker-v2.txt and
+// -v3.txt pin the SageMaker Python SDK's two major versions. The venv is .cache/python/<kind>-<hash>/ (git-ignored;
+// <kind> is boto3 or the FILE's suffix, e.g. sagemaker-v2), made with `python3 -m venv` and filled from PyPI with the
+// pinned FILE. The hash covers that file and the base interpreter's version, so changing a pin or the machine's
+// Python makes a new venv (older ones of the same kind are removed). It is built in a temporary folder and
 // renamed into place only once boto3 imports, so an interrupted run never leaves a half-made venv that looks ready.
 // Set INTEROP_PYTHON to use another base interpreter than python3. Exits non-zero, with the reason, when the venv
 // cannot be made.
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join, resolve } from "node:path";
 
 const root = new URL("..", import.meta.url).pathname;
-const requirementsFile = join(root, "test/interop/requirements.txt");
+const requirementsOption = process.argv.indexOf("--requirements");
+const requirementsFile = resolve(requirementsOption >= 0 ? (process.argv[requirementsOption + 1] ?? "") : join(root, "test/interop/requirements.txt"));
 const cacheDir = join(root, ".cache/python");
 const basePython = process.env.INTEROP_PYTHON || "python3";
-const PREFIX = "boto3-";
+const kind = /^requirements-(.+)\.txt$/.exec(basename(requirementsFile))?.[1] ?? "boto3";
+const PREFIX = `${kind}-`;
+// The package whose pinned version says the venv is the right one, and a program that imports it and prints its version.
+const pinned = kind === "boto3" ? "boto3" : "sagemaker";
+const versionProgram = `import importlib.metadata, ${pinned === "boto3" ? "boto3" : "sagemaker"}; print(importlib.metadata.version("${pinned}"))`;
 
 function run(command, args, timeoutMs) {
   const result = spawnSync(command, args, { encoding: "utf8", timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 });
@@ -36,27 +43,27 @@ function fail(message) {
   process.exit(1);
 }
 
-/** The venv's interpreter works and has the pinned boto3. */
-function usable(dir, boto3Version) {
+/** The venv's interpreter works and has the pinned package. */
+function usable(dir, version) {
   const python = join(dir, "bin/python");
   if (!existsSync(join(dir, "ready")) || !existsSync(python)) return false;
-  const check = run(python, ["-c", "import boto3; print(boto3.__version__)"], 60_000);
-  return check.ok && check.output === boto3Version;
+  const check = run(python, ["-c", versionProgram], 120_000);
+  return check.ok && check.output.split("\n").at(-1) === version;
 }
 
 const started = Date.now();
 const requirements = readFileSync(requirementsFile, "utf8");
-const boto3Version = /^boto3==(\S+)$/m.exec(requirements)?.[1];
-if (!boto3Version) fail(`${requirementsFile} must pin boto3 (boto3==X.Y.Z).`);
+const pinnedVersion = new RegExp(`^${pinned}==(\\S+)$`, "m").exec(requirements)?.[1];
+if (!pinnedVersion) fail(`${requirementsFile} must pin ${pinned} (${pinned}==X.Y.Z).`);
 
 const version = run(basePython, ["-c", "import sys; print(sys.version)"], 30_000);
-if (!version.ok) fail(`no usable Python to build the boto3 virtualenv with (set INTEROP_PYTHON to choose one). ${version.why}`);
+if (!version.ok) fail(`no usable Python to build the ${kind} virtualenv with (set INTEROP_PYTHON to choose one). ${version.why}`);
 
 const hash = createHash("sha256").update(requirements).update("\0").update(version.output).digest("hex").slice(0, 12);
 const dir = join(cacheDir, `${PREFIX}${hash}`);
 let created = false;
 
-if (!usable(dir, boto3Version)) {
+if (!usable(dir, pinnedVersion)) {
   created = true;
   mkdirSync(cacheDir, { recursive: true });
   // Builds that were interrupted are of no further use.
@@ -67,15 +74,10 @@ if (!usable(dir, boto3Version)) {
     [
       join(building, "bin/python"),
       ["-m", "pip", "install", "--disable-pip-version-check", "--no-input", "--quiet", "-r", requirementsFile],
-      600_000,
-      "installing the pinned boto3 from PyPI failed",
+      1_200_000,
+      `installing the pinned ${kind} requirements from PyPI failed`,
     ],
-    [
-      join(building, "bin/python"),
-      ["-c", "import boto3, botocore; print(boto3.__version__, botocore.__version__)"],
-      60_000,
-      "boto3 does not import in the new venv",
-    ],
+    [join(building, "bin/python"), ["-c", versionProgram], 120_000, `${pinned} does not import in the new venv`],
   ];
   for (const [command, args, timeout, what] of steps) {
     process.stderr.write(`python-venv: ${command} ${args.join(" ")}\n`);
@@ -88,7 +90,7 @@ if (!usable(dir, boto3Version)) {
   writeFileSync(join(building, "ready"), `${requirements}\n# ${version.output}\n`);
   rmSync(dir, { recursive: true, force: true });
   renameSync(building, dir);
-  if (!usable(dir, boto3Version)) fail(`the venv at ${dir} does not work after it was moved into place.`);
+  if (!usable(dir, pinnedVersion)) fail(`the venv at ${dir} does not work after it was moved into place.`);
   // Nor are the venvs of other pins or another Python.
   for (const entry of readdirSync(cacheDir))
     if (entry.startsWith(PREFIX) && join(cacheDir, entry) !== dir) rmSync(join(cacheDir, entry), { recursive: true, force: true });

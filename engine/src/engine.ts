@@ -5,7 +5,11 @@ import { resolve } from "node:path";
 import { loadOrCreateCredentials, type LocalCredentials } from "./auth/credentials";
 import type { EngineContext } from "./context";
 import { executionOperations } from "./operations/executions";
+import { executionChangeOperations } from "./operations/execution-changes";
+import { jobOperations } from "./operations/jobs";
+import { pipelineVersionOperations } from "./operations/pipeline-versions";
 import { pipelineOperations } from "./operations/pipelines";
+import { tagOperations } from "./operations/tags";
 import { StoreLock } from "./lock";
 import { isNewStore, markStoreIgnored } from "./store-gitignore";
 import { endOrphanProcesses } from "./processes";
@@ -85,7 +89,14 @@ export class LocalEngine {
 
   /** Each operation checks the request's nesting and structured members (validate-request.ts) before it reads them. */
   get operations(): Record<string, Operation> {
-    const operations = { ...pipelineOperations(this.context), ...executionOperations(this.context) } as Record<string, Operation>;
+    const operations = {
+      ...pipelineOperations(this.context),
+      ...pipelineVersionOperations(this.context),
+      ...tagOperations(this.context),
+      ...executionOperations(this.context),
+      ...executionChangeOperations(this.context),
+      ...jobOperations(this.context),
+    } as Record<string, Operation>;
     return Object.fromEntries(
       Object.entries(operations).map(([name, operation]): [string, Operation] => [
         name,

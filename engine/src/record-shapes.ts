@@ -38,6 +38,13 @@ const PIPELINE: Check[] = [
   ["ClientRequestToken", optional(isString), "a string"],
   ["ParallelismConfiguration", optional((v) => isObject(v) && isNumber(v.MaxParallelExecutionSteps)), "a parallelism configuration"],
   ["Tags", optional((v) => Array.isArray(v) && v.every((t) => isObject(t) && isString(t.Key))), "a list of tags"],
+  [
+    "PreviousVersions",
+    optional(
+      (v) => Array.isArray(v) && v.every((p) => isObject(p) && isNumber(p.PipelineVersionId) && isNumber(p.CreationTime) && isString(p.PipelineDefinition)),
+    ),
+    "a list of pipeline versions",
+  ],
 ];
 
 const EXECUTION_STATUSES = ["Executing", "Stopping", "Stopped", "Failed", "Succeeded"];
@@ -54,6 +61,8 @@ const EXECUTION: Check[] = [
   ["PipelineDefinition", isString, "a string"],
   ["PipelineVersionId", isNumber, "a number"],
   ["SelectiveExecutionConfig", optional((v) => isObject(v) && Array.isArray(v.SelectedSteps)), "a selective execution configuration"],
+  ["RetryCount", optional(isNumber), "a number"],
+  ["RetryTokens", optional((v) => Array.isArray(v) && v.every(isString)), "a list of strings"],
 ];
 
 const STEP: Check[] = [

@@ -15,6 +15,19 @@ export interface PipelineRecord {
   ParallelismConfiguration?: { MaxParallelExecutionSteps: number };
   ClientRequestToken?: string;
   Tags?: Array<{ Key: string; Value: string }>;
+  /** The versions before the current one (PipelineVersionId), oldest first: UpdatePipeline keeps each. */
+  PreviousVersions?: PipelineVersion[];
+}
+
+/** One version of a pipeline: what CreatePipeline or an UpdatePipeline set. */
+export interface PipelineVersion {
+  PipelineVersionId: number;
+  CreationTime: number;
+  PipelineDefinition: string;
+  PipelineDisplayName?: string;
+  PipelineDescription?: string;
+  RoleArn?: string;
+  ParallelismConfiguration?: { MaxParallelExecutionSteps: number };
 }
 
 export type ExecutionStatus = "Executing" | "Stopping" | "Stopped" | "Failed" | "Succeeded";
@@ -44,6 +57,10 @@ export interface ExecutionRecord {
   ParallelismConfiguration?: { MaxParallelExecutionSteps: number };
   SelectiveExecutionConfig?: SelectiveExecutionConfig;
   ClientRequestToken?: string;
+  /** How many times RetryPipelineExecution ran it again. */
+  RetryCount?: number;
+  /** The ClientRequestTokens of the RetryPipelineExecution requests this execution took (idempotency). */
+  RetryTokens?: string[];
   PipelineExperimentConfig?: { ExperimentName?: string; TrialName?: string };
 }
 

@@ -28,18 +28,35 @@ const PARALLELISM: Shape = {
   members: { MaxParallelExecutionSteps: { kind: "integer", min: 1, max: 1000 } },
   required: ["MaxParallelExecutionSteps"],
 };
+const TAG_KEY = string(1, 128, "[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*");
 /** TagValue is not length-checked: the local definition-directory tag holds a folder path, which may be longer. */
 const TAGS: Shape = {
   kind: "list",
   max: 50,
-  member: { kind: "structure", members: { Key: string(1, 128), Value: string() }, required: ["Key", "Value"] },
+  member: { kind: "structure", members: { Key: TAG_KEY, Value: string() }, required: ["Key", "Value"] },
 };
 
-/** Per operation, its list and structure members, as the model declares them. */
+const EXECUTION_ARN = string(0, 2048, "arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:pipeline\\/.*\\/execution\\/.*");
+const RESOURCE_ARN = string(0, 256, "arn:aws[a-z-]*:sagemaker:[a-z0-9-]*:[0-9]{12}:.+");
+const VERSION_ID: Shape = { kind: "integer", min: 1, max: Number.MAX_SAFE_INTEGER };
+
+/** Per operation, its list and structure members (and the scalars operations added later check here), as the model declares them. */
 const MEMBERS: Record<string, Record<string, Shape>> = {
   CreatePipeline: { Tags: TAGS, ParallelismConfiguration: PARALLELISM },
   UpdatePipeline: { ParallelismConfiguration: PARALLELISM },
+  DescribePipeline: { PipelineVersionId: VERSION_ID },
+  RetryPipelineExecution: { PipelineExecutionArn: EXECUTION_ARN, ClientRequestToken: string(1, 128), ParallelismConfiguration: PARALLELISM },
+  UpdatePipelineExecution: {
+    PipelineExecutionArn: EXECUTION_ARN,
+    PipelineExecutionDisplayName: string(1, 82, "[a-zA-Z0-9](-*[a-zA-Z0-9]){0,81}"),
+    PipelineExecutionDescription: string(0, 3072),
+    ParallelismConfiguration: PARALLELISM,
+  },
+  AddTags: { ResourceArn: RESOURCE_ARN, Tags: TAGS },
+  ListTags: { ResourceArn: RESOURCE_ARN, MaxResults: { kind: "integer", min: 50, max: Number.MAX_SAFE_INTEGER } },
+  DeleteTags: { ResourceArn: RESOURCE_ARN, TagKeys: { kind: "list", min: 1, max: 50, member: TAG_KEY } },
   StartPipelineExecution: {
+    PipelineVersionId: VERSION_ID,
     PipelineParameters: { kind: "list", max: 200, member: nameValue(string(1, 256, "[A-Za-z0-9\\-_]*"), string(0, 1024)) },
     ParallelismConfiguration: PARALLELISM,
     SelectiveExecutionConfig: {
@@ -86,7 +103,13 @@ function check(value: unknown, shape: Shape, path: string): void {
       return;
     case "integer":
       if (typeof value !== "number" || !Number.isInteger(value) || value < shape.min || value > shape.max)
-        throw failed(value, path, `Member must be an integer from ${shape.min} to ${shape.max}`);
+        throw failed(
+          value,
+          path,
+          shape.max === Number.MAX_SAFE_INTEGER
+            ? `Member must have value greater than or equal to ${shape.min}`
+            : `Member must be an integer from ${shape.min} to ${shape.max}`,
+        );
       return;
     case "list":
       if (!Array.isArray(value)) throw failed(value, path, "Member must be a list");

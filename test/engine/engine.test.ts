@@ -121,7 +121,7 @@ test("engine: pipelines — describe, update (new version), list, delete, unknow
         ClientRequestToken: "c".repeat(32),
       }),
     ),
-    (e: Error) => e.name === "ConflictException",
+    (e: Error) => e.name === "ValidationException" && /already exists/.test(e.message),
   );
   await assert.rejects(
     client.send(new DescribePipelineCommand({ PipelineName: "nope" })),

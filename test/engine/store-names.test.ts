@@ -91,7 +91,7 @@ test("store: names differing only in case are one pipeline (one ARN), found by a
         ClientRequestToken: "another-token-000000000000000",
       }),
     ),
-    (e: Error) => e.name === "ConflictException" && /already exists/.test(e.message),
+    (e: Error) => e.name === "ValidationException" && /already exists/.test(e.message),
   );
   const listed = await t.client.send(new ListPipelinesCommand({}));
   assert.deepEqual(

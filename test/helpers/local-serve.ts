@@ -15,8 +15,8 @@ export interface LocalServe {
  * `dist/cli.js local serve` on `store` (host runner, a free port) in a process of its own, resolved once it prints its
  * endpoint; SIGKILLed after the test unless it has ended.
  */
-export function startLocalServe(t: TestContext, store: string, env: NodeJS.ProcessEnv = process.env): Promise<LocalServe> {
-  const child = spawn(process.execPath, [cli, "local", "serve", "--port", "0", "--store", store, "--runner", "host"], {
+export function startLocalServe(t: TestContext, store: string, env: NodeJS.ProcessEnv = process.env, extraArgs: string[] = []): Promise<LocalServe> {
+  const child = spawn(process.execPath, [cli, "local", "serve", "--port", "0", "--store", store, "--runner", "host", ...extraArgs], {
     stdio: ["ignore", "pipe", "pipe"],
     env,
   });

@@ -26,6 +26,10 @@ export interface ExecutionPlan {
   reused: Map<string, StepRecord>;
   /** Steps that run; undefined = every step. */
   selected?: Set<string>;
+  /** RetryPipelineExecution: the steps of this execution that succeeded before, kept as they are (not run, not re-recorded). */
+  kept?: Map<string, StepRecord>;
+  /** RetryPipelineExecution: which retry of the execution this run is (its jobs get work folders of their own). */
+  retry?: number;
 }
 
 interface Callback {
@@ -66,9 +70,17 @@ export class ExecutionRun {
   start(): void {
     for (const name of this.dag.names) this.state.set(name, "pending");
     for (const [name, record] of this.plan.reused) this.reuse(name, record);
+    for (const [name, record] of this.plan.kept ?? []) this.restore(name, record);
     if (this.plan.selected) {
-      for (const name of this.dag.names) if (!this.plan.selected.has(name) && !this.plan.reused.has(name)) this.state.set(name, "skipped");
+      for (const name of this.dag.names)
+        if (!this.plan.selected.has(name) && !this.plan.reused.has(name) && !this.plan.kept?.has(name)) this.state.set(name, "skipped");
     }
+    this.schedule();
+  }
+
+  /** UpdatePipelineExecution while it runs: the record changes here, so the run's later writes keep the change. */
+  amend(changes: Pick<ExecutionRecord, "PipelineExecutionDisplayName" | "PipelineExecutionDescription" | "ParallelismConfiguration">): void {
+    this.updateExecution(changes);
     this.schedule();
   }
 
@@ -97,11 +109,16 @@ export class ExecutionRun {
     return this.callbacks.has(token);
   }
 
-  private reuse(name: string, record: StepRecord): void {
-    const source = this.plan.reused.size > 0 ? this.execution.SelectiveExecutionConfig?.SourcePipelineExecutionArn : undefined;
+  /** A step that already succeeded: later steps read its properties and, for a Condition, its outcome. */
+  private restore(name: string, record: StepRecord): void {
     this.state.set(name, "succeeded");
     this.properties.set(name, record.Properties ?? {});
     if (record.Properties && "Outcome" in record.Properties) this.outcomes.set(name, record.Properties.Outcome === "True");
+  }
+
+  private reuse(name: string, record: StepRecord): void {
+    const source = this.plan.reused.size > 0 ? this.execution.SelectiveExecutionConfig?.SourcePipelineExecutionArn : undefined;
+    this.restore(name, record);
     const { StepName, StepDisplayName, StepDescription, StepType, StartTime, EndTime, Metadata, AttemptCount, Properties, CacheKey, LogPath } = record;
     this.store.saveStep(this.execution.ExecutionId, {
       StepName,
@@ -349,7 +366,10 @@ export class ExecutionRun {
     for (let attempt = 1; ; attempt++) {
       record.AttemptCount = attempt;
       save();
-      const workDir = join(this.store.stepDir(this.execution.ExecutionId, name), `attempt-${attempt}`);
+      const workDir = join(
+        this.store.stepDir(this.execution.ExecutionId, name),
+        this.plan.retry ? `retry-${this.plan.retry}-attempt-${attempt}` : `attempt-${attempt}`,
+      );
       mkdirSync(workDir, { recursive: true });
       try {
         const result = await this.runner.run({

@@ -4,10 +4,10 @@ import { conflict, notFound, validation } from "../errors";
 import { ExecutionRun, type ExecutionPlan } from "../execution/executor";
 import { parameterList, resolveParameters, type DeclaredParameter } from "../execution/parameters";
 import { ObjectStore } from "../object-store";
-import type { ExecutionRecord, PipelineRecord, SelectiveExecutionConfig, StepRecord } from "../records";
+import type { ExecutionRecord, PipelineRecord, PipelineVersion, SelectiveExecutionConfig, StepRecord } from "../records";
 import { checkDefinitionPaths } from "../validate-paths";
 import { checkPattern, optionalNumber, optionalString, requiredString } from "../validate-input";
-import { existingPipeline, paginate } from "./pipelines";
+import { existingPipeline, paginate, pipelineVersion } from "./pipelines";
 
 const EXECUTION_ARN = /^arn:aws[a-z-]*:sagemaker:[a-z0-9-]*:[0-9]{12}:pipeline\/(.+)\/execution\/(.+)$/;
 const REUSABLE_REFERENCE_STATUSES = ["Succeeded", "Failed", "Stopped"];
@@ -33,7 +33,8 @@ export function executionOperations(context: EngineContext) {
       }
       const displayName = optionalString(input, "PipelineExecutionDisplayName");
       if (displayName) checkPattern(displayName, "PipelineExecutionDisplayName", /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,81}$/, "^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,81}");
-      return { PipelineExecutionArn: start(context, pipeline, input, token, displayName).PipelineExecutionArn };
+      const version = pipelineVersion(pipeline, optionalNumber(input, "PipelineVersionId", 1, Number.MAX_SAFE_INTEGER));
+      return { PipelineExecutionArn: start(context, pipeline, version, input, token, displayName).PipelineExecutionArn };
     },
 
     DescribePipelineExecution(input: Record<string, unknown>) {
@@ -148,24 +149,30 @@ function completeCallback(context: EngineContext, token: string, outcome: { outp
   throw validation(`Callback token '${token}' does not belong to a step that is waiting for a callback.`);
 }
 
+/** The execution's model and declared parameters, from the definition it runs. */
+export function definitionOf(definition: string) {
+  const value = JSON.parse(definition) as Record<string, unknown>;
+  const model = buildModel(parseDocument(definition).root!);
+  const declared = ((value.Parameters as DeclaredParameter[] | undefined) ?? []).filter((p) => p && typeof p.Name === "string");
+  return { value, model, declared };
+}
+
 function start(
   context: EngineContext,
   pipeline: PipelineRecord,
+  version: PipelineVersion,
   input: Record<string, unknown>,
   token: string | undefined,
   displayName: string | undefined,
 ): ExecutionRecord {
-  const definitionValue = JSON.parse(pipeline.PipelineDefinition) as Record<string, unknown>;
-  const root = parseDocument(pipeline.PipelineDefinition).root!;
-  const model = buildModel(root);
-  const declared = ((definitionValue.Parameters as DeclaredParameter[] | undefined) ?? []).filter((p) => p && typeof p.Name === "string");
+  const { value: definitionValue, model, declared } = definitionOf(version.PipelineDefinition);
   const overrides = Array.isArray(input.PipelineParameters) ? (input.PipelineParameters as Array<{ Name?: unknown; Value?: unknown }>) : [];
   if (overrides.length > 200)
     throw validation(
       "1 validation error detected: Value at 'pipelineParameters' failed to satisfy constraint: Member must have length less than or equal to 200",
     );
   const parameters = resolveParameters(declared, overrides);
-  checkDefinitionPaths(context, pipeline.PipelineDefinition, pipeline.DefinitionDirectory, parameters);
+  checkDefinitionPaths(context, version.PipelineDefinition, pipeline.DefinitionDirectory, parameters);
   const selective = input.SelectiveExecutionConfig as SelectiveExecutionConfig | undefined;
   const plan = selective ? planSelection(context, pipeline, model, selective) : { reused: new Map<string, StepRecord>() };
 
@@ -185,22 +192,35 @@ function start(
     CreationTime: now,
     LastModifiedTime: now,
     Parameters: parameterList(parameters),
-    PipelineDefinition: pipeline.PipelineDefinition,
+    PipelineDefinition: version.PipelineDefinition,
     DefinitionDirectory: pipeline.DefinitionDirectory,
-    PipelineVersionId: pipeline.PipelineVersionId,
-    ParallelismConfiguration: max !== undefined ? { MaxParallelExecutionSteps: max } : pipeline.ParallelismConfiguration,
+    PipelineVersionId: version.PipelineVersionId,
+    ParallelismConfiguration: max !== undefined ? { MaxParallelExecutionSteps: max } : version.ParallelismConfiguration,
     SelectiveExecutionConfig: selective,
     ClientRequestToken: token,
     PipelineExperimentConfig: experiment,
   };
-  const objectStore = new ObjectStore(context.store.objectStoreRoot, pipeline.DefinitionDirectory ?? context.baseDir);
-  const run = new ExecutionRun(context.store, context.runner, objectStore, record, model, parameters, plan, context.now);
   // Everything is checked and built: only now is the execution recorded (disk, then memory), and started.
-  context.store.saveExecution(record);
-  context.runs.set(id, run);
-  void run.done.then(() => context.runs.delete(id));
-  run.start();
+  launch(context, record, model, parameters, plan);
   return record;
+}
+
+/** Records the execution (disk, then memory) and runs it. */
+export function launch(
+  context: EngineContext,
+  record: ExecutionRecord,
+  model: ReturnType<typeof buildModel>,
+  parameters: ReturnType<typeof resolveParameters>,
+  plan: ExecutionPlan,
+): void {
+  const objectStore = new ObjectStore(context.store.objectStoreRoot, record.DefinitionDirectory ?? context.baseDir);
+  const run = new ExecutionRun(context.store, context.runner, objectStore, record, model, parameters, plan, context.now);
+  context.store.saveExecution(record);
+  context.runs.set(record.ExecutionId, run);
+  void run.done.then(() => {
+    if (context.runs.get(record.ExecutionId) === run) context.runs.delete(record.ExecutionId);
+  });
+  run.start();
 }
 
 /** Applies the selective-execution rules the service enforces, and finds the steps to reuse. */

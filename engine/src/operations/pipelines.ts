@@ -1,7 +1,7 @@
 import { analyze, LineIndex } from "../../../core/src";
 import { DEFINITION_DIRECTORY_TAG, pipelineArn, pipelineNameOf, type EngineContext } from "../context";
-import { conflict, notFound, validation } from "../errors";
-import type { PipelineRecord } from "../records";
+import { notFound, validation } from "../errors";
+import type { PipelineRecord, PipelineVersion } from "../records";
 import { checkDefinitionPaths } from "../validate-paths";
 import { checkPattern, optionalNumber, optionalString, requiredString } from "../validate-input";
 
@@ -66,7 +66,8 @@ export function pipelineOperations(context: EngineContext) {
       const existing = context.store.getPipeline(name);
       if (existing) {
         if (token && existing.ClientRequestToken === token) return { PipelineArn: existing.PipelineArn };
-        throw conflict(`Pipeline names must be unique within an AWS account and region. Pipeline with name (${name}) already exists.`);
+        // The service's answer, which the SageMaker Python SDK's upsert() reads ("already exists") to update instead.
+        throw validation(`Pipeline names must be unique within an AWS account and region. Pipeline with name (${name}) already exists.`);
       }
       const now = context.now() / 1000;
       const tags = tagsOf(input);
@@ -104,6 +105,7 @@ export function pipelineOperations(context: EngineContext) {
         ParallelismConfiguration: parallelism(input) ?? current.ParallelismConfiguration,
         PipelineVersionId: current.PipelineVersionId + 1,
         LastModifiedTime: context.now() / 1000,
+        PreviousVersions: [...(current.PreviousVersions ?? []), currentVersion(current)],
       };
       context.store.savePipeline(record);
       return { PipelineArn: record.PipelineArn, PipelineVersionId: record.PipelineVersionId };
@@ -111,18 +113,19 @@ export function pipelineOperations(context: EngineContext) {
 
     DescribePipeline(input: Record<string, unknown>) {
       const record = existingPipeline(context, requiredString(input, "PipelineName"));
+      const version = pipelineVersion(record, optionalNumber(input, "PipelineVersionId", 1, Number.MAX_SAFE_INTEGER));
       return {
         PipelineArn: record.PipelineArn,
         PipelineName: record.PipelineName,
-        PipelineDisplayName: record.PipelineDisplayName,
-        PipelineDefinition: record.PipelineDefinition,
-        PipelineDescription: record.PipelineDescription,
-        RoleArn: record.RoleArn,
+        PipelineDisplayName: version.PipelineDisplayName,
+        PipelineDefinition: version.PipelineDefinition,
+        PipelineDescription: version.PipelineDescription,
+        RoleArn: version.RoleArn,
         PipelineStatus: record.PipelineStatus,
         CreationTime: record.CreationTime,
         LastModifiedTime: record.LastModifiedTime,
         LastRunTime: lastRunTime(context, record.PipelineArn),
-        ParallelismConfiguration: record.ParallelismConfiguration,
+        ParallelismConfiguration: version.ParallelismConfiguration,
       };
     },
 
@@ -157,6 +160,33 @@ export function pipelineOperations(context: EngineContext) {
       return { PipelineArn: record.PipelineArn };
     },
   };
+}
+
+/** The version UpdatePipeline is about to replace, or the one CreatePipeline made. */
+export function currentVersion(record: PipelineRecord): PipelineVersion {
+  return {
+    PipelineVersionId: record.PipelineVersionId,
+    // Version 1 dates from CreatePipeline, every later one from the UpdatePipeline that made it.
+    CreationTime: record.PipelineVersionId === 1 ? record.CreationTime : record.LastModifiedTime,
+    PipelineDefinition: record.PipelineDefinition,
+    PipelineDisplayName: record.PipelineDisplayName,
+    PipelineDescription: record.PipelineDescription,
+    RoleArn: record.RoleArn,
+    ParallelismConfiguration: record.ParallelismConfiguration,
+  };
+}
+
+/** Every version, oldest first. */
+export function pipelineVersions(record: PipelineRecord): PipelineVersion[] {
+  return [...(record.PreviousVersions ?? []), currentVersion(record)];
+}
+
+/** The version asked for (the current one when `id` is undefined); ResourceNotFound for a version the pipeline never had. */
+export function pipelineVersion(record: PipelineRecord, id: number | undefined): PipelineVersion {
+  if (id === undefined) return currentVersion(record);
+  const version = pipelineVersions(record).find((v) => v.PipelineVersionId === id);
+  if (!version) throw notFound(`Pipeline version ${id} of pipeline '${record.PipelineArn}' does not exist.`);
+  return version;
 }
 
 function lastRunTime(context: EngineContext, arn: string): number | undefined {

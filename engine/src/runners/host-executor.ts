@@ -4,6 +4,7 @@ import { delimiter, join } from "node:path";
 import { allowedVariables } from "./environment";
 import { hostPath, OPT_ML, rewriteContainerPaths } from "./container-paths";
 import { findOptMlReference } from "./opt-ml-guard";
+import { imageToolRefusal, withHint, wrapperHint } from "./sdk-wrappers";
 import { installPythonGuard } from "./python-guard";
 import type { ProcessExecutor, ProcessSpec } from "./process-spec";
 import { StepJobError, type StepJob } from "./runner";
@@ -84,7 +85,10 @@ export class HostExecutor implements ProcessExecutor {
       // Python code that uses /opt/ml itself (not the paths passed) fails when it does, with this message.
       env.PYTHONPATH = installPythonGuard(job.workDir, `${OPT_ML} is not available to this job: ${refusal}.`, env.PYTHONPATH);
     }
-    if (sandbox && !findCommand(argv[0], job.workDir, env.PATH ?? "")) {
+    const found = findCommand(argv[0], job.workDir, env.PATH ?? "");
+    const imageTool = found ? undefined : imageToolRefusal(argv[0], spec.image);
+    if (imageTool) throw new StepJobError(imageTool);
+    if (sandbox && !found) {
       // Inside the sandbox bwrap itself would report it as the job's failure: say it as the runner does without one.
       throw new StepJobError(`Could not start '${argv[0]}': spawn ${argv[0]} ENOENT (not found in the sandbox).`, "SageMaker.JOB_INTERNAL_ERROR");
     }
@@ -92,7 +96,8 @@ export class HostExecutor implements ProcessExecutor {
       ? [sandbox, ...bwrapArguments({ optMl, tmp, cwd, network: this.options.network ?? true, hide: this.hiddenFolders() }), ...argv]
       : argv;
     job.log(`$ ${commandLine(argv)}`);
-    await spawnLogged({
+    const hint = wrapperHint(argv);
+    const spawned = spawnLogged({
       command,
       args,
       cwd: sandbox ? job.workDir : hostPath(job.workDir, cwd, "working directory"),
@@ -105,6 +110,12 @@ export class HostExecutor implements ProcessExecutor {
       trackProcess: job.trackProcess,
       display: argv,
     });
+    // A failure of one of the SDK's own wrappers says what the wrapper expects, not only its stderr.
+    await (hint
+      ? spawned.catch((error: unknown) =>
+          Promise.reject(error instanceof StepJobError ? new StepJobError(withHint(error.message, hint), error.exceptionType) : error),
+        )
+      : spawned);
   }
 }
 

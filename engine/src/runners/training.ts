@@ -7,7 +7,10 @@ import { MetricCollector } from "./metrics";
 import { download, listFiles, localPathOf, stage } from "./object-data";
 import type { ProcessSpec } from "./process-spec";
 import { StepJobError, type StepJob, type StepJobResult } from "./runner";
+import { withHint } from "./sdk-wrappers";
 import { CURRENT_HOST, decodeHyperParameters, INSTANCE_GROUP, splitHyperParameters, stringValue, toCommandArguments, trainingEnvironment } from "./script-mode";
+
+const HINT = /\nHint: ([^]*)$/;
 
 const CODE_DIR = "/opt/ml/code";
 const CHANNEL_NAME = /^[A-Za-z0-9.\-_]+$/;
@@ -67,7 +70,8 @@ export async function runTraining(job: StepJob, context: JobContext): Promise<St
   const metrics = new MetricCollector(records(algorithm.MetricDefinitions, "AlgorithmSpecification.MetricDefinitions"), job.log);
   const base = {
     image,
-    env: environment,
+    // Every SageMaker training container has its job's name (the @step decorator's bootstrap reads it).
+    env: { TRAINING_JOB_NAME: job.jobName, ...environment },
     networkIsolation: flag(args.EnableNetworkIsolation),
     maxRuntimeSeconds,
     onLine: metrics.enabled ? metrics.onLine : undefined,
@@ -107,7 +111,12 @@ export async function runTraining(job: StepJob, context: JobContext): Promise<St
   } catch (error) {
     // A training container may explain its failure in /opt/ml/output/failure: that is the job's FailureReason.
     const failure = error instanceof StepJobError ? readTextAt(job, "/opt/ml/output/failure") : undefined;
-    if (failure && error instanceof StepJobError) throw new StepJobError(`AlgorithmError: ${failure}`.slice(0, 1024), error.exceptionType);
+    if (failure && error instanceof StepJobError) {
+      // The host runner's hint about an SDK wrapper (sdk-wrappers.ts) stays with the reason the job gave.
+      const hint = HINT.exec(error.message)?.[1];
+      const reason = `AlgorithmError: ${failure}`;
+      throw new StepJobError(hint ? withHint(reason, hint) : reason.slice(0, 1024), error.exceptionType);
+    }
     throw error;
   }
 

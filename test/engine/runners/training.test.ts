@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createStepRunner } from "../../../engine/src/runners/index";
@@ -146,7 +146,8 @@ test("training: sagemaker_submit_directory may be a sourcedir.tar.gz in the stor
 test("training: AlgorithmSpecification.ContainerEntrypoint runs as given", async (t) => {
   const box = sandbox(t);
   withSourceDir(box);
-  box.write("s3/bucket/prep/train/script.py", "import sys\nopen(sys.argv[1] + '/weights.bin', 'w').write('w')\n");
+  // The job's name is in TRAINING_JOB_NAME, as in every SageMaker training container (the @step bootstrap reads it).
+  box.write("s3/bucket/prep/train/script.py", "import os, sys\nopen(sys.argv[1] + '/weights.bin', 'w').write(os.environ['TRAINING_JOB_NAME'])\n");
   const args = trainingArguments({});
   Object.assign(args.AlgorithmSpecification as Record<string, unknown>, {
     ContainerEntrypoint: ["python3", "/opt/ml/input/data/train/script.py"],
@@ -154,7 +155,9 @@ test("training: AlgorithmSpecification.ContainerEntrypoint runs as given", async
   });
   const job = box.job("Training", args, "Custom");
   await runner.run(job);
-  assert.deepEqual(listTar(join(box.root, "s3/bucket/training/pipelines-exec1-Custom/output/model.tar.gz")), ["weights.bin"]);
+  const archive = join(box.root, "s3/bucket/training/pipelines-exec1-Custom/output/model.tar.gz");
+  assert.deepEqual(listTar(archive), ["weights.bin"]);
+  assert.match(execFileSync("tar", ["-xzOf", archive, "weights.bin"], { encoding: "utf8" }), /^pipelines-exec1-Custom$/);
 });
 
 test("training: the failure file is the reason; a missing program or image entrypoint fails clearly on the host", async (t) => {
