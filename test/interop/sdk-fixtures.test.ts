@@ -7,7 +7,7 @@ import { join } from "node:path";
 
 /**
  * Drift check of the SDK-made fixtures: scripts/sdk-fixtures.mjs rebuilds every definition with the pinned SageMaker
- * Python SDK v2 and v3 (test/sdk/requirements-v*.txt, venvs from PyPI cached in .cache/python/) into a temporary
+ * Python SDK v2 and v3 (test/interop/requirements-sagemaker-v*.txt, venvs from PyPI cached in .cache/python/) into a temporary
  * folder, and each must equal the committed test/fixtures/sdk/ file byte for byte. On a difference, regenerate with
  * `node scripts/sdk-fixtures.mjs` and look at the diff: `npm test` then says whether the linter still accepts them.
  */

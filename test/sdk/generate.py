@@ -2,7 +2,7 @@
 
     python test/sdk/generate.py OUT_DIR
 
-Run it with the interpreter of a venv made from test/sdk/requirements-v2.txt or requirements-v3.txt
+Run it with the interpreter of a venv made from test/interop/requirements-sagemaker-v2.txt or -v3.txt
 (scripts/sdk-fixtures.mjs does that). No AWS account: a PipelineSession with an explicit role ARN and default bucket,
 and moto's in-process S3 (and STS) for the uploads the SDK makes while it builds the definitions. Each file is
 `pipeline.definition()` exactly as the SDK prints it; OUT_DIR/VERSION records the SDK version that made them.
@@ -73,7 +73,13 @@ FIXED_PUBLIC_KEY = (
 )
 
 
+# The @step decorator describes a step by the path of the file its function is in: the checkout's own folder, which
+# differs from machine to machine.
+REPOSITORY = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
 def stable(text):
+    text = text.replace(REPOSITORY + os.sep, "/repository/")
     text = TIMESTAMP.sub("2000-01-01-00-00-00-000", text)
     text = PUBLIC_KEY.sub(lambda _: FIXED_PUBLIC_KEY, text)
     return REQUIREMENTS_TEMP.sub("sagemaker_requirements_00000000.txt", text)
