@@ -253,6 +253,7 @@ def candidates(module, function_name):
 
 
 def main():
+    sys.dont_write_bytecode = True
     out = os.fdopen(os.dup(1), "w")
     os.dup2(2, 1)  # The user's prints (and their subprocesses') go to stderr: stdout carries the result only.
     sys.stdout = sys.stderr
@@ -273,13 +274,15 @@ def main():
 
     offline_environment(region)
     try:
-        import botocore  # noqa: F401
         import sagemaker  # noqa: F401
     except ImportError as error:
         install = f"{sys.executable} -m pip install sagemaker"
         message = f"The SageMaker Python SDK is not installed in {sys.executable} ({error}). Install it with: {install}"
         return emit({"ok": False, "error": {"kind": "sdk-missing", "message": message, "install": install, "python": sys.executable}}, out)
-    s3 = install_offline_shim(options.store)
+    try:
+        s3 = install_offline_shim(options.store)
+    except ImportError:  # no botocore: nothing can call AWS
+        s3 = OfflineS3(options.store)
     silence_sdk(given.get("role") or PLACEHOLDER_ROLE)
 
     path = os.path.realpath(options.file)

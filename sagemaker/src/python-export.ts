@@ -138,11 +138,12 @@ function safeRealpath(path: string): string {
 
 /**
  * The diagnostics of a Python pipeline file: the definition's, placed on the literals they are about; or, when the
- * export failed, one `python-export` error (on the literal the SDK's message names, else the line it raised on, else
- * the `Pipeline(` call).
+ * export failed, one `python-export` error: where the code raised (on the literal the SDK's message names, else the line
+ * it raised on, else the `Pipeline(` call), or at the top of the file when it did not run (no SDK, no pipeline found).
  */
 export function pythonDiagnostics(result: PythonExportResult, python: string, severities: Record<string, SeveritySetting> = {}): PipelineDiagnostic[] {
   if (result.ok) return mapDiagnosticsToPython(result.definition, analyze(result.definition, { severities }).diagnostics, python);
-  const message = result.kind === "raised" && result.traceback ? (result.traceback.split("\n").at(-1) ?? result.message) : result.message;
+  if (result.kind !== "raised") return [{ code: PYTHON_EXPORT_CODE, severity: "error", message: result.message, start: 0, end: 0 }];
+  const message = result.traceback?.split("\n").at(-1) ?? result.message;
   return [{ code: PYTHON_EXPORT_CODE, severity: "error", message, ...locatePythonError(result.message, python, result.frameLines) }];
 }
