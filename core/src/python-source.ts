@@ -149,8 +149,9 @@ export function mapFindingToPython<T extends Pick<PipelineDiagnostic, "start" | 
   return { ...finding, ...pipelineCallSpan(python) };
 }
 
+/** Every finding placed in the Python source, in the order of the source. */
 export function mapDiagnosticsToPython(definition: string, diagnostics: PipelineDiagnostic[], python: string): PipelineDiagnostic[] {
-  return diagnostics.map((d) => mapFindingToPython(definition, d, python));
+  return diagnostics.map((d) => mapFindingToPython(definition, d, python)).sort((a, b) => a.start - b.start);
 }
 
 /**

@@ -252,6 +252,17 @@ def candidates(module, function_name):
     return functions, None
 
 
+def sdk_version():
+    import importlib.metadata
+
+    try:
+        return importlib.metadata.version("sagemaker")
+    except importlib.metadata.PackageNotFoundError:
+        import sagemaker
+
+        return getattr(sagemaker, "__version__", "unknown")
+
+
 def main():
     sys.dont_write_bytecode = True
     out = os.fdopen(os.dup(1), "w")
@@ -340,8 +351,6 @@ def main():
             definition = json.loads(value.definition())
         except BaseException as error:  # noqa: BLE001
             return emit({"ok": False, "error": raised(error, user_dir, "definition()")}, out)
-        import importlib.metadata
-
         return emit(
             {
                 "ok": True,
@@ -349,7 +358,7 @@ def main():
                 "name": getattr(value, "name", None),
                 "found": how,
                 "uploads": s3.uploads,
-                "sdk": importlib.metadata.version("sagemaker"),
+                "sdk": sdk_version(),
             },
             out,
         )
