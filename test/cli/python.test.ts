@@ -150,7 +150,7 @@ test("export: the module's exception, with the traceback shortened to the user's
   const result = cli_(dir, "export", "pipeline.py");
   assert.equal(result.status, 1);
   const lines = result.stderr.trim().split("\n");
-  assert.equal(lines[0], "pipeline.py:9:5: error python-export: no bucket in us-east-1");
+  assert.equal(lines[0], "pipeline.py:9:5: error python-export: RuntimeError: no bucket in us-east-1");
   assert.deepEqual(
     lines.slice(1).map((l) => l.replace(dir, "DIR")),
     [

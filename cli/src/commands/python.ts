@@ -45,7 +45,7 @@ export function describeFailure(exported: ExportedPython): string[] {
   if (result.ok) return [];
   const [diagnostic] = pythonDiagnostics(result, text);
   const at = new LineIndex(text).positionAt(diagnostic.start);
-  const lines = [`${file}:${at.line + 1}:${at.character + 1}: error ${diagnostic.code}: ${result.message}`];
+  const lines = [`${file}:${at.line + 1}:${at.character + 1}: error ${diagnostic.code}: ${diagnostic.message}`];
   if (result.kind === "raised" && result.traceback) lines.push(...result.traceback.split("\n").map((l) => `  ${l}`));
   if (result.kind === "crashed" && result.stderr)
     lines.push(
