@@ -111,9 +111,13 @@ export function findLiteral(literals: PythonLiteral[], name: string): PythonLite
 /**
  * The names a finding about the definition is about, most specific first: the name the rule recorded, the text it
  * points at (a `DependsOn` entry, an output key), the names inside a `Get` it points into, then the step or parameter
- * that contains it.
+ * that contains it. `root`: the definition's parse tree, when the caller has it.
  */
-export function namesOfFinding(definition: string, finding: Pick<PipelineDiagnostic, "start" | "end" | "data">): string[] {
+export function namesOfFinding(
+  definition: string,
+  finding: Pick<PipelineDiagnostic, "start" | "end" | "data">,
+  root = parseDocument(definition).root,
+): string[] {
   const names: string[] = [];
   const add = (value: unknown) => {
     if (typeof value === "string" && value !== "" && !names.includes(value)) names.push(value);
@@ -123,7 +127,6 @@ export function namesOfFinding(definition: string, finding: Pick<PipelineDiagnos
   add(covered.replace(/^\[?['"]?|['"]?\]?$/g, ""));
   for (const match of covered.matchAll(/\['([^']*)'\]/g)) add(match[1]);
   for (const match of covered.matchAll(/\b(?:Steps|Parameters|PropertyFiles)\.([\w-]+)/g)) add(match[1]);
-  const root = parseDocument(definition).root;
   let node: Node | undefined = root ? findNodeAtOffset(root, finding.start, true) : undefined;
   while (node) {
     if (node.type === "object") {
@@ -137,21 +140,21 @@ export function namesOfFinding(definition: string, finding: Pick<PipelineDiagnos
 }
 
 /**
- * A finding about the exported definition, placed in the Python source: on the first string literal whose value is a
- * name the finding is about, else on the `Pipeline(` call. The message and code are kept.
+ * Findings about the exported definition, placed in the Python source, in the order of the source: each on the first
+ * string literal whose value is a name it is about, else on the `Pipeline(` call. Messages and codes are kept.
  */
-export function mapFindingToPython<T extends Pick<PipelineDiagnostic, "start" | "end" | "data">>(definition: string, finding: T, python: string): T {
+export function mapDiagnosticsToPython<T extends Pick<PipelineDiagnostic, "start" | "end" | "data">>(definition: string, findings: T[], python: string): T[] {
   const literals = scan(python).literals;
-  for (const name of namesOfFinding(definition, finding)) {
-    const literal = findLiteral(literals, name);
-    if (literal) return { ...finding, start: literal.start, end: literal.end };
-  }
-  return { ...finding, ...pipelineCallSpan(python) };
-}
-
-/** Every finding placed in the Python source, in the order of the source. */
-export function mapDiagnosticsToPython(definition: string, diagnostics: PipelineDiagnostic[], python: string): PipelineDiagnostic[] {
-  return diagnostics.map((d) => mapFindingToPython(definition, d, python)).sort((a, b) => a.start - b.start);
+  const root = parseDocument(definition).root;
+  const fallback = pipelineCallSpan(python);
+  const place = (finding: T): T => {
+    for (const name of namesOfFinding(definition, finding, root)) {
+      const literal = findLiteral(literals, name);
+      if (literal) return { ...finding, start: literal.start, end: literal.end };
+    }
+    return { ...finding, ...fallback };
+  };
+  return findings.map(place).sort((a, b) => a.start - b.start);
 }
 
 /**
