@@ -155,3 +155,20 @@ test("interop: run examples/python/pipeline.py on the local engine twice: the se
   }
   assert.match(second.stdout, /✓ AbaloneRegisterModel-RegisterModel Succeeded/);
 });
+
+test(
+  "interop: run of the SDK v3 template shape on the local engine: the code it uploaded runs, the property file decides the condition",
+  { timeout: 30 * 60_000 },
+  (t) => {
+    const python = sagemakerVenv(t, 3);
+    const work = tempDir(t, "smp-py-run-");
+    const file = join(root, "test/fixtures/python/template-v3/pipeline.py");
+    const result = cliRun(["run", file, "--python", python, "--store", join(work, "store"), "--runner", "host"], work, 600_000);
+    assert.equal(result.status, 0, result.stdout + result.stderr);
+    assert.match(result.stdout, /:pipeline\/templatev3\/execution\//);
+    assert.match(result.stdout, /✓ Prepare Succeeded/);
+    assert.match(result.stdout, /✓ Evaluate Succeeded/);
+    assert.match(result.stdout, /✓ Check Succeeded .*— condition True/);
+    assert.match(result.stdout, /Execution Succeeded/);
+  },
+);
