@@ -12,7 +12,7 @@
 // `local serve` live in dist/cli-commands.js, required only when one of them runs, so `lint` starts fast.
 import { build } from "esbuild";
 import { spawnSync } from "node:child_process";
-import { chmodSync, copyFileSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { engineFromBundle, lazyCliCommands, lazyLayers, NOT_IN_CLIENT, protocolOf, ROOT } from "./esbuild-plugins.mjs";
 import { ensureValidator } from "./generate-validator.mjs";
@@ -81,6 +81,10 @@ if (inEngineServe.length > 0) {
   process.stderr.write(`dist/engine-serve.js must take the engine from dist/engine.js, but it contains:\n${inEngineServe.map((f) => `  ${f}`).join("\n")}\n`);
   process.exit(1);
 }
+
+// The Python side of `export` (sagemaker/src/python-export.ts), run with the user's interpreter beside the bundles.
+mkdirSync("dist/python", { recursive: true });
+copyFileSync("sagemaker/python/export_pipeline.py", "dist/python/export_pipeline.py");
 
 // The CLI is the package's `bin`: it must be executable.
 copyFileSync("cli/src/launcher.cjs", "dist/cli.js");

@@ -1,4 +1,4 @@
-import { allRules, LineIndex, type PipelineDiagnostic, type Range } from "../../core/src";
+import { allRules, LineIndex, PYTHON_EXPORT_CODE, PYTHON_EXPORT_DESCRIPTION, type PipelineDiagnostic, type Range } from "../../core/src";
 
 export interface FileResult {
   path: string;
@@ -46,7 +46,9 @@ const SARIF_LEVEL: Record<string, string> = { error: "error", warning: "warning"
 
 /** SARIF 2.1.0: lines and columns are 1-based there. */
 export function formatSarif(results: FileResult[], version: string): string {
-  const rules = allRules.map((r) => ({
+  // The rules over definitions, and the failed export of a Python pipeline file.
+  const described = [...allRules, { code: PYTHON_EXPORT_CODE, description: PYTHON_EXPORT_DESCRIPTION, defaultSeverity: "error" }];
+  const rules = described.map((r) => ({
     id: r.code,
     shortDescription: { text: r.description },
     defaultConfiguration: { level: SARIF_LEVEL[r.defaultSeverity] },

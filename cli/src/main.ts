@@ -26,18 +26,25 @@ function parseRuleOption(value: string, previous: Record<string, SeveritySetting
 }
 
 interface LintOptions {
+  arg: string[];
+  python?: string;
   format: string;
   rule: Record<string, SeveritySetting>;
   verbose?: boolean;
   requireDefinitions?: boolean;
 }
 
-function lint(paths: string[], options: LintOptions): number {
-  const { files, skipped, emptyDirectories } = collectFiles(paths);
+/** `FILE.py` or `FILE.py:FUNCTION` (exported by the Python side; the rest of the CLI only needs to tell them apart). */
+const isPythonTarget = (path: string) => /\.py(:[A-Za-z_]\w*)?$/.test(path);
+
+async function lint(paths: string[], options: LintOptions): Promise<number> {
+  const pythonTargets = paths.filter(isPythonTarget);
+  const { files, skipped, emptyDirectories } = collectFiles(paths.filter((path) => !isPythonTarget(path)));
   const results: FileResult[] = files.map((path) => {
     const text = readFileSync(path, "utf8");
     return { path, text, diagnostics: analyze(text, { severities: options.rule }).diagnostics };
   });
+  if (pythonTargets.length > 0) results.push(...(await commands().then(({ lintPython }) => lintPython(pythonTargets, options))));
   for (const directory of emptyDirectories) process.stderr.write(`No pipeline definitions found under: ${directory}\n`);
   const output =
     options.format === "json"
@@ -53,10 +60,17 @@ function lint(paths: string[], options: LintOptions): number {
 const collect = (value: string, previous: string[]) => [...previous, value];
 const DEFAULT_ROLE = "arn:aws:iam::000000000000:role/SageMakerPipelinesLocal";
 
+/** What a Python pipeline file takes (`export`, and `lint`, `plan`, `run` of a `.py`). */
+function withPythonOptions(command: Command): Command {
+  return command
+    .option("-a, --arg <name=value>", "an argument of the Python function that returns the pipeline, e.g. region=eu-west-1 (repeatable)", collect, [])
+    .option("--python <path>", "the Python interpreter that runs a .py pipeline file (default: python3)");
+}
+
 /** What `run` and `plan` share: the selection, reference, parameters, names and target. */
 function withRunOptions(command: Command): Command {
-  return command
-    .argument("<file>", "the pipeline definition")
+  return withPythonOptions(command)
+    .argument("<file>", "the pipeline definition (JSON, or FILE.py[:FUNCTION] exported first)")
     .option("-s, --select <steps>", "comma-separated step names to run (selective execution)")
     .option("--reference <arn|latest|none>", "reference execution for --select (default: the latest finished execution)")
     .option("-p, --param <name=value>", "parameter value (repeatable)", collect, [])
@@ -77,16 +91,18 @@ export async function run(argv: string[]): Promise<number> {
     .version(version)
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
-  program
-    .command("lint")
-    .description("Report problems in pipeline definitions (a directory means every definition under it).")
-    .argument("<paths...>", "files or directories")
+  withPythonOptions(
+    program
+      .command("lint")
+      .description("Report problems in pipeline definitions (a directory means every definition under it; a FILE.py[:FUNCTION] is exported first).")
+      .argument("<paths...>", "files or directories"),
+  )
     .addOption(new Option("-f, --format <format>", "output format").choices(["text", "json", "sarif"]).default("text"))
     .option("-r, --rule <code=severity>", "override a rule's severity (repeatable), e.g. parameter-unused=off", parseRuleOption, {})
     .option("-v, --verbose", "also list the .json files skipped because they are not pipeline definitions")
     .option("--require-definitions", "exit 1 when a named directory holds no pipeline definition")
     .action((paths: string[], options: LintOptions) => {
-      exitCode = lint(paths, options);
+      pending = lint(paths, options);
     });
   withEngineJobOptions(withRunOptions(program.command("run")))
     .description("Deploy a definition and run it (whole, or --select steps against a reference), printing each step. Local engine by default.")
@@ -99,6 +115,23 @@ export async function run(argv: string[]): Promise<number> {
     )
     .action((file: string, options) => {
       pending = commands().then(({ runPipeline }) => runPipeline(file, options, (line) => process.stdout.write(`${line}\n`), "plan"));
+    });
+  withPythonOptions(program.command("export"))
+    .description(
+      "Run a Python file that builds a pipeline with the SageMaker Python SDK, offline, and write its definition JSON (the SDK's uploads go to the local engine's store).",
+    )
+    .argument("<file>", "FILE.py, or FILE.py:FUNCTION (default: a module-level Pipeline, else get_pipeline(), else a function named *pipeline*)")
+    .option("-o, --output <file>", "write the definition there (default: standard output)")
+    .option("--store <dir>", "local engine store folder the SDK's S3 uploads are written to", DEFAULT_STORE)
+    .action((file: string, options) => {
+      pending = commands().then(({ exportCommand }) =>
+        exportCommand(
+          file,
+          options,
+          (text) => process.stdout.write(text),
+          (line) => process.stderr.write(`${line}\n`),
+        ),
+      );
     });
   const local = program.command("local").description("The local engine.");
   withServeOptions(local.command("serve"))

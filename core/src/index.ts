@@ -38,3 +38,4 @@ export * from "./planner/parameters";
 export * from "./cache";
 export * from "./planner/step-plan";
 export * from "./graph-view";
+export * from "./python-source";

@@ -23,3 +23,4 @@ export { ENDPOINT_FILE, EngineRunningError, LOCK_FILE } from "./lock";
 export { readStoreHistory, type StoredExecution } from "./store-reader";
 export { isLoopback, MAX_BODY_BYTES, MAX_BUFFERED_BODY_BYTES } from "./protocol";
 export { CREDENTIALS_FILE, loadOrCreateCredentials, readCredentials, type LocalCredentials } from "./auth/credentials";
+export { prepareStoreFolder } from "./store-gitignore";

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 const GITIGNORE = "# The local SageMaker Pipelines engine's store (records, logs and objects of local runs): not for version control.\n*\n";
@@ -18,4 +18,11 @@ export function markStoreIgnored(root: string): void {
   } catch {
     // Already there, or not writable: the store works without it.
   }
+}
+
+/** Makes the store folder before something other than the engine writes into it (the Python export's uploads), marked as a new store is. */
+export function prepareStoreFolder(root: string): void {
+  const fresh = isNewStore(root);
+  mkdirSync(root, { recursive: true });
+  if (fresh) markStoreIgnored(root);
 }

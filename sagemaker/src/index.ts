@@ -23,3 +23,13 @@ export { compareWithDeployed, definitionChanges, deploy, type Deployment } from 
 export { describeRun, runPipeline, type Lint, type RunDialogs, type RunInput, type RunOptions, type RunOutcome, type RunSummary } from "./run-service";
 /** The API shapes the callers handle. */
 export type { PipelineExecutionStep, PipelineExecutionSummary, SageMakerClient } from "@aws-sdk/client-sagemaker";
+export {
+  exportPythonPipeline,
+  parsePythonTarget,
+  pythonDiagnostics,
+  pythonExportScript,
+  type PythonExportFailure,
+  type PythonExportRequest,
+  type PythonExportResult,
+  type PythonExportSuccess,
+} from "./python-export";

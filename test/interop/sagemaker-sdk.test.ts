@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { delimiter, dirname, join } from "node:path";
 import { startLocalServe } from "../helpers/local-serve";
+import { sagemakerVenv } from "../helpers/sagemaker-venv";
 
 /**
  * Interoperability: the real SageMaker Python SDK, v2 and v3 (each pinned in requirements-sagemaker-vN.txt, in a venv
@@ -15,24 +16,6 @@ import { startLocalServe } from "../helpers/local-serve";
 
 const root = join(import.meta.dirname, "../..");
 const cli = join(root, "dist/cli.js");
-
-function prepareVenv(t: TestContext, major: 2 | 3): string {
-  const requirements = join(import.meta.dirname, `requirements-sagemaker-v${major}.txt`);
-  const result = spawnSync(process.execPath, [join(root, "scripts/python-venv.mjs"), "--requirements", requirements, "--json"], {
-    cwd: root,
-    encoding: "utf8",
-    timeout: 25 * 60_000,
-  });
-  if (result.status !== 0) {
-    assert.fail(
-      `Could not prepare the Python virtualenv with the SageMaker Python SDK v${major} (node scripts/python-venv.mjs --requirements ${requirements}, exit ${result.status ?? result.signal}).\n` +
-        `It needs python3 with the venv module and access to PyPI.\n${result.stderr}`,
-    );
-  }
-  const venv = JSON.parse(result.stdout) as { python: string; created: boolean; seconds: number };
-  t.diagnostic(`sagemaker v${major} venv ${venv.created ? "created" : "cached"} in ${venv.seconds.toFixed(1)} s: ${venv.python}`);
-  return venv.python;
-}
 
 interface ClientError {
   raised: string | null;
@@ -168,7 +151,7 @@ for (const major of [2, 3] as const) {
     `interop: the SageMaker Python SDK v${major} drives local serve (upsert twice, runs, selective runs, refusals, retry, stop, delete${major === 2 ? "; FrameworkProcessor and @step functions run on the host runner" : ""})`,
     { timeout: 30 * 60_000 },
     async (t) => {
-      const python = prepareVenv(t, major);
+      const python = sagemakerVenv(t, major);
       const work = mkdtempSync(join(tmpdir(), `smp-sdk-v${major}-`));
       t.after(() => rmSync(work, { recursive: true, force: true }));
       const store = join(work, "store");

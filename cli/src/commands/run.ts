@@ -12,12 +12,22 @@ import {
   executionLabel,
   executionLabelOf,
   LineIndex,
+  mapDiagnosticsToPython,
   parseParameterAssignments,
   pipelineNameFromFile,
   type NamedExecution,
   type PlanFix,
 } from "../../../core/src";
-import { describeExecution, describeRun, ExecutionHistory, runPipeline as startRun, type Connection, type RunDialogs } from "../../../sagemaker/src";
+import {
+  describeExecution,
+  describeRun,
+  ExecutionHistory,
+  parsePythonTarget,
+  runPipeline as startRun,
+  type Connection,
+  type RunDialogs,
+} from "../../../sagemaker/src";
+import { describeFailure, exportPython, type PythonOptions } from "./python";
 import { openTarget, type TargetOptions } from "../target";
 import { UsageError } from "../files";
 
@@ -36,17 +46,24 @@ const TERMINAL = new Set(["Succeeded", "Failed", "Stopped"]);
  * `sagemaker-pipelines run FILE`: deploy the definition, start it (whole or selected steps), follow it to the end.
  * `plan`: the same checks and the same plan, then stop before anything is created, updated or started.
  */
-export async function runPipeline(file: string, options: RunOptions, out: (line: string) => void, mode: "run" | "plan" = "run"): Promise<number> {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch {
-    throw new UsageError(`No such file: ${file}`);
+export async function runPipeline(
+  file: string,
+  options: RunOptions & PythonOptions,
+  out: (line: string) => void,
+  mode: "run" | "plan" = "run",
+): Promise<number> {
+  const source = await readSource(file, options, mode);
+  if ("failed" in source) {
+    source.failed.forEach(out);
+    return 1;
   }
+  const { text, path } = source;
+  file = path;
   const errors = analyze(text).diagnostics.filter((d) => d.severity === "error");
   if (errors.length > 0) {
-    const lines = new LineIndex(text);
-    for (const d of errors) out(`${file}:${lines.positionAt(d.start).line + 1}:${lines.positionAt(d.start).character + 1}: error ${d.code}: ${d.message}`);
+    const shown = source.python === undefined ? errors : mapDiagnosticsToPython(text, errors, source.python);
+    const lines = new LineIndex(source.python ?? text);
+    for (const d of shown) out(`${file}:${lines.positionAt(d.start).line + 1}:${lines.positionAt(d.start).character + 1}: error ${d.code}: ${d.message}`);
     out(`Not started: ${file} has ${errors.length} error(s).`);
     return 1;
   }
@@ -58,7 +75,7 @@ export async function runPipeline(file: string, options: RunOptions, out: (line:
         .map((s) => s.trim())
         .filter(Boolean)
     : undefined;
-  const name = options.pipelineName ?? pipelineNameFromFile(basename(file));
+  const name = options.pipelineName ?? source.pipelineName ?? pipelineNameFromFile(basename(file));
   const reference = options.reference ?? "latest";
   const target = await openTarget(options, dirname(resolve(file)));
   try {
@@ -115,6 +132,32 @@ export async function runPipeline(file: string, options: RunOptions, out: (line:
     return 1;
   } finally {
     await target.close();
+  }
+}
+
+interface Source {
+  /** The definition JSON. */
+  text: string;
+  /** The file the user named (without `:FUNCTION`). */
+  path: string;
+  /** A `.py`'s source, whose literals the definition's diagnostics are placed on. */
+  python?: string;
+  /** A `.py`'s Pipeline name. */
+  pipelineName?: string;
+}
+
+/** The definition to run: a JSON file's text, or a `.py` exported (its uploads put in the local store when it will run there). */
+async function readSource(file: string, options: RunOptions & PythonOptions, mode: "run" | "plan"): Promise<Source | { failed: string[] }> {
+  if (parsePythonTarget(file)) {
+    const local = !options.endpoint && !options.profile;
+    const exported = await exportPython(file, options, mode === "run" && local ? options.store : undefined);
+    if (!exported.result.ok) return { failed: [...describeFailure(exported), `Not started: ${exported.file} could not be exported.`] };
+    return { text: exported.result.definition, path: exported.file, python: exported.text, pipelineName: exported.result.name };
+  }
+  try {
+    return { text: readFileSync(file, "utf8"), path: file };
+  } catch {
+    throw new UsageError(`No such file: ${file}`);
   }
 }
 
