@@ -39,3 +39,4 @@ export * from "./cache";
 export * from "./planner/step-plan";
 export * from "./graph-view";
 export * from "./python-source";
+export { MAX_TIMER_DELAY_MS, systemClock, type Clock } from "./clock";

@@ -9,7 +9,7 @@ import {
   TextDocumentSyncKind,
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
-import { getLanguageService, nextTimeChange, type ReferenceExecution } from "../../core/src";
+import { getLanguageService, nextTimeChange, systemClock, type ReferenceExecution } from "../../core/src";
 import { LintRequest, RulesRequest, SetCacheContextNotification, SetReferenceNotification, StepsInRangesRequest } from "../../protocol/src";
 import { CacheContexts } from "./cache-contexts";
 import { DocumentStore } from "./document-store";
@@ -27,7 +27,7 @@ import {
   stepsInRangesProblem,
 } from "./messages";
 import { SettingsStore } from "./settings-store";
-import { systemClock, TimeRefresh } from "./time-refresh";
+import { TimeRefresh } from "./time-refresh";
 import { DocumentValidator } from "./validator";
 
 const connection = createConnection(ProposedFeatures.all);

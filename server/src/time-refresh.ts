@@ -1,19 +1,4 @@
-/** The time and the timers the server uses, so tests can drive them with a fake clock. */
-export interface Clock {
-  now(): number;
-  setTimer(callback: () => void, delayMs: number): unknown;
-  clearTimer(handle: unknown): void;
-}
-
-export const systemClock: Clock = {
-  now: () => Date.now(),
-  setTimer: (callback, delayMs) => {
-    const timer = setTimeout(callback, delayMs);
-    timer.unref?.();
-    return timer;
-  },
-  clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
+import { MAX_TIMER_DELAY_MS, systemClock, type Clock } from "../../core/src";
 
 /**
  * Two refreshes of a document are at least this far apart: a text that changes every second refreshes once a second.
@@ -21,8 +6,7 @@ export const systemClock: Clock = {
  * `expired … ago` changes that follow on whole seconds).
  */
 export const MIN_INTERVAL_MS = 900;
-/** setTimeout's largest delay; a later instant is reached through an early refresh, which schedules again. */
-export const MAX_DELAY_MS = 2 ** 31 - 1;
+export const MAX_DELAY_MS = MAX_TIMER_DELAY_MS;
 
 /**
  * One timer per document, due when its time-dependent texts (cache verdicts, ages) next change: `schedule` replaces the

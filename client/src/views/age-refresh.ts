@@ -1,20 +1,4 @@
-import { nextAgeChange } from "../../../core/src";
-
-/** The time and the timers the view uses, so tests can drive them with a fake clock. */
-export interface Clock {
-  now(): number;
-  setTimer(callback: () => void, delayMs: number): unknown;
-  clearTimer(handle: unknown): void;
-}
-
-export const systemClock: Clock = {
-  now: () => Date.now(),
-  setTimer: (callback, delayMs) => setTimeout(callback, delayMs),
-  clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
-
-/** setTimeout's largest delay; a later instant is reached through an early refresh, which schedules again. */
-const MAX_DELAY_MS = 2 ** 31 - 1;
+import { MAX_TIMER_DELAY_MS as MAX_DELAY_MS, nextAgeChange, systemClock, type Clock } from "../../../core/src";
 
 /**
  * Keeps the ages a view shows (`2 min ago`, from `age`) true: `shown` records each age text as it is drawn; one timer,

@@ -2,9 +2,9 @@ import * as vscode from "vscode";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Connection, PipelineExecutionStep, PipelineExecutionSummary } from "../../../sagemaker/src";
-import { executionIdOf, EXECUTIONS_VIEW, type NamedExecution } from "../../../core/src";
+import { executionIdOf, EXECUTIONS_VIEW, systemClock, type Clock, type NamedExecution } from "../../../core/src";
 import { loadSageMaker } from "../lazy";
-import { AgeRefresh, systemClock, type Clock } from "./age-refresh";
+import { AgeRefresh } from "./age-refresh";
 import { executionRow, stepDescription, stepSources, summaryExecution } from "./execution-texts";
 import { stepTooltipMarkdown } from "./step-tooltip";
 
