@@ -524,6 +524,37 @@ export async function clickDialogButton(page, label, { timeoutMs = SHORT } = {})
  * Waits for an input box (the quick input with a text field, as `showInputBox` shows it) whose title
  * contains `title`; returns `{ title, value, message }` (message: its prompt or validation text).
  */
+/**
+ * Enter in the open input box, as a person confirms it: once its field has the keyboard focus (the widget can be drawn
+ * a moment before the focus moves there, and an Enter pressed then goes elsewhere), again until the box has closed.
+ */
+export async function acceptInputBox(page, { timeoutMs = SHORT } = {}) {
+  const widget = page.locator(".quick-input-widget");
+  const field = widget.locator(".quick-input-box input").first();
+  await waitUntil(
+    page,
+    "the input box to take the Enter and close",
+    async () => {
+      if (!(await widget.isVisible())) return true;
+      const focused = await field.evaluate((input) => input === input.ownerDocument.activeElement).catch(() => false);
+      if (!focused) {
+        await field.focus().catch(() => {});
+        return { failed: "its field does not have the focus yet" };
+      }
+      await page.keyboard.press("Enter");
+      // Pressed once more only when the box is still there 2 s later: a second Enter that came after it closed would
+      // answer whatever opened next (the run confirmation's default button).
+      const closed = await widget.waitFor({ state: "hidden", timeout: 2_000 }).then(
+        () => true,
+        () => false,
+      );
+      return closed ? true : { failed: "still open 2 s after Enter" };
+    },
+    timeoutMs,
+    300,
+  );
+}
+
 export async function waitForInputBox(page, title, { timeoutMs = LONG } = {}) {
   const widget = page.locator(".quick-input-widget");
   return waitUntil(

@@ -28,7 +28,7 @@ export default {
     const name = await wb.waitForInputBox(page, "Pipeline name");
     log(`input box "${name.title}": value "${name.value}"`);
     if (name.value !== "mistakes") throw new Error(`expected the pipeline name "mistakes" (from the file name), the input box offers "${name.value}"`);
-    await page.keyboard.press("Enter");
+    await wb.acceptInputBox(page);
 
     // The mistakes file has errors: the run is refused before anything is deployed or started.
     const errors = fixtures.MISTAKE_CODES.length;

@@ -22,7 +22,7 @@ export default {
     const name = await wb.waitForInputBox(page, "Pipeline name");
     log(`input box "${name.title}": value "${name.value}"`);
     if (name.value !== pipeline) throw new Error(`expected the pipeline name "${pipeline}" (from the file name), the input box offers "${name.value}"`);
-    await page.keyboard.press("Enter");
+    await wb.acceptInputBox(page);
 
     const whole = await wb.waitForDialog(page, { expect: /^Run the whole pipeline/ });
     log(`dialog: ${whole.message} | ${whole.detail.replace(/\n/g, " | ")} | buttons: ${whole.buttons.join(", ")}`);

@@ -34,7 +34,7 @@ export default {
     await wb.clickCodeLens(page, "▶ Run pipeline");
     const name = await wb.waitForInputBox(page, "Pipeline name");
     if (name.value !== pipeline) throw new Error(`expected the pipeline name "${pipeline}" (from the file name), the input box offers "${name.value}"`);
-    await page.keyboard.press("Enter");
+    await wb.acceptInputBox(page);
     const confirm = await wb.waitForDialog(page, { expect: /^Run the whole pipeline/ });
     log(`dialog: ${confirm.message} | ${confirm.detail.replace(/\n/g, " | ")}`);
     expectLines(

@@ -21,7 +21,7 @@ export default {
     await wb.clickCodeLens(page, "▶ Run pipeline");
     const name = await wb.waitForInputBox(page, "Pipeline name");
     if (name.value !== pipeline) throw new Error(`expected the pipeline name "${pipeline}", the input box offers "${name.value}"`);
-    await page.keyboard.press("Enter");
+    await wb.acceptInputBox(page);
     await wb.waitForDialog(page, { expect: /^Run the whole pipeline/ });
     await wb.clickDialogButton(page, "Run");
     const first = await finished(page, wb, pipeline, undefined, workspace);

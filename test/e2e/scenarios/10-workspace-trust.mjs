@@ -143,7 +143,7 @@ export default {
     await wb.runCommand(page, "SageMaker Pipelines: Run Pipeline");
     const name = await wb.waitForInputBox(page, "Pipeline name");
     if (name.value !== pipeline) throw new Error(`expected the pipeline name "${pipeline}", the input box offers "${name.value}"`);
-    await page.keyboard.press("Enter");
+    await wb.acceptInputBox(page);
     const confirm = await wb.waitForDialog(page, { expect: /^Run the whole pipeline/ });
     log(`dialog: ${confirm.message}`);
     await screenshot("trusted-confirm");

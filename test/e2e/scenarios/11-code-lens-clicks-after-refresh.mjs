@@ -222,7 +222,8 @@ async function scrollAndClickLens(page, title, line) {
   const hit = await page.evaluate(
     async ({ title, source }) => {
       const wanted = new RegExp(source);
-      const deadline = performance.now() + 3000;
+      // Back from another tab, VS Code draws the lenses again only once it has them (seconds on a loaded machine).
+      const deadline = performance.now() + 10_000;
       let seen = [];
       let last;
       while (performance.now() < deadline) {

@@ -33,7 +33,7 @@ export default {
     const name = await wb.waitForInputBox(page, "Pipeline name");
     log(`input box "${name.title}": value "${name.value}"`);
     if (name.value !== "abalone") throw new Error(`expected the pipeline name "abalone" (from the file name), the input box offers "${name.value}"`);
-    await page.keyboard.press("Enter");
+    await wb.acceptInputBox(page);
     const confirm = await wb.waitForDialog(page, { expect: /^Run the whole pipeline/ });
     log(`dialog: ${confirm.message} | ${confirm.detail.replace(/\n/g, " | ")}`);
     await screenshot("confirm");
