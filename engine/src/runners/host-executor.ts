@@ -8,7 +8,7 @@ import { imageToolRefusal, withHint, wrapperHint } from "./sdk-wrappers";
 import { installPythonGuard } from "./python-guard";
 import type { ProcessExecutor, ProcessSpec } from "./process-spec";
 import { StepJobError, type StepJob } from "./runner";
-import { bwrapArguments, noSandboxReason, SANDBOX_TMP } from "./sandbox";
+import { bwrapArguments, noSandboxReason, programFoldersUnderTmp, SANDBOX_TMP } from "./sandbox";
 import { commandLine, spawnLogged } from "./spawn-process";
 
 export interface HostExecutorOptions {
@@ -93,7 +93,18 @@ export class HostExecutor implements ProcessExecutor {
       throw new StepJobError(`Could not start '${argv[0]}': spawn ${argv[0]} ENOENT (not found in the sandbox).`, "SageMaker.JOB_INTERNAL_ERROR");
     }
     const [command, ...args] = sandbox
-      ? [sandbox, ...bwrapArguments({ optMl, tmp, cwd, network: this.options.network ?? true, hide: this.hiddenFolders() }), ...argv]
+      ? [
+          sandbox,
+          ...bwrapArguments({
+            optMl,
+            tmp,
+            cwd,
+            network: this.options.network ?? true,
+            hide: this.hiddenFolders(),
+            keep: programFoldersUnderTmp(env.PATH ?? ""),
+          }),
+          ...argv,
+        ]
       : argv;
     job.log(`$ ${commandLine(argv)}`);
     const hint = wrapperHint(argv);

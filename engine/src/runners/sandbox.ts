@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, realpathSync, statSync } from "node:fs";
+import { basename, dirname } from "node:path";
 import { OPT_ML } from "./container-paths";
 
 /**
@@ -17,6 +18,8 @@ export interface SandboxPaths {
   network: boolean;
   /** Folders replaced by an empty one in the sandbox (the user's ~/.aws when the credentials are not passed). */
   hide?: string[];
+  /** Host folders under /tmp that stay visible, read-only, over the job's private /tmp (see `programFoldersUnderTmp`). */
+  keep?: string[];
 }
 
 export const SANDBOX_TMP = "/tmp";
@@ -46,6 +49,7 @@ export function bwrapArguments(paths: SandboxPaths): string[] {
     "--bind",
     paths.tmp,
     SANDBOX_TMP,
+    ...(paths.keep ?? []).filter(isFolder).flatMap((folder) => ["--ro-bind", folder, folder]),
     ...(paths.hide ?? []).filter(isFolder).flatMap((folder) => ["--tmpfs", folder]),
     ...OWN_PROCESSES,
     ...(paths.network ? [] : ["--unshare-net"]),
@@ -53,6 +57,27 @@ export function bwrapArguments(paths: SandboxPaths): string[] {
     paths.cwd,
     "--",
   ];
+}
+
+/**
+ * The folders of the job's PATH that lie under the machine's /tmp, which the job's private /tmp would hide: a venv or a
+ * checkout in /tmp (its interpreter and packages). A `bin` folder keeps its parent, the prefix its programs load from.
+ */
+export function programFoldersUnderTmp(path: string): string[] {
+  const folders = new Set<string>();
+  for (const entry of path.split(":")) {
+    if (!entry.startsWith("/")) continue;
+    let real: string;
+    try {
+      real = realpathSync(entry);
+    } catch {
+      continue;
+    }
+    if (!real.startsWith(`${SANDBOX_TMP}/`)) continue;
+    const folder = basename(real) === "bin" ? dirname(real) : real;
+    if (folder !== SANDBOX_TMP) folders.add(folder);
+  }
+  return [...folders];
 }
 
 let probed: Map<string, string | undefined> | undefined;

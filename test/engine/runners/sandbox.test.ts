@@ -1,11 +1,11 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { createStepRunner } from "../../../engine/src/runners/index";
 import { StepJobError, StepStoppedError } from "../../../engine/src/runners/runner";
-import { bwrapArguments, sandboxBinary } from "../../../engine/src/runners/sandbox";
+import { bwrapArguments, programFoldersUnderTmp, sandboxBinary } from "../../../engine/src/runners/sandbox";
 import { processingArguments, sandbox } from "./helpers";
 
 /**
@@ -250,12 +250,40 @@ test("sandbox: the bwrap command line", (t) => {
   const hidden = join(box.root, "home", ".aws");
   mkdirSync(hidden, { recursive: true });
   const opt = existsSync("/opt") ? readdirSync("/opt").filter((entry) => entry !== "ml") : [];
-  const args = bwrapArguments({ optMl: "/w/opt/ml", tmp: "/w/tmp", cwd: "/opt/ml/code", network: false, hide: [hidden, join(box.root, "missing")] });
+  const kept = join(box.root, "venv");
+  mkdirSync(kept);
+  const args = bwrapArguments({
+    optMl: "/w/opt/ml",
+    tmp: "/w/tmp",
+    cwd: "/opt/ml/code",
+    network: false,
+    hide: [hidden, join(box.root, "missing")],
+    keep: [kept, join(box.root, "missing-too")],
+  });
   assert.deepEqual(args, [
     ...["--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/opt"],
     ...opt.flatMap((entry) => ["--ro-bind", `/opt/${entry}`, `/opt/${entry}`]),
-    ...["--bind", "/w/opt/ml", "/opt/ml", "--bind", "/w/tmp", "/tmp", "--tmpfs", hidden],
+    ...["--bind", "/w/opt/ml", "/opt/ml", "--bind", "/w/tmp", "/tmp", "--ro-bind", kept, kept, "--tmpfs", hidden],
     ...["--unshare-pid", "--die-with-parent", "--new-session", "--unshare-net", "--chdir", "/opt/ml/code", "--"],
   ]);
   assert.ok(!bwrapArguments({ optMl: "/w/opt/ml", tmp: "/w/tmp", cwd: "/opt/ml", network: true }).includes("--unshare-net"));
+});
+
+test("sandbox: programs on the PATH under /tmp (a venv or a checkout there) stay visible, read-only, with their prefix", needsSandbox, async (t) => {
+  const box = sandbox(t);
+  if (!realpathSync(box.root).startsWith("/tmp/")) return t.skip(`the test folder ${box.root} is not under /tmp`);
+  const prefix = join(box.root, "tools");
+  mkdirSync(join(prefix, "bin"), { recursive: true });
+  mkdirSync(join(prefix, "lib"), { recursive: true });
+  writeFileSync(join(prefix, "lib", "message.txt"), "from the prefix\n");
+  writeFileSync(join(prefix, "bin", "greet"), '#!/bin/sh\ncat "$(dirname "$0")/../lib/message.txt" > "$1"\n', { mode: 0o755 });
+  assert.deepEqual(programFoldersUnderTmp(`/usr/bin:relative/bin:${join(prefix, "bin")}:${join(box.root, "missing")}`), [realpathSync(prefix)]);
+
+  box.write("definition/greet/script.py", "");
+  const args = processingArguments("greet/script.py");
+  (args.AppSpecification as Record<string, unknown>).ContainerEntrypoint = ["greet", "/opt/ml/processing/output/out.txt"];
+  args.ProcessingOutputConfig = { Outputs: [{ OutputName: "out", S3Output: { S3Uri: "s3://bucket/out", LocalPath: "/opt/ml/processing/output" } }] };
+  const env = { ...process.env, PATH: `${join(prefix, "bin")}:${process.env.PATH}` };
+  await createStepRunner({ mode: "host", env, sandbox: true }).run(box.job("Processing", args));
+  assert.equal(readFileSync(join(box.root, "s3/bucket/out/out.txt"), "utf8"), "from the prefix\n");
 });
