@@ -12,6 +12,7 @@ import { registerGraphView } from "./graph/register";
 import { stableLensMiddleware } from "./lens/lens-middleware";
 import { LocalEngineHost } from "./local/engine-host";
 import { readEngineHostSettings } from "./local/engine-settings";
+import { ExecutionFailureDiagnostics } from "./run/execution-failures";
 import { RunController } from "./run/run-controller";
 import { ExecutionsView, type ExecutionsNode } from "./views/executions-view";
 import { RunStatusBar } from "./views/status-bar";
@@ -67,6 +68,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     executions.refresh();
     void arn;
   };
+  const failures = new ExecutionFailureDiagnostics(context.workspaceState, LANGUAGE_ID);
   const cacheSync = new CacheContextSync(LANGUAGE_ID, controller, notifyServer, (line) => output.appendLine(line));
   const statusBar = new RunStatusBar(
     LANGUAGE_ID,
@@ -86,7 +88,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     statusBar,
     ...registerLocalEngineCommands(host, output),
     cacheSync,
-    ...registerRunCommands(controller, languageClient, executions, reveal, () => cacheSync.refreshAll()),
+    failures,
+    ...registerRunCommands(controller, languageClient, executions, reveal, () => cacheSync.refreshAll(), failures),
     registerExplainCache(),
     ...registerExampleCommands(context),
     ...registerGraphView(context, controller, LANGUAGE_ID),

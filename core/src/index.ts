@@ -40,3 +40,4 @@ export * from "./planner/step-plan";
 export * from "./graph-view";
 export * from "./python-source";
 export { MAX_TIMER_DELAY_MS, systemClock, type Clock } from "./clock";
+export * from "./execution-failures";

@@ -3,6 +3,7 @@ import type { LanguageClient } from "vscode-languageclient/node";
 import { COMMANDS, executionLabel, type RunRequest } from "../../../core/src";
 import { StepsInRangesRequest, type StepsInRangesParams } from "../../../protocol/src";
 import type { RunController, StartedExecution } from "../run/run-controller";
+import type { ExecutionFailureDiagnostics } from "../run/execution-failures";
 import { watchExecution } from "../run/watch";
 import { summaryExecution } from "../views/execution-texts";
 import type { ExecutionsNode, ExecutionsView } from "../views/executions-view";
@@ -17,6 +18,7 @@ export function registerRunCommands(
   reveal: (arn: string) => void,
   /** After a run ends: the cache verdicts compare with it from then on. */
   executionsChanged: () => void,
+  failures: ExecutionFailureDiagnostics,
 ): vscode.Disposable[] {
   const run = async (uri: string | undefined, request: RunRequest, what: string, referenceArn?: string) => {
     const document = await documentFor(uri);
@@ -24,12 +26,15 @@ export function registerRunCommands(
       void vscode.window.showWarningMessage(`${what}: open a pipeline definition first.`);
       return;
     }
-    const started = await controller.run(document, request, what, referenceArn);
-    if (started) follow(started);
+    const documentUri = document.uri.toString();
+    failures.runStarting(documentUri);
+    const started = await controller.run(document, request, what, referenceArn, (step, message) => failures.refused(documentUri, step, message));
+    if (started) follow(started, documentUri);
   };
-  const follow = (started: StartedExecution) => {
+  const follow = (started: StartedExecution, uri: string) => {
     view.refresh();
-    void watchExecution(started, reveal).then(() => {
+    void watchExecution(started, reveal).then((outcome) => {
+      if (outcome) failures.executionEnded(uri, outcome.steps, outcome.label);
       view.refresh();
       executionsChanged();
     });

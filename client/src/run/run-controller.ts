@@ -137,7 +137,14 @@ export class RunController {
   }
 
   /** `referenceArn`: this run's reference instead of the file's (Retry Failed Steps on an execution). */
-  async run(document: vscode.TextDocument, request: RunRequest, what: string, referenceArn?: string): Promise<StartedExecution | undefined> {
+  async run(
+    document: vscode.TextDocument,
+    request: RunRequest,
+    what: string,
+    referenceArn?: string,
+    /** The service refused the definition with a message that names a step. */
+    refusedAt?: (step: string, message: string) => void,
+  ): Promise<StartedExecution | undefined> {
     if (!vscode.workspace.isTrusted) {
       void vscode.window.showWarningMessage(`${what}: pipelines never run in an untrusted workspace. Trust the workspace first.`);
       return undefined;
@@ -178,7 +185,10 @@ export class RunController {
     }
     if (outcome.status === "refused") {
       void vscode.window.showErrorMessage(`${what}: ${outcome.error.message}`);
-      if (outcome.error.step) revealStep(document, outcome.error.step);
+      if (outcome.error.step) {
+        refusedAt?.(outcome.error.step, outcome.error.message);
+        revealStep(document, outcome.error.step);
+      }
       return undefined;
     }
     const started = { executionArn: outcome.executionArn, pipelineName, connection };
