@@ -145,7 +145,7 @@ export default {
         // A person's pace (the issue: within about 2 s): VS Code has asked for the lenses again and released the old
         // list, and the lenses below the screen still carry its commands.
         await page.waitForTimeout(STALE_MS);
-        const clicked = await scrollAndClickLens(page, lens.title, steps.line);
+        const clicked = await scrollAndClickLens(page, wb, lens.title, steps.line);
         try {
           const outcome = await ctx.race(`${lens.title} ${moment}`, () => lens.expect(ctx));
           log(`${moment}: "${clicked.text}" clicked ${clicked.afterMs} ms after the last scroll → ${outcome}`);
@@ -206,18 +206,44 @@ function makeContext(page, wb) {
 
 /** The editor at the top of the file: the lenses above "Steps" and the first step are below the screen. */
 async function parkAtTop(page, wb) {
-  await wb.focusEditor(page);
-  await page.keyboard.press("Control+Home");
+  await wb.waitUntil(
+    page,
+    "the editor at the top of the file",
+    async () => {
+      await wb.focusEditor(page);
+      await page.keyboard.press("Control+Home");
+      const top = await editorTopLine(page);
+      return top === 1 ? true : { failed: `line ${top} at the top` };
+    },
+    10_000,
+  );
+}
+
+/** The number of the first line the active editor shows. */
+async function editorTopLine(page) {
+  return page.evaluate(() => {
+    const editor = document.querySelector(".editor-group-container.active .monaco-editor");
+    const numbers = [...(editor?.querySelectorAll(".margin-view-overlays .line-numbers") ?? [])].map((n) => Number(n.textContent.trim()));
+    return numbers.length ? Math.min(...numbers) : 0;
+  });
 }
 
 /**
  * Scrolls the editor (from the top) so that `line` is on screen and clicks the lens `title` in the first frame
  * that draws it: VS Code resolves lenses that come on screen again only 250 ms or more after the scroll.
  */
-async function scrollAndClickLens(page, title, line) {
+async function scrollAndClickLens(page, wb, title, line) {
   // From the top of the file, line by line (Ctrl+Down, the cursor stays) until `line` is in the middle of the screen.
   // Each scroll puts VS Code's resolving of the lenses on screen 250 ms later again.
-  for (let i = 0; i < line - 20; i++) await page.keyboard.press("Control+ArrowDown");
+  // The graph's webview, left a moment ago, can take the focus back while the keys are pressed (its iframe focuses
+  // asynchronously): a key it swallows does not scroll. So each press goes to a focused editor, until the editor shows
+  // the wanted top line.
+  for (let presses = 0; presses < 3 * line; presses++) {
+    if ((await editorTopLine(page)) >= line - 20) break;
+    const focused = await page.locator(".editor-group-container.active .monaco-editor.focused").count();
+    if (!focused) await wb.focusEditor(page);
+    await page.keyboard.press("Control+ArrowDown");
+  }
   const started = Date.now();
   const hit = await page.evaluate(
     async ({ title, source }) => {
@@ -227,7 +253,11 @@ async function scrollAndClickLens(page, title, line) {
       let seen = [];
       let last;
       while (performance.now() < deadline) {
-        const editor = document.querySelector(".editor-group-container.active .monaco-editor");
+        // The text editor of abalone.json: the active group's, else (the graph's webview took the focus back after the
+        // scroll) the group that shows it; a click does not need the focus.
+        const editor =
+          document.querySelector(".editor-group-container.active .monaco-editor") ??
+          [...document.querySelectorAll(".editor-group-container .monaco-editor")].find((e) => e.querySelector(".codelens-decoration"));
         const guard = editor?.querySelector(".overflow-guard")?.getBoundingClientRect();
         const anchors = [...(editor?.querySelectorAll(".codelens-decoration a") ?? [])]
           .map((e) => ({
@@ -244,7 +274,12 @@ async function scrollAndClickLens(page, title, line) {
         last = at;
         await new Promise((r) => requestAnimationFrame(r));
       }
-      return { failed: seen.join(" | ") || "(no lens on screen)" };
+      const editor = document.querySelector(".editor-group-container.active .monaco-editor");
+      const lines = [...(editor?.querySelectorAll(".margin-view-overlays .line-numbers") ?? [])].map((n) => n.textContent.trim());
+      const all = [...(editor?.querySelectorAll(".codelens-decoration") ?? [])].map((d) => d.textContent.trim() || "(empty)");
+      const tab = document.querySelector(".editor-group-container.active .tabs-container .tab.active")?.getAttribute("aria-label");
+      const state = `active tab ${tab ?? "(none)"}; editor ${editor ? (editor.classList.contains("focused") ? "focused" : "not focused") : "absent"}; lines ${lines[0] ?? "?"}–${lines.at(-1) ?? "?"}; lens decorations: ${all.join(" | ") || "none"}`;
+      return { failed: `${seen.join(" | ") || "(no lens on screen)"} (${state})` };
     },
     { title: title instanceof RegExp ? undefined : title, source: title instanceof RegExp ? title.source : "" },
   );
