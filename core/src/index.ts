@@ -41,3 +41,4 @@ export * from "./graph-view";
 export * from "./python-source";
 export { MAX_TIMER_DELAY_MS, systemClock, type Clock } from "./clock";
 export * from "./execution-failures";
+export * from "./compare";

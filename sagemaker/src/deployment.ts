@@ -1,5 +1,5 @@
 import { CreatePipelineCommand, DescribePipelineCommand, UpdatePipelineCommand, type SageMakerClient } from "@aws-sdk/client-sagemaker";
-import { DEFINITION_DIRECTORY_TAG } from "../../core/src";
+import { compareDefinitions, DEFINITION_DIRECTORY_TAG } from "../../core/src";
 
 export interface Deployment {
   /** `create`: the pipeline does not exist; `update`: the deployed definition differs; `unchanged`. */
@@ -49,51 +49,8 @@ type Json = Record<string, unknown>;
 /** Steps added, removed or changed, parameters and other top-level members changed. */
 export function definitionChanges(before: Json | undefined, after: Json | undefined): string[] {
   if (!before || !after) return before === after ? [] : ["The deployed definition cannot be read: it is replaced."];
-  const changes: string[] = [];
-  const beforeSteps = stepsByName(before);
-  const afterSteps = stepsByName(after);
-  for (const [name, step] of afterSteps) {
-    if (!beforeSteps.has(name)) changes.push(`Step ${name}: added.`);
-    else if (canonical(beforeSteps.get(name)) !== canonical(step)) changes.push(`Step ${name}: changed.`);
-  }
-  for (const name of beforeSteps.keys()) if (!afterSteps.has(name)) changes.push(`Step ${name}: removed.`);
-  const keys = new Set([...Object.keys(before), ...Object.keys(after)].filter((k) => k !== "Steps"));
-  for (const key of keys) if (canonical(before[key]) !== canonical(after[key])) changes.push(`${key}: changed.`);
-  return changes;
-}
-
-function stepsByName(definition: Json): Map<string, unknown> {
-  const result = new Map<string, unknown>();
-  const visit = (steps: unknown) => {
-    if (!Array.isArray(steps)) return;
-    for (const step of steps as Json[]) {
-      if (!step || typeof step !== "object" || typeof step.Name !== "string") continue;
-      if (step.Type === "Condition") {
-        const args = (step.Arguments ?? {}) as Json;
-        result.set(step.Name, { ...step, Arguments: { ...args, IfSteps: names(args.IfSteps), ElseSteps: names(args.ElseSteps) } });
-        visit(args.IfSteps);
-        visit(args.ElseSteps);
-      } else {
-        result.set(step.Name, step);
-      }
-    }
-  };
-  visit(definition.Steps);
-  return result;
-}
-
-const names = (steps: unknown) => (Array.isArray(steps) ? (steps as Json[]).map((s) => s?.Name) : steps);
-
-/** JSON with sorted keys: member order does not make a change. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
-  if (value && typeof value === "object") {
-    return `{${Object.keys(value as Json)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical((value as Json)[k])}`)
-      .join(",")}}`;
-  }
-  return JSON.stringify(value) ?? "null";
+  const comparison = compareDefinitions(before, after);
+  return [...comparison.steps.map((step) => `Step ${step.step}: ${step.kind}.`), ...comparison.members.map((member) => `${member}: changed.`)];
 }
 
 function parseOrUndefined(text: string | undefined): Json | undefined {
