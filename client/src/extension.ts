@@ -3,6 +3,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { EXECUTIONS_VIEW, SETTINGS_SECTION, type PipelineDiagnostic } from "../../core/src";
 import { LintRequest, type NotifyServer } from "../../protocol/src";
 import { CacheContextSync } from "./cache/cache-sync";
+import { registerCompareCommands } from "./commands/compare";
 import { registerExampleCommands } from "./commands/example";
 import { registerExplainCache } from "./commands/explain-cache";
 import { registerLocalEngineCommands } from "./commands/local-engine";
@@ -91,6 +92,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     failures,
     ...registerRunCommands(controller, languageClient, executions, reveal, () => cacheSync.refreshAll(), failures),
     registerExplainCache(),
+    ...registerCompareCommands(controller),
     ...registerExampleCommands(context),
     ...registerGraphView(context, controller, LANGUAGE_ID),
     vscode.window.onDidChangeActiveTextEditor(() => statusBar.update()),

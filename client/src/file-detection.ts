@@ -1,5 +1,5 @@
 import * as vscode from "vscode";
-import { isPipelineDefinition, SETTINGS_SECTION } from "../../core/src";
+import { DEFINITION_SCHEME, isPipelineDefinition, SETTINGS_SECTION } from "../../core/src";
 
 const CANDIDATE_LANGUAGES = new Set(["json", "jsonc"]);
 
@@ -9,7 +9,8 @@ const CANDIDATE_LANGUAGES = new Set(["json", "jsonc"]);
  */
 export function claimPipelineDefinitions(languageId: string): vscode.Disposable {
   const consider = (document: vscode.TextDocument) => {
-    if (!CANDIDATE_LANGUAGES.has(document.languageId)) return;
+    // The definitions Compare shows are read-only records of what ran: no lenses, no diagnostics.
+    if (!CANDIDATE_LANGUAGES.has(document.languageId) || document.uri.scheme === DEFINITION_SCHEME) return;
     if (matchesExtraGlob(document) || isPipelineDefinition(document.getText())) {
       void vscode.languages.setTextDocumentLanguage(document, languageId);
     }

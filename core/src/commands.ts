@@ -21,6 +21,10 @@ export const COMMANDS = {
   refreshExecutions: "sagemakerPipelines.refreshExecutions",
   /** Argument: an execution node of the Executions view; copies its full ARN. */
   copyExecutionArn: "sagemakerPipelines.copyExecutionArn",
+  /** The editor's definition against an execution's or a version's, in a diff editor (argument: the document URI, optional). */
+  compareWithExecution: "sagemakerPipelines.compareWithExecution",
+  /** Argument: an execution node of the Executions view; compared with another execution or version. */
+  compareExecutions: "sagemakerPipelines.compareExecutions",
   /** The walkthrough's: copy the packaged Abalone example into the workspace and open it; run it; hover a step. */
   openExample: "sagemakerPipelines.openExample",
   runExample: "sagemakerPipelines.runExample",
@@ -29,3 +33,6 @@ export const COMMANDS = {
 
 /** The Executions view's id. */
 export const EXECUTIONS_VIEW = "sagemakerPipelines.executions";
+
+/** The URI scheme of read-only deployed definitions (an execution's, a version's) shown by Compare: never analysed. */
+export const DEFINITION_SCHEME = "sagemaker-pipelines-definition";

@@ -1,5 +1,6 @@
-import { DescribePipelineDefinitionForExecutionCommand, type PipelineExecutionStep, type SageMakerClient } from "@aws-sdk/client-sagemaker";
+import type { PipelineExecutionStep, SageMakerClient } from "@aws-sdk/client-sagemaker";
 import { isFinished, type PastExecution } from "../../core/src";
+import { executionDefinition } from "./definitions";
 import { executionParameters, listAllSteps, listExecutions } from "./executions";
 
 /** One finished execution as the cache verdicts need it: the core's `PastExecution`. */
@@ -34,13 +35,13 @@ async function fetchRecord(
   startTime: string | undefined,
   displayName: string | undefined,
 ): Promise<ExecutionRecord> {
-  const definition = await client.send(new DescribePipelineDefinitionForExecutionCommand({ PipelineExecutionArn: executionArn }));
+  const definition = await executionDefinition(client, executionArn);
   const parameters = Object.fromEntries(
     (await executionParameters(client, executionArn)).filter((p) => p.Name !== undefined).map((p) => [p.Name!, p.Value ?? ""]),
   );
   const steps: ExecutionRecord["steps"] = {};
   for (const step of await listAllSteps(client, executionArn)) if (step.StepName && !steps[step.StepName]) steps[step.StepName] = stepRecord(step);
-  return { executionArn, displayName, status, startTime, definition: definition.PipelineDefinition ?? "", parameters, steps };
+  return { executionArn, displayName, status, startTime, definition, parameters, steps };
 }
 
 function stepRecord(step: PipelineExecutionStep): ExecutionRecord["steps"][string] {

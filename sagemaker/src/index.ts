@@ -19,6 +19,7 @@ export {
   stopExecution,
 } from "./executions";
 export { ExecutionHistory, type ExecutionRecord } from "./history";
+export { executionDefinition, pipelineVersions, versionDefinition, type PipelineVersionInfo } from "./definitions";
 export { compareWithDeployed, definitionChanges, deploy, type Deployment } from "./deployment";
 export { describeRun, runPipeline, type Lint, type RunDialogs, type RunInput, type RunOptions, type RunOutcome, type RunSummary } from "./run-service";
 /** The API shapes the callers handle. */

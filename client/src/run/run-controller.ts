@@ -6,9 +6,7 @@ import {
   parseDocument,
   executionIdOf,
   executionLabel,
-  isFinished,
   type NamedExecution,
-  type ExecutionInfo,
   declaredParameters,
   pipelineNameFromFile,
   normalizeSettings,
@@ -20,6 +18,7 @@ import { SetReferenceNotification, type NotifyServer, type SetReferenceParams } 
 import type { Connection, ExecutionHistory, ExecutionRecord, Lint } from "../../../sagemaker/src";
 import { loadEngine, loadSageMaker } from "../lazy";
 import type { LocalEngineHost } from "../local/engine-host";
+import { pickExecution } from "./pick-execution";
 import { VscodeRunDialogs } from "./vscode-dialogs";
 
 /** The local engine takes any role; AWS needs a real one. */
@@ -221,51 +220,18 @@ export class RunController {
     const pipelineName = await this.pipelineName(document);
     if (!pipelineName) return;
     const latest = this.settings().referenceLatest;
-    type Item = vscode.QuickPickItem & { arn?: string; more?: boolean };
-    const executions: ExecutionInfo[] = [];
-    let token: string | undefined;
-    let first = true;
-    for (;;) {
-      if (first || token) {
-        let connection: Connection | undefined;
-        const { executionsPage, explainError } = await loadSageMaker();
-        try {
-          connection = await this.connection();
-          const page = await executionsPage(connection.client, pipelineName, 20, token);
-          executions.push(...page.executions);
-          token = page.nextToken;
-        } catch (error) {
-          const message = connection ? explainError(error, "ListPipelineExecutions", connection).message : (error as Error).message;
-          void vscode.window.showErrorMessage(`Choose Reference Execution: ${message}`);
-          return;
-        }
-        first = false;
-      }
-      const items: Item[] = [
-        {
-          label: latest ? "$(history) The latest finished execution" : "$(circle-slash) None (only steps with no upstream dependency)",
-          description: "default",
-          arn: undefined,
-        },
-        ...executions.map((e) => ({
-          label: `${statusIcon(e.status)} ${executionLabel(e)}`,
-          description: `${e.status}${e.startTime ? ` · ${new Date(e.startTime).toLocaleString()}` : ""}${e.selective ? " · selective" : " · full"}`,
-          // The picker searches the detail too: an ARN pasted from elsewhere finds its execution.
-          detail: isFinished(e) ? e.arn : `still running: cannot be a reference until it finishes · ${e.arn}`,
-          arn: e.arn,
-        })),
-        ...(token ? [{ label: "$(ellipsis) Load older executions…", more: true }] : []),
-      ];
-      const picked = await vscode.window.showQuickPick(items, {
-        title: `Reference execution for ${pipelineName}`,
-        placeHolder: executions.length === 0 ? "This pipeline has no executions yet" : "Newest first",
-      });
-      if (!picked) return;
-      if (picked.more) continue;
-      const chosen = executions.find((e) => e.arn === picked.arn);
-      await this.setReference(document, chosen?.arn, chosen);
-      return;
-    }
+    const picked = await pickExecution(() => this.connection(), pipelineName, {
+      title: `Reference execution for ${pipelineName}`,
+      errorPrefix: "Choose Reference Execution",
+      leading: {
+        label: latest ? "$(history) The latest finished execution" : "$(circle-slash) None (only steps with no upstream dependency)",
+        description: "default",
+      },
+      unfinishedNote: "still running: cannot be a reference until it finishes",
+    });
+    if (!picked || picked.kind === "version") return;
+    const chosen = picked.kind === "execution" ? picked.execution : undefined;
+    await this.setReference(document, chosen?.arn, chosen);
   }
 
   async stop(execution: NamedExecution): Promise<void> {
@@ -326,23 +292,6 @@ export class RunController {
   dispose(): void {
     this.started.dispose();
     this.referenceChanged.dispose();
-  }
-}
-
-export function statusIcon(status: string | undefined): string {
-  switch (status) {
-    case "Succeeded":
-      return "$(pass)";
-    case "Failed":
-      return "$(error)";
-    case "Stopped":
-    case "Stopping":
-      return "$(debug-stop)";
-    case "Executing":
-    case "Starting":
-      return "$(sync~spin)";
-    default:
-      return "$(circle-outline)";
   }
 }
 
