@@ -1,10 +1,9 @@
 /**
- * Positions for the graph view, by the bundled layout library (@dagrejs/dagre: layered, synchronous). Pure: the same
- * graph gives the same layout in the webview and in Node (benchmarks, tests). Node sizes come from the label lengths,
- * not from measured text, so the layout does not depend on fonts.
+ * Positions for the graph view, by the layered layout of ./layered (top to bottom). Pure: the same graph (and seed)
+ * gives the same layout in the extension's layout worker and in Node (benchmarks, tests). Node sizes come from the
+ * label lengths, not from measured text, so the layout does not depend on fonts.
  */
-import { Graph, layout } from "@dagrejs/dagre";
-import { fastRanker } from "./ranker";
+import { layered } from "./layered";
 import type { GraphEdge, GraphNode, PipelineGraph } from "./types";
 
 export interface Point {
@@ -33,13 +32,16 @@ export interface GraphLayout {
   height: number;
   nodes: NodeBox[];
   edges: EdgeRoute[];
+  /** Edge crossings between consecutive layers (long edges counted through each layer they cross). */
+  crossings: number;
 }
 
 export interface LayoutOptions {
-  /** `TB`: top to bottom (default); `LR`: left to right. */
-  direction?: "TB" | "LR";
-  /** Above this many nodes the linear-time ranker replaces network simplex (default 200). */
-  fastRankerAbove?: number;
+  /**
+   * The drawing before an edit: nodes that stay keep their left-to-right order and are drawn near where they were, so
+   * adding or removing a step does not reshuffle the picture. Without it, the order minimises crossings.
+   */
+  previous?: GraphLayout;
 }
 
 export const NODE_HEIGHT = 56;
@@ -47,7 +49,8 @@ const CHAR_WIDTH = 7.5;
 const MIN_WIDTH = 140;
 const MAX_WIDTH = 320;
 const LABEL = { width: 34, height: 16 };
-const FAST_RANKER_ABOVE = 200;
+const LOOP = 24;
+const MARGIN = 16;
 
 /** Wide enough for the name (bold) or the type line, within bounds. */
 export function nodeWidth(node: GraphNode): number {
@@ -57,42 +60,53 @@ export function nodeWidth(node: GraphNode): number {
 
 const edgeLabel = (edge: GraphEdge): string | undefined => (edge.kind === "if" || edge.kind === "else" ? edge.kind : undefined);
 
-export function layoutGraph(graph: PipelineGraph, options: LayoutOptions = {}): GraphLayout {
-  if (graph.nodes.length === 0) return { width: 0, height: 0, nodes: [], edges: [] };
-  const ranker = graph.nodes.length > (options.fastRankerAbove ?? FAST_RANKER_ABOVE) ? fastRanker : "network-simplex";
-  // The layout library keys plain objects by id: internal ids keep any step name (`__proto__`…) harmless.
-  const key = new Map(graph.nodes.map((node, i) => [node.id, `n${i}`]));
-  const g = new Graph({ multigraph: true });
-  g.setGraph({ rankdir: options.direction ?? "TB", nodesep: 28, ranksep: 48, edgesep: 12, ranker });
-  g.setDefaultEdgeLabel(() => ({}));
-  graph.nodes.forEach((node) => g.setNode(key.get(node.id)!, { width: nodeWidth(node), height: NODE_HEIGHT }));
-  graph.edges.forEach((edge, i) => {
-    const label = edgeLabel(edge);
-    // Branch edges pull harder: a Condition's branches sit right under it.
-    g.setEdge(key.get(edge.from)!, key.get(edge.to)!, { weight: label ? 2 : 1, ...(label ? { ...LABEL, labelpos: "c" } : {}) }, `e${i}`);
-  });
-  layout(g);
+export const EMPTY_LAYOUT: GraphLayout = { width: 0, height: 0, nodes: [], edges: [], crossings: 0 };
 
-  const nodes = graph.nodes.map((node): NodeBox => {
-    const n = g.node(key.get(node.id)!);
-    return { id: node.id, x: n.x! - n.width / 2, y: n.y! - n.height / 2, width: n.width, height: n.height };
+export function layoutGraph(graph: PipelineGraph, options: LayoutOptions = {}): GraphLayout {
+  if (graph.nodes.length === 0) return EMPTY_LAYOUT;
+  const index = new Map(graph.nodes.map((node, i) => [node.id, i]));
+  const widths = graph.nodes.map(nodeWidth);
+  const previous = options.previous && new Map(options.previous.nodes.map((b) => [b.id, b.x + b.width / 2]));
+  const edges = graph.edges.filter((e) => index.has(e.from) && index.has(e.to));
+  const result = layered({
+    widths,
+    height: NODE_HEIGHT,
+    // Branch edges pull harder: a Condition's branches sit right under it.
+    edges: edges.map((e) => ({ from: index.get(e.from)!, to: index.get(e.to)!, weight: edgeLabel(e) ? 2 : 1 })),
+    seedX: previous && graph.nodes.map((node) => previous.get(node.id)),
   });
-  const edges = graph.edges.map((edge, i): EdgeRoute => {
-    const e = g.edge(key.get(edge.from)!, key.get(edge.to)!, `e${i}`);
+  const nodes = graph.nodes.map(
+    (node, i): NodeBox => ({ id: node.id, x: result.x[i] - widths[i] / 2, y: result.y[i], width: widths[i], height: NODE_HEIGHT }),
+  );
+  const routes = edges.map((edge, i): EdgeRoute => {
+    const box = nodes[index.get(edge.from)!];
+    const points = result.routes[i].length ? result.routes[i] : selfLoop(box);
     const text = edgeLabel(edge);
-    return {
-      id: edge.id,
-      points: (e.points ?? []).map((p: Point) => ({ x: p.x, y: p.y })),
-      ...(text && e.x !== undefined && e.y !== undefined ? { label: { x: e.x, y: e.y, text } } : {}),
-    };
+    return { id: edge.id, points, ...(text ? { label: { ...labelPoint(points), text } } : {}) };
   });
-  return framed(nodes, edges);
+  return framed(nodes, routes, result.crossings);
 }
 
-const MARGIN = 16;
+/** A loop on the right side of the node. */
+function selfLoop(box: NodeBox): Point[] {
+  const right = box.x + box.width;
+  return [
+    { x: right, y: box.y + box.height / 3 },
+    { x: right + LOOP, y: box.y + box.height / 3 },
+    { x: right + LOOP, y: box.y + (2 * box.height) / 3 },
+    { x: right, y: box.y + (2 * box.height) / 3 },
+  ];
+}
 
-/** dagre bounds the nodes only: long edges may swing outside. Shifts everything so nodes and routes lie inside. */
-function framed(nodes: NodeBox[], edges: EdgeRoute[]): GraphLayout {
+/** The middle of the last segment: near the branch's step, where labels of one Condition's branches do not meet. */
+function labelPoint(points: Point[]): Point {
+  const a = points[points.length - 2] ?? points[0];
+  const b = points[points.length - 1];
+  return { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+}
+
+/** Shifts everything so nodes, routes and labels lie inside, with a margin. */
+function framed(nodes: NodeBox[], edges: EdgeRoute[], crossings: number): GraphLayout {
   let minX = Infinity;
   let minY = Infinity;
   let maxX = -Infinity;
@@ -116,5 +130,6 @@ function framed(nodes: NodeBox[], edges: EdgeRoute[]): GraphLayout {
     height: Math.ceil(maxY - minY + 2 * MARGIN),
     nodes: nodes.map((n) => ({ ...n, ...move(n) })),
     edges: edges.map((e) => ({ ...e, points: e.points.map(move), ...(e.label ? { label: { ...e.label, ...move(e.label) } } : {}) })),
+    crossings,
   };
 }
