@@ -19,6 +19,8 @@ export interface LayeredInput {
   edges: Array<{ from: number; to: number; weight?: number }>;
   /** The previous drawing's centre x per vertex (undefined: new). */
   seedX?: Array<number | undefined>;
+  /** Per edge, the previous drawing's x of its bends, top to bottom (used when the edge still spans as many layers). */
+  seedBends?: Array<number[] | undefined>;
   nodeGap?: number;
   layerGap?: number;
 }
@@ -45,12 +47,16 @@ interface Vertex {
   downWeight: number[];
   key: number;
   x: number;
+  /** Where the previous drawing had it. */
+  seed?: number;
 }
 
 const DUMMY_WIDTH = 10;
 const DUMMY_WEIGHT = 4;
 const SWEEPS = 6;
 const COORDINATE_PASSES = 8;
+/** How hard a node that stays is held where the previous drawing had it (a neighbour pulls with 1–4). */
+const SEED_WEIGHT = 1000;
 
 export function layered(input: LayeredInput): LayeredResult {
   const n = input.widths.length;
@@ -62,13 +68,15 @@ export function layered(input: LayeredInput): LayeredResult {
   const rank = layers(n, edges);
 
   // Vertices: the nodes, then dummies; `chains[e]` lists an edge's vertices from its upper end to its lower end.
-  const vertices: Vertex[] = input.widths.map((width, node) => vertex(width, rank[node], node));
-  const chains: number[][] = edges.map((e) => {
+  const vertices: Vertex[] = input.widths.map((width, node) => ({ ...vertex(width, rank[node], node), seed: input.seedX?.[node] }));
+  const chains: number[][] = edges.map((e, index) => {
     const [top, bottom] = e.reversed ? [e.to, e.from] : [e.from, e.to];
     if (top === bottom) return [];
     const chain = [top];
+    const bends = input.seedBends?.[index];
+    const fits = bends?.length === rank[bottom] - rank[top] - 1;
     for (let r = rank[top] + 1; r < rank[bottom]; r++) {
-      vertices.push(vertex(DUMMY_WIDTH, r, -1));
+      vertices.push({ ...vertex(DUMMY_WIDTH, r, -1), ...(fits ? { seed: bends![r - rank[top] - 1] } : {}) });
       chain.push(vertices.length - 1);
     }
     chain.push(bottom);
@@ -84,13 +92,14 @@ export function layered(input: LayeredInput): LayeredResult {
   const seeded = input.seedX?.some((x) => x !== undefined) ?? false;
   let crossings: number;
   if (seeded) {
-    seedOrder(vertices, byLayer, input.seedX!);
+    seedOrder(vertices, byLayer);
     crossings = countCrossings(vertices, byLayer);
   } else crossings = reduceCrossings(vertices, byLayer);
 
-  assignX(vertices, byLayer, nodeGap, seeded ? input.seedX! : undefined);
+  assignX(vertices, byLayer, nodeGap, seeded);
   const y = Array.from({ length: depth }, (_, r) => r * (input.height + layerGap));
-  const routes = edges.map((e, i) => route(vertices, chains[i], e.reversed, y, input.height));
+  const ports = new Ports(vertices);
+  const routes = edges.map((e, i) => route(ports, chains[i], e.reversed, y, input.height));
   return {
     x: vertices.slice(0, n).map((v) => v.x),
     y: rank.map((r) => y[r]),
@@ -210,9 +219,8 @@ function sortLayer(vertices: Vertex[], layer: number[], side: "up" | "down"): vo
 }
 
 /** The previous drawing's left-to-right order; new vertices (and dummies) at their upper, else lower, neighbours' mean. */
-function seedOrder(vertices: Vertex[], byLayer: number[][], seedX: Array<number | undefined>): void {
-  const key = new Array<number | undefined>(vertices.length);
-  vertices.forEach((v, i) => (key[i] = v.node >= 0 ? seedX[v.node] : undefined));
+function seedOrder(vertices: Vertex[], byLayer: number[][]): void {
+  const key = vertices.map((v) => v.seed);
   const mean = (list: number[]) => {
     const known = list.map((w) => key[w]).filter((k): k is number => k !== undefined);
     return known.length ? known.reduce((a, b) => a + b, 0) / known.length : undefined;
@@ -223,6 +231,7 @@ function seedOrder(vertices: Vertex[], byLayer: number[][], seedX: Array<number 
     layer.forEach((v, i) => (key[v] ??= i * 1e-6 - 1e9));
     layer.sort((a, b) => key[a]! - key[b]! || a - b);
     setOrder(vertices, layer);
+    for (const v of layer) vertices[v].x = key[v]!;
   });
 }
 
@@ -257,7 +266,7 @@ export function countCrossings(vertices: Vertex[], byLayer: number[][]): number 
  * Coordinates: sweeps down and up, each layer placed as close as it can be to its neighbours' mean (and, when seeded,
  * to the previous drawing) while keeping its order and gaps: a weighted isotonic regression on `x - offset`.
  */
-function assignX(vertices: Vertex[], byLayer: number[][], gap: number, seedX: Array<number | undefined> | undefined): void {
+function assignX(vertices: Vertex[], byLayer: number[][], gap: number, seeded: boolean): void {
   const offsets = byLayer.map((layer) => {
     const offset: number[] = [];
     let at = 0;
@@ -267,32 +276,42 @@ function assignX(vertices: Vertex[], byLayer: number[][], gap: number, seedX: Ar
     });
     return offset;
   });
-  byLayer.forEach((layer, r) => layer.forEach((v, i) => (vertices[v].x = seedX?.[vertices[v].node] ?? offsets[r][i])));
+  // Seeded, every vertex starts where seedOrder put it (the previous drawing's coordinates); else packed to the left.
+  if (!seeded) byLayer.forEach((layer, r) => layer.forEach((v, i) => (vertices[v].x = offsets[r][i])));
+  const targets: number[] = [];
+  const weights: number[] = [];
   for (let pass = 0; pass < COORDINATE_PASSES; pass++) {
     const down = pass % 2 === 0;
-    const order = byLayer.map((_, r) => (down ? r : byLayer.length - 1 - r));
-    for (const r of order) {
+    for (let step = 0; step < byLayer.length; step++) {
+      const r = down ? step : byLayer.length - 1 - step;
       const layer = byLayer[r];
-      const targets: number[] = [];
-      const weights: number[] = [];
-      for (const v of layer) {
-        const vx = vertices[v];
+      targets.length = 0;
+      weights.length = 0;
+      for (let i = 0; i < layer.length; i++) {
+        const vx = vertices[layer[i]];
+        if (vx.seed !== undefined) {
+          // What stays stays put (a bend of an edge that stays, a little less); only room for new vertices moves it.
+          targets.push(vx.seed - offsets[r][i]);
+          weights.push(vx.node >= 0 ? SEED_WEIGHT : SEED_WEIGHT / 10);
+          continue;
+        }
+        let [list, w] = down ? [vx.up, vx.upWeight] : [vx.down, vx.downWeight];
+        if (list.length === 0) [list, w] = down ? [vx.down, vx.downWeight] : [vx.up, vx.upWeight];
         let sum = 0;
         let weight = 0;
-        const add = (list: number[], w: number[]) => list.forEach((u, k) => ((sum += vertices[u].x * w[k]), (weight += w[k])));
-        add(down ? vx.up : vx.down, down ? vx.upWeight : vx.downWeight);
-        if (weight === 0) add(down ? vx.down : vx.up, down ? vx.downWeight : vx.upWeight);
-        const seed = vx.node >= 0 ? seedX?.[vx.node] : undefined;
-        if (seed !== undefined) ((sum += seed * 2), (weight += 2));
-        if (weight === 0) ((sum = vx.x), (weight = 0.01));
-        targets.push(sum / weight);
+        for (let k = 0; k < list.length; k++) {
+          sum += vertices[list[k]].x * w[k];
+          weight += w[k];
+        }
+        if (weight === 0) {
+          sum = vx.x;
+          weight = 1;
+        }
+        targets.push(sum / weight - offsets[r][i]);
         weights.push(weight);
       }
-      const placed = isotonic(
-        targets.map((t, i) => t - offsets[r][i]),
-        weights,
-      );
-      layer.forEach((v, i) => (vertices[v].x = placed[i] + offsets[r][i]));
+      const placed = isotonic(targets, weights);
+      for (let i = 0; i < layer.length; i++) vertices[layer[i]].x = placed[i] + offsets[r][i];
     }
   }
 }
@@ -325,23 +344,36 @@ export function isotonic(values: number[], weights: number[]): number[] {
 }
 
 /** The polyline of one edge: leaves its upper end's bottom side, through its dummies, into its lower end's top side. */
-function route(vertices: Vertex[], chain: number[], reversed: boolean, layerY: number[], height: number): Array<{ x: number; y: number }> {
+function route(ports: Ports, chain: number[], reversed: boolean, layerY: number[], height: number): Array<{ x: number; y: number }> {
   if (chain.length === 0) return [];
+  const { vertices } = ports;
   const top = vertices[chain[0]];
   const bottom = vertices[chain[chain.length - 1]];
-  const points = [{ x: port(top, vertices, chain[1], "down"), y: layerY[top.rank] + height }];
+  const points = [{ x: ports.at(chain[0], chain[1], "down"), y: layerY[top.rank] + height }];
   for (let k = 1; k + 1 < chain.length; k++) {
     const v = vertices[chain[k]];
     points.push({ x: v.x, y: layerY[v.rank] + height / 2 });
   }
-  points.push({ x: port(bottom, vertices, chain[chain.length - 2], "up"), y: layerY[bottom.rank] });
+  points.push({ x: ports.at(chain[chain.length - 1], chain[chain.length - 2], "up"), y: layerY[bottom.rank] });
   return reversed ? points.reverse() : points;
 }
 
 /** Edges spread along a side, in the left-to-right order of their other ends, so they do not all meet in one point. */
-function port(v: Vertex, vertices: Vertex[], other: number, side: "up" | "down"): number {
-  const ends = [...new Set(v[side])].sort((a, b) => vertices[a].x - vertices[b].x || a - b);
-  if (ends.length < 2) return v.x;
-  const span = Math.min(v.width * 0.6, ends.length * 16);
-  return v.x - span / 2 + (span * ends.indexOf(other)) / (ends.length - 1);
+class Ports {
+  private readonly slots = new Map<string, Map<number, number>>();
+
+  constructor(readonly vertices: Vertex[]) {}
+
+  at(index: number, other: number, side: "up" | "down"): number {
+    const key = `${side}${index}`;
+    let slots = this.slots.get(key);
+    if (!slots) {
+      const v = this.vertices[index];
+      const ends = [...new Set(v[side])].sort((a, b) => this.vertices[a].x - this.vertices[b].x || a - b);
+      const span = Math.min(v.width * 0.6, ends.length * 16);
+      slots = new Map(ends.map((end, k) => [end, ends.length < 2 ? v.x : v.x - span / 2 + (span * k) / (ends.length - 1)]));
+      this.slots.set(key, slots);
+    }
+    return slots.get(other)!;
+  }
 }

@@ -67,6 +67,7 @@ export function layoutGraph(graph: PipelineGraph, options: LayoutOptions = {}): 
   const index = new Map(graph.nodes.map((node, i) => [node.id, i]));
   const widths = graph.nodes.map(nodeWidth);
   const previous = options.previous && new Map(options.previous.nodes.map((b) => [b.id, b.x + b.width / 2]));
+  const previousRoutes = options.previous && new Map(options.previous.edges.map((e) => [e.id, e.points]));
   const edges = graph.edges.filter((e) => index.has(e.from) && index.has(e.to));
   const result = layered({
     widths,
@@ -74,17 +75,24 @@ export function layoutGraph(graph: PipelineGraph, options: LayoutOptions = {}): 
     // Branch edges pull harder: a Condition's branches sit right under it.
     edges: edges.map((e) => ({ from: index.get(e.from)!, to: index.get(e.to)!, weight: edgeLabel(e) ? 2 : 1 })),
     seedX: previous && graph.nodes.map((node) => previous.get(node.id)),
+    seedBends: previousRoutes && edges.map((e) => bendsOf(previousRoutes.get(e.id))),
   });
-  const nodes = graph.nodes.map(
-    (node, i): NodeBox => ({ id: node.id, x: result.x[i] - widths[i] / 2, y: result.y[i], width: widths[i], height: NODE_HEIGHT }),
-  );
+  const nodes = graph.nodes.map((node, i): NodeBox => ({ id: node.id, x: result.x[i] - widths[i] / 2, y: result.y[i], width: widths[i], height: NODE_HEIGHT }));
   const routes = edges.map((edge, i): EdgeRoute => {
     const box = nodes[index.get(edge.from)!];
     const points = result.routes[i].length ? result.routes[i] : selfLoop(box);
     const text = edgeLabel(edge);
     return { id: edge.id, points, ...(text ? { label: { ...labelPoint(points), text } } : {}) };
   });
-  return framed(nodes, routes, result.crossings);
+  return framed(nodes, routes, result.crossings, previous !== undefined);
+}
+
+/** The x of a route's bends, top to bottom (a route runs from `from` to `to`: upwards when the edge closes a cycle). */
+function bendsOf(points: Point[] | undefined): number[] | undefined {
+  if (!points || points.length < 2) return undefined;
+  const downwards = points[0].y <= points[points.length - 1].y;
+  const inner = points.slice(1, -1).map((p) => p.x);
+  return downwards ? inner : inner.reverse();
 }
 
 /** A loop on the right side of the node. */
@@ -105,8 +113,11 @@ function labelPoint(points: Point[]): Point {
   return { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
 }
 
-/** Shifts everything so nodes, routes and labels lie inside, with a margin. */
-function framed(nodes: NodeBox[], edges: EdgeRoute[], crossings: number): GraphLayout {
+/**
+ * Shifts everything so nodes, routes and labels lie inside, with a margin. `keep`: a seeded layout is already in the
+ * previous drawing's coordinates; it moves only if something would lie outside.
+ */
+function framed(nodes: NodeBox[], edges: EdgeRoute[], crossings: number, keep: boolean): GraphLayout {
   let minX = Infinity;
   let minY = Infinity;
   let maxX = -Infinity;
@@ -122,14 +133,31 @@ function framed(nodes: NodeBox[], edges: EdgeRoute[], crossings: number): GraphL
     for (const p of e.points) include(p.x, p.y, p.x, p.y);
     if (e.label) include(e.label.x - LABEL.width / 2, e.label.y - LABEL.height / 2, e.label.x + LABEL.width / 2, e.label.y + LABEL.height / 2);
   }
-  const dx = MARGIN - minX;
-  const dy = MARGIN - minY;
+  const dx = keep ? Math.max(0, MARGIN - minX) : MARGIN - minX;
+  const dy = keep ? Math.max(0, MARGIN - minY) : MARGIN - minY;
   const move = (p: Point) => ({ x: p.x + dx, y: p.y + dy });
   return {
-    width: Math.ceil(maxX - minX + 2 * MARGIN),
-    height: Math.ceil(maxY - minY + 2 * MARGIN),
+    width: Math.ceil(maxX + dx + MARGIN),
+    height: Math.ceil(maxY + dy + MARGIN),
     nodes: nodes.map((n) => ({ ...n, ...move(n) })),
     edges: edges.map((e) => ({ ...e, points: e.points.map(move), ...(e.label ? { label: { ...e.label, ...move(e.label) } } : {}) })),
     crossings,
   };
+}
+
+/** The layout worker's request and reply (client/src/graph/layout-worker.ts). */
+export interface LayoutRequest {
+  id: number;
+  graph: PipelineGraph;
+  previous?: GraphLayout;
+}
+
+export type LayoutReply = { id: number; layout: GraphLayout } | { id: number; error: string };
+
+export function answerLayout(request: LayoutRequest): LayoutReply {
+  try {
+    return { id: request.id, layout: layoutGraph(request.graph, { previous: request.previous }) };
+  } catch (error) {
+    return { id: request.id, error: (error as Error).message };
+  }
 }
