@@ -15,8 +15,8 @@ import { Selection } from "./selection";
 import { host } from "./vscode-api";
 import { Zoom } from "./zoom";
 
-/** The smallest scale the view opens at: names stay readable (11–13 px text at ≥ 0.75); past it the view scrolls. */
-const READABLE_SCALE = 0.75;
+/** The smallest scale the view opens at: names stay readable (13 px bold names at ≥ 8.5 px); past it the view scrolls. */
+const READABLE_SCALE = 0.65;
 
 const byId = <T extends Element>(id: string) => document.getElementById(id) as unknown as T;
 const svg = byId<SVGSVGElement>("graph");

@@ -45,17 +45,22 @@ export interface LayoutOptions {
 }
 
 export const NODE_HEIGHT = 56;
-const CHAR_WIDTH = 7.5;
-const MIN_WIDTH = 140;
-const MAX_WIDTH = 320;
+/** The page's estimates of its text widths (webview/src/render.ts cuts texts by the same). */
+export const NAME_CHAR_WIDTH = 7.6;
+export const DETAIL_CHAR_WIDTH = 6.6;
+const MIN_WIDTH = 150;
+const MAX_WIDTH = 300;
+/** Room on the type line for a status: ` · Succeeded · 12.3 s`. */
+const STATUS_CHARS = 20;
 const LABEL = { width: 34, height: 16 };
 const LOOP = 24;
 const MARGIN = 16;
 
-/** Wide enough for the name (bold) or the type line, within bounds. */
+/** Wide enough for the name (bold; a Condition's has its fold toggle beside it) or the type line with a status, within bounds. */
 export function nodeWidth(node: GraphNode): number {
-  const longest = Math.max(node.label.length * 1.1, (node.stepType?.length ?? 0) + 22);
-  return Math.round(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, longest * CHAR_WIDTH + 28)));
+  const name = ((node.stepType === "Condition" ? 2 : 0) + node.label.length) * NAME_CHAR_WIDTH + (node.stepType === "Condition" ? 46 : 24);
+  const detail = ((node.stepType ?? "no Type").length + STATUS_CHARS) * DETAIL_CHAR_WIDTH + 24;
+  return Math.round(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, name, detail)));
 }
 
 const edgeLabel = (edge: GraphEdge): string | undefined => (edge.kind === "if" || edge.kind === "else" ? edge.kind : undefined);

@@ -1,7 +1,10 @@
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { test } from "node:test";
 import { collapseBranches, collapsibleConditions, graphFromText, shapeKey } from "../../../core/src/graph-view";
 import { layoutGraph } from "../../../core/src/graph-view/layout";
+import { generatePipelineText } from "../../helpers/generate-pipeline";
 import { corpusText, definition } from "./corpus";
 
 const abalone = () => graphFromText(corpusText("aws-examples_abalone-2022-03.json")).graph!;
@@ -71,4 +74,14 @@ test("collapse: DependsOn into a folded step, a missing step and a cycle through
   assert.deepEqual(ids, ["data:Cond->Before", "dependsOn:?Gone->Cond", "dependsOn:Before->Cond", "dependsOn:Cond->After"]);
   assert.ok(folded.edges.find((e) => e.id === "dependsOn:?Gone->Cond")!.broken);
   assert.ok(folded.edges.find((e) => e.id === "data:Cond->Before")!.cycle, "Before reads Inner, which depends on Before: a cycle");
+});
+
+test("the E2E's 200-step definition is the generator's (test/helpers/generate-pipeline.ts), with Conditions to fold", () => {
+  const text = readFileSync(join(import.meta.dirname, "../../e2e/fixtures/pipeline-200.json"), "utf8");
+  assert.equal(text, generatePipelineText(200), "regenerate it with generatePipelineText(200)");
+  const graph = graphFromText(text).graph!;
+  assert.equal(graph.nodes.length, 200);
+  const conditions = collapsibleConditions(graph);
+  assert.equal(conditions.length, 13);
+  assert.equal(collapseBranches(graph, conditions).nodes.length, 200 - 13 * 4);
 });
