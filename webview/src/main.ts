@@ -45,6 +45,7 @@ let collapsible: string[] = [];
 let collapsed = new Set<string>();
 let matches: string[] = [];
 let current = -1;
+let searchedFor = "";
 
 function showGraph(message: Extract<ToWebview, { type: "graph" }>): void {
   const { graph, stale, note } = message;
@@ -61,7 +62,12 @@ function showGraph(message: Extract<ToWebview, { type: "graph" }>): void {
   if (firstDraw && graph.nodes.length > 0) {
     firstDraw = false;
     // The first drawing fits the view while names stay readable; a larger graph scrolls, with the overview.
-    if (!saved) zoom.fit(READABLE_SCALE);
+    if (!saved) {
+      zoom.fit(READABLE_SCALE);
+      // A drawing wider than the view opens on the pipeline's first step.
+      const start = layout.nodes[0];
+      if (start) viewport.scrollLeft = (start.x + start.width / 2) * zoom.scale - viewport.clientWidth / 2;
+    }
   }
   minimap.draw(layout);
   foldAll.hidden = collapsible.length === 0;
@@ -83,15 +89,21 @@ function toggleBranches(id: string, fold?: boolean): void {
   if (next.size !== collapsed.size) sendCollapsed(next);
 }
 
-/** Marks the steps whose names hold the search text; `step`: move to the next (or, backwards, the previous) match. */
+/**
+ * Marks the steps whose names hold the search text; `step`: go to the next (or, backwards, the previous) match and
+ * bring it on screen. A new search text starts before the first match.
+ */
 function findSteps(step: boolean, backwards = false): void {
-  const before = matches[current];
+  const query = search.value.trim();
+  const before = query === searchedFor ? matches[current] : undefined;
+  searchedFor = query;
   matches = matchingNodes(
     [...views.values()].map((v) => v.node),
-    search.value,
+    query,
   );
-  current = matches.length === 0 ? -1 : Math.max(0, matches.indexOf(before));
-  if (step && matches.length > 0) current = (current + (backwards ? matches.length - 1 : before === undefined ? 0 : 1)) % matches.length;
+  current = before === undefined ? -1 : matches.indexOf(before);
+  if (step && matches.length > 0)
+    current = current < 0 ? (backwards ? matches.length - 1 : 0) : (current + (backwards ? matches.length - 1 : 1)) % matches.length;
   const set = new Set(matches);
   svg.classList.toggle("searching", search.value.trim() !== "");
   for (const [id, view] of views) {
@@ -99,7 +111,14 @@ function findSteps(step: boolean, backwards = false): void {
     view.group.classList.toggle("match-current", id === matches[current]);
   }
   minimap.mark("match", matches);
-  searchCount.textContent = search.value.trim() === "" ? "" : matches.length === 0 ? "no step" : `${current + 1} of ${matches.length}`;
+  searchCount.textContent =
+    query === ""
+      ? ""
+      : matches.length === 0
+        ? "no step"
+        : current < 0
+          ? `${matches.length} step${matches.length === 1 ? "" : "s"}`
+          : `${current + 1} of ${matches.length}`;
   if (step && current >= 0) views.get(matches[current])!.group.scrollIntoView({ block: "center", inline: "center" });
 }
 

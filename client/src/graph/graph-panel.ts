@@ -37,7 +37,7 @@ export class GraphPanel implements vscode.Disposable {
   private disposed = false;
   /** The Condition steps whose branches are folded. */
   private collapsed = new Set<string>();
-  private drawn?: { key: string; graph: PipelineGraph; layout: GraphLayout };
+  private drawn?: { key: string; graph: PipelineGraph; layout: GraphLayout; collapsed: string };
   private layoutGeneration = 0;
   readonly onDidClose = this.closed.event;
 
@@ -129,8 +129,10 @@ export class GraphPanel implements vscode.Disposable {
     const generation = ++this.layoutGeneration;
     let layout = this.drawn?.key === key ? this.drawn.layout : undefined;
     if (!layout) {
+      // Edits keep the picture (seeded); folding or unfolding branches lays the graph out afresh, compact.
+      const seed = this.drawn && this.drawn.collapsed === collapsed.join("\n") ? this.drawn.layout : undefined;
       try {
-        layout = await this.layouts.layout(graph, this.drawn?.layout);
+        layout = await this.layouts.layout(graph, seed);
       } catch (error) {
         if (generation === this.layoutGeneration && !this.disposed)
           this.post({
@@ -147,7 +149,7 @@ export class GraphPanel implements vscode.Disposable {
       }
     }
     if (generation !== this.layoutGeneration || this.disposed) return;
-    this.drawn = { key, graph, layout };
+    this.drawn = { key, graph, layout, collapsed: collapsed.join("\n") };
     this.post({ type: "graph", graph, layout, stale: view.stale, note: view.note, title: this.title(), collapsible, collapsed });
     const editor = vscode.window.visibleTextEditors.find((e) => this.isMine(e.document));
     if (editor) this.postCursor(editor);
