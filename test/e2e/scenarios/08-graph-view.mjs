@@ -104,7 +104,8 @@ export default {
     const foldedCond = folded.nodes.find((n) => n.step === "AbaloneMSECond");
     log(`folded: ${wb.describeGraph(folded)}; the Condition: ${foldedCond.detail}`);
     expectEqual(foldedCond.detail, "Condition · 4 steps folded", "the folded Condition's line");
-    if (!foldedCond.classes.includes("collapsed") || foldedCond.toggle !== "+") throw new Error(`the folded Condition: ${foldedCond.classes.join(" ")}, toggle ${foldedCond.toggle}`);
+    if (!foldedCond.classes.includes("collapsed") || foldedCond.toggle !== "+")
+      throw new Error(`the folded Condition: ${foldedCond.classes.join(" ")}, toggle ${foldedCond.toggle}`);
     expectEdges(folded, ["data:AbaloneEval->AbaloneMSECond", "data:AbaloneTrain->AbaloneMSECond"]);
     await screenshot("folded");
     await wb.clickGraphToggle(page, "AbaloneMSECond");

@@ -23,7 +23,8 @@ export default {
     const view = first.viewport;
     log(`scale ${scale.toFixed(2)}; layout ${view.viewBox}; view ${view.clientWidth}×${view.clientHeight}, scrolls ${view.scrollWidth}×${view.scrollHeight}`);
     if (scale < 0.64) throw new Error(`the 200-step graph opens at scale ${scale.toFixed(2)}, below the readable minimum 0.65`);
-    if (view.scrollWidth <= view.clientWidth && view.scrollHeight <= view.clientHeight) throw new Error("the whole 200-step graph fits without scrolling: not at a readable scale");
+    if (view.scrollWidth <= view.clientWidth && view.scrollHeight <= view.clientHeight)
+      throw new Error("the whole 200-step graph fits without scrolling: not at a readable scale");
     const overlaps = [];
     const sorted = [...first.nodes].sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x);
     for (let i = 0; i < sorted.length; i++)
@@ -38,7 +39,10 @@ export default {
 
     // ---- A click in the overview's bottom-right corner scrolls the view there. ----
     const m = first.minimap;
-    await wb.graphFrame(page).locator("#minimap").click({ position: { x: m.width - 8, y: m.height - 8 } });
+    await wb
+      .graphFrame(page)
+      .locator("#minimap")
+      .click({ position: { x: m.width - 8, y: m.height - 8 } });
     const scrolled = await wb.waitForGraph(page, "the view scrolled to the bottom right", (s) => s.minimap?.frame && s.minimap.frame.x > m.x + m.width / 3);
     log(`after a click in the overview: frame ${JSON.stringify(scrolled.minimap.frame)}`);
 
@@ -50,7 +54,13 @@ export default {
     if (matches.length === 0 || matches.some((step) => !step.toLowerCase().includes("tune1"))) throw new Error(`the matches of Tune1: ${matches.join(", ")}`);
     const current = found.nodes.find((n) => n.classes.includes("match-current"));
     const fv = found.viewport;
-    if (!current || current.box.x < fv.x || current.box.x + current.box.width > fv.x + fv.clientWidth || current.box.y < fv.y || current.box.y + current.box.height > fv.y + fv.clientHeight)
+    if (
+      !current ||
+      current.box.x < fv.x ||
+      current.box.x + current.box.width > fv.x + fv.clientWidth ||
+      current.box.y < fv.y ||
+      current.box.y + current.box.height > fv.y + fv.clientHeight
+    )
       throw new Error(`the current match is not on screen: ${JSON.stringify(current?.box)} in ${JSON.stringify(fv)}`);
     await screenshot("search");
     await wb.searchGraph(page, "");
