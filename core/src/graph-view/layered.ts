@@ -85,7 +85,7 @@ export function layered(input: LayeredInput): LayeredResult {
     return chain;
   });
 
-  const depth = n === 0 ? 0 : Math.max(...rank) + 1;
+  const depth = rank.reduce((a, b) => Math.max(a, b + 1), 0);
   const byLayer: number[][] = Array.from({ length: depth }, () => []);
   vertices.forEach((v, i) => byLayer[v.rank].push(i));
 
