@@ -19,8 +19,8 @@ export const LAYERS = {
 
 /**
  * Sub-entries: small pure parts of a layer that a bundle for another platform imports without pulling in the
- * whole layer (the graph page is bundled for the browser and must not carry the analyser; the layout library is
- * only the page's).
+ * whole layer (the graph page is bundled for the browser and must not carry the analyser; the layout is only the
+ * layout worker's).
  */
 const SUB_ENTRIES = { core: ["graph-view", "graph-view/layout"] };
 

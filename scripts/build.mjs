@@ -51,7 +51,9 @@ const [client, , , engineServe] = await Promise.all([
   build({ ...common, entryPoints: ["server/src/server.ts"], outfile: "dist/server.js", plugins: [protocolOf("vscode-languageserver")] }),
   build({ ...common, entryPoints: ["cli/src/main.ts"], outfile: "dist/cli-main.js", plugins: [lazyCliCommands] }),
   build({ ...common, entryPoints: ["cli/src/commands/index.ts"], outfile: "dist/cli-commands.js" }),
-  // The graph view's page: the layout library bundled in (no CDN), loaded by the webview through asWebviewUri.
+  // The graph view's layout, in a worker thread of the extension host (client/src/graph/layout-service.ts).
+  build({ ...common, entryPoints: ["client/src/graph/layout-worker.ts"], outfile: "dist/graph-layout.js" }),
+  // The graph view's page, loaded by the webview through asWebviewUri.
   build({
     ...common,
     platform: "browser",

@@ -14,6 +14,7 @@ export const NOT_IN_CLIENT = [
   /^core\/src\/rules\//,
   /^core\/src\/schema\//,
   /^core\/src\/analyze\.ts$/,
+  /^core\/src\/graph-view\/layered\.ts$/,
   /node_modules\/@aws-sdk\//,
   /node_modules\/@smithy\//,
   /^engine\/src\//,

@@ -1,16 +1,22 @@
 /**
- * The graph view's page script: lays out and draws the graph the extension sends, shows the status overlay, follows
- * the editor's cursor, and sends clicks (reveal), "Run Selected Steps" and SVG exports back. Bundled with the layout
- * library into dist/graph-view.js (esbuild, browser, iife); messages are the shared protocol's.
+ * The graph view's page script: draws the graph the extension sends (laid out by the extension's layout worker), shows
+ * the status overlay, follows the editor's cursor, finds steps by name, folds Condition branches, shows an overview of
+ * large graphs, and sends clicks (reveal), folds, "Run Selected Steps" and SVG exports back. Bundled into
+ * dist/graph-view.js (esbuild, browser, iife); messages are the shared protocol's.
  */
-import type { ExecutionOverlay, PipelineGraph, ToWebview } from "../../core/src/graph-view";
-import { layoutGraph, type GraphLayout } from "../../core/src/graph-view/layout";
+import type { ExecutionOverlay, ToWebview } from "../../core/src/graph-view";
+import type { GraphLayout } from "../../core/src/graph-view/layout";
 import { exportSvg } from "./export-svg";
+import { Minimap } from "./minimap";
 import { applyOverlay, executionSummary } from "./overlay";
 import { drawGraph, type NodeView } from "./render";
+import { matchingNodes } from "./search";
 import { Selection } from "./selection";
 import { host } from "./vscode-api";
 import { Zoom } from "./zoom";
+
+/** The smallest scale the view opens at: names stay readable (13 px bold names at ≥ 8.5 px); past it the view scrolls. */
+const READABLE_SCALE = 0.65;
 
 const byId = <T extends Element>(id: string) => document.getElementById(id) as unknown as T;
 const svg = byId<SVGSVGElement>("graph");
@@ -22,46 +28,98 @@ const runButton = byId<HTMLButtonElement>("run-selected");
 const clearButton = byId<HTMLButtonElement>("clear-selection");
 const selectionCount = byId<HTMLElement>("selection-count");
 const title = byId<HTMLElement>("title");
+const search = byId<HTMLInputElement>("search");
+const searchCount = byId<HTMLElement>("search-count");
+const foldAll = byId<HTMLButtonElement>("fold-all");
 
 const saved = host.getState();
 const zoom = new Zoom(svg, viewport, saved?.zoom ?? 1);
+const minimap = new Minimap(byId<HTMLElement>("minimap"), viewport, svg, zoom);
 const selection = new Selection(saved?.selected);
 let views = new Map<string, NodeView>();
-let layout: GraphLayout = { width: 0, height: 0, nodes: [], edges: [] };
-let layoutKey = "";
+let layout: GraphLayout = { width: 0, height: 0, nodes: [], edges: [], crossings: 0 };
 let overlay: ExecutionOverlay | undefined;
 let canRun = true;
 let firstDraw = true;
+let collapsible: string[] = [];
+let collapsed = new Set<string>();
+let matches: string[] = [];
+let current = -1;
+let searchedFor = "";
 
-/** Only what moves nodes: a new layout is computed when ids, labels, types or edges change, not on every keystroke. */
-const shapeKey = (graph: PipelineGraph) => JSON.stringify([graph.nodes.map((n) => [n.id, n.label, n.stepType]), graph.edges.map((e) => e.id)]);
-
-function showGraph(graph: PipelineGraph, stale: boolean, note: string | undefined): void {
+function showGraph(message: Extract<ToWebview, { type: "graph" }>): void {
+  const { graph, stale, note } = message;
   banner.hidden = !note;
   banner.textContent = note ?? "";
   banner.classList.toggle("stale", stale);
-  const key = shapeKey(graph);
-  if (key !== layoutKey) {
-    try {
-      layout = layoutGraph(graph);
-      layoutKey = key;
-    } catch (error) {
-      banner.hidden = false;
-      banner.textContent = `The graph could not be laid out: ${(error as Error).message}`;
-      return;
-    }
-  }
-  views = drawGraph(svg, graph, layout);
+  layout = message.layout;
+  collapsible = message.collapsible;
+  collapsed = new Set(message.collapsed);
+  views = drawGraph(svg, graph, layout, new Set(collapsible));
   svg.classList.toggle("stale", stale);
   empty.hidden = graph.nodes.length > 0;
   zoom.setSize(layout.width, layout.height);
   if (firstDraw && graph.nodes.length > 0) {
     firstDraw = false;
-    // The first drawing fits the view while names stay readable; a long chain (nested conditions) scrolls instead.
-    if (!saved) zoom.fit(0.5);
+    // The first drawing fits the view while names stay readable; a larger graph scrolls, with the overview.
+    if (!saved) {
+      zoom.fit(READABLE_SCALE);
+      // A drawing wider than the view opens on the pipeline's first step.
+      const start = layout.nodes[0];
+      if (start) viewport.scrollLeft = (start.x + start.width / 2) * zoom.scale - viewport.clientWidth / 2;
+    }
   }
+  minimap.draw(layout);
+  foldAll.hidden = collapsible.length === 0;
+  foldAll.textContent = collapsed.size < collapsible.length ? "Collapse Branches" : "Expand Branches";
   applyOverlay(views, overlay);
+  findSteps(false);
   refreshSelection();
+}
+
+function sendCollapsed(ids: Iterable<string>): void {
+  host.postMessage({ type: "collapse", ids: [...ids] });
+}
+
+function toggleBranches(id: string, fold?: boolean): void {
+  if (!collapsible.includes(id)) return;
+  const next = new Set(collapsed);
+  if (fold ?? !next.has(id)) next.add(id);
+  else next.delete(id);
+  if (next.size !== collapsed.size) sendCollapsed(next);
+}
+
+/**
+ * Marks the steps whose names hold the search text; `step`: go to the next (or, backwards, the previous) match and
+ * bring it on screen. A new search text starts before the first match.
+ */
+function findSteps(step: boolean, backwards = false): void {
+  const query = search.value.trim();
+  const before = query === searchedFor ? matches[current] : undefined;
+  searchedFor = query;
+  matches = matchingNodes(
+    [...views.values()].map((v) => v.node),
+    query,
+  );
+  current = before === undefined ? -1 : matches.indexOf(before);
+  if (step && matches.length > 0)
+    current = current < 0 ? (backwards ? matches.length - 1 : 0) : (current + (backwards ? matches.length - 1 : 1)) % matches.length;
+  const set = new Set(matches);
+  svg.classList.toggle("searching", search.value.trim() !== "");
+  for (const [id, view] of views) {
+    view.group.classList.toggle("match", set.has(id));
+    view.group.classList.toggle("match-current", id === matches[current]);
+  }
+  minimap.mark("match", matches);
+  searchCount.textContent =
+    query === ""
+      ? ""
+      : matches.length === 0
+        ? "no step"
+        : current < 0
+          ? `${matches.length} step${matches.length === 1 ? "" : "s"}`
+          : `${current + 1} of ${matches.length}`;
+  if (step && current >= 0) views.get(matches[current])!.group.scrollIntoView({ block: "center", inline: "center" });
 }
 
 function refreshSelection(): void {
@@ -71,6 +129,7 @@ function refreshSelection(): void {
   runButton.title = canRun ? "Run the selected steps (the same rules as Run Selected Steps in the editor)" : "Runs are disabled in an untrusted workspace";
   clearButton.disabled = selection.ids.size === 0;
   selectionCount.textContent = selection.ids.size > 0 ? `${selection.ids.size} selected` : "";
+  minimap.mark("selected", selection.ids);
   host.setState({ zoom: zoom.scale, selected: [...selection.ids] });
 }
 
@@ -86,7 +145,7 @@ window.addEventListener("message", (event: MessageEvent<ToWebview>) => {
   switch (message.type) {
     case "graph":
       title.textContent = message.title;
-      showGraph(message.graph, message.stale, message.note);
+      showGraph(message);
       break;
     case "status":
       overlay = message.overlay;
@@ -119,6 +178,8 @@ function activate(view: NodeView, additive: boolean): void {
 }
 
 svg.addEventListener("click", (event) => {
+  const toggle = (event.target as Element | null)?.closest?.("g.toggle");
+  if (toggle) return toggleBranches(toggle.getAttribute("data-toggle") ?? "");
   const view = nodeOf(event.target);
   if (view) activate(view, event.ctrlKey || event.metaKey || event.shiftKey);
   else if (!event.ctrlKey && !event.metaKey && !event.shiftKey) {
@@ -127,18 +188,44 @@ svg.addEventListener("click", (event) => {
   }
 });
 svg.addEventListener("keydown", (event) => {
+  const toggle = (event.target as Element | null)?.closest?.("g.toggle");
   const view = nodeOf(event.target);
-  if (view && (event.key === "Enter" || event.key === " ")) {
+  if ((event.key === "Enter" || event.key === " ") && toggle) {
+    event.preventDefault();
+    event.stopPropagation();
+    toggleBranches(toggle.getAttribute("data-toggle") ?? "");
+  } else if (view && (event.key === "Enter" || event.key === " ")) {
     event.preventDefault();
     activate(view, event.ctrlKey || event.metaKey || event.shiftKey);
+  } else if (view && (event.key === "-" || event.key === "+")) {
+    event.preventDefault();
+    toggleBranches(view.node.id, event.key === "-");
   }
 });
 document.addEventListener("keydown", (event) => {
-  if (event.key === "Escape") {
+  if ((event.key === "f" && (event.ctrlKey || event.metaKey)) || (event.key === "/" && document.activeElement !== search)) {
+    event.preventDefault();
+    search.focus();
+    search.select();
+  } else if (event.key === "Escape" && document.activeElement === search) {
+    search.value = "";
+    findSteps(false);
+  } else if (event.key === "Escape") {
     selection.clear();
     refreshSelection();
   }
 });
+search.addEventListener("input", () => findSteps(false));
+search.addEventListener("keydown", (event) => {
+  if (event.key !== "Enter") return;
+  event.preventDefault();
+  findSteps(true, event.shiftKey);
+});
+foldAll.addEventListener("click", () => sendCollapsed(collapsed.size < collapsible.length ? collapsible : []));
+new ResizeObserver(() => {
+  zoom.resized();
+  minimap.update();
+}).observe(viewport);
 viewport.addEventListener(
   "wheel",
   (event) => {
@@ -170,6 +257,9 @@ byId<HTMLButtonElement>("zoom-fit").addEventListener("click", () => {
   zoom.fit();
   refreshSelection();
 });
+// Any zoom changes what is on screen: the overview's frame follows.
+for (const id of ["zoom-in", "zoom-out", "zoom-fit"]) byId<HTMLButtonElement>(id).addEventListener("click", () => minimap.update());
+viewport.addEventListener("wheel", () => minimap.update(), { passive: true });
 byId<HTMLButtonElement>("export-svg").addEventListener("click", () => {
   host.postMessage({ type: "exportSvg", svg: exportSvg(svg, layout.width, layout.height) });
 });

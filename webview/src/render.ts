@@ -14,8 +14,11 @@ export interface NodeView {
 
 const MARKERS = ["data", "dependsOn", "if", "else", "broken", "cycle"] as const;
 
-/** Draws the whole graph into `svg` (replacing what was there); returns the node views by node id. */
-export function drawGraph(svg: SVGSVGElement, graph: PipelineGraph, layout: GraphLayout): Map<string, NodeView> {
+/**
+ * Draws the whole graph into `svg` (replacing what was there); returns the node views by node id. Condition steps in
+ * `collapsible` get a fold toggle (`g.toggle[data-toggle=id]`).
+ */
+export function drawGraph(svg: SVGSVGElement, graph: PipelineGraph, layout: GraphLayout, collapsible: ReadonlySet<string>): Map<string, NodeView> {
   svg.replaceChildren();
   svg.setAttribute("viewBox", `0 0 ${Math.max(1, layout.width)} ${Math.max(1, layout.height)}`);
   drawMarkers(svgElement("defs", {}, svg));
@@ -43,12 +46,12 @@ export function drawGraph(svg: SVGSVGElement, graph: PipelineGraph, layout: Grap
   const boxes = new Map(layout.nodes.map((b) => [b.id, b]));
   for (const node of graph.nodes) {
     const box = boxes.get(node.id);
-    if (box) views.set(node.id, drawNode(nodeLayer, node, box));
+    if (box) views.set(node.id, drawNode(nodeLayer, node, box, collapsible.has(node.id)));
   }
   return views;
 }
 
-function drawNode(layer: SVGGElement, node: GraphNode, box: { x: number; y: number; width: number; height: number }): NodeView {
+function drawNode(layer: SVGGElement, node: GraphNode, box: { x: number; y: number; width: number; height: number }, foldable: boolean): NodeView {
   const group = svgElement(
     "g",
     { id: nodeDomId(node.id), class: nodeClass(node), transform: `translate(${box.x},${box.y})`, "data-id": node.id, tabindex: 0, role: "button" },
@@ -61,23 +64,47 @@ function drawNode(layer: SVGGElement, node: GraphNode, box: { x: number; y: numb
   svgElement("rect", { class: "node-box", width: box.width, height: box.height, rx: 6 }, group);
   svgElement("rect", { class: "node-bar", width: 5, height: box.height, rx: 2 }, group);
   const name = svgElement("text", { class: "node-name", x: 14, y: 22 }, group);
-  name.textContent = fit((node.stepType === "Condition" ? "◇ " : "") + node.label, box.width - 24, 7.6);
+  name.textContent = fit((node.stepType === "Condition" ? "◇ " : "") + node.label, box.width - (foldable ? 46 : 24), 7.6);
   const detail = svgElement("text", { class: "node-detail", x: 14, y: 42 }, group);
   const badges = svgElement("g", { class: "node-badges", transform: `translate(${box.width - 6},-9)` }, group);
+  if (foldable) drawToggle(group, node, box.width);
   const view: NodeView = { node, group, detail, badges, title, width: box.width };
   setDetail(view, undefined);
   return view;
 }
 
+/** The fold toggle of a Condition step with branches: `−` folds its branches into it, `+` (with the count) unfolds. */
+function drawToggle(group: SVGGElement, node: GraphNode, width: number): void {
+  const folded = node.collapsed !== undefined;
+  const what = folded ? `Expand the branches (${node.collapsed!.length} step${node.collapsed!.length === 1 ? "" : "s"})` : "Collapse the branches";
+  const toggle = svgElement(
+    "g",
+    {
+      class: `toggle${folded ? " folded" : ""}`,
+      "data-toggle": node.id,
+      transform: `translate(${width - 24},6)`,
+      role: "button",
+      tabindex: 0,
+      "aria-label": what,
+    },
+    group,
+  );
+  svgElement("title", {}, toggle).textContent = `${what} (or the + / − key on the node)`;
+  svgElement("rect", { width: 18, height: 18, rx: 3 }, toggle);
+  svgElement("text", { x: 9, y: 13.5, "text-anchor": "middle" }, toggle).textContent = folded ? "+" : "−";
+}
+
 /** The second line and the tooltip of a node, with or without a run status. */
 export function setDetail(view: NodeView, status: string | undefined): void {
   const { node } = view;
-  const base = node.kind === "missing" ? "unknown step" : (node.stepType ?? "no Type");
+  const folded = node.collapsed ? ` · ${node.collapsed.length} step${node.collapsed.length === 1 ? "" : "s"} folded` : "";
+  const base = node.kind === "missing" ? "unknown step" : `${node.stepType ?? "no Type"}${folded}`;
   view.detail.textContent = fit(status ? `${base} · ${status}` : base, view.width - 24, 6.6);
   const lines = [node.kind === "missing" ? `${node.label}: no step has this name` : `${node.label} (${node.stepType ?? "no Type"})`];
   if (node.condition) lines.push(`In the ${node.branch === "else" ? "ElseSteps" : "IfSteps"} of ${node.condition}`);
   if (node.problems.includes("duplicate-name")) lines.push("Another step has the same name");
   if (node.cycle) lines.push("On a dependency cycle");
+  if (node.collapsed?.length) lines.push(`Folded branches: ${node.collapsed.slice(0, 20).join(", ")}${node.collapsed.length > 20 ? "…" : ""}`);
   if (status) lines.push(status);
   view.title.textContent = lines.join("\n");
 }
@@ -85,6 +112,7 @@ export function setDetail(view: NodeView, status: string | undefined): void {
 function nodeClass(node: GraphNode): string {
   const classes = ["node", `node-${node.kind}`];
   if (node.stepType === "Condition") classes.push("node-condition");
+  if (node.collapsed) classes.push("collapsed");
   if (node.cycle) classes.push("cycle");
   if (node.problems.some((p) => p !== "missing")) classes.push("problem");
   return classes.join(" ");

@@ -15,17 +15,34 @@ export class Zoom {
     this.apply();
   }
 
+  /** While true the drawing is fitted again when the view is resized; a zoom by hand ends it. */
+  autoFit = false;
+
   by(factor: number): void {
+    this.autoFit = false;
     this.scale = Math.min(3, Math.max(0.05, this.scale * factor));
     this.apply();
   }
 
-  /** Shrinks the drawing to fit the view (never enlarges it), but not below `minimum`: past that the viewport scrolls. */
+  private minimum = 0.05;
+
+  /**
+   * Shrinks the drawing to fit the view (never enlarges it). Not below `minimum`: when the whole drawing would be
+   * smaller, it fits the view's width if that is readable (a long pipeline scrolls down), else stays at `minimum`.
+   */
   fit(minimum = 0.05): void {
+    this.minimum = minimum;
+    this.autoFit = true;
     if (this.width === 0 || this.height === 0) return;
-    const scale = Math.min((this.viewport.clientWidth - 8) / this.width, (this.viewport.clientHeight - 8) / this.height, 1);
-    this.scale = Math.max(minimum, scale);
+    const across = Math.min((this.viewport.clientWidth - 8) / this.width, 1);
+    const whole = Math.min(across, (this.viewport.clientHeight - 8) / this.height);
+    this.scale = whole >= minimum ? whole : Math.max(minimum, across);
     this.apply();
+  }
+
+  /** The view was resized: fitted again unless zoomed by hand since. */
+  resized(): void {
+    if (this.autoFit) this.fit(this.minimum);
   }
 
   private apply(): void {

@@ -1,14 +1,31 @@
 import * as vscode from "vscode";
-import { LiveGraph, type LiveView, isFromWebview, type FromWebview, type ToWebview, COMMANDS } from "../../../core/src";
+import {
+  collapseBranches,
+  collapsibleConditions,
+  COMMANDS,
+  isFromWebview,
+  LiveGraph,
+  shapeKey,
+  type FromWebview,
+  type LiveView,
+  type PipelineGraph,
+  type ToWebview,
+} from "../../../core/src";
+import type { GraphLayout } from "../../../core/src/graph-view/layout";
 import type { RunController } from "../run/run-controller";
 import { saveSvg } from "./export-svg";
 import { graphHtml, nonce } from "./html";
+import type { LayoutService } from "./layout-service";
 import { StatusPoller } from "./status-poller";
 
 /**
  * One graph view of one definition: redraws as the text changes (debounced, from the last good model), follows the
- * editor's cursor, shows an execution's step statuses, and turns clicks into reveals and runs.
+ * editor's cursor, shows an execution's step statuses, and turns clicks into reveals and runs. Layouts come from the
+ * layout worker, seeded with the previous one (an edit does not reshuffle the picture); a graph whose shape did not
+ * change is redrawn on the layout it has.
  */
+const EMPTY: GraphLayout = { width: 0, height: 0, nodes: [], edges: [], crossings: 0 };
+
 export class GraphPanel implements vscode.Disposable {
   private readonly live = new LiveGraph();
   private view?: LiveView;
@@ -18,6 +35,10 @@ export class GraphPanel implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[] = [];
   private readonly closed = new vscode.EventEmitter<void>();
   private disposed = false;
+  /** The Condition steps whose branches are folded. */
+  private collapsed = new Set<string>();
+  private drawn?: { key: string; graph: PipelineGraph; layout: GraphLayout; collapsed: string };
+  private layoutGeneration = 0;
   readonly onDidClose = this.closed.event;
 
   constructor(
@@ -25,6 +46,7 @@ export class GraphPanel implements vscode.Disposable {
     private readonly uri: vscode.Uri,
     private readonly controller: RunController,
     extensionUri: vscode.Uri,
+    private readonly layouts: LayoutService,
   ) {
     const pipelineName = () => {
       const document = this.document();
@@ -93,18 +115,57 @@ export class GraphPanel implements vscode.Disposable {
     const document = this.document();
     if (!document) return;
     this.view = this.live.update(document.getText());
-    if (send) this.postGraph();
+    if (send) void this.postGraph();
   }
 
-  private postGraph(): void {
-    if (!this.view) return;
-    this.post({ type: "graph", graph: this.view.graph, stale: this.view.stale, note: this.view.note, title: this.uri.path.split("/").pop() ?? "" });
+  /** Folds the chosen branches, lays the graph out when its shape changed (latest request wins), and sends it. */
+  private async postGraph(): Promise<void> {
+    const view = this.view;
+    if (!view) return;
+    const collapsible = collapsibleConditions(view.graph);
+    const collapsed = collapsible.filter((id) => this.collapsed.has(id));
+    const graph = collapseBranches(view.graph, collapsed);
+    const key = shapeKey(graph);
+    const generation = ++this.layoutGeneration;
+    let layout = this.drawn?.key === key ? this.drawn.layout : undefined;
+    if (!layout) {
+      // Edits keep the picture (seeded); folding or unfolding branches lays the graph out afresh, compact.
+      const seed = this.drawn && this.drawn.collapsed === collapsed.join("\n") ? this.drawn.layout : undefined;
+      try {
+        layout = await this.layouts.layout(graph, seed);
+      } catch (error) {
+        if (generation === this.layoutGeneration && !this.disposed)
+          this.post({
+            type: "graph",
+            graph: { nodes: [], edges: [] },
+            layout: EMPTY,
+            stale: true,
+            note: `The graph could not be laid out: ${(error as Error).message}`,
+            title: this.title(),
+            collapsible: [],
+            collapsed: [],
+          });
+        return;
+      }
+    }
+    if (generation !== this.layoutGeneration || this.disposed) return;
+    this.drawn = { key, graph, layout, collapsed: collapsed.join("\n") };
+    this.post({ type: "graph", graph, layout, stale: view.stale, note: view.note, title: this.title(), collapsible, collapsed });
     const editor = vscode.window.visibleTextEditors.find((e) => this.isMine(e.document));
     if (editor) this.postCursor(editor);
   }
 
+  private title(): string {
+    return this.uri.path.split("/").pop() ?? "";
+  }
+
+  /** The node of the step under the cursor, or the collapsed Condition that hides it. */
   private postCursor(editor: vscode.TextEditor): void {
-    this.post({ type: "cursor", id: this.live.nodeAt(editor.document.offsetAt(editor.selection.active)) });
+    let id = this.live.nodeAt(editor.document.offsetAt(editor.selection.active));
+    const shown = this.drawn && new Set(this.drawn.graph.nodes.map((n) => n.id));
+    const byId = new Map(this.view?.graph.nodes.map((n) => [n.id, n]));
+    while (id !== undefined && shown && !shown.has(id)) id = byId.get(id)?.condition;
+    this.post({ type: "cursor", id });
   }
 
   private async handle(message: FromWebview): Promise<void> {
@@ -112,7 +173,7 @@ export class GraphPanel implements vscode.Disposable {
       case "ready":
         this.post({ type: "capabilities", canRun: vscode.workspace.isTrusted });
         this.update();
-        this.postGraph();
+        await this.postGraph();
         if (this.lastStatus) this.post(this.lastStatus);
         await this.poller.refresh();
         return;
@@ -124,6 +185,9 @@ export class GraphPanel implements vscode.Disposable {
         return;
       case "exportSvg":
         return saveSvg(this.uri, message.svg);
+      case "collapse":
+        this.collapsed = new Set(message.ids);
+        return this.postGraph();
     }
   }
 

@@ -40,6 +40,9 @@ export function graphHtml(webview: vscode.Webview, extensionUri: vscode.Uri, scr
   <button id="clear-selection" disabled>Clear Selection</button>
   <span id="selection-count"></span>
   <span class="spacer"></span>
+  <input id="search" type="search" placeholder="Find step (Ctrl+F)" aria-label="Find a step by name (Enter: next, Shift+Enter: previous)" title="Find a step by name (Enter: next, Shift+Enter: previous, Escape: clear)" spellcheck="false">
+  <span id="search-count" aria-live="polite"></span>
+  <button id="fold-all" hidden title="Fold every Condition's branches into it, or unfold them all">Collapse Branches</button>
   <button id="zoom-out" title="Zoom out (Ctrl+wheel)">−</button>
   <button id="zoom-fit" title="Fit the graph in the view">Fit</button>
   <button id="zoom-in" title="Zoom in (Ctrl+wheel)">+</button>
@@ -47,10 +50,13 @@ export function graphHtml(webview: vscode.Webview, extensionUri: vscode.Uri, scr
 </header>
 <div id="execution" aria-live="polite"></div>
 <div id="banner" role="status" hidden></div>
+<div id="stage">
 <main id="viewport">
   <svg id="graph" xmlns="http://www.w3.org/2000/svg" role="group" aria-label="Pipeline steps"></svg>
   <div id="empty" hidden>No steps to draw.</div>
 </main>
+<div id="minimap" hidden title="Overview: click or drag to scroll there"></div>
+</div>
 <footer id="legend">
   <span>${legendLine("legend-data")}data (Get)</span>
   <span>${legendLine("legend-dependsOn")}DependsOn</span>
@@ -58,7 +64,7 @@ export function graphHtml(webview: vscode.Webview, extensionUri: vscode.Uri, scr
   <span>${legendLine("legend-else")}else branch</span>
   <span>${legendLine("legend-broken")}unknown step</span>
   <span>${legendLine("legend-cycle")}cycle</span>
-  <span>Click: reveal · Ctrl/Shift-click: select several</span>
+  <span>Click: reveal · Ctrl/Shift-click: select several · −/+: fold a Condition's branches</span>
 </footer>
 <script nonce="${scriptNonce}" src="${script}"></script>
 </body>

@@ -2,6 +2,7 @@ import * as vscode from "vscode";
 import { COMMANDS } from "../../../core/src";
 import type { RunController } from "../run/run-controller";
 import { GraphPanel } from "./graph-panel";
+import { LAYOUT_WORKER, LayoutService } from "./layout-service";
 
 const VIEW_TYPE = "sagemakerPipelines.graph";
 
@@ -11,6 +12,7 @@ const VIEW_TYPE = "sagemakerPipelines.graph";
  */
 export function registerGraphView(context: vscode.ExtensionContext, controller: RunController, languageId: string): vscode.Disposable[] {
   const panels = new Map<string, GraphPanel>();
+  const layouts = new LayoutService(vscode.Uri.joinPath(context.extensionUri, LAYOUT_WORKER).fsPath);
   const show = async (target?: string | vscode.Uri) => {
     const uri = typeof target === "string" ? vscode.Uri.parse(target) : (target ?? vscode.window.activeTextEditor?.document.uri);
     const document = uri && (vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) ?? (await vscode.workspace.openTextDocument(uri)));
@@ -31,9 +33,17 @@ export function registerGraphView(context: vscode.ExtensionContext, controller: 
         localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, "dist")],
       },
     );
-    const view = new GraphPanel(panel, uri, controller, context.extensionUri);
+    const view = new GraphPanel(panel, uri, controller, context.extensionUri, layouts);
     panels.set(key, view);
     view.onDidClose(() => panels.delete(key));
   };
-  return [vscode.commands.registerCommand(COMMANDS.showGraph, show), { dispose: () => [...panels.values()].forEach((p) => p.dispose()) }];
+  return [
+    vscode.commands.registerCommand(COMMANDS.showGraph, show),
+    {
+      dispose: () => {
+        [...panels.values()].forEach((p) => p.dispose());
+        layouts.dispose();
+      },
+    },
+  ];
 }

@@ -1,10 +1,9 @@
 /**
- * Positions for the graph view, by the bundled layout library (@dagrejs/dagre: layered, synchronous). Pure: the same
- * graph gives the same layout in the webview and in Node (benchmarks, tests). Node sizes come from the label lengths,
- * not from measured text, so the layout does not depend on fonts.
+ * Positions for the graph view, by the layered layout of ./layered (top to bottom). Pure: the same graph (and seed)
+ * gives the same layout in the extension's layout worker and in Node (benchmarks, tests). Node sizes come from the
+ * label lengths, not from measured text, so the layout does not depend on fonts.
  */
-import { Graph, layout } from "@dagrejs/dagre";
-import { fastRanker } from "./ranker";
+import { layered } from "./layered";
 import type { GraphEdge, GraphNode, PipelineGraph } from "./types";
 
 export interface Point {
@@ -33,66 +32,97 @@ export interface GraphLayout {
   height: number;
   nodes: NodeBox[];
   edges: EdgeRoute[];
+  /** Edge crossings between consecutive layers (long edges counted through each layer they cross). */
+  crossings: number;
 }
 
 export interface LayoutOptions {
-  /** `TB`: top to bottom (default); `LR`: left to right. */
-  direction?: "TB" | "LR";
-  /** Above this many nodes the linear-time ranker replaces network simplex (default 200). */
-  fastRankerAbove?: number;
+  /**
+   * The drawing before an edit: nodes that stay keep their left-to-right order and are drawn near where they were, so
+   * adding or removing a step does not reshuffle the picture. Without it, the order minimises crossings.
+   */
+  previous?: GraphLayout;
 }
 
 export const NODE_HEIGHT = 56;
-const CHAR_WIDTH = 7.5;
-const MIN_WIDTH = 140;
-const MAX_WIDTH = 320;
+/** The page's estimates of its text widths (webview/src/render.ts cuts texts by the same). */
+export const NAME_CHAR_WIDTH = 7.6;
+export const DETAIL_CHAR_WIDTH = 6.6;
+const MIN_WIDTH = 150;
+const MAX_WIDTH = 300;
+/** Room on the type line for a status: ` · Succeeded · 12.3 s`. */
+const STATUS_CHARS = 20;
 const LABEL = { width: 34, height: 16 };
-const FAST_RANKER_ABOVE = 200;
+const LOOP = 24;
+const MARGIN = 16;
 
-/** Wide enough for the name (bold) or the type line, within bounds. */
+/** Wide enough for the name (bold; a Condition's has its fold toggle beside it) or the type line with a status, within bounds. */
 export function nodeWidth(node: GraphNode): number {
-  const longest = Math.max(node.label.length * 1.1, (node.stepType?.length ?? 0) + 22);
-  return Math.round(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, longest * CHAR_WIDTH + 28)));
+  const name = ((node.stepType === "Condition" ? 2 : 0) + node.label.length) * NAME_CHAR_WIDTH + (node.stepType === "Condition" ? 46 : 24);
+  const detail = ((node.stepType ?? "no Type").length + STATUS_CHARS) * DETAIL_CHAR_WIDTH + 24;
+  return Math.round(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, name, detail)));
 }
 
 const edgeLabel = (edge: GraphEdge): string | undefined => (edge.kind === "if" || edge.kind === "else" ? edge.kind : undefined);
 
-export function layoutGraph(graph: PipelineGraph, options: LayoutOptions = {}): GraphLayout {
-  if (graph.nodes.length === 0) return { width: 0, height: 0, nodes: [], edges: [] };
-  const ranker = graph.nodes.length > (options.fastRankerAbove ?? FAST_RANKER_ABOVE) ? fastRanker : "network-simplex";
-  // The layout library keys plain objects by id: internal ids keep any step name (`__proto__`…) harmless.
-  const key = new Map(graph.nodes.map((node, i) => [node.id, `n${i}`]));
-  const g = new Graph({ multigraph: true });
-  g.setGraph({ rankdir: options.direction ?? "TB", nodesep: 28, ranksep: 48, edgesep: 12, ranker });
-  g.setDefaultEdgeLabel(() => ({}));
-  graph.nodes.forEach((node) => g.setNode(key.get(node.id)!, { width: nodeWidth(node), height: NODE_HEIGHT }));
-  graph.edges.forEach((edge, i) => {
-    const label = edgeLabel(edge);
-    // Branch edges pull harder: a Condition's branches sit right under it.
-    g.setEdge(key.get(edge.from)!, key.get(edge.to)!, { weight: label ? 2 : 1, ...(label ? { ...LABEL, labelpos: "c" } : {}) }, `e${i}`);
-  });
-  layout(g);
+export const EMPTY_LAYOUT: GraphLayout = { width: 0, height: 0, nodes: [], edges: [], crossings: 0 };
 
-  const nodes = graph.nodes.map((node): NodeBox => {
-    const n = g.node(key.get(node.id)!);
-    return { id: node.id, x: n.x! - n.width / 2, y: n.y! - n.height / 2, width: n.width, height: n.height };
+export function layoutGraph(graph: PipelineGraph, options: LayoutOptions = {}): GraphLayout {
+  if (graph.nodes.length === 0) return EMPTY_LAYOUT;
+  const index = new Map(graph.nodes.map((node, i) => [node.id, i]));
+  const widths = graph.nodes.map(nodeWidth);
+  const previous = options.previous && new Map(options.previous.nodes.map((b) => [b.id, b.x + b.width / 2]));
+  const previousRoutes = options.previous && new Map(options.previous.edges.map((e) => [e.id, e.points]));
+  const edges = graph.edges.filter((e) => index.has(e.from) && index.has(e.to));
+  const result = layered({
+    widths,
+    height: NODE_HEIGHT,
+    // Branch edges pull harder: a Condition's branches sit right under it.
+    edges: edges.map((e) => ({ from: index.get(e.from)!, to: index.get(e.to)!, weight: edgeLabel(e) ? 2 : 1 })),
+    seedX: previous && graph.nodes.map((node) => previous.get(node.id)),
+    seedBends: previousRoutes && edges.map((e) => bendsOf(previousRoutes.get(e.id))),
   });
-  const edges = graph.edges.map((edge, i): EdgeRoute => {
-    const e = g.edge(key.get(edge.from)!, key.get(edge.to)!, `e${i}`);
+  const nodes = graph.nodes.map((node, i): NodeBox => ({ id: node.id, x: result.x[i] - widths[i] / 2, y: result.y[i], width: widths[i], height: NODE_HEIGHT }));
+  const routes = edges.map((edge, i): EdgeRoute => {
+    const box = nodes[index.get(edge.from)!];
+    const points = result.routes[i].length ? result.routes[i] : selfLoop(box);
     const text = edgeLabel(edge);
-    return {
-      id: edge.id,
-      points: (e.points ?? []).map((p: Point) => ({ x: p.x, y: p.y })),
-      ...(text && e.x !== undefined && e.y !== undefined ? { label: { x: e.x, y: e.y, text } } : {}),
-    };
+    return { id: edge.id, points, ...(text ? { label: { ...labelPoint(points), text } } : {}) };
   });
-  return framed(nodes, edges);
+  return framed(nodes, routes, result.crossings, previous !== undefined);
 }
 
-const MARGIN = 16;
+/** The x of a route's bends, top to bottom (a route runs from `from` to `to`: upwards when the edge closes a cycle). */
+function bendsOf(points: Point[] | undefined): number[] | undefined {
+  if (!points || points.length < 2) return undefined;
+  const downwards = points[0].y <= points[points.length - 1].y;
+  const inner = points.slice(1, -1).map((p) => p.x);
+  return downwards ? inner : inner.reverse();
+}
 
-/** dagre bounds the nodes only: long edges may swing outside. Shifts everything so nodes and routes lie inside. */
-function framed(nodes: NodeBox[], edges: EdgeRoute[]): GraphLayout {
+/** A loop on the right side of the node. */
+function selfLoop(box: NodeBox): Point[] {
+  const right = box.x + box.width;
+  return [
+    { x: right, y: box.y + box.height / 3 },
+    { x: right + LOOP, y: box.y + box.height / 3 },
+    { x: right + LOOP, y: box.y + (2 * box.height) / 3 },
+    { x: right, y: box.y + (2 * box.height) / 3 },
+  ];
+}
+
+/** The middle of the last segment: near the branch's step, where labels of one Condition's branches do not meet. */
+function labelPoint(points: Point[]): Point {
+  const a = points[points.length - 2] ?? points[0];
+  const b = points[points.length - 1];
+  return { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+}
+
+/**
+ * Shifts everything so nodes, routes and labels lie inside, with a margin. `keep`: a seeded layout is already in the
+ * previous drawing's coordinates; it moves only if something would lie outside.
+ */
+function framed(nodes: NodeBox[], edges: EdgeRoute[], crossings: number, keep: boolean): GraphLayout {
   let minX = Infinity;
   let minY = Infinity;
   let maxX = -Infinity;
@@ -108,13 +138,31 @@ function framed(nodes: NodeBox[], edges: EdgeRoute[]): GraphLayout {
     for (const p of e.points) include(p.x, p.y, p.x, p.y);
     if (e.label) include(e.label.x - LABEL.width / 2, e.label.y - LABEL.height / 2, e.label.x + LABEL.width / 2, e.label.y + LABEL.height / 2);
   }
-  const dx = MARGIN - minX;
-  const dy = MARGIN - minY;
+  const dx = keep ? Math.max(0, MARGIN - minX) : MARGIN - minX;
+  const dy = keep ? Math.max(0, MARGIN - minY) : MARGIN - minY;
   const move = (p: Point) => ({ x: p.x + dx, y: p.y + dy });
   return {
-    width: Math.ceil(maxX - minX + 2 * MARGIN),
-    height: Math.ceil(maxY - minY + 2 * MARGIN),
+    width: Math.ceil(maxX + dx + MARGIN),
+    height: Math.ceil(maxY + dy + MARGIN),
     nodes: nodes.map((n) => ({ ...n, ...move(n) })),
     edges: edges.map((e) => ({ ...e, points: e.points.map(move), ...(e.label ? { label: { ...e.label, ...move(e.label) } } : {}) })),
+    crossings,
   };
+}
+
+/** The layout worker's request and reply (client/src/graph/layout-worker.ts). */
+export interface LayoutRequest {
+  id: number;
+  graph: PipelineGraph;
+  previous?: GraphLayout;
+}
+
+export type LayoutReply = { id: number; layout: GraphLayout } | { id: number; error: string };
+
+export function answerLayout(request: LayoutRequest): LayoutReply {
+  try {
+    return { id: request.id, layout: layoutGraph(request.graph, { previous: request.previous }) };
+  } catch (error) {
+    return { id: request.id, error: (error as Error).message };
+  }
 }

@@ -2,13 +2,26 @@
  * The graph view's messages, one typed contract for the extension (client/src/graph) and the webview script
  * (webview/src). Everything is JSON.
  */
+import type { GraphLayout } from "./layout";
 import type { ExecutionOverlay } from "./status";
 import type { PipelineGraph } from "./types";
 
 /** Extension → webview. */
 export type ToWebview =
-  /** A new graph to lay out and draw (the webview keeps selection and positions of nodes that stay). */
-  | { type: "graph"; graph: PipelineGraph; stale: boolean; note?: string; title: string }
+  /**
+   * A graph to draw, laid out by the extension's layout worker: `graph` is the drawn one (collapsed branches folded),
+   * `collapsible` the Condition steps with branches, `collapsed` those folded. The webview keeps the selection.
+   */
+  | {
+      type: "graph";
+      graph: PipelineGraph;
+      layout: GraphLayout;
+      stale: boolean;
+      note?: string;
+      title: string;
+      collapsible: string[];
+      collapsed: string[];
+    }
   /** The overlay of one execution, or none (`message` says why: not run yet, target unreachable…). */
   | { type: "status"; overlay?: ExecutionOverlay; message?: string }
   /** The node of the step the editor's cursor is in (undefined: none). */
@@ -25,7 +38,9 @@ export type FromWebview =
   /** "Run Selected Steps" on the selected nodes' step names. */
   | { type: "runSelected"; steps: string[] }
   /** The drawing, styles inlined, to save through a save dialog. */
-  | { type: "exportSvg"; svg: string };
+  | { type: "exportSvg"; svg: string }
+  /** Fold the branches of these Condition steps (and unfold the others). */
+  | { type: "collapse"; ids: string[] };
 
 /** Messages come from a webview: check their shape before trusting them. */
 export function isFromWebview(value: unknown): value is FromWebview {
@@ -40,6 +55,8 @@ export function isFromWebview(value: unknown): value is FromWebview {
       return Array.isArray(m.steps) && m.steps.every((s) => typeof s === "string");
     case "exportSvg":
       return typeof m.svg === "string";
+    case "collapse":
+      return Array.isArray(m.ids) && m.ids.every((s) => typeof s === "string");
     default:
       return false;
   }

@@ -36,6 +36,8 @@ export interface GraphNode {
   cycle: boolean;
   /** `duplicate-name`, `unnamed`, `missing`. */
   problems: string[];
+  /** A collapsed Condition step: the labels of the steps its folded branches hide (see `collapseBranches`). */
+  collapsed?: string[];
 }
 
 export interface GraphEdge {

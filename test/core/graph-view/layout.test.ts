@@ -69,7 +69,7 @@ test("layout: pure and deterministic; cycles, self-loops and missing nodes are l
   const first = layoutGraph(graph);
   assertSane(graph, first, "cycle");
   assert.deepEqual(layoutGraph(graph), first);
-  assert.deepEqual(layoutGraph({ nodes: [], edges: [] }), { width: 0, height: 0, nodes: [], edges: [] });
+  assert.deepEqual(layoutGraph({ nodes: [], edges: [] }), { width: 0, height: 0, nodes: [], edges: [], crossings: 0 });
 });
 
 test("layout: names the service would refuse (spaces, quotes, separators, empty) are laid out all the same", () => {
@@ -84,4 +84,97 @@ test("layout: a large definition (300 steps: the linear-time layering) is laid o
   const graph = graphFromText(syntheticDefinition(300)).graph!;
   assert.equal(graph.nodes.length, 300);
   assertSane(graph, layoutGraph(graph), "synthetic 300");
+});
+
+/** Steps `names` with the given `Get` reads: `reads[name]` lists the steps it reads. */
+function readsGraph(names: string[], reads: Record<string, string[]>): PipelineGraph {
+  const steps = names.map((Name) => ({
+    Name,
+    Type: "Processing",
+    Arguments: { Inputs: (reads[Name] ?? []).map((r) => ({ Get: `Steps.${r}.ProcessingJobName` })) },
+  }));
+  return graphFromText(definition(steps)).graph!;
+}
+
+test("layout: crossings are counted (K3,3 on two layers has 9, whatever the order) and removed when an order has none", () => {
+  const k33 = readsGraph(["A", "B", "C", "X", "Y", "Z"], { X: ["A", "B", "C"], Y: ["A", "B", "C"], Z: ["A", "B", "C"] });
+  assert.equal(layoutGraph(k33).crossings, 9);
+  // Document order crosses (A→Y, B→X); the layout untangles it.
+  const tangled = readsGraph(["A", "B", "X", "Y"], { Y: ["A"], X: ["B"] });
+  const layout = layoutGraph(tangled);
+  assert.equal(layout.crossings, 0);
+  const x = new Map(layout.nodes.map((n) => [n.id, n.x]));
+  assert.equal(Math.sign(x.get("A")! - x.get("B")!), Math.sign(x.get("Y")! - x.get("X")!), "A and Y on the same side");
+  // A tree never crosses.
+  const tree = readsGraph(["R", "A", "B", "A1", "A2", "B1", "B2"], { A: ["R"], B: ["R"], A1: ["A"], A2: ["A"], B1: ["B"], B2: ["B"] });
+  assert.equal(layoutGraph(tree).crossings, 0);
+});
+
+test("layout: the 31-deep nesting and the 1,000-step definition lay out without overlaps; long edges bend, not cut through nodes' layers", () => {
+  const graph = graphFromText(syntheticDefinition(1_000)).graph!;
+  const layout = layoutGraph(graph);
+  assertSane(graph, layout, "synthetic 1000");
+  const y = new Map(layout.nodes.map((n) => [n.id, n.y]));
+  const ranks = [...new Set(layout.nodes.map((n) => n.y))].sort((a, b) => a - b);
+  for (const edge of layout.edges) {
+    const from = graph.edges.find((e) => e.id === edge.id)!;
+    const crossed = ranks.filter((r) => r > y.get(from.from)! && r < y.get(from.to)!).length;
+    if (from.from !== from.to && y.get(from.from)! < y.get(from.to)!) assert.equal(edge.points.length, crossed + 2, `${edge.id}: one bend per layer crossed`);
+  }
+});
+
+/** For nodes in both layouts: how many moved (beyond a translation of the whole picture), and pairs on one row that swapped. */
+function movement(before: GraphLayout, after: GraphLayout): { moved: number; kept: number; swapped: number } {
+  const old = new Map(before.nodes.map((n) => [n.id, n]));
+  const both = after.nodes.filter((n) => old.has(n.id));
+  const dx = median(both.map((n) => n.x - old.get(n.id)!.x));
+  const dy = median(both.map((n) => n.y - old.get(n.id)!.y));
+  let moved = 0;
+  for (const n of both) if (Math.abs(n.x - dx - old.get(n.id)!.x) > 1 || Math.abs(n.y - dy - old.get(n.id)!.y) > 1) moved++;
+  let swapped = 0;
+  for (const a of both)
+    for (const b of both) {
+      const [oa, ob] = [old.get(a.id)!, old.get(b.id)!];
+      if (a.id < b.id && oa.y === ob.y && a.y === b.y && Math.sign(oa.x - ob.x) !== Math.sign(a.x - b.x)) swapped++;
+    }
+  return { moved, kept: both.length - moved, swapped };
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+test("layout: seeded with the previous drawing, the same graph is drawn the same", () => {
+  for (const text of [syntheticDefinition(100), corpusText("aws-examples_abalone-2022-03.json")]) {
+    const graph = graphFromText(text).graph!;
+    const first = layoutGraph(graph);
+    const again = layoutGraph(graph, { previous: first });
+    assert.deepEqual(
+      again.nodes.map((n) => [n.id, Math.round(n.x), Math.round(n.y)]),
+      first.nodes.map((n) => [n.id, Math.round(n.x), Math.round(n.y)]),
+    );
+  }
+});
+
+test("layout: adding a step keeps the picture (no swaps, most nodes in place); without the seed the order reshuffles", () => {
+  const before = graphFromText(syntheticDefinition(100)).graph!;
+  const definitionAfter = JSON.parse(syntheticDefinition(100));
+  definitionAfter.Steps.splice(50, 0, { Name: "Added", Type: "Processing", Arguments: { In: { Get: "Steps.Step0040.ProcessingJobName" } } });
+  definitionAfter.Steps[70].Arguments.Also = { Get: "Steps.Added.ProcessingJobName" };
+  const after = graphFromText(JSON.stringify(definitionAfter)).graph!;
+  assert.equal(after.nodes.length, before.nodes.length + 1);
+  const first = layoutGraph(before);
+  const seeded = layoutGraph(after, { previous: first });
+  assertSane(after, seeded, "seeded");
+  const kept = movement(first, seeded);
+  assert.equal(kept.swapped, 0, "no two steps of a row trade places");
+  assert.ok(kept.kept >= 0.7 * before.nodes.length, `most steps stay where they were: ${JSON.stringify(kept)}`);
+  const fresh = movement(first, layoutGraph(after));
+  assert.ok(fresh.swapped > 0 && fresh.kept < kept.kept, `the unseeded layout reshuffles (else this test shows nothing): ${JSON.stringify(fresh)}`);
+
+  // A removed step: the others keep their order too.
+  const removed = JSON.parse(syntheticDefinition(100));
+  removed.Steps.splice(60, 1);
+  const smaller = graphFromText(JSON.stringify(removed)).graph!;
+  const afterRemoval = layoutGraph(smaller, { previous: first });
+  assertSane(smaller, afterRemoval, "after a removal");
+  assert.equal(movement(first, afterRemoval).swapped, 0);
 });

@@ -75,6 +75,9 @@ test("protocol: messages from the webview are checked", () => {
   assert.ok(isFromWebview({ type: "reveal", id: "A" }));
   assert.ok(isFromWebview({ type: "runSelected", steps: ["A", "B"] }));
   assert.ok(isFromWebview({ type: "exportSvg", svg: "<svg/>" }));
+  assert.ok(isFromWebview({ type: "collapse", ids: ["Cond", "__proto__"] }));
+  assert.ok(!isFromWebview({ type: "collapse", ids: "Cond" }));
+  assert.ok(!isFromWebview({ type: "collapse", ids: [1] }));
   assert.ok(!isFromWebview({ type: "runSelected", steps: [1] }));
   assert.ok(!isFromWebview({ type: "reveal" }));
   assert.ok(!isFromWebview({ type: "other" }));

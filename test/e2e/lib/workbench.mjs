@@ -1081,6 +1081,12 @@ export async function graphState(page, { timeoutMs = SHORT } = {}) {
           clearEnabled: q("button#clear-selection") ? !q("button#clear-selection").disabled : false,
           empty: Boolean(q("#empty") && !q("#empty").hidden),
           legend: text(q("footer#legend")),
+          searchCount: text(q("#search-count")),
+          foldAll: q("button#fold-all") && !q("button#fold-all").hidden ? text(q("button#fold-all")) : "",
+          minimap: (() => {
+            const m = q("#minimap");
+            return m && !m.hidden ? { ...rect(m), frame: m.querySelector(".minimap-frame") ? rect(m.querySelector(".minimap-frame")) : undefined } : undefined;
+          })(),
           nodes: [...body.querySelectorAll("svg#graph > g#nodes > g.node")].map((g) => ({
             id: g.id,
             step: g.getAttribute("data-step"),
@@ -1089,6 +1095,7 @@ export async function graphState(page, { timeoutMs = SHORT } = {}) {
             classes: [...g.classList].filter((c) => c !== "node"),
             badges: [...g.querySelectorAll("g.node-badges g.badge")].map((b) => [...b.classList].find((c) => c.startsWith("badge-")) ?? text(b)),
             box: rect(g.querySelector("rect.node-box") ?? g),
+            toggle: g.querySelector("g.toggle") ? text(g.querySelector("g.toggle text")) : undefined,
           })),
           edges: [...body.querySelectorAll("svg#graph > g#edges > g.edge")].map((g) => ({
             id: g.getAttribute("data-edge"),
@@ -1116,6 +1123,7 @@ export async function graphState(page, { timeoutMs = SHORT } = {}) {
                   clientWidth: v.clientWidth,
                   clientHeight: v.clientHeight,
                   svg: svg ? rect(svg) : undefined,
+                  viewBox: svg?.getAttribute("viewBox") ?? "",
                 }
               : undefined;
           })(),
@@ -1174,6 +1182,24 @@ export function describeGraph(state) {
 export async function clickGraphNode(page, step, { modifiers = [], timeoutMs = SHORT } = {}) {
   const node = graphNode(page, step);
   await node.locator("rect.node-box").click({ modifiers, timeout: timeoutMs });
+}
+
+/** Types `text` into the graph view's search box (replacing what it held); `enter`: then presses Enter that many times. */
+export async function searchGraph(page, text, { enter = 0, timeoutMs = SHORT } = {}) {
+  const box = graphFrame(page).locator("input#search");
+  await box.fill(text, { timeout: timeoutMs });
+  for (let i = 0; i < enter; i++) await box.press("Enter", { timeout: timeoutMs });
+}
+
+/** Clicks the fold toggle (− / +) of the Condition step `step` in the graph view. */
+export async function clickGraphToggle(page, step, { timeoutMs = SHORT } = {}) {
+  await graphNode(page, step).locator("g.toggle rect").click({ timeout: timeoutMs });
+}
+
+/** The graph's scale on screen: the drawing's width over its viewBox width. */
+export function graphScale(state) {
+  const width = Number(state.viewport?.viewBox?.split(" ")[2] ?? 0);
+  return width > 0 ? state.viewport.svg.width / width : 0;
 }
 
 /**

@@ -1,6 +1,7 @@
 // The pipeline graph view of the corpus definition (abalone.json), driven through its webview page: the
 // `Show graph` lens opens it beside the editor; the nodes are the eight steps, with the data edges of the `Get`
-// references and the Condition's `if` / `else` branches (labelled). A click on the AbaloneTrain node selects the
+// references and the Condition's `if` / `else` branches (labelled); it opens fitted to the side panel at a readable
+// scale, nothing cut off. The Condition's − toggle folds its branches into it, + unfolds them. A click on the AbaloneTrain node selects the
 // step's Name in the editor (on screen); the editor's cursor, moved into another step, outlines that node (also a
 // step inside a Condition branch). A reference edited to an unknown step redraws the graph as typed: a missing
 // node, a broken edge, everything else still drawn; undo gives the clean graph again. A reference edited into a
@@ -84,7 +85,31 @@ export default {
     );
     if (new Set(Object.values(strokes)).size !== 3) throw new Error(`data, if and else edges do not have three colours: ${JSON.stringify(strokes)}`);
     log(`viewport: ${JSON.stringify(first.viewport)}; labels at ${first.labels.map((l) => `${l.text} ${JSON.stringify(l.box)}`).join(", ")}`);
+    // It opens fitted to the side panel at a readable scale: every node and label on screen, nothing to scroll to.
+    const scale = wb.graphScale(first);
+    log(`scale ${scale.toFixed(2)}; layout ${first.viewport.viewBox}; the panel's view ${first.viewport.clientWidth}×${first.viewport.clientHeight}`);
+    if (scale < 0.64) throw new Error(`the example opens at scale ${scale.toFixed(2)}, below the readable minimum 0.65`);
+    const view = first.viewport;
+    const outside = [...first.nodes.map((n) => [n.step, n.box]), ...first.labels.map((l) => [`label ${l.text}`, l.box])].filter(
+      ([, b]) => b.x < view.x - 1 || b.y < view.y - 1 || b.x + b.width > view.x + view.clientWidth + 1 || b.y + b.height > view.y + view.clientHeight + 1,
+    );
+    if (outside.length) throw new Error(`cut off by the panel: ${outside.map(([what, b]) => `${what} ${JSON.stringify(b)}`).join(", ")}`);
+    if (first.minimap) throw new Error("the overview shows though the whole graph is on screen");
     await screenshot("graph");
+
+    // ---- The Condition's branches fold into it (its − toggle) and unfold (+). ----
+    if (cond.toggle !== "−") throw new Error(`AbaloneMSECond's fold toggle shows "${cond.toggle}", expected −`);
+    await wb.clickGraphToggle(page, "AbaloneMSECond");
+    const folded = await wb.waitForGraphNodes(page, ["AbaloneProcess", "AbaloneTrain", "AbaloneEval", "AbaloneMSECond"], { exact: true });
+    const foldedCond = folded.nodes.find((n) => n.step === "AbaloneMSECond");
+    log(`folded: ${wb.describeGraph(folded)}; the Condition: ${foldedCond.detail}`);
+    expectEqual(foldedCond.detail, "Condition · 4 steps folded", "the folded Condition's line");
+    if (!foldedCond.classes.includes("collapsed") || foldedCond.toggle !== "+")
+      throw new Error(`the folded Condition: ${foldedCond.classes.join(" ")}, toggle ${foldedCond.toggle}`);
+    expectEdges(folded, ["data:AbaloneEval->AbaloneMSECond", "data:AbaloneTrain->AbaloneMSECond"]);
+    await screenshot("folded");
+    await wb.clickGraphToggle(page, "AbaloneMSECond");
+    await wb.waitForGraphNodes(page, STEPS, { exact: true });
 
     // ---- A click on a node reveals its step: the editor selects the step's Name. ----
     await wb.clickGraphNode(page, "AbaloneTrain");
