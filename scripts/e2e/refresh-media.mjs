@@ -14,7 +14,7 @@ export const MEDIA = {
   "screenshot-confirm.png": "06-run-pipeline-then-selected-steps-confirm-whole-pipeline.png",
   "screenshot-cache.png": "07-cache-hover-diff-miss-hover.png",
   "screenshot-graph.png": "08-graph-view-graph.png",
-  "screenshot-graph-200.png": "14-graph-view-200-steps-large.png",
+  "screenshot-graph-200.png": "15-graph-view-200-steps-large.png",
   "screenshot-executions.png": "06-run-pipeline-then-selected-steps-executions-view.png",
   "walkthrough/open-example.png": "12-walkthrough-example-open-editor.png",
   "walkthrough/confirm-run.png": "12-walkthrough-confirm-dialog.png",
