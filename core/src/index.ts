@@ -42,3 +42,4 @@ export * from "./python-source";
 export { MAX_TIMER_DELAY_MS, systemClock, type Clock } from "./clock";
 export * from "./execution-failures";
 export * from "./compare";
+export * from "./planner/estimate";

@@ -73,6 +73,8 @@ export interface CodeLensOptions {
   cacheTitle?: (stepName: string) => string | undefined;
   /** How many finished executions the client found for the document's pipeline (undefined: not known). */
   finishedExecutions?: number;
+  /** How long a run of the whole pipeline takes, from its past runs (`≈ 12 min`), shown on the Run lens. */
+  runEstimate?: string;
 }
 
 export interface LanguageService {
@@ -148,6 +150,7 @@ export function getLanguageService(options: LanguageServiceOptions): LanguageSer
           lensOptions.referenceLatest ?? true,
           lensOptions.cacheTitle,
           lensOptions.finishedExecutions,
+          lensOptions.runEstimate,
         ),
       ),
     codeActions: (document, uri, diagnostics) =>

@@ -15,8 +15,10 @@ import {
   type RunPlan,
   type RunRequest,
   cacheInsight,
-  cacheSummary,
+  estimateRun,
+  estimateText,
   planSteps,
+  stepDurations,
   type StepPlanLine,
   type PipelineDiagnostic,
   type ReferencePolicy,
@@ -36,6 +38,8 @@ export interface RunSummary {
   parameters: PlannedParameter[];
   /** What happens to each step: run, cache hit expected, reuse, skip. */
   steps: StepPlanLine[];
+  /** How long the run takes from the steps' past runs on this target (`≈ 12 min`); none without past runs. */
+  estimate?: string;
 }
 
 /** The questions a run asks the user; the editor answers with dialogs, tests with scripts. */
@@ -141,11 +145,9 @@ export async function runPipeline(connection: Connection, input: RunInput, dialo
     const referenceValues = plan.reference ? await executionParameters(connection.client, plan.reference.arn) : undefined;
     const declared = declaredParameters(model);
     operation = "DescribePipelineDefinitionForExecution";
-    const cachesSomething = model.steps.some((step) => cacheSummary(step).state === "on");
+    // The past runs give the cache verdicts and the time estimate.
     const past =
-      cachesSomething && options.history && deployment.action !== "create"
-        ? await options.history.recent(connection.client, input.pipelineName, options.historySize ?? 20)
-        : [];
+      options.history && deployment.action !== "create" ? await options.history.recent(connection.client, input.pipelineName, options.historySize ?? 20) : [];
     let overrides = { ...(input.overrides ?? {}) };
     let editing = false;
     let summary: RunSummary;
@@ -165,7 +167,8 @@ export async function runPipeline(connection: Connection, input: RunInput, dialo
         options.now?.() ?? new Date(),
       );
       const steps = planSteps(model, dag, plan, (step) => insight.verdict(step));
-      summary = { target: connection.label, pipelineName: input.pipelineName, deployment, plan, parameters: parameters.values, steps };
+      const estimate = estimateText(estimateRun(dag, new Map(steps.map((s) => [s.step, s.action])), stepDurations(past)));
+      summary = { target: connection.label, pipelineName: input.pipelineName, deployment, plan, parameters: parameters.values, steps, estimate };
       const answer = await dialogs.confirm(summary);
       if (answer === "editParameters") editing = true;
       else if (answer === "run") break;
@@ -220,6 +223,7 @@ export function describeRun(summary: RunSummary): string {
     );
   lines.push(`Parameters: ${summary.parameters.map((p) => `${p.name}=${p.value}${p.source === "default" ? "" : ` (${p.source})`}`).join(", ") || "none"}`);
   lines.push(...plan.notes);
+  if (summary.estimate) lines.push(`Estimated time: ${summary.estimate} (each step's median of its last runs; cache hits and reused steps take none)`);
   lines.push("Steps:", ...summary.steps.map((s) => `  ${s.step}: ${s.text}`));
   return lines.join("\n");
 }

@@ -1,4 +1,9 @@
 import {
+  estimateRun,
+  estimateText,
+  stepDag,
+  stepDurations,
+  type StepAction,
   cacheInsight,
   cacheVerdictHover,
   cacheVerdictLensTitle,
@@ -54,6 +59,18 @@ export class CacheContexts {
         return cacheVerdictLensTitle(verdict);
       })
     );
+  }
+
+  /**
+   * `≈ 12 min`: a run of the whole pipeline from the past runs the client sent (each step's median; the steps expected
+   * to hit the cache take no time); undefined without past runs.
+   */
+  runEstimate(uri: string, document: PipelineDocument, now: Date): string | undefined {
+    const computed = this.computed(uri, document, now);
+    if (!computed || !document.model) return undefined;
+    const dag = stepDag(document.model);
+    const actions = new Map<string, StepAction>(dag.names.map((name) => [name, computed.insight.verdict(name)?.kind === "hit" ? "cache-hit" : "run"]));
+    return estimateText(estimateRun(dag, actions, stepDurations(computed.context.executions)));
   }
 
   hoverMarkdown(uri: string, document: PipelineDocument, now: Date): StepCacheMarkdown | undefined {

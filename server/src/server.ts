@@ -187,6 +187,7 @@ connection.onCodeLens(async (params) => {
     now,
     cacheTitle: cacheContexts.lensTitle(uri, document, now),
     finishedExecutions: cacheContexts.finishedExecutions(uri),
+    runEstimate: cacheContexts.runEstimate(uri, document, now),
   });
   const cacheChange = cacheContexts.nextLensChange(uri, document, now);
   const ageChange = nextTimeChange({ referenceStartTime: reference?.startTime }, now, "lens")?.getTime();

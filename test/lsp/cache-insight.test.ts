@@ -95,3 +95,42 @@ test(
     assert.equal(steps.Train.CacheHitResult?.SourcePipelineExecutionArn, firstArn, "the engine hit the run the hover named");
   },
 );
+
+test("the Run lens carries the run's estimate from the past runs the client sent: the critical path of the step medians", async (t) => {
+  const lsp = await LspClient.start();
+  t.after(() => lsp.stop());
+  const step = (name: string, dependsOn?: string[]) => ({
+    Name: name,
+    Type: "Processing",
+    ...(dependsOn ? { DependsOn: dependsOn } : {}),
+    Arguments: {
+      ProcessingResources: { ClusterConfig: { InstanceType: "ml.m5.xlarge", InstanceCount: 1, VolumeSizeInGB: 1 } },
+      AppSpecification: { ImageUri: "123456789012.dkr.ecr.us-east-1.amazonaws.com/x:1" },
+      RoleArn: "arn:aws:iam::123456789012:role/R",
+    },
+  });
+  const text = JSON.stringify({ Version: "2020-12-01", Parameters: [], Steps: [step("Prepare"), step("Train", ["Prepare"]), step("Report")] }, null, 2);
+  const uri = await lsp.open(text);
+  const runLens = async () =>
+    (await lsp.connection.sendRequest<CodeLens[]>("textDocument/codeLens", { textDocument: { uri } }))
+      .map((l) => l.command?.title ?? "")
+      .find((title) => title.startsWith("▶ Run pipeline"));
+  assert.equal(await runLens(), "▶ Run pipeline", "no estimate before any past run is known");
+
+  const at = (minutes: number) => new Date(Date.parse("2026-11-30T08:00:00Z") + minutes * 60_000).toISOString();
+  const run = (prepare: number, train: number, report: number) => ({
+    executionArn: "arn:aws:sagemaker:us-east-1:123456789012:pipeline/p/execution/e",
+    status: "Succeeded",
+    definition: text,
+    parameters: {},
+    steps: {
+      Prepare: { status: "Succeeded", startTime: at(0), endTime: at(prepare) },
+      Train: { status: "Succeeded", startTime: at(prepare), endTime: at(prepare + train) },
+      Report: { status: "Succeeded", startTime: at(0), endTime: at(report) },
+    },
+  });
+  const params: CacheContextParams = { uri, executions: [run(2, 10, 5), run(4, 12, 30), run(3, 11, 6)], parameters: {} };
+  await lsp.notify(SetCacheContextNotification.type, params);
+  // Prepare 3 + Train 11 = 14 min along the chain; Report (median 6) beside it.
+  assert.equal(await runLens(), "▶ Run pipeline ≈ 14 min");
+});

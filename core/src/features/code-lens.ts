@@ -26,13 +26,15 @@ export function codeLenses(
   cacheTitle?: (stepName: string) => string | undefined,
   /** Finished executions of the pipeline the client found (undefined: not known). */
   finishedExecutions?: number,
+  /** `≈ 12 min`: how long a run of the whole pipeline takes, from its past runs. */
+  runEstimate?: string,
 ): CodeLens[] {
   const model = document.model;
   const stepsNode = memberValue(model?.root, "Steps");
   if (!model || !stepsNode) return [];
   const top = document.nodeRange(keyOf(stepsNode) ?? stepsNode);
   const lenses: CodeLens[] = [
-    { range: top, command: { title: "▶ Run pipeline", command: COMMANDS.runPipeline, arguments: [uri] } },
+    { range: top, command: { title: runEstimate ? `▶ Run pipeline ${runEstimate}` : "▶ Run pipeline", command: COMMANDS.runPipeline, arguments: [uri] } },
     {
       range: top,
       command: { title: referenceTitle(reference, now, referenceLatest, finishedExecutions), command: COMMANDS.chooseReference, arguments: [uri] },

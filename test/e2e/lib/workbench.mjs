@@ -738,7 +738,7 @@ export async function waitForCodeLenses(page, expected, { timeoutMs = LONG, all 
 }
 
 /**
- * Clicks the code lens `title` (exact text, or RegExp) in the active editor, as a person would; only lenses on
+ * Clicks the code lens `title` (exact text, or RegExp; a time estimate after the text counts as the same lens) in the active editor, as a person would; only lenses on
  * screen count (reveal the line first), `occurrence` picks a later one from the top.
  */
 export async function clickCodeLens(page, title, { occurrence = 1, timeoutMs = LONG } = {}) {
@@ -758,7 +758,10 @@ export async function clickCodeLens(page, title, { occurrence = 1, timeoutMs = L
           .sort((a, b) => a.rect.top - b.rect.top || a.rect.left - b.rect.left)
           .map(({ text, rect }) => ({ text, x: rect.x, y: rect.y, width: rect.width, height: rect.height }));
       });
-      const hits = lenses.filter((l) => (title instanceof RegExp ? title.test(l.text) : l.text === title));
+      // The Run lens carries the run's estimate once the pipeline has run (`▶ Run pipeline ≈ 3 min`, `… < 1 s`).
+      const hits = lenses.filter((l) =>
+        title instanceof RegExp ? title.test(l.text) : l.text === title || (/^ [≈<] /.test(l.text.slice(title.length)) && l.text.startsWith(title)),
+      );
       return hits.length >= occurrence ? hits[occurrence - 1] : { failed: lenses.map((l) => l.text).join(" | ") || "(no lens)" };
     },
     timeoutMs,
