@@ -55,7 +55,7 @@ export function nodeWidth(node: GraphNode): number {
   return Math.round(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, longest * CHAR_WIDTH + 28)));
 }
 
-const edgeLabel = (edge: GraphEdge): string | undefined => (edge.kind === "if" || edge.kind === "else" ? edge.kind : undefined);
+const edgeLabel = (edge: GraphEdge): string | undefined => (edge.kind === "if" || edge.kind === "else" || edge.kind === "each" ? edge.kind : undefined);
 
 export function layoutGraph(graph: PipelineGraph, options: LayoutOptions = {}): GraphLayout {
   if (graph.nodes.length === 0) return { width: 0, height: 0, nodes: [], edges: [] };
