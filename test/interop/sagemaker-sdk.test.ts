@@ -70,6 +70,7 @@ interface Summary {
   updatedDisplayName: string;
   framework?: { entrypoint: string[]; execution: ExecutionReport; result: { cwd: string; args: string[]; files: string[] } };
   function?: { entrypoint: string[]; execution: ExecutionReport; result: number };
+  repack?: { program: string; steps: Array<[string, string]>; execution: ExecutionReport; artifacts: string | null; files: string[] };
   errors: Record<
     "gap" | "noReference" | "unknownStep" | "unknownParameter" | "wrongType" | "unknownPipeline" | "retrySucceeded" | "stopAgain" | "describeDeleted",
     ClientError
@@ -148,7 +149,7 @@ const stepsByName = (report: ExecutionReport) => Object.fromEntries(report.steps
 
 for (const major of [2, 3] as const) {
   test(
-    `interop: the SageMaker Python SDK v${major} drives local serve (upsert twice, runs, selective runs, refusals, retry, stop, delete${major === 2 ? "; FrameworkProcessor and @step functions run on the host runner" : ""})`,
+    `interop: the SageMaker Python SDK v${major} drives local serve (upsert twice, runs, selective runs, refusals, retry, stop, delete${major === 2 ? "; FrameworkProcessor, @step functions and the repack step run on the host runner" : ""})`,
     { timeout: 30 * 60_000 },
     async (t) => {
       const python = sagemakerVenv(t, major);
@@ -249,6 +250,35 @@ for (const major of [2, 3] as const) {
       assert.equal(s.stopped.status, "Stopped");
       assert.equal(stepsByName(s.stopped).Prepare.status, "Stopped");
       assert.equal(s.stopped.parameters.SleepSeconds, "120");
+      if (major === 3) return;
+
+      // The SDK's own wrappers, run on the host runner in the /opt/ml sandbox.
+      assert.ok(s.framework && s.function && s.repack, "v2 reports its wrapper pipelines");
+      assert.equal(s.framework.execution.status, "Succeeded", JSON.stringify(s.framework.execution));
+      assert.match(s.framework.entrypoint.join(" "), /runproc\.sh/);
+      assert.match(s.framework.result.cwd, /\/opt\/ml\/processing\/input\/code$/, "runproc.sh runs the script in its code folder");
+      assert.deepEqual(s.framework.result.args, ["--rows", "3"]);
+      assert.ok(s.framework.result.files.includes("prepare.py"), s.framework.result.files.join());
+      assert.equal(s.function.execution.status, "Succeeded", JSON.stringify(s.function.execution));
+      assert.equal(s.function.result, 50, "square(7) + 1, read back by the SDK's result()");
+      // The repack step: a training job running the SDK's _repack_script_launcher.sh → _repack_model.py, whose model.tar.gz
+      // (the trained model with the inference code added under code/) the Model step after it reads.
+      assert.equal(s.repack.execution.status, "Succeeded", JSON.stringify(s.repack.execution));
+      assert.equal(s.repack.program, '"_repack_script_launcher.sh"');
+      assert.deepEqual(s.repack.steps, [
+        ["Deploy-RepackModel-0", "Training"],
+        ["Deploy-CreateModel", "Model"],
+      ]);
+      assert.deepEqual(
+        s.repack.execution.steps.map((step) => [step.name, step.status, step.metadata.join()]),
+        [
+          ["Deploy-CreateModel", "Succeeded", "Model"],
+          ["Deploy-RepackModel-0", "Succeeded", "TrainingJob"],
+        ],
+      );
+      assert.match(s.repack.artifacts ?? "", /^s3:\/\/sdk-repack\/.*\/output\/model\.tar\.gz$/);
+      assert.ok(s.repack.files.includes("weights.txt"), `the trained model is kept: ${s.repack.files.join()}`);
+      assert.ok(s.repack.files.includes("code/inference.py"), `the inference code is added: ${s.repack.files.join()}`);
     },
   );
 }
