@@ -294,7 +294,11 @@ const FOR_EACH = `{
   ]
 }`;
 
-function forEach(body: string, field = `{"Get": "IterationOutput.ScoreRegion.OutputParameters['score']"}`, after = `{"Get": "Steps.PerRegion.Status"}`): string {
+function forEach(
+  body: string,
+  field = `{"Get": "IterationOutput.ScoreRegion.OutputParameters['score']"}`,
+  after = `{"Get": "Steps.PerRegion.Status"}`,
+): string {
   return FOR_EACH.replace("@BODY", body).replace("@FIELD", field).replace("@AFTER", after);
 }
 

@@ -29,7 +29,11 @@ test("Lineage: its Arguments are checked against the Create{Action,Artifact,Cont
   assert.match(found[0].message, /Did you mean 'Action'/);
   assert.match(found[1].message, /Produced/);
   // An association's end by ARN takes nothing else.
-  expectDiagnostics(definition(`[${LINEAGE(`[{"Source": {"Arn": "arn:x", ⟦"Type"⟧: "Action"}, "Destination": {"Arn": "arn:y"}}]`)}]`), "unknown-argument", "error");
+  expectDiagnostics(
+    definition(`[${LINEAGE(`[{"Source": {"Arn": "arn:x", ⟦"Type"⟧: "Action"}, "Destination": {"Arn": "arn:y"}}]`)}]`),
+    "unknown-argument",
+    "error",
+  );
 });
 
 test("Lineage: Steps.<lineage>.ActionArns['name'] and the other ARN maps are properties; anything else is not", () => {

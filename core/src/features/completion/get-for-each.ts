@@ -21,7 +21,13 @@ export function inForEachSelector(context: CompletionContext): boolean {
 export function forEachCompletion(context: CompletionContext, get: GetText, nameStart: number): CompletionItem[] {
   if (!inForEachBody(context)) return [];
   const { start, end } = wordRange(get, nameStart);
-  return [replaceItem(context, "CurrentItem", start, end, "CurrentItem", { kind: CompletionItemKind.Variable, detail: "the current item", documentation: CURRENT_ITEM_DOC })];
+  return [
+    replaceItem(context, "CurrentItem", start, end, "CurrentItem", {
+      kind: CompletionItemKind.Variable,
+      detail: "the current item",
+      documentation: CURRENT_ITEM_DOC,
+    }),
+  ];
 }
 
 /** The named steps of the ForEachBody of the ForEach step the cursor is in. */

@@ -20,8 +20,7 @@ type ShapeEntry = NonNullable<ReturnType<typeof shapeEntry>>;
 export function propertyPathCompletion(context: CompletionContext, get: GetText): CompletionItem[] {
   const parsed = parseReference(get.prefix);
   if (!isStepPath(parsed)) return [];
-  const step =
-    parsed.root === "Steps" ? findStep(context.document, parsed.stepName) : iterationSteps(context).find((s) => s.name === parsed.stepName);
+  const step = parsed.root === "Steps" ? findStep(context.document, parsed.stepName) : iterationSteps(context).find((s) => s.name === parsed.stepName);
   if (!step?.type) return [];
   const last = parsed.path[parsed.path.length - 1];
   const parentPath = parsed.path.slice(0, -1);
