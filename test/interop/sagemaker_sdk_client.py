@@ -262,6 +262,9 @@ def step_functions(args):
         }
     finally:
         server.stop()
+        # The S3 server is gone: what runs next makes its own S3 and SageMaker clients.
+        os.environ.pop("AWS_ENDPOINT_URL_S3", None)
+        os.environ.pop("AWS_ENDPOINT_URL_SAGEMAKER", None)
 
 
 INFERENCE_SCRIPT = "def model_fn(model_dir):\n    return open(model_dir + '/weights.txt').read()\n"
