@@ -107,6 +107,9 @@ const STEP_ARGUMENT_SHAPES = {
   InferenceComponent: "CreateInferenceComponentInput",
 };
 
+// API shapes the hand-written arguments use (LineageStep: its entities are Create{Action,Artifact,Context} requests).
+const HAND_WRITTEN_API_SHAPES = ["CreateActionRequest", "CreateArtifactRequest", "CreateContextRequest", "AssociationEdgeType"];
+
 const STEP_TYPES = [
   "Processing",
   "Training",
@@ -147,7 +150,6 @@ const FREE_ARGUMENT_TYPES = new Set([
   "BedrockCustomModelDeployment",
   "BedrockModelImport",
   "BedrockProvisionedModelThroughput",
-  "Lineage",
   // No SDK-made Job definition is in the fixtures yet: the CreateJob request is not imposed on its Arguments.
   "Job",
 ]);
@@ -589,6 +591,38 @@ function handWrittenArguments() {
       },
       ["Resources"],
     ),
+    // The LineageStep of SDK v2 and v3: entities are create requests; an association's ends are an entity of the same step
+    // (Name and Type) or any entity by Arn.
+    "args.Lineage": strictObject({
+      Actions: { type: "array", items: apiRef("CreateActionRequest"), description: "Actions the step creates (CreateAction requests)." },
+      Artifacts: { type: "array", items: apiRef("CreateArtifactRequest"), description: "Artifacts the step creates (CreateArtifact requests)." },
+      Contexts: { type: "array", items: apiRef("CreateContextRequest"), description: "Contexts the step creates (CreateContext requests)." },
+      Associations: {
+        type: "array",
+        description: "Associations added after the entities are created.",
+        items: strictObject(
+          {
+            Source: ref("lineage.EntityReference"),
+            Destination: ref("lineage.EntityReference"),
+            AssociationType: { ...apiRef("AssociationEdgeType"), description: "The type of the association." },
+          },
+          ["Source", "Destination"],
+        ),
+      },
+    }),
+    "lineage.EntityReference": {
+      description: "An entity created by the same step (Name and Type), or any entity by its Arn.",
+      // if/then/else rather than oneOf: a mistake gets the one message of the form it was meant to be.
+      if: { type: "object", required: ["Arn"] },
+      then: strictObject({ Arn: { ...ref("value.String"), description: "ARN of an existing lineage entity." } }, ["Arn"]),
+      else: strictObject(
+        {
+          Name: { ...ref("value.String"), description: "Name of an entity this step creates." },
+          Type: { type: "string", enum: ["Action", "Artifact", "Context"], description: "Kind of that entity." },
+        },
+        ["Name", "Type"],
+      ),
+    },
     "args.Free": { type: "object", additionalProperties: ref("value.Any") },
   };
 }
@@ -673,7 +707,7 @@ function argumentsSchema(type) {
   }
   if (STEP_ARGUMENT_SHAPES[type]) return apiRef(STEP_ARGUMENT_SHAPES[type]);
   if (FREE_ARGUMENT_TYPES.has(type)) return ref("args.Free");
-  return ref(`args.${type}`); // Condition, Fail, EMR, ForEach, Cleanup
+  return ref(`args.${type}`); // Condition, Fail, EMR, ForEach, Cleanup, Lineage
 }
 
 /** Which members a step of this type must have. */
@@ -757,7 +791,7 @@ function sortKeys(obj) {
 }
 
 function buildSchema(model) {
-  const requestRoots = [...new Set(Object.values(STEP_ARGUMENT_SHAPES))];
+  const requestRoots = [...new Set([...Object.values(STEP_ARGUMENT_SHAPES), ...HAND_WRITTEN_API_SHAPES])];
   const definitions = sortKeys({
     ...expressionDefinitions(),
     ...envelopeDefinitions(),
@@ -906,6 +940,37 @@ const SYNTHETIC_SHAPES = {
   },
   "x.StringMap": { type: "map", value: "String" },
   "x.StringList": { type: "list", member: "String" },
+  // EMR Serverless GetJobRunResponse.jobRun (botocore's emr-serverless model; SDK v3 EMRServerlessStep.properties).
+  "emrserverless.JobRun": {
+    type: "structure",
+    members: {
+      applicationId: str("Application the job ran on."),
+      jobRunId: str("Identifier of the job run."),
+      name: str("Name of the job run."),
+      arn: str("ARN of the job run."),
+      createdBy: str("Who created the job run."),
+      createdAt: { shape: "Timestamp", doc: "When the job run was created." },
+      updatedAt: { shape: "Timestamp", doc: "When the job run was last updated." },
+      executionRole: str("Role the job ran with."),
+      state: { shape: "emrserverless.JobRunState", doc: "State of the job run." },
+      stateDetails: str("Details of the state."),
+      releaseLabel: str("EMR release of the job run."),
+      configurationOverrides: { shape: "x.Object", doc: "Configuration overrides of the job run." },
+      jobDriver: { shape: "x.Object", doc: "The job driver (sparkSubmit or hive)." },
+      tags: { shape: "x.StringMap", doc: "Tags of the job run." },
+      totalExecutionDurationSeconds: { shape: "Integer", doc: "Execution time in seconds." },
+      executionTimeoutMinutes: { shape: "Integer", doc: "Timeout of the job run in minutes." },
+      mode: { shape: "emrserverless.JobRunMode", doc: "BATCH or STREAMING." },
+      attempt: { shape: "Integer", doc: "Attempt number of the job run." },
+      startedAt: { shape: "Timestamp", doc: "When the job run started." },
+      endedAt: { shape: "Timestamp", doc: "When the job run ended." },
+    },
+  },
+  "emrserverless.JobRunState": {
+    type: "string",
+    enum: ["SUBMITTED", "PENDING", "SCHEDULED", "RUNNING", "SUCCESS", "FAILED", "CANCELLING", "CANCELLED", "QUEUED"],
+  },
+  "emrserverless.JobRunMode": { type: "string", enum: ["BATCH", "STREAMING"] },
 };
 
 const CHECK_EXTRAS = {
@@ -959,6 +1024,16 @@ const EXTRA_MEMBERS = {
     StoppedStepCount: { shape: "Integer", doc: "Child steps that were stopped." },
     IterationOutputs: { shape: "x.ObjectList", doc: "Per iteration, the outputs of each body step: IterationOutputs[i].<body step>.<member>." },
     Selected: { shape: "x.Object", doc: "Outputs of the iteration the Selector picked." },
+  },
+  // SDK v2/v3 LineageStep.properties: the ARNs of what it created, by entity name (no API shape).
+  Lineage: {
+    ActionArns: { shape: "x.StringMap", doc: "ARN of each action the step created, by ActionName: ActionArns['<name>']." },
+    ArtifactArns: { shape: "x.StringMap", doc: "ARN of each artifact the step created, by ArtifactName: ArtifactArns['<name>']." },
+    ContextArns: { shape: "x.StringMap", doc: "ARN of each context the step created, by ContextName: ContextArns['<name>']." },
+    Associations: { shape: "x.Object", doc: "The associations the step added." },
+  },
+  EMRServerless: {
+    jobRun: { shape: "emrserverless.JobRun", doc: "The job run (EMR Serverless GetJobRun)." },
   },
   EMR: {
     ClusterId: str("Cluster the step ran on."),

@@ -270,6 +270,79 @@ test("completion: Steps.X.PropertyFiles. offers the declared property files", as
   assert.equal(item(items, "Report").detail, "property file");
 });
 
+// ---- ForEach (SDK v3) ---------------------------------------------------------------------------
+
+/** A ForEach step (as SDK v3 writes it) with a Lambda body step, and a Lambda step after it. `@BODY` and `@FIELD` are replaced. */
+const FOR_EACH = `{
+  "Version": "2020-12-01",
+  "Parameters": [{"Name": "Regions", "Type": "String", "DefaultValue": "[{\\"name\\": \\"a\\"}]"}],
+  "Steps": [
+    {
+      "Name": "PerRegion",
+      "Type": "ForEach",
+      "Arguments": {
+        "IterableItems": {"Get": "Parameters.Regions"},
+        "MaxConcurrency": 5,
+        "ForEachBody": [
+          {"Name": "ScoreRegion", "Type": "Lambda", "FunctionArn": "arn:aws:lambda:us-east-1:123456789012:function:f",
+           "Arguments": {"region": @BODY}, "OutputParameters": [{"OutputName": "score", "OutputType": "Float"}, {"OutputName": "rows"}]}
+        ],
+        "Selector": {"Pick": "MaxBy", "Field": @FIELD}
+      }
+    },
+    {"Name": "After", "Type": "Lambda", "FunctionArn": "arn:aws:lambda:us-east-1:123456789012:function:f", "Arguments": {"x": @AFTER}}
+  ]
+}`;
+
+function forEach(
+  body: string,
+  field = `{"Get": "IterationOutput.ScoreRegion.OutputParameters['score']"}`,
+  after = `{"Get": "Steps.PerRegion.Status"}`,
+): string {
+  return FOR_EACH.replace("@BODY", body).replace("@FIELD", field).replace("@AFTER", after);
+}
+
+test("completion: in a ForEachBody step, a Get offers the ForEach root too; elsewhere it does not", async () => {
+  const body = await complete(forEach(`{"Get": "‸"}`));
+  assert.deepEqual(labels(body.items), ["Parameters.", "Steps.", "Execution.", "PipelineExperimentConfig.", "ForEach."]);
+  const fresh = await complete(forEach(`{"Get": ‸}`));
+  assert.ok(labels(fresh.items).includes("ForEach."));
+  const after = await complete(forEach(`{"Get": "ForEach.CurrentItem"}`, undefined, `{"Get": "‸"}`));
+  assert.deepEqual(labels(after.items), ["Parameters.", "Steps.", "Execution.", "PipelineExperimentConfig."]);
+});
+
+test("completion: ForEach. offers CurrentItem in a ForEachBody step, nothing outside one", async () => {
+  const { items, text, offset } = await complete(forEach(`{"Get": "ForEach.Cur‸"}`));
+  assert.deepEqual(labels(items), ["CurrentItem"]);
+  assert.deepEqual(item(items, "CurrentItem").textEdit, { range: rangeOf(text, offset - 3, offset), newText: "CurrentItem" });
+  assert.match((item(items, "CurrentItem").documentation as { value: string }).value, /ForEach\.CurrentItem\.name/);
+  const outside = await complete(forEach(`{"Get": "ForEach.CurrentItem"}`, undefined, `{"Get": "ForEach.‸"}`));
+  assert.deepEqual(labels(outside.items), []);
+});
+
+test("completion: in a ForEach step's Selector, IterationOutput. offers its body steps, then their properties", async () => {
+  const root = await complete(forEach(`{"Get": "ForEach.CurrentItem"}`, `{"Get": "‸"}`));
+  assert.ok(labels(root.items).includes("IterationOutput."));
+  assert.ok(!labels(root.items).includes("ForEach."));
+
+  const steps = await complete(forEach(`{"Get": "ForEach.CurrentItem"}`, `{"Get": "IterationOutput.‸"}`));
+  assert.deepEqual(labels(steps.items), ["ScoreRegion"]);
+  assert.equal(item(steps.items, "ScoreRegion").detail, "Lambda");
+
+  const members = await complete(forEach(`{"Get": "ForEach.CurrentItem"}`, `{"Get": "IterationOutput.ScoreRegion.‸"}`));
+  assert.deepEqual(labels(members.items), Object.keys(rootMembers("Lambda")!));
+
+  const outputs = await complete(forEach(`{"Get": "ForEach.CurrentItem"}`, `{"Get": "IterationOutput.ScoreRegion.OutputParameters[‸"}`));
+  assert.deepEqual(labels(outputs.items), ["['score']", "['rows']"]);
+  assert.ok(accept(outputs.text, item(outputs.items, "['rows']")).includes(`"IterationOutput.ScoreRegion.OutputParameters['rows']"`));
+
+  // Outside the ForEach step, and for a step outside its body, there is nothing to offer.
+  const outside = await complete(forEach(`{"Get": "ForEach.CurrentItem"}`, undefined, `{"Get": "IterationOutput.‸"}`));
+  assert.deepEqual(labels(outside.items), []);
+  const notBody = await complete(forEach(`{"Get": "ForEach.CurrentItem"}`, `{"Get": "IterationOutput.After.‸"}`));
+  assert.deepEqual(labels(notBody.items), []);
+});
+
 // ---- Step Type ----------------------------------------------------------------------------------
 
 test("completion: a step's Type offers the known step types", async () => {

@@ -70,6 +70,7 @@ interface Summary {
   updatedDisplayName: string;
   framework?: { entrypoint: string[]; execution: ExecutionReport; result: { cwd: string; args: string[]; files: string[] } };
   function?: { entrypoint: string[]; execution: ExecutionReport; result: number };
+  repack?: { program: string; steps: Array<[string, string]>; execution: ExecutionReport; artifacts: string | null; files: string[] };
   errors: Record<
     "gap" | "noReference" | "unknownStep" | "unknownParameter" | "wrongType" | "unknownPipeline" | "retrySucceeded" | "stopAgain" | "describeDeleted",
     ClientError
@@ -148,7 +149,7 @@ const stepsByName = (report: ExecutionReport) => Object.fromEntries(report.steps
 
 for (const major of [2, 3] as const) {
   test(
-    `interop: the SageMaker Python SDK v${major} drives local serve (upsert twice, runs, selective runs, refusals, retry, stop, delete${major === 2 ? "; FrameworkProcessor and @step functions run on the host runner" : ""})`,
+    `interop: the SageMaker Python SDK v${major} drives local serve (upsert twice, runs, selective runs, refusals, retry, stop, delete; ${major === 2 ? "FrameworkProcessor, @step functions and the repack step run" : "the repack step runs"} on the host runner)`,
     { timeout: 30 * 60_000 },
     async (t) => {
       const python = sagemakerVenv(t, major);
@@ -249,6 +250,44 @@ for (const major of [2, 3] as const) {
       assert.equal(s.stopped.status, "Stopped");
       assert.equal(stepsByName(s.stopped).Prepare.status, "Stopped");
       assert.equal(s.stopped.parameters.SleepSeconds, "120");
+
+      // The repack step: a training job running the SDK's repack code (v2: _repack_script_launcher.sh → _repack_model.py in
+      // script mode; v3: ModelTrainer's sm_train.sh, which runs them), whose model.tar.gz — the trained model with the
+      // inference code added under code/ — the Model step after it reads.
+      assert.ok(s.repack, "the repack pipeline is reported");
+      assert.equal(s.repack.execution.status, "Succeeded", JSON.stringify(s.repack.execution));
+      const repackName = major === 2 ? "Deploy-RepackModel-0" : "Deploy-RepackModel-repacked";
+      const modelName = major === 2 ? "Deploy-CreateModel" : "Deploy";
+      if (major === 2) assert.equal(s.repack.program, '"_repack_script_launcher.sh"');
+      else assert.match(s.repack.program, /\/opt\/ml\/input\/data\/sm_drivers\/sm_train\.sh/);
+      assert.deepEqual(
+        s.repack.steps.sort(),
+        [
+          [repackName, "Training"],
+          [modelName, "Model"],
+        ].sort(),
+      );
+      assert.deepEqual(
+        s.repack.execution.steps.map((step) => [step.name, step.status, step.metadata.join()]).sort(),
+        [
+          [modelName, "Succeeded", "Model"],
+          [repackName, "Succeeded", "TrainingJob"],
+        ].sort(),
+      );
+      assert.match(s.repack.artifacts ?? "", /^s3:\/\/sdk-repack\/.*\/output\/model\.tar\.gz$/);
+      assert.ok(s.repack.files.includes("weights.txt"), `the trained model is kept: ${s.repack.files.join()}`);
+      assert.ok(s.repack.files.includes("code/inference.py"), `the inference code is added: ${s.repack.files.join()}`);
+      if (major === 3) return;
+
+      // The SDK's own wrappers, run on the host runner in the /opt/ml sandbox.
+      assert.ok(s.framework && s.function, "v2 reports its wrapper pipelines");
+      assert.equal(s.framework.execution.status, "Succeeded", JSON.stringify(s.framework.execution));
+      assert.match(s.framework.entrypoint.join(" "), /runproc\.sh/);
+      assert.match(s.framework.result.cwd, /\/opt\/ml\/processing\/input\/code$/, "runproc.sh runs the script in its code folder");
+      assert.deepEqual(s.framework.result.args, ["--rows", "3"]);
+      assert.ok(s.framework.result.files.includes("prepare.py"), s.framework.result.files.join());
+      assert.equal(s.function.execution.status, "Succeeded", JSON.stringify(s.function.execution));
+      assert.equal(s.function.result, 50, "square(7) + 1, read back by the SDK's result()");
     },
   );
 }

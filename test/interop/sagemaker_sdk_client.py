@@ -262,6 +262,105 @@ def step_functions(args):
         }
     finally:
         server.stop()
+        # The S3 server is gone: what runs next makes its own S3 and SageMaker clients.
+        os.environ.pop("AWS_ENDPOINT_URL_S3", None)
+        os.environ.pop("AWS_ENDPOINT_URL_SAGEMAKER", None)
+
+
+INFERENCE_SCRIPT = "def model_fn(model_dir):\n    return open(model_dir + '/weights.txt').read()\n"
+
+
+def repack_model_step(session, model_data, code):
+    """The user's ModelStep: a model with an entry point, whose data a parameter gives at run time."""
+    if MAJOR == 2:
+        from sagemaker.pytorch import PyTorchModel
+        from sagemaker.workflow.model_step import ModelStep
+
+        model = PyTorchModel(
+            model_data=model_data, role=ROLE, entry_point="inference.py", source_dir=code, framework_version="2.1", py_version="py310", sagemaker_session=session
+        )
+        return ModelStep(name="Deploy", step_args=model.create(instance_type="ml.m5.large"))
+    from sagemaker.core.training.configs import SourceCode
+    from sagemaker.mlops.workflow.model_step import ModelStep
+    from sagemaker.serve.model_builder import ModelBuilder
+
+    builder = ModelBuilder(
+        image_uri="123456789012.dkr.ecr.us-east-1.amazonaws.com/serve:1", s3_model_data_url=model_data, role_arn=ROLE, sagemaker_session=session,
+        instance_type="ml.m5.large", source_code=SourceCode(source_dir=code, entry_script="inference.py"),
+    )
+    return ModelStep(name="Deploy", step_args=builder.build(model_name="repacked"))
+
+
+def repack(args):
+    """ModelStep with an entry point and a model given at run time (a parameter): the SDK adds its repack step, a training
+    job whose code it uploads (moto here, synced into the engine's object store): v2 runs _repack_script_launcher.sh and
+    _repack_model.py in script mode, v3 runs ModelTrainer's sm_train.sh from its sm_drivers channel, which runs them.
+    On the host runner it reads the model from its training channel, adds the code and writes /opt/ml/model, which the
+    engine packs as the job's model.tar.gz for the Model step."""
+    import io
+    import tarfile
+
+    from moto import mock_aws
+
+    bucket = "sdk-repack"
+    code = os.path.join(os.getcwd(), "repack-code")
+    os.makedirs(code, exist_ok=True)
+    with open(os.path.join(code, "inference.py"), "w") as handle:
+        handle.write(INFERENCE_SCRIPT)
+    # The model a training job would have made: one file, packed as SageMaker packs /opt/ml/model.
+    model_key = "trained/model.tar.gz"
+    packed = io.BytesIO()
+    with tarfile.open(fileobj=packed, mode="w:gz") as tar:
+        weights = b"weights of the trained model"
+        info = tarfile.TarInfo("weights.txt")
+        info.size = len(weights)
+        tar.addfile(info, io.BytesIO(weights))
+    target = os.path.join(args.store, "s3", bucket, model_key)
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    with open(target, "wb") as handle:
+        handle.write(packed.getvalue())
+    with mock_aws(config={"core": {"mock_credentials": False, "passthrough": {"urls": [args.endpoint.replace(".", "\\.") + ".*"]}}}):
+        boto_session = boto3.Session(region_name="us-east-1")
+        client = boto_session.client("sagemaker", endpoint_url=args.endpoint)
+        s3 = boto_session.client("s3")
+        s3.create_bucket(Bucket=bucket)
+        session = PipelineSession(boto_session=boto_session, sagemaker_client=client, default_bucket=bucket)
+        model_data = ParameterString(name="ModelData", default_value=f"s3://{bucket}/{model_key}")
+        step = repack_model_step(session, model_data, code)
+        pipeline = Pipeline(name=f"{args.pipeline}-repack", parameters=[model_data], steps=[step], sagemaker_session=session)
+        pipeline.upsert(role_arn=ROLE)  # uploads the repack code of the definition it sends (each definition() does, anew)
+        for page in s3.get_paginator("list_objects_v2").paginate(Bucket=bucket):
+            for item in page.get("Contents", []):
+                target = os.path.join(args.store, "s3", bucket, item["Key"])
+                os.makedirs(os.path.dirname(target), exist_ok=True)
+                s3.download_file(bucket, item["Key"], target)
+        definition = json.loads(pipeline.describe()["PipelineDefinition"])
+        execution = pipeline.start()
+        try:
+            execution.wait(delay=1, max_attempts=180)
+        except WaiterError:
+            pass  # the report says why
+        report = report_of(execution)
+        repack_step = next(s for s in definition["Steps"] if s["Type"] == "Training")
+        artifacts = None
+        files = []
+        for listed in execution.list_steps():
+            metadata = listed.get("Metadata", {})
+            if "TrainingJob" in metadata:
+                job = client.describe_training_job(TrainingJobName=metadata["TrainingJob"]["Arn"].split("/")[-1])
+                artifacts = job.get("ModelArtifacts", {}).get("S3ModelArtifacts")
+        if artifacts:
+            path = os.path.join(args.store, "s3", *artifacts[len("s3://"):].split("/"))
+            with tarfile.open(path, mode="r:gz") as tar:
+                files = sorted(member.name for member in tar.getmembers() if member.isfile())
+        arguments = repack_step["Arguments"]
+        return {
+            "program": arguments["HyperParameters"]["sagemaker_program"] if MAJOR == 2 else " ".join(arguments["AlgorithmSpecification"]["ContainerArguments"]),
+            "steps": [[s["Name"], s["Type"]] for s in definition["Steps"]],
+            "execution": report,
+            "artifacts": artifacts,
+            "files": files,
+        }
 
 
 def main():
@@ -364,6 +463,7 @@ def main():
     if MAJOR == 2:
         summary["framework"] = framework_processor(args)
         summary["function"] = step_functions(args)
+    summary["repack"] = repack(args)
     json.dump(summary, sys.stdout)
     sys.stdout.write("\n")
 

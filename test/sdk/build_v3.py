@@ -1,6 +1,6 @@
 """Pipelines built with the SageMaker Python SDK v3 (sagemaker-core, -train, -mlops; imported by generate.py inside moto's mock)."""
 
-from generate import BUCKET, LAMBDA_ARN, QUEUE_URL, REGION, ROLE
+from generate import BUCKET, EMR_CLUSTER, LAMBDA_ARN, QUEUE_URL, REGION, ROLE
 
 INSTANCE = "ml.m5.xlarge"
 IMAGE = "123456789012.dkr.ecr.us-east-1.amazonaws.com/job:1"
@@ -274,10 +274,223 @@ def tuning_monitor(work):
     return pipeline("sdk-tuning-monitor", [tune, *monitor.steps], sagemaker_session=s)
 
 
+def models(work):
+    from sagemaker.core.training.configs import Compute, SourceCode
+    from sagemaker.core.workflow.parameters import ParameterString
+    from sagemaker.mlops.workflow.model_step import ModelStep
+    from sagemaker.mlops.workflow.retry import StepExceptionTypeEnum, StepRetryPolicy
+    from sagemaker.mlops.workflow.steps import TrainingStep
+    from sagemaker.serve.model_builder import ModelBuilder
+    from sagemaker.train.model_trainer import ModelTrainer
+
+    s = session()
+    approval = ParameterString(name="ModelApprovalStatus", default_value="PendingManualApproval", enum_values=["PendingManualApproval", "Approved"])
+    trainer = ModelTrainer(sagemaker_session=s, role=ROLE, training_image=IMAGE, compute=Compute(instance_type=INSTANCE, instance_count=1), base_job_name="sdk-fixture")
+    train = TrainingStep(name="Train", step_args=trainer.train())
+    artifacts = train.properties.ModelArtifacts.S3ModelArtifacts
+
+    def builder(**kwargs):
+        return ModelBuilder(image_uri=IMAGE, s3_model_data_url=artifacts, role_arn=ROLE, sagemaker_session=s, instance_type=INSTANCE, **kwargs)
+
+    create = ModelStep(name="CreateModel", step_args=builder().build(model_name="sdk-fixture-model"), retry_policies=[StepRetryPolicy(exception_types=[StepExceptionTypeEnum.SERVICE_FAULT], max_attempts=2)])
+    register = ModelStep(
+        name="Register",
+        step_args=builder().register(
+            model_package_group_name="sdk-fixture-group", content_types=["text/csv"], response_types=["text/csv"],
+            inference_instances=[INSTANCE], transform_instances=[INSTANCE], approval_status=approval,
+        ),
+    )
+    # An entry point with a model the pipeline trains: ModelStep adds the repack training step (_repack_model.py).
+    repack = ModelStep(name="CreateRepacked", step_args=builder(source_code=SourceCode(source_dir="code", entry_script="inference.py")).build(model_name="sdk-fixture-repacked"))
+    register_repack = ModelStep(
+        name="RegisterRepacked",
+        step_args=builder(source_code=SourceCode(source_dir="code", entry_script="inference.py")).register(
+            model_package_group_name="sdk-fixture-group", content_types=["text/csv"], response_types=["text/csv"],
+            inference_instances=[INSTANCE], transform_instances=[INSTANCE],
+        ),
+    )
+    return pipeline("sdk-models", [train, create, register, repack, register_repack], [approval], sagemaker_session=s)
+
+
+def conditions(work):
+    from sagemaker.core.workflow.conditions import (
+        ConditionEquals, ConditionGreaterThan, ConditionGreaterThanOrEqualTo, ConditionIn, ConditionLessThan,
+        ConditionLessThanOrEqualTo, ConditionNot, ConditionOr,
+    )
+    from sagemaker.core.workflow.execution_variables import ExecutionVariables
+    from sagemaker.core.workflow.functions import Join, JsonGet
+    from sagemaker.core.workflow.parameters import ParameterBoolean, ParameterFloat, ParameterInteger, ParameterString
+    from sagemaker.core.workflow.properties import PropertyFile
+    from sagemaker.mlops.workflow.condition_step import ConditionStep
+    from sagemaker.mlops.workflow.fail_step import FailStep
+    from sagemaker.mlops.workflow.steps import ProcessingStep
+
+    s = session()
+    threshold = ParameterFloat(name="Threshold", default_value=0.7)
+    count = ParameterInteger(name="Count", default_value=3)
+    flag = ParameterBoolean(name="Flag", default_value=True)
+    region = ParameterString(name="Region", default_value="us-east-1", enum_values=["us-east-1", "eu-west-1"])
+    report = PropertyFile(name="Metrics", output_name="metrics", path="metrics.json")
+    evaluate = ProcessingStep(name="Evaluate", step_args=processor(s).run(code="code/evaluate.py", outputs=[output("metrics", "/opt/ml/processing/metrics")]), property_files=[report])
+    score = JsonGet(step_name=evaluate.name, property_file=report, json_path="regression_metrics.mse.value")
+    fail = FailStep(
+        name="Fail",
+        error_message=Join(on=" ", values=["Execution", ExecutionVariables.PIPELINE_EXECUTION_ID, "of", ExecutionVariables.PIPELINE_NAME, "failed: mse", score]),
+    )
+    fail_inner = FailStep(name="FailInner", error_message=Join(values=["started at ", ExecutionVariables.START_DATETIME, ", now ", ExecutionVariables.CURRENT_DATETIME]))
+    other = FailStep(name="NotReally", error_message=Join(on=",", values=[ExecutionVariables.PIPELINE_ARN, ExecutionVariables.PIPELINE_EXECUTION_ARN]))
+    inner = ConditionStep(name="Inner", conditions=[ConditionIn(value=region, in_values=["us-east-1", "us-west-2"])], if_steps=[fail_inner], else_steps=[other])
+    check = ConditionStep(
+        name="Check",
+        conditions=[
+            ConditionLessThanOrEqualTo(left=score, right=threshold),
+            ConditionGreaterThan(left=count, right=0),
+            ConditionGreaterThanOrEqualTo(left=threshold, right=0.5),
+            ConditionLessThan(left=count, right=10),
+            ConditionEquals(left=flag, right=True),
+            ConditionNot(expression=ConditionEquals(left=region, right="eu-west-1")),
+            ConditionOr(conditions=[ConditionEquals(left=count, right=1), ConditionIn(value=count, in_values=[3, 5])]),
+        ],
+        if_steps=[inner],
+        else_steps=[fail],
+    )
+    return pipeline("sdk-conditions", [evaluate, check], [threshold, count, flag, region], sagemaker_session=s)
+
+
+def emr(work):
+    from sagemaker.mlops.workflow.emr_step import EMRStep, EMRStepConfig
+
+    s = session()
+    config = EMRStepConfig(jar="command-runner.jar", args=["spark-submit", f"s3://{BUCKET}/code/spark.py"], properties=[{"Key": "k", "Value": "v"}])
+    on_cluster = EMRStep(
+        name="EMRCluster", display_name="On a cluster", description="Runs on an existing cluster", cluster_id=EMR_CLUSTER, step_config=config,
+        execution_role_arn=ROLE,
+    )
+    new_cluster = EMRStep(
+        name="EMRNewCluster", display_name="New cluster", description="Creates a cluster", cluster_id=None, step_config=config,
+        cluster_config={"Instances": {"InstanceGroups": [{"InstanceRole": "MASTER", "InstanceCount": 1, "InstanceType": "m5.xlarge"}]}, "ReleaseLabel": "emr-7.0.0"},
+    )
+    return pipeline("sdk-emr", [on_cluster, new_cluster], sagemaker_session=s)
+
+
+def endpoints_lineage(work):
+    from sagemaker.core.lineage.action import Action
+    from sagemaker.core.lineage.artifact import Artifact
+    from sagemaker.core.lineage.context import Context
+    from sagemaker.mlops.workflow.endpoint_step import EndpointConfigStep, EndpointStep
+    from sagemaker.mlops.workflow.inference_component_step import InferenceComponentStep
+    from sagemaker.mlops.workflow.lineage_step import LineageAssociation, LineageEntityReference, LineageStep
+    from sagemaker.mlops.workflow.steps import CacheConfig
+
+    s = session()
+    config = EndpointConfigStep(
+        name="EndpointConfig",
+        step_args=s.create_endpoint_config(
+            name="sdk-fixture-config",
+            production_variants=[{"VariantName": "AllTraffic", "ModelName": "sdk-fixture-model", "InitialInstanceCount": 1, "InstanceType": INSTANCE}],
+        ),
+        cache_config=CacheConfig(enable_caching=True, expire_after="P1D"),
+    )
+    endpoint = EndpointStep(
+        name="Endpoint", step_args=s.create_endpoint(endpoint_name="sdk-fixture-endpoint", config_name=config.properties.EndpointConfigName),
+        cache_config=CacheConfig(enable_caching=True, expire_after="PT12H"),
+    )
+    component = InferenceComponentStep(
+        name="InferenceComponent",
+        step_args=s.create_inference_component(
+            inference_component_name="sdk-fixture-component", endpoint_name=endpoint.properties.EndpointName, variant_name="AllTraffic",
+            specification={"ModelName": "sdk-fixture-model", "ComputeResourceRequirements": {"NumberOfCpuCoresRequired": 1, "MinMemoryRequiredInMb": 1024}},
+            runtime_config={"CopyCount": 1},
+        ),
+    )
+    lineage = LineageStep(
+        name="RecordLineage",
+        actions=[Action.create(action_name="deploy-run", source_uri=f"s3://{BUCKET}/run", source_type="S3ETag", action_type="ModelDeployment", sagemaker_session=s)],
+        artifacts=[Artifact.create(artifact_name="deployed-model", source_uri=f"s3://{BUCKET}/model.tar.gz", artifact_type="Model", sagemaker_session=s)],
+        contexts=[Context.create(context_name="deployment", source_uri=f"s3://{BUCKET}/deployment", context_type="Endpoint", sagemaker_session=s)],
+        associations=[
+            LineageAssociation(
+                source=LineageEntityReference(name="deploy-run", type="Action"),
+                destination=LineageEntityReference(name="deployed-model", type="Artifact"),
+                association_type="Produced",
+            ),
+            LineageAssociation(
+                source=LineageEntityReference(arn=component.properties.InferenceComponentArn),
+                destination=LineageEntityReference(name="deployment", type="Context"),
+            ),
+        ],
+        depends_on=[component],
+    )
+    return pipeline("sdk-endpoints", [config, endpoint, component, lineage], sagemaker_session=s)
+
+
+def parameters_experiment(work):
+    from sagemaker.core.shapes import MlflowConfig
+    from sagemaker.core.workflow.execution_variables import ExecutionVariables
+    from sagemaker.core.workflow.functions import Join
+    from sagemaker.core.workflow.parameters import ParameterBoolean, ParameterFloat, ParameterInteger, ParameterString
+    from sagemaker.mlops.workflow.fail_step import FailStep
+    from sagemaker.mlops.workflow.pipeline_experiment_config import PipelineExperimentConfig, PipelineExperimentConfigProperties
+
+    s = session()
+    params = [
+        ParameterString(name="Text", default_value="hello"),
+        ParameterString(name="Choice", default_value="a", enum_values=["a", "b"]),
+        ParameterString(name="NoDefault"),
+        ParameterInteger(name="Whole", default_value=4),
+        ParameterFloat(name="Ratio", default_value=0.5),
+        ParameterBoolean(name="Switch", default_value=False),
+    ]
+    variables = [getattr(ExecutionVariables, name) for name in ("START_DATETIME", "CURRENT_DATETIME", "PIPELINE_NAME", "PIPELINE_ARN", "PIPELINE_EXECUTION_ID", "PIPELINE_EXECUTION_ARN")]
+    message = Join(on=" ", values=[*params, *variables, PipelineExperimentConfigProperties.EXPERIMENT_NAME, PipelineExperimentConfigProperties.TRIAL_NAME])
+    with_config = pipeline(
+        "sdk-parameters", [FailStep(name="Report", error_message=message)], params, sagemaker_session=s,
+        pipeline_experiment_config=PipelineExperimentConfig(ExecutionVariables.PIPELINE_NAME, Join(on="-", values=["trial", ExecutionVariables.PIPELINE_EXECUTION_ID])),
+        mlflow_config=MlflowConfig(mlflow_resource_arn="arn:aws:sagemaker:us-east-1:123456789012:mlflow-tracking-server/sdk-fixture", mlflow_experiment_name="sdk-fixture"),
+    )
+    without = pipeline("sdk-experiment-null", [FailStep(name="Report", error_message=Join(on=" ", values=[params[0]]))], [params[0]], sagemaker_session=s, pipeline_experiment_config=None)
+    return [("sdk-parameters", with_config), ("sdk-experiment-null", without)]
+
+
+def job_variables_and_cache(work):
+    """TrainingJobName and ProcessingJobName (v3's execution variables), retry policies, and ExpireAfter values as users write them."""
+    from sagemaker.core.training.configs import Compute
+    from sagemaker.core.workflow.execution_variables import ExecutionVariables
+    from sagemaker.mlops.workflow.retry import SageMakerJobExceptionTypeEnum, SageMakerJobStepRetryPolicy, StepExceptionTypeEnum, StepRetryPolicy
+    from sagemaker.mlops.workflow.steps import CacheConfig, ProcessingStep, TrainingStep
+    from sagemaker.train.model_trainer import ModelTrainer
+
+    s = session()
+    steps = []
+    for i, value in enumerate(["PT1H", "P30D", "PT30M", "P1DT12H", "T12H", "30d", "P1W"]):
+        steps.append(ProcessingStep(
+            name=f"Cached{i}", step_args=processor(s).run(code="code/preprocess.py", arguments=["--job", ExecutionVariables.PROCESSING_JOB_NAME, str(i)]),
+            cache_config=CacheConfig(enable_caching=True, expire_after=value),
+        ))
+    steps.append(ProcessingStep(name="CacheOff", step_args=processor(s).run(code="code/preprocess.py"), cache_config=CacheConfig(enable_caching=False)))
+    trainer = ModelTrainer(
+        sagemaker_session=s, role=ROLE, training_image=IMAGE, compute=Compute(instance_type=INSTANCE, instance_count=1), base_job_name="sdk-fixture",
+        environment={"JOB_NAME": ExecutionVariables.TRAINING_JOB_NAME},
+    )
+    steps.append(TrainingStep(
+        name="Train", step_args=trainer.train(),
+        retry_policies=[
+            StepRetryPolicy(exception_types=[StepExceptionTypeEnum.SERVICE_FAULT, StepExceptionTypeEnum.THROTTLING], interval_seconds=2, backoff_rate=2.0, max_attempts=4),
+            SageMakerJobStepRetryPolicy(exception_types=[SageMakerJobExceptionTypeEnum.CAPACITY_ERROR, SageMakerJobExceptionTypeEnum.INTERNAL_ERROR], expire_after_mins=60),
+        ],
+    ))
+    return pipeline("sdk-cache-retry", steps, sagemaker_session=s)
+
+
 BUILDERS = [
     processing_training, for_each, cleanup_and_triggers, emr_serverless, lambda_callback, checks, transform_notebook_functions, tuning_monitor,
+    models, conditions, emr, endpoints_lineage, parameters_experiment, job_variables_and_cache,
 ]
 
 
 def build_all(work):
-    return [(p.name, p) for p in (build(work) for build in BUILDERS)]
+    made = []
+    for build in BUILDERS:
+        result = build(work)
+        made.extend(result if isinstance(result, list) else [(result.name, result)])
+    return made

@@ -65,6 +65,10 @@ def write_sources(root):
 # into REMOTE_FUNCTION_SECRET_KEY): fixed values keep the fixtures byte-identical from run to run, so that the drift
 # check compares only what the SDK version changes.
 TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}-\d{2}-\d{2}-\d{2}-\d{3}")
+# v3's ModelTrainer (the repack step's) names its job and upload folder <base>-YYYYMMDDHHMMSS.
+COMPACT_TIMESTAMP = re.compile(r"(?<=-job-)\d{14}(?=[/\"])")
+# v3's ModelBuilder.register() names its model model-<8 random hex digits>, and the repack step is named after the model.
+RANDOM_MODEL_NAME = re.compile(r"(?<=-RepackModel-model-)[0-9a-f]{8}|(?<=/model-)[0-9a-f]{8}(?=[/\"])")
 REQUIREMENTS_TEMP = re.compile(r"sagemaker_requirements_[A-Za-z0-9_]{8}\.txt")
 PUBLIC_KEY = re.compile(r"-----BEGIN PUBLIC KEY-----(\\n[A-Za-z0-9+/=]+)+\\n-----END PUBLIC KEY-----")
 FIXED_PUBLIC_KEY = (
@@ -81,6 +85,8 @@ REPOSITORY = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__f
 def stable(text):
     text = text.replace(REPOSITORY + os.sep, "/repository/")
     text = TIMESTAMP.sub("2000-01-01-00-00-00-000", text)
+    text = COMPACT_TIMESTAMP.sub("20000101000000", text)
+    text = RANDOM_MODEL_NAME.sub("00000000", text)
     text = PUBLIC_KEY.sub(lambda _: FIXED_PUBLIC_KEY, text)
     return REQUIREMENTS_TEMP.sub("sagemaker_requirements_00000000.txt", text)
 

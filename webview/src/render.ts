@@ -12,7 +12,7 @@ export interface NodeView {
   width: number;
 }
 
-const MARKERS = ["data", "dependsOn", "if", "else", "broken", "cycle"] as const;
+const MARKERS = ["data", "dependsOn", "if", "else", "each", "broken", "cycle"] as const;
 
 /**
  * Draws the whole graph into `svg` (replacing what was there); returns the node views by node id. Condition steps in
@@ -102,6 +102,7 @@ export function setDetail(view: NodeView, status: string | undefined): void {
   view.detail.textContent = fit(status ? `${base} · ${status}` : base, view.width - 24, 6.6);
   const lines = [node.kind === "missing" ? `${node.label}: no step has this name` : `${node.label} (${node.stepType ?? "no Type"})`];
   if (node.condition) lines.push(`In the ${node.branch === "else" ? "ElseSteps" : "IfSteps"} of ${node.condition}`);
+  if (node.forEach) lines.push(`In the ForEachBody of ${node.forEach}`);
   if (node.problems.includes("duplicate-name")) lines.push("Another step has the same name");
   if (node.cycle) lines.push("On a dependency cycle");
   if (node.collapsed?.length) lines.push(`Folded branches: ${node.collapsed.slice(0, 20).join(", ")}${node.collapsed.length > 20 ? "…" : ""}`);
@@ -132,6 +133,7 @@ function edgeTitle(edge: GraphEdge, names: Map<string, string>): string {
     dependsOn: `${to} DependsOn ${from}`,
     if: `${to} runs when ${from} is true (IfSteps)`,
     else: `${to} runs when ${from} is false (ElseSteps)`,
+    each: `${to} runs once per item of ${from} (ForEachBody)`,
   }[edge.kind];
   return [what, edge.broken ? `No step is named ${from}` : "", edge.cycle ? "On a dependency cycle" : ""].filter(Boolean).join("\n");
 }

@@ -62,6 +62,7 @@ export function graphHtml(webview: vscode.Webview, extensionUri: vscode.Uri, scr
   <span>${legendLine("legend-dependsOn")}DependsOn</span>
   <span>${legendLine("legend-if")}if branch</span>
   <span>${legendLine("legend-else")}else branch</span>
+  <span>${legendLine("legend-each")}ForEach body</span>
   <span>${legendLine("legend-broken")}unknown step</span>
   <span>${legendLine("legend-cycle")}cycle</span>
   <span>Click: reveal · Ctrl/Shift-click: select several · −/+: fold a Condition's branches</span>

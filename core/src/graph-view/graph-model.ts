@@ -32,6 +32,7 @@ export function pipelineGraph(model: PipelineModel): PipelineGraph {
     const to = ids.get(step)!;
     for (const dep of step.dependsOn) add(targetOf(dep.name), to, "dependsOn", !model.stepsByName.has(dep.name));
     if (step.condition) add(ids.get(step.condition)!, to, step.branch === "ElseSteps" ? "else" : "if", false);
+    if (step.forEach) add(ids.get(step.forEach)!, to, "each", false);
   }
   for (const ref of model.references) {
     if (ref.parsed.root !== "Steps" || !ref.owner) continue;
@@ -70,6 +71,7 @@ function stepNode(step: StepModel, index: number, ids: Map<StepModel, string>): 
     stepType: step.type,
     condition: step.condition ? ids.get(step.condition) : undefined,
     branch: step.branch === undefined ? undefined : step.branch === "IfSteps" ? "if" : "else",
+    ...(step.forEach ? { forEach: ids.get(step.forEach) } : {}),
     depth,
     span: span(step.node),
     nameSpan: step.nameNode ? span(step.nameNode) : undefined,

@@ -63,7 +63,7 @@ export function nodeWidth(node: GraphNode): number {
   return Math.round(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, name, detail)));
 }
 
-const edgeLabel = (edge: GraphEdge): string | undefined => (edge.kind === "if" || edge.kind === "else" ? edge.kind : undefined);
+const edgeLabel = (edge: GraphEdge): string | undefined => (edge.kind === "if" || edge.kind === "else" || edge.kind === "each" ? edge.kind : undefined);
 
 export const EMPTY_LAYOUT: GraphLayout = { width: 0, height: 0, nodes: [], edges: [], crossings: 0 };
 

@@ -3,8 +3,8 @@
  * `pipelineGraph` and laid out by `layoutGraph`.
  */
 
-/** `data`: a `Get` of `Steps.X…`; `dependsOn`: a DependsOn entry; `if` / `else`: a Condition's branch. */
-export type GraphEdgeKind = "data" | "dependsOn" | "if" | "else";
+/** `data`: a `Get` of `Steps.X…`; `dependsOn`: a DependsOn entry; `if` / `else`: a Condition's branch; `each`: a ForEach step's body. */
+export type GraphEdgeKind = "data" | "dependsOn" | "if" | "else" | "each";
 
 /** A character span of the document text. */
 export interface TextSpan {
@@ -26,6 +26,8 @@ export interface GraphNode {
   /** The id of the Condition step whose branch holds this step. */
   condition?: string;
   branch?: "if" | "else";
+  /** The id of the ForEach step whose ForEachBody holds this step (SDK v3). */
+  forEach?: string;
   /** How many Condition branches hold the step (0: top level). */
   depth: number;
   /** The step object in the text. */

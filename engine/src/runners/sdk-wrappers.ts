@@ -33,8 +33,17 @@ export function wrapperHint(argv: string[]): string | undefined {
   if (/\/job_driver\.sh\b|sagemaker_remote_function_bootstrap/.test(line)) {
     return "A @step function runs the SDK's job_driver.sh, which reads /opt/ml/input/config/resourceconfig.json and runs `python -m sagemaker.remote_function.invoke_function`: the job's python needs the sagemaker package, and the function's pickled inputs and outputs are read from and written to S3 with boto3, which needs the bucket and credentials (--pass-aws-credentials).";
   }
-  if (/_repack_model\.py\b/.test(line)) {
+  // SDK v2 runs _repack_model.py through _repack_script_launcher.sh (its sagemaker_program).
+  if (/_repack_model\.py\b|_repack_script_launcher\.sh\b/.test(line)) {
     return "The repack step's _repack_model.py reads the model from /opt/ml/input/data/training/model.tar.gz (its training channel) and the inference code from its source directory, and writes /opt/ml/model: check those inputs.";
+  }
+  // SDK v3's ModelTrainer jobs (its repack step's included) run the sm_train.sh of their sm_drivers channel.
+  if (/\/sm_drivers\/sm_train\.sh\b/.test(line)) {
+    return (
+      "A ModelTrainer job (SDK v3; its repack step too) runs sm_train.sh from its sm_drivers channel, which runs the entry script with the python3 and pip on the engine's PATH (the repack step's reads the model from /opt/ml/input/data/training): install what the script needs there, or " +
+      CONTAINER_RUNNER +
+      "."
+    );
   }
   return undefined;
 }

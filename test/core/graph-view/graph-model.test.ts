@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { graphFromText, type PipelineGraph } from "../../../core/src/graph-view";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { corpusFiles, corpusText, definition } from "./corpus";
 
 const graphOf = (text: string): PipelineGraph => {
@@ -187,4 +189,16 @@ test("no graph without a Steps array", () => {
   assert.equal(graphFromText(`{"Version": "2020-12-01"}`).graph, undefined);
   assert.equal(graphFromText(`[1, 2]`).graph, undefined);
   assert.deepEqual(graphFromText(`{"Steps": []}`).graph, { nodes: [], edges: [] });
+});
+
+test("SDK v3 ForEach: an `each` edge from the ForEach step to each body step, which knows its ForEach", () => {
+  const text = readFileSync(join(import.meta.dirname, "../../fixtures/sdk/v3/sdk-for-each.json"), "utf8");
+  const graph = graphOf(text);
+  const each = graph.edges.filter((e) => e.kind === "each").map((e) => e.id);
+  assert.deepEqual(each.sort(), ["each:PerLiteral->ProcessItem", "each:PerRegion->ScoreRegion"]);
+  assert.equal(node(graph, "ScoreRegion").forEach, "PerRegion");
+  assert.equal(node(graph, "PerRegion").forEach, undefined);
+  // The step after the loops reads them: data edges from the ForEach steps, none from their body steps.
+  assert.ok(graph.edges.some((e) => e.id === "data:PerRegion->UseBest"));
+  assert.ok(!graph.edges.some((e) => e.from === "ScoreRegion" && e.kind !== "each" && e.to !== "PerRegion"));
 });

@@ -47,7 +47,7 @@ test("host runner: a failing FrameworkProcessor runproc.sh gets a hint besides i
   assert.ok(error.message.length <= 1024);
 });
 
-test("host runner: the @step job_driver.sh and the repack step's _repack_model.py get their hints; other failures none", async (t) => {
+test("host runner: the @step job_driver.sh, the repack step's scripts (v2) and ModelTrainer's sm_train.sh (v3) get their hints; other failures none", async (t) => {
   const box = sandbox(t);
   box.write("definition/code/job_driver.sh", "#!/bin/bash\necho 'No module named sagemaker' >&2\nexit 2\n");
   box.write("definition/code/_repack_model.py", "import sys\nsys.exit('model.tar.gz not found')\n");
@@ -64,6 +64,18 @@ test("host runner: the @step job_driver.sh and the repack step's _repack_model.p
     repack.message,
     /model\.tar\.gz not found\nHint: The repack step's _repack_model\.py reads the model from \/opt\/ml\/input\/data\/training\/model\.tar\.gz/,
   );
+  // As SDK v2 writes it: sagemaker_program is the launcher, which runs `python _repack_model.py`.
+  box.write("definition/code/_repack_script_launcher.sh", "#!/bin/bash\necho 'FileNotFoundError: model.tar.gz' >&2\nexit 1\n");
+  const launcher = await run(["/bin/sh", "/opt/ml/processing/input/code/_repack_script_launcher.sh"]);
+  assert.match(launcher.message, /FileNotFoundError: .*\nHint: The repack step's _repack_model\.py reads the model/);
+  // As SDK v3 writes it: ModelTrainer's driver script, through bash -c.
+  box.write("definition/code/sm_drivers/sm_train.sh", "#!/bin/bash\necho 'Error: The Python executable was not found in the system path.' >&2\nexit 1\n");
+  const driverV3 = await run([
+    "/bin/bash",
+    "-c",
+    "chmod +x /opt/ml/processing/input/code/sm_drivers/sm_train.sh && /opt/ml/processing/input/code/sm_drivers/sm_train.sh",
+  ]);
+  assert.match(driverV3.message, /system path\.\nHint: A ModelTrainer job \(SDK v3; its repack step too\) runs sm_train\.sh/);
   const plain = await run(["python3", "/opt/ml/processing/input/code/plain.py"]);
   assert.match(plain.message, /plain failure$/);
   assert.doesNotMatch(plain.message, /Hint:/);

@@ -31,6 +31,8 @@ export interface StepContext {
   rest: JSONPath;
   type: string | undefined;
   name: string | undefined;
+  /** The ForEach step whose ForEachBody holds this step (SDK v3): its name, when written. */
+  forEach?: { name: string | undefined };
 }
 
 /** Everything a completion provider needs to know about the cursor. */
@@ -107,11 +109,11 @@ function freshStart(text: string, offset: number): { start: number } | undefined
   return /[\w.$-]/.test(text[start - 1] ?? "") ? undefined : { start };
 }
 
-const BRANCHES = new Set(["IfSteps", "ElseSteps"]);
+const BRANCHES = new Set(["IfSteps", "ElseSteps", "ForEachBody"]);
 
 /**
- * The innermost step holding the path: an element of the top-level `Steps`, or of the `IfSteps` /
- * `ElseSteps` of a step's `Arguments` (Condition branches).
+ * The innermost step holding the path: an element of the top-level `Steps`, of the `IfSteps` /
+ * `ElseSteps` of a step's `Arguments` (Condition branches), or of a ForEach step's `ForEachBody`.
  */
 export function stepAt(root: Node | undefined, path: JSONPath): StepContext | undefined {
   let found: { index: number } | undefined;
@@ -130,12 +132,14 @@ export function stepAt(root: Node | undefined, path: JSONPath): StepContext | un
   const stepPath = path.slice(0, found.index + 1);
   const node = nodeAt(root, stepPath);
   const stepNode = node?.type === "object" ? node : undefined;
+  const inBody = path[found.index - 1] === "ForEachBody";
   return {
     node: stepNode,
     path: stepPath,
     rest: path.slice(found.index + 1),
     type: stringValue(memberValue(stepNode, "Type")),
     name: stringValue(memberValue(stepNode, "Name")),
+    ...(inBody ? { forEach: { name: stringValue(memberValue(nodeAt(root, path.slice(0, found.index - 2)), "Name")) } } : {}),
   };
 }
 

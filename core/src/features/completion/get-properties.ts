@@ -2,23 +2,25 @@ import { CompletionItemKind, type CompletionItem } from "vscode-languageserver-t
 import { elements, memberValue, members, stringValue } from "../../json";
 import type { StepModel } from "../../model";
 import { checkPropertyPath, rootMembers, shapeEntry } from "../../properties";
-import { parseReference, type PathSegment } from "../../references";
+import { isStepPath, parseReference, type PathSegment } from "../../references";
 import { declaredOutputs } from "../../rules/reference-unknown-output";
 import type { CompletionContext } from "./context";
 import { wordRange, type GetText } from "./get-text";
+import { iterationSteps } from "./get-for-each";
 import { jsonStringContent, replaceItem } from "./items";
 import { findStep } from "./steps";
 
 type ShapeEntry = NonNullable<ReturnType<typeof shapeEntry>>;
 
 /**
- * `Steps.X.<path>‸`: the next segment of a property path, drilled through the Describe* shapes of X's
- * step type: members after `.`, and after a list `[0]` and `['<name>']` for the names X declares.
+ * `Steps.X.<path>‸` (and in a ForEach step's Selector `IterationOutput.X.<path>‸`, X a step of its body): the next
+ * segment of a property path, drilled through the Describe* shapes of X's step type: members after `.`, and after a
+ * list `[0]` and `['<name>']` for the names X declares.
  */
 export function propertyPathCompletion(context: CompletionContext, get: GetText): CompletionItem[] {
   const parsed = parseReference(get.prefix);
-  if (parsed.root !== "Steps") return [];
-  const step = findStep(context.document, parsed.stepName);
+  if (!isStepPath(parsed)) return [];
+  const step = parsed.root === "Steps" ? findStep(context.document, parsed.stepName) : iterationSteps(context).find((s) => s.name === parsed.stepName);
   if (!step?.type) return [];
   const last = parsed.path[parsed.path.length - 1];
   const parentPath = parsed.path.slice(0, -1);

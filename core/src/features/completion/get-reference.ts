@@ -1,6 +1,7 @@
 import type { CompletionItem } from "vscode-languageserver-types";
 import type { CompletionContext } from "./context";
 import { executionCompletion, experimentConfigCompletion } from "./get-execution";
+import { forEachCompletion, iterationStepCompletion } from "./get-for-each";
 import { parameterCompletion } from "./get-parameters";
 import { propertyPathCompletion } from "./get-properties";
 import { freshRootCompletion, rootCompletion } from "./get-roots";
@@ -29,6 +30,12 @@ export function getReferenceCompletion(context: CompletionContext): CompletionIt
     case "Steps": {
       const rest = get.prefix.slice(dot + 1);
       return /[.[]/.test(rest) ? propertyPathCompletion(context, get) : stepNameCompletion(context, get, dot + 1);
+    }
+    case "ForEach":
+      return /[.[]/.test(get.prefix.slice(dot + 1)) ? [] : forEachCompletion(context, get, dot + 1);
+    case "IterationOutput": {
+      const rest = get.prefix.slice(dot + 1);
+      return /[.[]/.test(rest) ? propertyPathCompletion(context, get) : iterationStepCompletion(context, get, dot + 1);
     }
     default:
       return [];
