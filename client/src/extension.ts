@@ -11,6 +11,7 @@ import { claimPipelineDefinitions } from "./file-detection";
 import { registerGraphView } from "./graph/register";
 import { stableLensMiddleware } from "./lens/lens-middleware";
 import { LocalEngineHost } from "./local/engine-host";
+import { PythonPipelines } from "./python/python-pipelines";
 import { readEngineHostSettings } from "./local/engine-settings";
 import { RunController } from "./run/run-controller";
 import { ExecutionsView, type ExecutionsNode } from "./views/executions-view";
@@ -67,6 +68,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     executions.refresh();
     void arn;
   };
+  const python = new PythonPipelines(
+    LANGUAGE_ID,
+    lint,
+    lenses.commands,
+    () => readEngineHostSettings(context).store,
+    (line) => output.appendLine(line),
+    (preview, name) => controller.suggestPipelineName(preview, name),
+  );
   const cacheSync = new CacheContextSync(LANGUAGE_ID, controller, notifyServer, (line) => output.appendLine(line));
   const statusBar = new RunStatusBar(
     LANGUAGE_ID,
@@ -86,10 +95,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     statusBar,
     ...registerLocalEngineCommands(host, output),
     cacheSync,
-    ...registerRunCommands(controller, languageClient, executions, reveal, () => cacheSync.refreshAll()),
+    ...registerRunCommands(controller, languageClient, executions, reveal, () => cacheSync.refreshAll(), python),
     registerExplainCache(),
     ...registerExampleCommands(context),
-    ...registerGraphView(context, controller, LANGUAGE_ID),
+    ...registerGraphView(context, controller, LANGUAGE_ID, python),
+    ...python.register(),
     vscode.window.onDidChangeActiveTextEditor(() => statusBar.update()),
     controller.onDidChangeReference(() => {
       statusBar.update();

@@ -6,7 +6,7 @@
 import { spawn } from "node:child_process";
 import { existsSync, realpathSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { analyze, locatePythonError, mapDiagnosticsToPython, PYTHON_EXPORT_CODE, type PipelineDiagnostic, type SeveritySetting } from "../../core/src";
+import { analyze, mapDiagnosticsToPython, pythonFailureDiagnostic, type PipelineDiagnostic, type SeveritySetting } from "../../core/src";
 
 export interface PythonExportRequest {
   /** The .py file. */
@@ -143,7 +143,5 @@ function safeRealpath(path: string): string {
  */
 export function pythonDiagnostics(result: PythonExportResult, python: string, severities: Record<string, SeveritySetting> = {}): PipelineDiagnostic[] {
   if (result.ok) return mapDiagnosticsToPython(result.definition, analyze(result.definition, { severities }).diagnostics, python);
-  if (result.kind !== "raised") return [{ code: PYTHON_EXPORT_CODE, severity: "error", message: result.message, start: 0, end: 0 }];
-  const message = result.traceback?.split("\n").at(-1) ?? result.message;
-  return [{ code: PYTHON_EXPORT_CODE, severity: "error", message, ...locatePythonError(result.message, python, result.frameLines) }];
+  return [pythonFailureDiagnostic(result, python)];
 }
