@@ -36,7 +36,9 @@ export function pythonStepCalls(text: string): PythonStepCall[] {
         calls.push({ name: frame.name.value, literal: frame.name, start: frame.start, end: i + 1 });
     } else if (ch === "n" && open.length > 0 && /^name\s*=(?!=)/.test(code.slice(i, i + 40)) && !/[\w.]/.test(code[i - 1] ?? "")) {
       const frame = open[open.length - 1];
-      const valueAt = i + /^name\s*=\s*/.exec(code.slice(i, i + 40))![0].length;
+      // The literal is blank in `code`: the whitespace before it is skipped in the text.
+      const equals = i + /^name\s*=/.exec(code.slice(i, i + 40))![0].length;
+      const valueAt = equals + /^\s*/.exec(text.slice(equals, equals + 200))![0].length;
       const literal = literalStartingAt(literalAt, text, valueAt);
       if (literal && frame.name === undefined) frame.name = literal;
     }

@@ -68,6 +68,7 @@ const api = {
     onDidGrantWorkspaceTrust: event,
     onDidChangeConfiguration: event,
     onDidChangeWorkspaceFolders: event,
+    registerTextDocumentContentProvider: () => disposable(),
   },
   window: {
     activeTextEditor: undefined,

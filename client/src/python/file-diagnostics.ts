@@ -9,7 +9,9 @@ export type PlacedDiagnostic = PipelineDiagnostic & { range: Range };
  * export. `python`: the source the export ran (its saved text). No VS Code.
  */
 export async function pythonFileDiagnostics(result: PythonExportResult, python: string, lint: Lint, definitionUri: string): Promise<PlacedDiagnostic[]> {
-  const found = result.ok ? mapDiagnosticsToPython(result.definition, await lint(definitionUri, result.definition), python) : [pythonFailureDiagnostic(result, python)];
+  const found = result.ok
+    ? mapDiagnosticsToPython(result.definition, await lint(definitionUri, result.definition), python)
+    : [pythonFailureDiagnostic(result, python)];
   const lines = new LineIndex(python);
   return found.map((d) => ({ ...d, range: lines.rangeOf(d.start, d.end) }));
 }

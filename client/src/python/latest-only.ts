@@ -10,10 +10,8 @@ export class LatestOnly<T> {
     const previous = this.jobs.get(key);
     previous?.controller.abort();
     const controller = new AbortController();
-    const result = (async () => {
-      await previous?.settled;
-      return controller.signal.aborted ? undefined : job(controller.signal);
-    })();
+    // With nothing running the job starts at once; else after the previous one ended.
+    const result = previous ? previous.settled.then(() => (controller.signal.aborted ? undefined : job(controller.signal))) : job(controller.signal);
     const entry = { controller, settled: result.catch(() => undefined) };
     this.jobs.set(key, entry);
     try {

@@ -82,7 +82,11 @@ export class PythonPipelines implements vscode.Disposable, vscode.TextDocumentCo
     const selector: vscode.DocumentSelector = { language: "python", scheme: "file" };
     const updateContext = () => {
       const document = vscode.window.activeTextEditor?.document;
-      void vscode.commands.executeCommand("setContext", PYTHON_PIPELINE_CONTEXT, !!document && isPythonDocument(document) && isPythonPipelineSource(document.getText()));
+      void vscode.commands.executeCommand(
+        "setContext",
+        PYTHON_PIPELINE_CONTEXT,
+        !!document && isPythonDocument(document) && isPythonPipelineSource(document.getText()),
+      );
     };
     updateContext();
     return [
@@ -211,7 +215,9 @@ export class PythonPipelines implements vscode.Disposable, vscode.TextDocumentCo
   async refresh(document: vscode.TextDocument, options: ExportOptions): Promise<PythonExportResult | undefined> {
     const name = document.uri.path.split("/").pop() ?? "pipeline.py";
     if (!vscode.workspace.isTrusted) {
-      void vscode.window.showWarningMessage(`${name}: exporting runs the file's code, which never happens in an untrusted workspace. Trust the workspace first.`);
+      void vscode.window.showWarningMessage(
+        `${name}: exporting runs the file's code, which never happens in an untrusted workspace. Trust the workspace first.`,
+      );
       return undefined;
     }
     if (document.isDirty && !(await document.save())) return undefined;
