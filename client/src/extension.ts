@@ -70,6 +70,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   const python = new PythonPipelines(
     LANGUAGE_ID,
+    context.asAbsolutePath("dist/python/export_pipeline.py"),
     lint,
     lenses.commands,
     () => readEngineHostSettings(context).store,

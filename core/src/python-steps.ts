@@ -33,7 +33,7 @@ export function pythonStepCalls(text: string): PythonStepCall[] {
     } else if (ch === ")" || ch === "]" || ch === "}") {
       const frame = open.pop();
       if (frame?.callee && frame.name && STEP_CALLEE.test(frame.callee))
-        calls.push({ name: frame.name.value, literal: frame.name, start: frame.start, end: i + 1 });
+        calls.push({ name: frame.name.value, literal: frame.name, start: frame.start, end: decoratedEnd(code, frame.start, i + 1) });
     } else if (ch === "n" && open.length > 0 && /^name\s*=(?!=)/.test(code.slice(i, i + 40)) && !/[\w.]/.test(code[i - 1] ?? "")) {
       const frame = open[open.length - 1];
       // The literal is blank in `code`: the whitespace before it is skipped in the text.
@@ -44,6 +44,24 @@ export function pythonStepCalls(text: string): PythonStepCall[] {
     }
   }
   return calls.sort((a, b) => a.start - b.start);
+}
+
+/** A `@step(…)` decorator stands for the function under it: its call reaches to the end of that function's body. */
+function decoratedEnd(code: string, start: number, end: number): number {
+  const lineStart = code.lastIndexOf("\n", start - 1) + 1;
+  const before = code.slice(lineStart, start);
+  if (!/^\s*@$/.test(before)) return end;
+  const indent = before.length - 1;
+  const definition = /^[^\S\n]*(?:@.*\n[^\S\n]*)*(?:async\s+)?def\b/.exec(code.slice(code.indexOf("\n", end) + 1));
+  if (!definition) return end;
+  let at = code.indexOf("\n", end) + 1 + definition[0].length;
+  // The body: every following line that is blank or indented deeper than the decorator.
+  for (let next = code.indexOf("\n", at); next >= 0; next = code.indexOf("\n", at)) {
+    const line = code.slice(next + 1, code.indexOf("\n", next + 1) < 0 ? code.length : code.indexOf("\n", next + 1));
+    if (line.trim() !== "" && line.length - line.trimStart().length <= indent) return next;
+    at = next + 1;
+  }
+  return code.length;
 }
 
 function literalStartingAt(literals: Map<number, PythonLiteral>, text: string, offset: number): PythonLiteral | undefined {

@@ -20,6 +20,8 @@ export interface PythonExportRequest {
   /** The local engine's store folder: the SDK's S3 uploads are written to its object store. */
   store?: string;
   signal?: AbortSignal;
+  /** The export script; default: pythonExportScript(). */
+  script?: string;
 }
 
 export interface PythonExportSuccess {
@@ -76,7 +78,7 @@ interface ScriptError {
 export function exportPythonPipeline(request: PythonExportRequest): Promise<PythonExportResult> {
   const python = request.python || "python3";
   const file = resolve(request.file);
-  const args = [pythonExportScript(), file];
+  const args = [request.script ?? pythonExportScript(), file];
   if (request.function) args.push("--function", request.function);
   for (const arg of request.args ?? []) args.push("--arg", arg);
   if (request.store) args.push("--store", resolve(request.store));

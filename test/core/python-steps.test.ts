@@ -59,6 +59,29 @@ test("pythonStepsInRanges: the innermost step around the cursor; a range collect
   ]);
 });
 
+test("pythonStepsInRanges: a @step decorator stands for its whole function", () => {
+  const source = [
+    `@step(name="Prepare", instance_type="ml.m5.large")`,
+    `def prepare(rows):`,
+    `    data = load(rows)`,
+    ``,
+    `    return data`,
+    ``,
+    `@step(name="Report")`,
+    `def report(data):`,
+    `    return len(data)`,
+    `outside = 1`,
+  ].join("\n");
+  const at = (needle: string) => {
+    const offset = offsetOf(source, needle);
+    return pythonStepsInRanges(source, [{ start: offset, end: offset }]);
+  };
+  assert.deepEqual(at("load(rows)"), ["Prepare"]);
+  assert.deepEqual(at("return data"), ["Prepare"]);
+  assert.deepEqual(at("len(data)"), ["Report"]);
+  assert.deepEqual(at("outside"), []);
+});
+
 test("definitionStepsOf: a name the definition has, else the steps the SDK made of it (ModelStep)", () => {
   const steps = ["AbaloneTrain", "AbaloneRegisterModel-RepackModel-0", "AbaloneRegisterModel-RegisterModel", "AbaloneTrainer"];
   assert.deepEqual(definitionStepsOf("AbaloneTrain", steps), ["AbaloneTrain"]);

@@ -69,6 +69,8 @@ export class PythonPipelines implements vscode.Disposable, vscode.TextDocumentCo
 
   constructor(
     private readonly languageId: string,
+    /** sagemaker/python/export_pipeline.py as packaged (dist/python/). */
+    private readonly exportScript: string,
     private readonly lint: Lint,
     private readonly lensCommands: StableLensCommands,
     /** The local engine's store folder (where a local run finds the uploads). */
@@ -229,7 +231,7 @@ export class PythonPipelines implements vscode.Disposable, vscode.TextDocumentCo
     const key = document.uri.toString();
     const result = await this.exports.run(key, (signal) =>
       withProgress(`${options.what} ${name} with ${interpreter.python}`, signal, (cancel) =>
-        exportPythonPipeline({ file: document.uri.fsPath, python: interpreter.python, store: options.store, signal: cancel }),
+        exportPythonPipeline({ file: document.uri.fsPath, python: interpreter.python, store: options.store, signal: cancel, script: this.exportScript }),
       ),
     );
     if (!result) return undefined;

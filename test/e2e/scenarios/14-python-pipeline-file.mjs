@@ -35,7 +35,14 @@ export default {
 
     // ---- Preview definition: the exported JSON, read-only, a SageMaker Pipeline document. ----
     await wb.clickCodeLens(page, "Preview definition");
-    await page.locator('.tabs-container .tab.active[aria-label^="pipeline.py.pipeline.json"]').waitFor({ state: "visible", timeout: 120_000 });
+    await page
+      .locator('.tabs-container .tab.active[aria-label^="pipeline.py.pipeline.json"]')
+      .waitFor({ state: "visible", timeout: 120_000 })
+      .catch(async (error) => {
+        // A failed export is a problem in pipeline.py: its message says why.
+        const problems = await wb.readProblems(page).catch(() => ({ rows: [] }));
+        throw new Error(`the preview did not open (${error.message.split("\n")[0]}); problems: ${problems.rows.map((r) => r.text).join(" / ") || "none"}`);
+      });
     await wb.waitForLanguageMode(page, fixtures.LANGUAGE_NAME);
     await wb.waitForEditorText(page, '"AbaloneRegisterModel-RegisterModel"');
     await wb.waitForCodeLenses(page, ["▶ Run pipeline"]);
