@@ -36,7 +36,7 @@ export interface PythonExportSuccess {
   stderr: string;
 }
 
-export type PythonExportFailureKind = "sdk-missing" | "raised" | "not-found" | "arguments" | "no-python" | "crashed";
+export type PythonExportFailureKind = "sdk-missing" | "raised" | "not-found" | "arguments" | "no-python" | "crashed" | "cancelled";
 
 export interface PythonExportFailure {
   ok: false;
@@ -91,7 +91,7 @@ export function exportPythonPipeline(request: PythonExportRequest): Promise<Pyth
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     child.once("error", (error: NodeJS.ErrnoException) => {
-      if (error.name === "AbortError") done(failure("crashed", "The export was cancelled.", stderr));
+      if (error.name === "AbortError") done(failure("cancelled", "The export was cancelled.", stderr));
       else if (error.code === "ENOENT") done(failure("no-python", `No Python interpreter '${python}' (give one with --python PATH).`));
       else done(failure("crashed", `Could not run ${python}: ${error.message}`));
     });

@@ -241,10 +241,13 @@ export class PythonPipelines implements vscode.Disposable, vscode.TextDocumentCo
       this.changed.fire(preview);
       if (result.name) this.suggestName(preview, result.name);
       this.log(`Exported ${name} (${result.found}, sagemaker ${result.sdk}, ${interpreter.python} from the ${interpreter.from}).`);
+    } else if (result.kind === "cancelled") {
+      // A newer save's export, or the Cancel button: the diagnostics stay until an export ends.
+      this.log(`${name}: the export was cancelled.`);
+      return undefined;
     } else {
       this.log(`${name}: the export failed (${result.kind}): ${result.message}`);
       for (const line of [result.traceback, result.install && `Install it with: ${result.install}`].filter(Boolean)) this.log(`  ${line}`);
-      if (result.kind === "crashed" && result.message === "The export was cancelled.") return undefined;
       if (options.store) void vscode.window.showErrorMessage(`${name}: the export failed: ${result.message}`);
     }
     const placed = await pythonFileDiagnostics(result, text, this.lint, preview.toString());

@@ -44,8 +44,10 @@ export default {
         throw new Error(`the preview did not open (${error.message.split("\n")[0]}); problems: ${problems.rows.map((r) => r.text).join(" / ") || "none"}`);
       });
     await wb.waitForLanguageMode(page, fixtures.LANGUAGE_NAME);
-    await wb.waitForEditorText(page, '"AbaloneRegisterModel-RegisterModel"');
-    await wb.waitForCodeLenses(page, ["▶ Run pipeline"]);
+    await wb.waitForEditorText(page, '"Version": "2020-12-01"');
+    // The language server's own lenses on the definition.
+    await wb.revealText(page, '"Steps"');
+    await wb.waitForCodeLenses(page, ["▶ Run pipeline", "Show graph"]);
     await screenshot("preview");
 
     // ---- A misspelled output name, saved: the diagnostic in the Python file, on its literal. ----
