@@ -66,6 +66,8 @@ export class PythonPipelines implements vscode.Disposable, vscode.TextDocumentCo
   private readonly lensesChanged = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.lensesChanged.event;
   private readonly exports = new LatestOnly<PythonExportResult>();
+  /** Files saved by an export of their own (a lens on unsaved edits): their save exports nothing more. */
+  private readonly savingToExport = new Set<string>();
 
   constructor(
     private readonly languageId: string,
@@ -99,7 +101,7 @@ export class PythonPipelines implements vscode.Disposable, vscode.TextDocumentCo
       vscode.window.onDidChangeActiveTextEditor(updateContext),
       vscode.workspace.onDidSaveTextDocument((document) => {
         if (document === vscode.window.activeTextEditor?.document) updateContext();
-        if (this.exportsOnSave(document)) void this.refresh(document, { what: "Exporting" });
+        if (this.exportsOnSave(document) && !this.savingToExport.has(document.uri.toString())) void this.refresh(document, { what: "Exporting" });
       }),
       vscode.workspace.onDidCloseTextDocument((document) => {
         if (isPythonDocument(document)) this.exports.cancel(document.uri.toString());
@@ -222,7 +224,16 @@ export class PythonPipelines implements vscode.Disposable, vscode.TextDocumentCo
       );
       return undefined;
     }
-    if (document.isDirty && !(await document.save())) return undefined;
+    if (document.isDirty) {
+      this.savingToExport.add(document.uri.toString());
+      let saved: boolean;
+      try {
+        saved = await document.save();
+      } finally {
+        this.savingToExport.delete(document.uri.toString());
+      }
+      if (!saved) return undefined;
+    }
     const text = document.getText();
     const settings = normalizeSettings(vscode.workspace.getConfiguration(undefined, document.uri).get(SETTINGS_SECTION));
     const interpreter = await chooseInterpreter(settings.python, await pythonExtensionApi(), document.uri);

@@ -45,8 +45,15 @@ export default {
       });
     await wb.waitForLanguageMode(page, fixtures.LANGUAGE_NAME);
     await wb.waitForEditorText(page, '"Version": "2020-12-01"');
-    // The language server's own lenses on the definition.
-    await wb.revealText(page, '"Steps"');
+    // The language server's own lenses on the definition, above "Steps" (the preview is the second group's editor, which
+    // revealText's Ctrl+1 would leave: the Find widget of the focused preview instead).
+    await page.locator('.tabs-container .tab.active[aria-label^="pipeline.py.pipeline.json"]').click();
+    await page.keyboard.press("Control+F");
+    const find = page.locator(".editor-group-container.active .find-widget textarea, .editor-group-container.active .find-widget input").first();
+    await find.waitFor({ state: "visible", timeout: 10_000 });
+    await find.fill('"Steps": [');
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Escape");
     await wb.waitForCodeLenses(page, ["▶ Run pipeline", "Show graph"]);
     await screenshot("preview");
 
