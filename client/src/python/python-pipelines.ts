@@ -101,7 +101,8 @@ export class PythonPipelines implements vscode.Disposable, vscode.TextDocumentCo
       vscode.window.onDidChangeActiveTextEditor(updateContext),
       vscode.workspace.onDidSaveTextDocument((document) => {
         if (document === vscode.window.activeTextEditor?.document) updateContext();
-        if (this.exportsOnSave(document) && !this.savingToExport.has(document.uri.toString())) void this.refresh(document, { what: "Exporting" });
+        if (this.exportsOnSave(document) && !this.savingToExport.has(document.uri.toString()))
+          this.refresh(document, { what: "Exporting" }).catch((error: Error) => this.log(`Export on save of ${document.uri.fsPath}: ${error.message}`));
       }),
       vscode.workspace.onDidCloseTextDocument((document) => {
         if (isPythonDocument(document)) this.exports.cancel(document.uri.toString());
@@ -240,12 +241,20 @@ export class PythonPipelines implements vscode.Disposable, vscode.TextDocumentCo
     const { exportPythonPipeline } = await loadSageMaker();
     if (options.store) (await loadEngine()).prepareStoreFolder(options.store);
     const key = document.uri.toString();
-    const result = await this.exports.run(key, (signal) =>
+    const exported = await this.exports.run(key, (signal) =>
       withProgress(`${options.what} ${name} with ${interpreter.python}`, signal, (cancel) =>
         exportPythonPipeline({ file: document.uri.fsPath, python: interpreter.python, store: options.store, signal: cancel, script: this.exportScript }),
       ),
     );
-    if (!result) return undefined;
+    if (!exported) return undefined;
+    // In the editor the interpreter is a setting, not the CLI's --python.
+    const result: PythonExportResult =
+      !exported.ok && exported.kind === "no-python"
+        ? {
+            ...exported,
+            message: `No Python interpreter '${interpreter.python}' (${interpreter.from}): set sagemakerPipelines.python to one with the SageMaker Python SDK.`,
+          }
+        : exported;
     const preview = previewUriOf(document.uri);
     if (result.ok) {
       this.definitions.set(preview.toString(), result.definition);
