@@ -1,6 +1,7 @@
 import * as vscode from "vscode";
 import {
   buildModel,
+  COMMANDS,
   definitionStepsOf,
   isPythonPipelineSource,
   normalizeSettings,
@@ -108,6 +109,9 @@ export class PythonPipelines implements vscode.Disposable, vscode.TextDocumentCo
         if (isPythonDocument(document)) this.exports.cancel(document.uri.toString());
       }),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.lensesChanged.fire()),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration(`${SETTINGS_SECTION}.codeLens`)) this.lensesChanged.fire();
+      }),
     ];
   }
 
@@ -123,6 +127,7 @@ export class PythonPipelines implements vscode.Disposable, vscode.TextDocumentCo
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
     if (!vscode.workspace.isTrusted || !isPythonDocument(document)) return [];
+    if (!normalizeSettings(vscode.workspace.getConfiguration(undefined, document.uri).get(SETTINGS_SECTION)).codeLens) return [];
     const text = document.getText();
     if (!isPythonPipelineSource(text)) return [];
     const span = pipelineCallSpan(text);
@@ -132,8 +137,8 @@ export class PythonPipelines implements vscode.Disposable, vscode.TextDocumentCo
       new vscode.CodeLens(range, this.lensCommands.stable({ title, command, tooltip, arguments: [uri] }) as vscode.Command);
     return [
       lens("Preview definition", PYTHON_COMMANDS.preview, "Run this file's pipeline code and open the definition JSON it builds (read-only)"),
-      lens("Show graph", "sagemakerPipelines.showGraph", "The graph of the definition this file builds"),
-      lens("▶ Run pipeline", "sagemakerPipelines.runPipeline", "Export the definition and run it (the usual confirmation first)"),
+      lens("Show graph", COMMANDS.showGraph, "The graph of the definition this file builds"),
+      lens("▶ Run pipeline", COMMANDS.runPipeline, "Export the definition and run it (the usual confirmation first)"),
     ];
   }
 
