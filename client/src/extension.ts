@@ -12,6 +12,7 @@ import { claimPipelineDefinitions } from "./file-detection";
 import { registerGraphView } from "./graph/register";
 import { stableLensMiddleware } from "./lens/lens-middleware";
 import { LocalEngineHost } from "./local/engine-host";
+import { PythonPipelines } from "./python/python-pipelines";
 import { readEngineHostSettings } from "./local/engine-settings";
 import { ExecutionFailureDiagnostics } from "./run/execution-failures";
 import { RunController } from "./run/run-controller";
@@ -70,6 +71,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     void arn;
   };
   const failures = new ExecutionFailureDiagnostics(context.workspaceState, LANGUAGE_ID);
+  const python = new PythonPipelines(
+    LANGUAGE_ID,
+    context.asAbsolutePath("dist/python/export_pipeline.py"),
+    lint,
+    lenses.commands,
+    () => readEngineHostSettings(context).store,
+    (line) => output.appendLine(line),
+    (preview, name) => controller.suggestPipelineName(preview, name),
+  );
   const cacheSync = new CacheContextSync(LANGUAGE_ID, controller, notifyServer, (line) => output.appendLine(line));
   const statusBar = new RunStatusBar(
     LANGUAGE_ID,
@@ -90,11 +100,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ...registerLocalEngineCommands(host, output),
     cacheSync,
     failures,
-    ...registerRunCommands(controller, languageClient, executions, reveal, () => cacheSync.refreshAll(), failures),
+    ...registerRunCommands(controller, languageClient, executions, reveal, () => cacheSync.refreshAll(), failures, python),
     registerExplainCache(),
     ...registerCompareCommands(controller),
     ...registerExampleCommands(context),
-    ...registerGraphView(context, controller, LANGUAGE_ID),
+    ...registerGraphView(context, controller, LANGUAGE_ID, python),
+    ...python.register(),
     vscode.window.onDidChangeActiveTextEditor(() => statusBar.update()),
     controller.onDidChangeReference(() => {
       statusBar.update();

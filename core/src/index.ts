@@ -39,6 +39,7 @@ export * from "./cache";
 export * from "./planner/step-plan";
 export * from "./graph-view";
 export * from "./python-source";
+export * from "./python-steps";
 export { MAX_TIMER_DELAY_MS, systemClock, type Clock } from "./clock";
 export * from "./execution-failures";
 export * from "./compare";

@@ -83,6 +83,11 @@ function scan(text: string): Scan {
   return { literals, code: code.join("") };
 }
 
+/** The string literals, and the text with literals and comments blanked (same offsets): only code is left. */
+export function pythonCodeAndLiterals(text: string): { code: string; literals: PythonLiteral[] } {
+  return scan(text);
+}
+
 export function pythonStringLiterals(text: string): PythonLiteral[] {
   return scan(text).literals;
 }
@@ -194,4 +199,22 @@ export function locatePythonError(message: string, python: string, frameLines: n
     }
   }
   return pipelineCallSpan(python);
+}
+
+/** What a failed export says: its kind (`raised`: the user's code raised), message, traceback and the file's frame lines. */
+export interface PythonExportFailureInfo {
+  kind: string;
+  message: string;
+  traceback?: string;
+  frameLines: number[];
+}
+
+/**
+ * The one `python-export` error of a file that could not be exported: where the code raised (on the literal the SDK's
+ * message names, else the line it raised on, else the `Pipeline(` call), or at the top when it did not run.
+ */
+export function pythonFailureDiagnostic(failure: PythonExportFailureInfo, python: string): PipelineDiagnostic {
+  if (failure.kind !== "raised") return { code: PYTHON_EXPORT_CODE, severity: "error", message: failure.message, start: 0, end: 0 };
+  const message = failure.traceback?.split("\n").at(-1) ?? failure.message;
+  return { code: PYTHON_EXPORT_CODE, severity: "error", message, ...locatePythonError(failure.message, python, failure.frameLines) };
 }

@@ -27,6 +27,10 @@ export interface PipelineSettings {
   /** With no reference chosen, a selective run refers to the latest finished execution (off: to none). */
   referenceLatest: boolean;
   cache: CacheSettings;
+  /** The Python interpreter that exports `.py` pipeline files; empty: the Python extension's, else `python3` (client only). */
+  python: string;
+  /** Export a `.py` pipeline file on save and show its definition's diagnostics in it (client only, trusted workspaces). */
+  pythonExportOnSave: boolean;
 }
 
 export interface CacheSettings {
@@ -69,6 +73,8 @@ export const DEFAULT_SETTINGS: PipelineSettings = {
   roleArn: "",
   referenceLatest: true,
   cache: { historySize: 20 },
+  python: "",
+  pythonExportOnSave: true,
 };
 
 const SEVERITIES: readonly string[] = ["error", "warning", "information", "hint", "off"];
@@ -108,6 +114,8 @@ export function normalizeSettings(raw: unknown): PipelineSettings {
     roleArn: text(value.roleArn),
     referenceLatest: typeof value.referenceLatest === "boolean" ? value.referenceLatest : DEFAULT_SETTINGS.referenceLatest,
     cache: { historySize: historySize((value.cache as Record<string, unknown> | undefined)?.historySize) },
+    python: text(value.python),
+    pythonExportOnSave: typeof value.pythonExportOnSave === "boolean" ? value.pythonExportOnSave : DEFAULT_SETTINGS.pythonExportOnSave,
   };
 }
 

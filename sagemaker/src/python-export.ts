@@ -6,7 +6,7 @@
 import { spawn } from "node:child_process";
 import { existsSync, realpathSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { analyze, locatePythonError, mapDiagnosticsToPython, PYTHON_EXPORT_CODE, type PipelineDiagnostic, type SeveritySetting } from "../../core/src";
+import { analyze, mapDiagnosticsToPython, pythonFailureDiagnostic, type PipelineDiagnostic, type SeveritySetting } from "../../core/src";
 
 export interface PythonExportRequest {
   /** The .py file. */
@@ -20,6 +20,8 @@ export interface PythonExportRequest {
   /** The local engine's store folder: the SDK's S3 uploads are written to its object store. */
   store?: string;
   signal?: AbortSignal;
+  /** The export script; default: pythonExportScript(). */
+  script?: string;
 }
 
 export interface PythonExportSuccess {
@@ -34,7 +36,7 @@ export interface PythonExportSuccess {
   stderr: string;
 }
 
-export type PythonExportFailureKind = "sdk-missing" | "raised" | "not-found" | "arguments" | "no-python" | "crashed";
+export type PythonExportFailureKind = "sdk-missing" | "raised" | "not-found" | "arguments" | "no-python" | "crashed" | "cancelled";
 
 export interface PythonExportFailure {
   ok: false;
@@ -76,7 +78,7 @@ interface ScriptError {
 export function exportPythonPipeline(request: PythonExportRequest): Promise<PythonExportResult> {
   const python = request.python || "python3";
   const file = resolve(request.file);
-  const args = [pythonExportScript(), file];
+  const args = [request.script ?? pythonExportScript(), file];
   if (request.function) args.push("--function", request.function);
   for (const arg of request.args ?? []) args.push("--arg", arg);
   if (request.store) args.push("--store", resolve(request.store));
@@ -89,7 +91,7 @@ export function exportPythonPipeline(request: PythonExportRequest): Promise<Pyth
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     child.once("error", (error: NodeJS.ErrnoException) => {
-      if (error.name === "AbortError") done(failure("crashed", "The export was cancelled.", stderr));
+      if (error.name === "AbortError") done(failure("cancelled", "The export was cancelled.", stderr));
       else if (error.code === "ENOENT") done(failure("no-python", `No Python interpreter '${python}' (give one with --python PATH).`));
       else done(failure("crashed", `Could not run ${python}: ${error.message}`));
     });
@@ -143,7 +145,5 @@ function safeRealpath(path: string): string {
  */
 export function pythonDiagnostics(result: PythonExportResult, python: string, severities: Record<string, SeveritySetting> = {}): PipelineDiagnostic[] {
   if (result.ok) return mapDiagnosticsToPython(result.definition, analyze(result.definition, { severities }).diagnostics, python);
-  if (result.kind !== "raised") return [{ code: PYTHON_EXPORT_CODE, severity: "error", message: result.message, start: 0, end: 0 }];
-  const message = result.traceback?.split("\n").at(-1) ?? result.message;
-  return [{ code: PYTHON_EXPORT_CODE, severity: "error", message, ...locatePythonError(result.message, python, result.frameLines) }];
+  return [pythonFailureDiagnostic(result, python)];
 }

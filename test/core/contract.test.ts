@@ -44,7 +44,13 @@ test("contract: malformed settings fall back to defaults; unknown severities are
     roleArn: "",
     referenceLatest: true,
     cache: { historySize: 20 },
+    python: "",
+    pythonExportOnSave: true,
   });
+  assert.equal(normalizeSettings({ python: " /opt/venv/bin/python " }).python, "/opt/venv/bin/python");
+  assert.equal(normalizeSettings({ python: 3 }).python, "");
+  assert.equal(normalizeSettings({ pythonExportOnSave: false }).pythonExportOnSave, false);
+  assert.equal(normalizeSettings({ pythonExportOnSave: "no" }).pythonExportOnSave, true);
   assert.equal(normalizeSettings({ cache: { historySize: 500 } }).cache.historySize, 100);
   assert.equal(normalizeSettings({ cache: { historySize: 0 } }).cache.historySize, 20);
   assert.equal(normalizeSettings({ target: "aws" }).target, "aws");

@@ -38,7 +38,7 @@ function loadedFiles(): Set<string> {
   for (const step of manifest.contributes.walkthroughs.flatMap((w) => w.steps))
     for (const media of [step.media.image, step.media.markdown]) if (media) loaded.add(clean(media));
   for (const source of sourcesUnder("client/src"))
-    for (const [, path] of readFileSync(join(ROOT, source), "utf8").matchAll(/"(dist\/[\w.-]+)"/g)) loaded.add(path);
+    for (const [, path] of readFileSync(join(ROOT, source), "utf8").matchAll(/"(dist\/[\w.-]+(?:\/[\w.-]+)*)"/g)) loaded.add(path);
   // The bundles' requires of their siblings (the lazy layers; the engine process's engine), to a fixed point.
   for (let added = true; added;) {
     added = false;
@@ -74,6 +74,7 @@ test("the .vsix holds exactly what the extension loads, the README for users, th
     "dist/sagemaker.js",
     "dist/graph-view.js",
     "dist/graph-view.css",
+    "dist/python/export_pipeline.py",
   ])
     assert.ok(loaded.has(expected), `the derivation of what the extension loads misses ${expected}: ${[...loaded].join(", ")}`);
   assert.ok(loaded.has("examples/code/model/train.py") && loaded.has("examples/data/abalone.csv"), [...loaded].join(", "));

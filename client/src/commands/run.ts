@@ -1,7 +1,8 @@
 import * as vscode from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
-import { COMMANDS, executionLabel, type RunRequest } from "../../../core/src";
+import { COMMANDS, executionLabel, pythonStepsInRanges, type RunRequest } from "../../../core/src";
 import { StepsInRangesRequest, type StepsInRangesParams } from "../../../protocol/src";
+import { isPythonDocument, PYTHON_COMMANDS, type PythonPipelines } from "../python/python-pipelines";
 import type { RunController, StartedExecution } from "../run/run-controller";
 import type { ExecutionFailureDiagnostics } from "../run/execution-failures";
 import { watchExecution } from "../run/watch";
@@ -19,6 +20,8 @@ export function registerRunCommands(
   /** After a run ends: the cache verdicts compare with it from then on. */
   executionsChanged: () => void,
   failures: ExecutionFailureDiagnostics,
+  /** Runs of `.py` files and of their previews go through a fresh export. */
+  python: PythonPipelines,
 ): vscode.Disposable[] {
   const run = async (uri: string | undefined, request: RunRequest, what: string, referenceArn?: string) => {
     const document = await documentFor(uri);
@@ -26,10 +29,41 @@ export function registerRunCommands(
       void vscode.window.showWarningMessage(`${what}: open a pipeline definition first.`);
       return;
     }
+    const definition = python.owns(document) ? await pythonDefinition(document, what) : document;
+    if (definition) await runDefinition(definition, request, what, referenceArn);
+  };
+  const runDefinition = async (document: vscode.TextDocument, request: RunRequest, what: string, referenceArn?: string) => {
     const documentUri = document.uri.toString();
     failures.runStarting(documentUri);
     const started = await controller.run(document, request, what, referenceArn, (step, message) => failures.refused(documentUri, step, message));
     if (started) follow(started, documentUri);
+  };
+  /** A `.py` (or its preview) exported again now: with its uploads in the local engine's store. */
+  const pythonDefinition = async (document: vscode.TextDocument, what: string) => {
+    if (controller.settings().target !== "local") {
+      void vscode.window.showWarningMessage(
+        `${what}: a Python pipeline file runs on the local engine only (its offline export has a placeholder role and bucket). Set sagemakerPipelines.target to local, or run the definition JSON it exports.`,
+      );
+      return undefined;
+    }
+    return python.documentForRun(document, true);
+  };
+  /** Run Selected Steps and Run From Here in a `.py`: the step constructor calls the selections touch. */
+  const runInPython = async (editor: vscode.TextEditor, kind: "selected" | "fromHere") => {
+    const what = kind === "selected" ? "Run Selected Steps" : "Run From Here";
+    if (pythonStepsInRanges(editor.document.getText(), offsetsOf(editor)).length === 0) {
+      void vscode.window.showWarningMessage(`${what}: the cursor is in no step's constructor call with a name="…" (e.g. ProcessingStep(name="Train", …)).`);
+      return;
+    }
+    const definition = await pythonDefinition(editor.document, what);
+    if (!definition) return;
+    const steps = python.stepsInSelections(editor.document, definition, editor.selections);
+    if (steps.length === 0) {
+      void vscode.window.showWarningMessage(`${what}: the definition has no step of the name the cursor is on.`);
+      return;
+    }
+    if (kind === "selected") await runDefinition(definition, { kind: "selected", steps }, `Run Selected Steps (${steps.join(", ")})`);
+    else await runDefinition(definition, { kind: "fromHere", step: steps[0] }, `Run from ${steps[0]}`);
   };
   const follow = (started: StartedExecution, uri: string) => {
     view.refresh();
@@ -51,6 +85,7 @@ export function registerRunCommands(
     vscode.commands.registerCommand(COMMANDS.runSelectedSteps, async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor) return;
+      if (isPythonDocument(editor.document)) return runInPython(editor, "selected");
       const params: StepsInRangesParams = { uri: editor.document.uri.toString(), ranges: editor.selections.map((s) => ({ start: s.start, end: s.end })) };
       const steps = await client.sendRequest(StepsInRangesRequest.type, params);
       if (steps.length === 0) {
@@ -58,6 +93,11 @@ export function registerRunCommands(
         return;
       }
       await run(editor.document.uri.toString(), { kind: "selected", steps }, `Run Selected Steps (${steps.join(", ")})`);
+    }),
+    vscode.commands.registerCommand(PYTHON_COMMANDS.runFromHere, async () => {
+      const editor = vscode.window.activeTextEditor;
+      if (editor && isPythonDocument(editor.document)) await runInPython(editor, "fromHere");
+      else void vscode.window.showWarningMessage("Run From Here: put the cursor in a step of a Python pipeline file (in a definition, use the step's lens).");
     }),
     vscode.commands.registerCommand(COMMANDS.retryFailedSteps, async (node?: ExecutionNode) => {
       const document = node ? controller.documentOfPipeline(node.pipelineName) : await documentFor(undefined);
@@ -121,4 +161,8 @@ export function registerRunCommands(
 async function documentFor(uri: string | undefined): Promise<vscode.TextDocument | undefined> {
   if (uri) return vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri) ?? (await vscode.workspace.openTextDocument(vscode.Uri.parse(uri)));
   return vscode.window.activeTextEditor?.document;
+}
+
+function offsetsOf(editor: vscode.TextEditor): Array<{ start: number; end: number }> {
+  return editor.selections.map((s) => ({ start: editor.document.offsetAt(s.start), end: editor.document.offsetAt(s.end) }));
 }

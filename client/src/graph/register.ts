@@ -1,5 +1,6 @@
 import * as vscode from "vscode";
 import { COMMANDS } from "../../../core/src";
+import type { PythonPipelines } from "../python/python-pipelines";
 import type { RunController } from "../run/run-controller";
 import { GraphPanel } from "./graph-panel";
 import { LAYOUT_WORKER, LayoutService } from "./layout-service";
@@ -10,14 +11,22 @@ const VIEW_TYPE = "sagemakerPipelines.graph";
  * "Show Graph": from the `Show graph` lens (a URI string), the editor title button (a Uri) or the palette (the active
  * editor). One panel per definition, beside the editor; showing it again brings it forward.
  */
-export function registerGraphView(context: vscode.ExtensionContext, controller: RunController, languageId: string): vscode.Disposable[] {
+export function registerGraphView(
+  context: vscode.ExtensionContext,
+  controller: RunController,
+  languageId: string,
+  python: PythonPipelines,
+): vscode.Disposable[] {
   const panels = new Map<string, GraphPanel>();
   const layouts = new LayoutService(vscode.Uri.joinPath(context.extensionUri, LAYOUT_WORKER).fsPath);
   const show = async (target?: string | vscode.Uri) => {
-    const uri = typeof target === "string" ? vscode.Uri.parse(target) : (target ?? vscode.window.activeTextEditor?.document.uri);
+    const given = typeof target === "string" ? vscode.Uri.parse(target) : (target ?? vscode.window.activeTextEditor?.document.uri);
+    // A `.py` that builds a pipeline: the graph of the definition it exports (its preview document).
+    const uri = given && python.isPythonFile(given) ? await python.exportedPreview(given) : given;
+    if (given && !uri) return;
     const document = uri && (vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) ?? (await vscode.workspace.openTextDocument(uri)));
     if (!uri || !document || document.languageId !== languageId) {
-      void vscode.window.showWarningMessage("Show Graph: open a pipeline definition first.");
+      void vscode.window.showWarningMessage("Show Graph: open a pipeline definition (or a Python file that builds one) first.");
       return;
     }
     const key = uri.toString();

@@ -6,7 +6,12 @@ import { StableLensCommands } from "./stable-lens-commands";
  * The language client's code lens middleware: every lens the server sends carries a client-side command id without
  * arguments that stays registered (see StableLensCommands), so a click on any lens VS Code draws works.
  */
-export function stableLensMiddleware(): { middleware: Pick<Middleware, "provideCodeLenses" | "resolveCodeLens">; disposable: vscode.Disposable } {
+export function stableLensMiddleware(): {
+  middleware: Pick<Middleware, "provideCodeLenses" | "resolveCodeLens">;
+  /** The same registry for the client's own lenses (the Python files'). */
+  commands: StableLensCommands;
+  disposable: vscode.Disposable;
+} {
   const commands = new StableLensCommands({
     register: (id, run) => vscode.commands.registerCommand(id, run),
     execute: (command, args) => vscode.commands.executeCommand(command, ...args),
@@ -23,6 +28,7 @@ export function stableLensMiddleware(): { middleware: Pick<Middleware, "provideC
         return resolved ? stable(resolved) : resolved;
       },
     },
+    commands,
     disposable: commands,
   };
 }

@@ -45,6 +45,8 @@ export class RunController {
   private localCache?: { endpoint: string; connection: Connection };
   private awsCache?: { key: string; connection: Connection };
   private histories = new Map<string, ExecutionHistory>();
+  /** Default pipeline names by document URI (a `.py`'s exported `Pipeline(name=…)`), offered when the name is asked. */
+  private readonly nameHints = new Map<string, string>();
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -256,7 +258,11 @@ export class RunController {
     return normalizeSettings(vscode.workspace.getConfiguration(undefined, document.uri).get(SETTINGS_SECTION)).pipelineName;
   }
 
-  /** Asked once per file (default: the file name's stem, made valid), remembered in the workspace. */
+  suggestPipelineName(uri: vscode.Uri, name: string): void {
+    if (PIPELINE_NAME.test(name)) this.nameHints.set(uri.toString(), name);
+  }
+
+  /** Asked once per file (default: the exported Pipeline's name, else the file name's stem, made valid), remembered in the workspace. */
   async pipelineName(document: vscode.TextDocument): Promise<string | undefined> {
     const key = `pipelineName:${document.uri.toString()}`;
     const known = this.knownPipelineName(document);
@@ -264,7 +270,7 @@ export class RunController {
     const name = await vscode.window.showInputBox({
       title: "Pipeline name",
       prompt: "The name this definition is deployed and run under (remembered for this file).",
-      value: pipelineNameFromFile(document.uri.path),
+      value: this.nameHints.get(document.uri.toString()) ?? pipelineNameFromFile(document.uri.path),
       validateInput: (text) => (PIPELINE_NAME.test(text) ? undefined : "1 to 256 letters, digits and hyphens, starting and ending with a letter or digit."),
       ignoreFocusOut: true,
     });
