@@ -18,6 +18,8 @@ export class RuleContext {
     readonly document: ParsedDocument,
     readonly root: Node,
     readonly model: PipelineModel,
+    /** The schema issues, when an incremental analysis keeps them (default: the whole document is checked on first use). */
+    private readonly knownSchemaIssues?: () => SchemaIssue[],
   ) {}
 
   get text(): string {
@@ -29,7 +31,7 @@ export class RuleContext {
   }
 
   get schemaIssues(): SchemaIssue[] {
-    return (this.cachedSchemaIssues ??= schemaIssues(this.root, getNodeValue(this.root)));
+    return (this.cachedSchemaIssues ??= this.knownSchemaIssues ? this.knownSchemaIssues() : schemaIssues(this.root, getNodeValue(this.root)));
   }
 
   /**

@@ -1,0 +1,10 @@
+import { readFileSync } from "node:fs";
+import { IncrementalAnalyzer } from "../core/src/incremental/analyzer";
+const text = readFileSync("test/fixtures/sdk/v2/sdk-cache.json", "utf8");
+const a = new IncrementalAnalyzer();
+a.update(text);
+const at = text.indexOf("s3://") + 6;
+const t2 = text.slice(0, at) + "x" + text.slice(at);
+a.update(t2);
+console.log(a.work, (a as any).steps?.type, (a as any).steps?.children?.length);
+a.analyze(); console.log(a.work);
