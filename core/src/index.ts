@@ -40,3 +40,6 @@ export * from "./planner/step-plan";
 export * from "./graph-view";
 export * from "./python-source";
 export { MAX_TIMER_DELAY_MS, systemClock, type Clock } from "./clock";
+export { composeChanges, changedRegion, type TextChange } from "./incremental/text-change";
+export { IncrementalAnalyzer, type IncrementalWork } from "./incremental/analyzer";
+export { LIGHT_MODE_CHARACTERS } from "./rules";

@@ -52,16 +52,24 @@ export class IncrementalAnalyzer {
   private steps?: Node;
   private entries = new Map<Node, StepEntry>();
   work: IncrementalWork = noWork();
+  /** The region the last `update` changed, when there was a previous version. */
+  lastChange?: TextChange;
 
   constructor(private readonly options: AnalysisOptions = {}) {}
+
+  /** The text of the version the analyzer holds. */
+  get text(): string | undefined {
+    return this.document?.text;
+  }
 
   /** Parses the new version, re-using the previous tree when the change lies inside one top-level step. */
   update(text: string, change?: TextChange): ParsedDocument {
     this.work = noWork();
     const previous = this.document;
-    if (previous && this.steps) {
+    this.lastChange = previous && (change && fits(change, previous.text, text) ? change : changedRegion(previous.text, text));
+    if (previous && this.steps && this.lastChange) {
       if (previous.text === text) return (this.document = { ...previous, text });
-      const index = spliceStep(this.steps, text, change ?? changedRegion(previous.text, text));
+      const index = spliceStep(this.steps, text, this.lastChange);
       if (index !== undefined) {
         this.work.stepsParsed = 1;
         // The replaced node's entry goes; the others stay with their nodes, which moved in place.
@@ -157,6 +165,12 @@ export class IncrementalAnalyzer {
     }
     return distinctIssues(issues);
   }
+}
+
+/** Whether `change` can describe the step from `before` to `after` (the editor's edits are trusted, within these bounds). */
+function fits(change: TextChange, before: string, after: string): boolean {
+  const { start, end, newEnd } = change;
+  return 0 <= start && start <= end && end <= before.length && start <= newEnd && newEnd <= after.length && before.length - end === after.length - newEnd;
 }
 
 function relativeTo(offset: number, issues: SchemaIssue[]): SchemaIssue[] {

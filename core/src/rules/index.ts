@@ -74,3 +74,21 @@ export const pipelineRules: Rule[] = [
 ];
 
 export const allRules: Array<Pick<Rule, "code" | "defaultSeverity" | "description">> = [...documentRules, ...pipelineRules];
+
+/**
+ * Light mode (a definition the API refuses inline, over 1,048,576 characters, in the editor): syntax, the size error
+ * and the references between names only, so that a 20 MB file stays responsive. The schema and the other rules are
+ * skipped; `sagemaker-pipelines lint` still runs them all.
+ */
+export const LIGHT_MODE_CHARACTERS = 1_048_576;
+
+export const lightModeRules: Rule[] = [
+  definitionTooLarge,
+  stepNameDuplicate,
+  dependsOnUnknownStep,
+  dependsOnSelf,
+  referenceMalformed,
+  referenceUnknownStep,
+  referenceUnknownParameter,
+  referenceUnknownExecutionVariable,
+];
