@@ -54,7 +54,7 @@ function randomEdit(text: string, next: () => number): Edit {
   const root = parseTree(text);
   const steps = root?.type === "object" ? root.children?.find((p) => p.children?.[0]?.value === "Steps")?.children?.[1] : undefined;
   const kind = next();
-  const strings = stringNodes(steps);
+  const strings = stringNodes(next() < 0.8 ? steps : root);
   if (kind < 0.45 && strings.length > 0) {
     // Typing inside a string of a step (a value, a name, a reference): the text stays valid.
     const node = pick(strings);

@@ -17,13 +17,13 @@ test("an edit inside one step of 200 (the last S3 URI) re-parses, re-models and 
   // 200 steps, of which those in Condition branches are nested in a top-level one.
   const topLevel = (JSON.parse(text) as { Steps: unknown[] }).Steps.length;
   assert.ok(topLevel > 100);
-  assert.deepEqual(analyzer.work, { fullParses: 1, stepsParsed: 0, stepsModelled: topLevel, stepsValidated: topLevel, stepsRelocated: 0 });
+  assert.deepEqual(analyzer.work, { fullParses: 1, elementsParsed: 0, stepsModelled: topLevel, stepsValidated: topLevel, stepsRelocated: 0 });
 
   const at = text.lastIndexOf("s3://") + 5;
   const next = edited(text, at, "x");
   analyzer.update(next);
   const result = analyzer.analyze();
-  assert.deepEqual(analyzer.work, { fullParses: 0, stepsParsed: 1, stepsModelled: 1, stepsValidated: 1, stepsRelocated: 0 });
+  assert.deepEqual(analyzer.work, { fullParses: 0, elementsParsed: 1, stepsModelled: 1, stepsValidated: 1, stepsRelocated: 0 });
   assert.deepEqual(result.diagnostics, analyze(next).diagnostics);
 });
 
@@ -36,7 +36,7 @@ test("renaming a step re-checks the references to it (cross-step rules) but vali
   const next = edited(text, at, "X");
   analyzer.update(next, { start: at, end: at, newEnd: at + 1 });
   const result = analyzer.analyze();
-  assert.deepEqual(analyzer.work, { fullParses: 0, stepsParsed: 1, stepsModelled: 1, stepsValidated: 1, stepsRelocated: 0 });
+  assert.deepEqual(analyzer.work, { fullParses: 0, elementsParsed: 1, stepsModelled: 1, stepsValidated: 1, stepsRelocated: 0 });
   const unknown = result.diagnostics.filter((d) => d.code === "reference-unknown-step");
   assert.ok(unknown.length > 0, "the references to Prep0 are now unknown");
   assert.deepEqual(result.diagnostics, analyze(next).diagnostics);
@@ -63,5 +63,18 @@ test("the same text again costs nothing", () => {
   analyzer.analyze();
   analyzer.update(`${text}`);
   analyzer.analyze();
-  assert.deepEqual(analyzer.work, { fullParses: 0, stepsParsed: 0, stepsModelled: 0, stepsValidated: 0, stepsRelocated: 0 });
+  assert.deepEqual(analyzer.work, { fullParses: 0, elementsParsed: 0, stepsModelled: 0, stepsValidated: 0, stepsRelocated: 0 });
+});
+
+test("an edit inside a parameter re-parses that parameter only and validates no step", () => {
+  const text = generatePipelineText(100);
+  const analyzer = new IncrementalAnalyzer();
+  analyzer.update(text);
+  analyzer.analyze();
+  const at = text.indexOf('"DefaultValue": "s3://') + '"DefaultValue": "s3://'.length;
+  const next = edited(text, at, "x");
+  analyzer.update(next);
+  const result = analyzer.analyze();
+  assert.deepEqual(analyzer.work, { fullParses: 0, elementsParsed: 1, stepsModelled: 0, stepsValidated: 0, stepsRelocated: 0 });
+  assert.deepEqual(result.diagnostics, analyze(next).diagnostics);
 });

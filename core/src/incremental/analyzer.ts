@@ -6,14 +6,15 @@ import { assembleModel, buildModel, stepParts, type StepParts } from "../model";
 import { parseDocument, type ParsedDocument } from "../parse";
 import { distinctIssues, schemaIssues, translateErrors, type SchemaIssue } from "../schema/issues";
 import { MAX_SCHEMA_ERRORS, rootSchemaErrors, stepTreeErrors } from "../schema/validator";
-import { spliceStep } from "./splice";
+import { spliceElement } from "./splice";
 import { changedRegion, type TextChange } from "./text-change";
 
 /** The work one update did, for tests and benchmarks: an edit inside one step parses, models and validates that step only. */
 export interface IncrementalWork {
   /** 1 when the whole text was parsed, else 0. */
   fullParses: number;
-  stepsParsed: number;
+  /** Elements of a root array (a step, a parameter) parsed again alone. */
+  elementsParsed: number;
   /** Top-level steps whose model part (steps, references) was built. */
   stepsModelled: number;
   /** Top-level steps (with their nested steps) checked against the schema. */
@@ -35,7 +36,7 @@ interface StepEntry {
   };
 }
 
-const noWork = (): IncrementalWork => ({ fullParses: 0, stepsParsed: 0, stepsModelled: 0, stepsValidated: 0, stepsRelocated: 0 });
+const noWork = (): IncrementalWork => ({ fullParses: 0, elementsParsed: 0, stepsModelled: 0, stepsValidated: 0, stepsRelocated: 0 });
 
 /**
  * The analysis of successive versions of one document. Each top-level step's parse tree, model part, JSON value and
@@ -69,9 +70,12 @@ export class IncrementalAnalyzer {
     this.lastChange = previous && (change && fits(change, previous.text, text) ? change : changedRegion(previous.text, text));
     if (previous && this.steps && this.lastChange) {
       if (previous.text === text) return (this.document = { ...previous, text });
-      const index = spliceStep(this.steps, text, this.lastChange);
+      const region = this.lastChange;
+      // The changed step, else the changed parameter (or element of another array at the root): one is re-parsed.
+      const arrays = [this.steps, ...rootArrays(previous.root).filter((array) => array !== this.steps)];
+      const index = arrays.reduce<number | undefined>((found, array) => found ?? spliceElement(array, text, region), undefined);
       if (index !== undefined) {
-        this.work.stepsParsed = 1;
+        this.work.elementsParsed = 1;
         // The replaced node's entry goes; the others stay with their nodes, which moved in place.
         this.pruneEntries();
         return (this.document = { text, root: previous.root, syntaxProblems: [] });
@@ -175,6 +179,12 @@ function fits(change: TextChange, before: string, after: string): boolean {
 
 function relativeTo(offset: number, issues: SchemaIssue[]): SchemaIssue[] {
   return issues.map((issue) => ({ ...issue, start: issue.start - offset, end: issue.end - offset }));
+}
+
+/** The arrays that are members of the root object. */
+function rootArrays(root: Node | undefined): Node[] {
+  if (root?.type !== "object") return [];
+  return (root.children ?? []).map((property) => property.children?.[1]).filter((value): value is Node => value?.type === "array");
 }
 
 /** The value of the root's one `Steps` member, when it is an array and the only member of that name. */

@@ -3,8 +3,8 @@ import type { Node } from "../json";
 import { firstTooDeep, MAX_NESTING_DEPTH } from "../parse";
 import type { TextChange } from "./text-change";
 
-/** The top-level `Steps` array is at depth 2 (root object, array): a step's own `{` opens depth 3. */
-const STEP_DEPTH = 2;
+/** An array member of the root (`Steps`, `Parameters`) is at depth 2: its elements' own `{` opens depth 3. */
+const ELEMENT_DEPTH = 2;
 
 /** jsonc-parser declares its nodes read-only; the incremental parse updates them in place. */
 type MutableNode = { -readonly [K in keyof Node]: Node[K] };
@@ -18,37 +18,37 @@ export function shiftTree(node: Node, delta: number): void {
 }
 
 /**
- * Re-parses only the top-level step that holds the change, when the change lies strictly inside it (its braces
- * unchanged), and splices the new subtree into `steps` in place: the steps after it and the root's later members move,
+ * Re-parses only the element of a root array (a top-level step, a parameter) that holds the change, when the change
+ * lies strictly inside it (its braces unchanged), and splices the new subtree into the array in place: the elements after it and the root's later members move,
  * the ancestors grow. Returns the replaced step's index, or undefined when the change cannot be confined to one
- * step (the caller parses the whole text).
+ * element (the caller parses the whole text).
  *
- * Why the result equals a full parse: the text before the step is unchanged, so the parser reaches the step's `{` in
- * the same state; the new step text parses alone as one object with no error and ends on the same `}`, so the parser
+ * Why the result equals a full parse: the text before the step is unchanged, so the parser reaches the element's `{` in
+ * the same state; the new element's text parses alone as one object with no error and ends on the same `}`, so the parser
  * reads it the same way and then goes on through the same remaining text.
  */
-export function spliceStep(steps: Node, text: string, change: TextChange): number | undefined {
-  const children = steps.children ?? [];
+export function spliceElement(array: Node, text: string, change: TextChange): number | undefined {
+  const children = array.children ?? [];
   const index = stepHolding(children, change);
   if (index === undefined) return undefined;
   const old = children[index];
   if (old.type !== "object") return undefined;
   const delta = change.newEnd - change.end;
   const slice = text.slice(old.offset, old.offset + old.length + delta);
-  if (firstTooDeep(slice, MAX_NESTING_DEPTH - STEP_DEPTH) >= 0) return undefined;
+  if (firstTooDeep(slice, MAX_NESTING_DEPTH - ELEMENT_DEPTH) >= 0) return undefined;
   const errors: ParseError[] = [];
   const node = parseTree(slice, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   if (errors.length > 0 || node?.type !== "object" || node.offset !== 0 || node.length !== slice.length) return undefined;
 
   shiftTree(node, old.offset);
-  (node as MutableNode).parent = steps;
+  (node as MutableNode).parent = array;
   children[index] = node;
   if (delta !== 0) {
     for (let i = index + 1; i < children.length; i++) shiftTree(children[i], delta);
-    let inner: Node = steps;
-    for (let ancestor: Node | undefined = steps; ancestor; inner = ancestor, ancestor = ancestor.parent) {
+    let inner: Node = array;
+    for (let ancestor: Node | undefined = array; ancestor; inner = ancestor, ancestor = ancestor.parent) {
       (ancestor as MutableNode).length += delta;
-      // Members after the one holding the steps (only the root's and the Steps property's siblings can follow).
+      // Members after the one holding the array (only the root's and the Steps property's siblings can follow).
       const siblings = ancestor.children ?? [];
       for (let i = siblings.indexOf(inner) + 1; i > 0 && i < siblings.length; i++) shiftTree(siblings[i], delta);
     }
