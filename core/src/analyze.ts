@@ -2,7 +2,7 @@ import type { Finding, PipelineDiagnostic, SeveritySetting } from "./diagnostic"
 import type { Node } from "./json";
 import { buildModel, type PipelineModel } from "./model";
 import { parseDocument, type ParsedDocument } from "./parse";
-import { RuleContext, type DocumentRule, type Rule } from "./rule";
+import { RuleContext, type DocumentRule, type Rule, type StepFindings } from "./rule";
 import { documentRules, pipelineRules } from "./rules";
 import type { SchemaIssue } from "./schema/issues";
 
@@ -31,6 +31,7 @@ export interface Analysis {
 export interface PreparedDefinition {
   model: PipelineModel;
   schemaIssues: () => SchemaIssue[];
+  stepFindings?: StepFindings;
 }
 
 /** Parse, build the model and run every rule. Never throws on bad input. */
@@ -51,7 +52,11 @@ export function analyzeParsed(document: ParsedDocument, options: AnalysisOptions
  * The analysis one rule at a time: it yields between rules, so that a server can let newer edits and requests in
  * and drop a version that is no longer current. Runs to the same result as `analyze`.
  */
-export function* analysisSteps(document: ParsedDocument, options: AnalysisOptions = {}, prepare?: (root: Node) => PreparedDefinition): Generator<void, Analysis> {
+export function* analysisSteps(
+  document: ParsedDocument,
+  options: AnalysisOptions = {},
+  prepare?: (root: Node) => PreparedDefinition,
+): Generator<void, Analysis> {
   const text = document.text;
   const severities = options.severities ?? {};
   const diagnostics: PipelineDiagnostic[] = [];
@@ -81,7 +86,7 @@ export function* analysisSteps(document: ParsedDocument, options: AnalysisOption
 
   const prepared = prepare?.(root);
   const model = prepared?.model ?? buildModel(root);
-  const context = new RuleContext(document, root, model, prepared?.schemaIssues);
+  const context = new RuleContext(document, root, model, prepared?.schemaIssues, prepared?.stepFindings);
   for (const rule of options.rules ?? pipelineRules) {
     if (severities[rule.code] === "off") continue;
     yield;

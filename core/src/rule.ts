@@ -6,6 +6,8 @@ import type { ParsedDocument } from "./parse";
 import { schemaIssues, type SchemaIssue } from "./schema/issues";
 import { NameIndex, newBudget } from "./suggestions";
 
+export type StepFindings = (rule: string, step: Node, compute: () => Finding[]) => Finding[];
+
 /** What every rule sees. Expensive facts are computed once, on first use. */
 export class RuleContext {
   private cachedEdges?: DependencyEdge[];
@@ -20,7 +22,17 @@ export class RuleContext {
     readonly model: PipelineModel,
     /** The schema issues, when an incremental analysis keeps them (default: the whole document is checked on first use). */
     private readonly knownSchemaIssues?: () => SchemaIssue[],
+    /** Keeps the findings of `withinStep` per top-level step (an incremental analysis). */
+    private readonly stepFindings?: StepFindings,
   ) {}
+
+  /**
+   * The findings of `rule` inside one element of the top-level `Steps` array, which must depend on that subtree only:
+   * an incremental analysis keeps them while the step's text is unchanged.
+   */
+  withinStep(rule: string, step: Node, compute: () => Finding[]): Finding[] {
+    return this.stepFindings ? this.stepFindings(rule, step, compute) : compute();
+  }
 
   get text(): string {
     return this.document.text;

@@ -49,7 +49,9 @@ export class PipelineDocument {
     this.analyzer = incremental?.analyzer;
     const root = this.parsedDocument.root;
     if (root?.type === "object") {
-      this.prepared = incremental ? incremental.analyzer.prepare(root) : { model: buildModel(root), schemaIssues: () => schemaIssues(root, getNodeValue(root)) };
+      this.prepared = incremental
+        ? incremental.analyzer.prepare(root)
+        : { model: buildModel(root), schemaIssues: () => schemaIssues(root, getNodeValue(root)) };
       this.model = this.prepared.model;
     }
   }

@@ -1,6 +1,7 @@
 import type { ErrorObject } from "ajv";
 import { getNodeValue } from "jsonc-parser";
 import { analysisSteps, type Analysis, type AnalysisOptions, type PreparedDefinition } from "../analyze";
+import type { Finding } from "../diagnostic";
 import type { Node } from "../json";
 import { assembleModel, buildModel, stepParts, type StepParts } from "../model";
 import { parseDocument, type ParsedDocument } from "../parse";
@@ -34,6 +35,8 @@ interface StepEntry {
     /** Translated issues, offsets relative to the step's node. */
     issues: SchemaIssue[];
   };
+  /** Findings of the rules that check one step at a time, offsets relative to the step's node. */
+  findings?: Map<string, Finding[]>;
 }
 
 const noWork = (): IncrementalWork => ({ fullParses: 0, elementsParsed: 0, stepsModelled: 0, stepsValidated: 0, stepsRelocated: 0 });
@@ -114,7 +117,7 @@ export class IncrementalAnalyzer {
       root,
       nodes.map((node) => this.entry(node).parts),
     );
-    return { model, schemaIssues: () => this.schemaIssues(root, steps, nodes) };
+    return { model, schemaIssues: () => this.schemaIssues(root, steps, nodes), stepFindings: (rule, node, compute) => this.stepFindings(rule, node, compute) };
   }
 
   private entry(node: Node): StepEntry {
@@ -124,6 +127,15 @@ export class IncrementalAnalyzer {
       this.entries.set(node, (entry = { parts: stepParts(node) }));
     }
     return entry;
+  }
+
+  private stepFindings(rule: string, node: Node, compute: () => Finding[]): Finding[] {
+    const entry = node.parent === this.steps ? this.entry(node) : undefined;
+    if (!entry) return compute();
+    entry.findings ??= new Map();
+    let kept = entry.findings.get(rule);
+    if (!kept) entry.findings.set(rule, (kept = compute().map((f) => ({ ...f, start: f.start - node.offset, end: f.end - node.offset }))));
+    return kept.map((f) => ({ ...f, start: f.start + node.offset, end: f.end + node.offset }));
   }
 
   private pruneEntries(): void {

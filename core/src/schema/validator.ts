@@ -40,7 +40,13 @@ export function rootSchemaErrors(value: unknown): ErrorObject[] {
  * them. None of them depends on anything outside the step but the index in their paths, so they can be kept while
  * the step's text is unchanged. Stops at `limit` errors (the caller then checks the whole document again).
  */
-export function stepTreeErrors(stepValue: unknown, index: number, steps: unknown[], rootValue: Record<string, unknown>, limit = MAX_SCHEMA_ERRORS): ErrorObject[] {
+export function stepTreeErrors(
+  stepValue: unknown,
+  index: number,
+  steps: unknown[],
+  rootValue: Record<string, unknown>,
+  limit = MAX_SCHEMA_ERRORS,
+): ErrorObject[] {
   const pending: PendingStep[] = [{ value: stepValue, path: `/Steps/${index}`, parent: steps, index }];
   return checkSteps(pending, rootValue, [], limit);
 }
