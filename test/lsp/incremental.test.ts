@@ -24,7 +24,7 @@ function replace(text: string, start: number, end: number, insert: string) {
   return { change: { range: lines.rangeOf(start, end), text: insert }, text: text.slice(0, start) + insert + text.slice(end) };
 }
 
-const strip = (diagnostics: Array<{ code?: unknown; message: string; range: unknown; severity?: unknown }>) =>
+const strip = (diagnostics: Array<{ code?: unknown; message: unknown; range: unknown; severity?: unknown }>) =>
   diagnostics.map(({ code, message, range, severity }) => ({ code, message, range, severity }));
 
 test("LSP: after incremental edits (one or several changes per version) the diagnostics equal a fresh open of the same text", async () => {
