@@ -94,7 +94,8 @@ export interface ParseOptions {
 
 export interface LanguageService {
   /**
-   * Parses and analyses one version of a document: the snapshot every other method takes. `fallback` is the last
+   * Parses one version of a document: the snapshot every other method takes (its rules run on first use of its
+   * `analysis`, or step by step through `analysisSteps`). `fallback` is the last
    * model built from text that parsed, for the names a half-typed file lost; `uri` names the document when a rule fails.
    */
   parseDocument(text: string, options?: ParseOptions): PipelineDocument;

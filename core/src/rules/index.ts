@@ -82,8 +82,24 @@ export const allRules: Array<Pick<Rule, "code" | "defaultSeverity" | "descriptio
  */
 export const LIGHT_MODE_CHARACTERS = 1_048_576;
 
+/** The size error says why the other checks are missing. */
+const definitionTooLargeLight: Rule = {
+  ...definitionTooLarge,
+  check: (context) =>
+    definitionTooLarge
+      .check(context)
+      .map((finding) =>
+        finding.severity === "error"
+          ? {
+              ...finding,
+              message: `${finding.message} At this size the editor checks only the syntax and the references (light mode); the CLI's lint checks everything.`,
+            }
+          : finding,
+      ),
+};
+
 export const lightModeRules: Rule[] = [
-  definitionTooLarge,
+  definitionTooLargeLight,
   stepNameDuplicate,
   dependsOnUnknownStep,
   dependsOnSelf,
