@@ -1,7 +1,7 @@
 import { getNodeValue, type Node } from "jsonc-parser";
 import type { Finding, Severity } from "./diagnostic";
 import { dependencyEdges, type DependencyEdge } from "./graph";
-import type { PipelineModel } from "./model";
+import type { PipelineModel, StepModel } from "./model";
 import type { ParsedDocument } from "./parse";
 import { schemaIssues, type SchemaIssue } from "./schema/issues";
 import { NameIndex, newBudget } from "./suggestions";
@@ -12,6 +12,7 @@ export type StepFindings = (rule: string, step: Node, compute: () => Finding[]) 
 export class RuleContext {
   private cachedEdges?: DependencyEdge[];
   private cachedSchemaIssues?: SchemaIssue[];
+  private cachedGroups?: Map<Node, StepModel[]>;
   private readonly nameIndexes = new Map<string, NameIndex>();
   /** The "did you mean" comparisons left to this analysis (shared by every rule). */
   private readonly suggestionBudget = newBudget();
@@ -32,6 +33,32 @@ export class RuleContext {
    */
   withinStep(rule: string, step: Node, compute: () => Finding[]): Finding[] {
     return this.stepFindings ? this.stepFindings(rule, step, compute) : compute();
+  }
+
+  /**
+   * `check` of every step (nested ones too), in document order, for a rule whose findings about a step depend on that
+   * step alone: kept per top-level step by an incremental analysis.
+   */
+  eachStep(rule: string, check: (step: StepModel) => Finding[]): Finding[] {
+    if (!this.stepFindings) return this.model.steps.flatMap(check);
+    const findings: Finding[] = [];
+    for (const [top, steps] of this.stepsByTopLevel) findings.push(...this.withinStep(rule, top, () => steps.flatMap(check)));
+    return findings;
+  }
+
+  /** The steps grouped by the element of `Steps` that holds them (model.steps lists each group in a row). */
+  private get stepsByTopLevel(): Map<Node, StepModel[]> {
+    if (!this.cachedGroups) {
+      this.cachedGroups = new Map();
+      for (const step of this.model.steps) {
+        let top = step;
+        while (top.condition ?? top.forEach) top = (top.condition ?? top.forEach)!;
+        const group = this.cachedGroups.get(top.node);
+        if (group) group.push(step);
+        else this.cachedGroups.set(top.node, [step]);
+      }
+    }
+    return this.cachedGroups;
   }
 
   get text(): string {
