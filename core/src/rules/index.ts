@@ -86,16 +86,14 @@ export const LIGHT_MODE_CHARACTERS = 1_048_576;
 const definitionTooLargeLight: Rule = {
   ...definitionTooLarge,
   check: (context) =>
-    definitionTooLarge
-      .check(context)
-      .map((finding) =>
-        finding.severity === "error"
-          ? {
-              ...finding,
-              message: `${finding.message} At this size the editor checks only the syntax and the references (light mode); the CLI's lint checks everything.`,
-            }
-          : finding,
-      ),
+    definitionTooLarge.check(context).map((finding) =>
+      finding.severity === "error"
+        ? {
+            ...finding,
+            message: `${finding.message} At this size the editor checks only the syntax and the references (light mode); the CLI's lint checks everything.`,
+          }
+        : finding,
+    ),
 };
 
 export const lightModeRules: Rule[] = [
