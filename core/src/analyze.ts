@@ -1,8 +1,10 @@
 import type { Finding, PipelineDiagnostic, SeveritySetting } from "./diagnostic";
+import type { Node } from "./json";
 import { buildModel, type PipelineModel } from "./model";
 import { parseDocument, type ParsedDocument } from "./parse";
-import { RuleContext, type DocumentRule, type Rule } from "./rule";
+import { RuleContext, type DocumentRule, type Rule, type StepFindings } from "./rule";
 import { documentRules, pipelineRules } from "./rules";
+import type { SchemaIssue } from "./schema/issues";
 
 export interface AnalysisOptions {
   /** Severity per rule code; "off" silences a rule. */
@@ -25,10 +27,38 @@ export interface Analysis {
   diagnostics: PipelineDiagnostic[];
 }
 
+/** What an incremental analysis already knows of a parsed definition (kept from the previous version where unchanged). */
+export interface PreparedDefinition {
+  model: PipelineModel;
+  schemaIssues: () => SchemaIssue[];
+  stepFindings?: StepFindings;
+}
+
 /** Parse, build the model and run every rule. Never throws on bad input. */
 export function analyze(text: string, options: AnalysisOptions = {}): Analysis {
+  return analyzeParsed(parseDocument(text), options);
+}
+
+/** `analyze` of a parsed document, with what `prepare` already knows of it. */
+export function analyzeParsed(document: ParsedDocument, options: AnalysisOptions = {}, prepare?: (root: Node) => PreparedDefinition): Analysis {
+  const steps = analysisSteps(document, options, prepare);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/**
+ * The analysis one rule at a time: it yields between rules, so that a server can let newer edits and requests in
+ * and drop a version that is no longer current. Runs to the same result as `analyze`.
+ */
+export function* analysisSteps(
+  document: ParsedDocument,
+  options: AnalysisOptions = {},
+  prepare?: (root: Node) => PreparedDefinition,
+): Generator<void, Analysis> {
+  const text = document.text;
   const severities = options.severities ?? {};
-  const document = parseDocument(text);
   const diagnostics: PipelineDiagnostic[] = [];
   const report = (code: string, defaultSeverity: PipelineDiagnostic["severity"], findings: Finding[]) => {
     const setting = severities[code];
@@ -54,10 +84,12 @@ export function analyze(text: string, options: AnalysisOptions = {}): Analysis {
   const isDefinition = document.syntaxProblems.length === 0 && root?.type === "object" && diagnostics.length === 0;
   if (!isDefinition || !root) return { document, diagnostics: sortByPosition(diagnostics) };
 
-  const model = buildModel(root);
-  const context = new RuleContext(document, root, model);
+  const prepared = prepare?.(root);
+  const model = prepared?.model ?? buildModel(root);
+  const context = new RuleContext(document, root, model, prepared?.schemaIssues, prepared?.stepFindings);
   for (const rule of options.rules ?? pipelineRules) {
     if (severities[rule.code] === "off") continue;
+    yield;
     let findings: Finding[];
     try {
       findings = rule.check(context);

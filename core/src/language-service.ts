@@ -28,7 +28,10 @@ import { documentSymbols } from "./features/outline";
 import { stepsInRanges } from "./features/steps-in-ranges";
 import type { PipelineModel } from "./model";
 import type { DocumentRule, Rule } from "./rule";
-import { documentRules as defaultDocumentRules, pipelineRules as defaultPipelineRules } from "./rules";
+import { IncrementalAnalyzer } from "./incremental/analyzer";
+import type { TextChange } from "./incremental/text-change";
+import { documentRules as defaultDocumentRules, lightModeRules, pipelineRules as defaultPipelineRules } from "./rules";
+import { LineIndex } from "./text";
 
 /** Where an internal error happened. */
 export interface InternalErrorContext {
@@ -53,6 +56,8 @@ export interface LanguageServiceOptions {
   extraRules?: readonly Rule[];
   /** Replaces the rules over the raw document (tests). */
   documentRules?: readonly DocumentRule[];
+  /** Over this many characters only the light-mode rules run (the server: LIGHT_MODE_CHARACTERS; default: never). */
+  lightModeAbove?: number;
 }
 
 /** A rule as the rules request lists it. */
@@ -77,12 +82,25 @@ export interface CodeLensOptions {
   runEstimate?: string;
 }
 
+export interface ParseOptions {
+  uri?: string;
+  fallback?: PipelineModel;
+  /**
+   * The document's previous version: its kept per-step work is reused (incremental analysis), and its tree becomes
+   * the new version's, so that it must not be used afterwards.
+   */
+  previous?: PipelineDocument;
+  /** The region of `previous`'s text that changed (the editor's edits); found by comparing the texts when absent. */
+  change?: TextChange;
+}
+
 export interface LanguageService {
   /**
-   * Parses and analyses one version of a document: the snapshot every other method takes. `fallback` is the last
+   * Parses one version of a document: the snapshot every other method takes (its rules run on first use of its
+   * `analysis`, or step by step through `analysisSteps`). `fallback` is the last
    * model built from text that parsed, for the names a half-typed file lost; `uri` names the document when a rule fails.
    */
-  parseDocument(text: string, options?: { uri?: string; fallback?: PipelineModel }): PipelineDocument;
+  parseDocument(text: string, options?: ParseOptions): PipelineDocument;
   /** The document's diagnostics (offsets into its text), re-levelled or dropped as `severities` says. */
   diagnostics(document: PipelineDocument, severities?: Record<string, SeveritySetting>): PipelineDiagnostic[];
   /** The same as LSP diagnostics (ranges, numeric severities, source). */
@@ -121,13 +139,20 @@ export function getLanguageService(options: LanguageServiceOptions): LanguageSer
   }
 
   return {
-    parseDocument(text, { uri, fallback } = {}) {
+    parseDocument(text, { uri, fallback, previous, change } = {}) {
+      const light = options.lightModeAbove !== undefined && text.length > options.lightModeAbove;
       const analysis: AnalysisOptions = {
-        rules: pipelineRules,
+        rules: light ? lightModeRules : pipelineRules,
         documentRules,
         onRuleError: (error, rule) => logger.internalError(error, { feature: "rule", rule, ...(uri !== undefined ? { uri } : {}) }),
       };
-      return new PipelineDocument(text, fallback, analysis);
+      // Only the latest version can be followed by another (the analyzer moved its tree on).
+      const follows = previous?.analyzer !== undefined && previous.analyzer.text === previous.text;
+      const analyzer = follows ? previous.analyzer! : new IncrementalAnalyzer();
+      const parsed = analyzer.update(text, follows ? change : undefined);
+      const region = follows ? analyzer.lastChange : undefined;
+      const lines = follows && region ? previous.lines.edited(text, region) : new LineIndex(text);
+      return new PipelineDocument(text, fallback, analysis, { analyzer, parsed, lines });
     },
     diagnostics: (document, severities = {}) => applySeverities(document.analysis.diagnostics, severities),
     lspDiagnostics: (document, severities = {}) => applySeverities(document.analysis.diagnostics, severities).map((d) => toLspDiagnostic(document.lines, d)),

@@ -51,15 +51,35 @@ export interface PipelineModel {
 
 export const BRANCH_KEYS = ["IfSteps", "ElseSteps"] as const;
 
+/** The steps and references of one top-level step (with the steps nested in its branches or body). */
+export interface StepParts {
+  steps: StepModel[];
+  references: GetReference[];
+}
+
 export function buildModel(root: Node): PipelineModel {
+  return assembleModel(root, elements(memberValue(root, "Steps")).map(stepParts));
+}
+
+/** The model part of one element of the top-level `Steps` array: a pure function of its subtree, so it can be kept while it is unchanged. */
+export function stepParts(node: Node): StepParts {
+  const steps: StepModel[] = [];
+  const references: GetReference[] = [];
+  collectSteps({ type: "array", offset: node.offset, length: node.length, children: [node] } as Node, undefined, undefined, steps);
+  for (const step of steps) collectReferences(step.node, step, references);
+  return { steps, references };
+}
+
+/** The model from the parts of each top-level step, in document order (the same as one pass over the whole tree). */
+export function assembleModel(root: Node, parts: readonly StepParts[]): PipelineModel {
   const parameters = elements(memberValue(root, "Parameters"))
     .filter((n) => n.type === "object")
     .map(readParameter);
   const steps: StepModel[] = [];
   const references: GetReference[] = [];
-  collectSteps(memberValue(root, "Steps"), undefined, undefined, steps);
   collectReferences(root, undefined, references);
-  for (const step of steps) collectReferences(step.node, step, references);
+  for (const part of parts) for (const step of part.steps) steps.push(step);
+  for (const part of parts) for (const reference of part.references) references.push(reference);
 
   const stepsByName = new Map<string, StepModel>();
   for (const step of steps) if (step.name !== undefined && !stepsByName.has(step.name)) stepsByName.set(step.name, step);

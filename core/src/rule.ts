@@ -1,15 +1,18 @@
 import { getNodeValue, type Node } from "jsonc-parser";
 import type { Finding, Severity } from "./diagnostic";
 import { dependencyEdges, type DependencyEdge } from "./graph";
-import type { PipelineModel } from "./model";
+import type { PipelineModel, StepModel } from "./model";
 import type { ParsedDocument } from "./parse";
 import { schemaIssues, type SchemaIssue } from "./schema/issues";
 import { NameIndex, newBudget } from "./suggestions";
+
+export type StepFindings = (rule: string, step: Node, compute: () => Finding[]) => Finding[];
 
 /** What every rule sees. Expensive facts are computed once, on first use. */
 export class RuleContext {
   private cachedEdges?: DependencyEdge[];
   private cachedSchemaIssues?: SchemaIssue[];
+  private cachedGroups?: Map<Node, StepModel[]>;
   private readonly nameIndexes = new Map<string, NameIndex>();
   /** The "did you mean" comparisons left to this analysis (shared by every rule). */
   private readonly suggestionBudget = newBudget();
@@ -18,7 +21,45 @@ export class RuleContext {
     readonly document: ParsedDocument,
     readonly root: Node,
     readonly model: PipelineModel,
+    /** The schema issues, when an incremental analysis keeps them (default: the whole document is checked on first use). */
+    private readonly knownSchemaIssues?: () => SchemaIssue[],
+    /** Keeps the findings of `withinStep` per top-level step (an incremental analysis). */
+    private readonly stepFindings?: StepFindings,
   ) {}
+
+  /**
+   * The findings of `rule` inside one element of the top-level `Steps` array, which must depend on that subtree only:
+   * an incremental analysis keeps them while the step's text is unchanged.
+   */
+  withinStep(rule: string, step: Node, compute: () => Finding[]): Finding[] {
+    return this.stepFindings ? this.stepFindings(rule, step, compute) : compute();
+  }
+
+  /**
+   * `check` of every step (nested ones too), in document order, for a rule whose findings about a step depend on that
+   * step alone: kept per top-level step by an incremental analysis.
+   */
+  eachStep(rule: string, check: (step: StepModel) => Finding[]): Finding[] {
+    if (!this.stepFindings) return this.model.steps.flatMap(check);
+    const findings: Finding[] = [];
+    for (const [top, steps] of this.stepsByTopLevel) findings.push(...this.withinStep(rule, top, () => steps.flatMap(check)));
+    return findings;
+  }
+
+  /** The steps grouped by the element of `Steps` that holds them (model.steps lists each group in a row). */
+  private get stepsByTopLevel(): Map<Node, StepModel[]> {
+    if (!this.cachedGroups) {
+      this.cachedGroups = new Map();
+      for (const step of this.model.steps) {
+        let top = step;
+        while (top.condition ?? top.forEach) top = (top.condition ?? top.forEach)!;
+        const group = this.cachedGroups.get(top.node);
+        if (group) group.push(step);
+        else this.cachedGroups.set(top.node, [step]);
+      }
+    }
+    return this.cachedGroups;
+  }
 
   get text(): string {
     return this.document.text;
@@ -29,7 +70,7 @@ export class RuleContext {
   }
 
   get schemaIssues(): SchemaIssue[] {
-    return (this.cachedSchemaIssues ??= schemaIssues(this.root, getNodeValue(this.root)));
+    return (this.cachedSchemaIssues ??= this.knownSchemaIssues ? this.knownSchemaIssues() : schemaIssues(this.root, getNodeValue(this.root)));
   }
 
   /**

@@ -11,18 +11,31 @@ export interface Range {
 export class LineIndex {
   private readonly lineStarts: number[];
 
-  constructor(private readonly text: string) {
+  constructor(
+    private readonly text: string,
+    lineStarts?: number[],
+  ) {
+    this.lineStarts = lineStarts ?? [0, ...lineStartsIn(text, 0, text.length)];
+  }
+
+  /**
+   * The index of `text`, made from the index of the text before `change` (see TextChange): the line starts before
+   * the change are kept, those after it move, only the changed characters are scanned. Equal to `new LineIndex(text)`.
+   */
+  edited(text: string, change: { start: number; end: number; newEnd: number }): LineIndex {
+    const old = this.lineStarts;
+    const delta = change.newEnd - change.end;
     const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const ch = text.charCodeAt(i);
-      if (ch === 13 /* \r */) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      } else if (ch === 10 /* \n */) {
-        starts.push(i + 1);
-      }
+    let k = 1;
+    while (k < old.length && old[k] < change.start) starts.push(old[k++]);
+    // A line break just before the change may pair with a new \n: the scan starts one character earlier.
+    for (const start of lineStartsIn(text, Math.max(0, change.start - 1), change.newEnd)) if (start > starts[starts.length - 1]) starts.push(start);
+    for (; k < old.length; k++) {
+      if (old[k] < change.end + 1) continue;
+      const moved = old[k] + delta;
+      if (moved > starts[starts.length - 1]) starts.push(moved);
     }
-    this.lineStarts = starts;
+    return new LineIndex(text, starts);
   }
 
   positionAt(offset: number): Position {
@@ -53,4 +66,19 @@ export class LineIndex {
   rangeOf(start: number, end: number): Range {
     return { start: this.positionAt(start), end: this.positionAt(end) };
   }
+}
+
+/** The line starts after the line breaks that begin in [from, to) (a \r\n counts once). */
+function lineStartsIn(text: string, from: number, to: number): number[] {
+  const starts: number[] = [];
+  for (let i = from; i < to; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 13 /* \r */) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    } else if (ch === 10 /* \n */) {
+      starts.push(i + 1);
+    }
+  }
+  return starts;
 }

@@ -1,6 +1,6 @@
 /**
- * `npm run bench [-- PART...] [-- --json FILE]`: prints the performance figures (never a pass/fail
- * test). Parts: diagnostics, adversarial, lsp, activation, startup, engine, graph (default: all). Needs `npm run build` first (the
+ * `npm run bench [-- PART...] [-- --json FILE] [-- --quick]`: prints the performance figures (never a pass/fail
+ * test). Parts: diagnostics, incremental, adversarial, lsp, activation, startup, engine, graph (default: all). Needs `npm run build` first (the
  * npm script does it): the LSP figures are of dist/server.js, as the extension runs it.
  */
 import { writeFileSync } from "node:fs";
@@ -10,12 +10,15 @@ import { benchAdversarial } from "./adversarial";
 import { benchDiagnostics, largestCorpusFile, printDiagnostics } from "./diagnostics";
 import { benchEngine } from "./engine";
 import { benchCorpusCrossings, benchGraph } from "./graph";
+import { benchIncremental } from "./incremental";
 import { benchLsp, type LatencyRow } from "./lsp";
+import { PREVIOUS_LATENCY, PREVIOUS_RSS, previousFull } from "./previous";
+import { LIGHT_MODE_CHARACTERS } from "../../core/src";
 import { benchStartup, TARGETS } from "./startup";
 import { generatePipelineText } from "../../test/helpers/generate-pipeline";
 import { ms, ratio, table } from "./stats";
 
-const PARTS = ["diagnostics", "adversarial", "lsp", "activation", "startup", "engine", "graph"] as const;
+const PARTS = ["diagnostics", "incremental", "adversarial", "lsp", "activation", "startup", "engine", "graph"] as const;
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -39,6 +42,38 @@ async function main(): Promise<void> {
     results.diagnostics = rows;
   }
 
+  if (run("incremental")) {
+    console.log(
+      "== Incremental analysis in process, every rule on: one character typed inside a step near the middle, then the new version's diagnostics (60 edits)",
+    );
+    const rows = await benchIncremental();
+    console.log(
+      `${table(
+        [
+          "document",
+          "size",
+          "edit → diagnostics p50 ms",
+          "p95 ms",
+          "target p95",
+          "steps re-validated per edit",
+          "from scratch ms",
+          "previous (every edit from scratch)",
+        ],
+        rows.map((r) => [
+          `generated, ${r.steps.toLocaleString("en-US")} steps`,
+          `${r.kib.toFixed(0)} KiB`,
+          ms(r.p50),
+          ms(r.p95),
+          r.steps <= 1_000 ? "≤ 50 ms" : "≤ 150 ms",
+          r.validatedPerEdit.toFixed(0),
+          ms(r.fullMs),
+          previousFull(r.steps),
+        ]),
+      )}\n`,
+    );
+    results.incremental = rows;
+  }
+
   if (run("adversarial")) {
     console.log("== Full diagnostics on adversarial input (n unknown names, duplicates, a cycle, unknown outputs), medians");
     const rows = await benchAdversarial();
@@ -57,22 +92,46 @@ async function main(): Promise<void> {
     const runs = [
       { label: `corpus ${largest.name}`, text: largest.text, edits: 300 },
       { label: "generated 100 steps", text: generatePipelineText(100), edits: 100 },
-      { label: "generated 1,000 steps", text: generatePipelineText(1_000), edits: 40 },
+      { label: "generated 1,000 steps (light mode)", text: generatePipelineText(1_000), edits: 40 },
+      // Long runs (minutes on a shared 2-core machine): left out with --quick.
+      ...(args.includes("--quick")
+        ? []
+        : [
+            { label: "generated 5,000 steps (light mode)", text: generatePipelineText(5_000), edits: 40 },
+            { label: "generated 14,000 steps, 20 MB (light mode)", text: generatePipelineText(14_000), edits: 20 },
+          ]),
     ];
     const rows: LatencyRow[] = [];
     const memory: string[][] = [];
     for (const { label, text, edits } of runs) {
       const result = await benchLsp(label, text, edits);
       rows.push(...result.rows);
-      memory.push([label, `${(text.length / 1024).toFixed(0)} KiB`, result.rssAfterInit.toFixed(0), result.rssAfterOpen.toFixed(0)]);
+      const before = PREVIOUS_RSS[label];
+      memory.push([
+        label,
+        `${(text.length / 1024).toFixed(0)} KiB`,
+        ms(result.openMs),
+        result.rssAfterInit.toFixed(0),
+        result.rssAfterOpen.toFixed(0),
+        result.rssAfterClose.toFixed(0),
+        before ? `${before.open} / ${before.close}` : "not measured",
+      ]);
     }
     console.log(
       table(
-        ["request", "n", "p50 ms", "p95 ms"],
-        rows.map((r) => [r.what, String(r.n), ms(r.p50), ms(r.p95)]),
+        ["request", "n", "p50 ms", "p95 ms", "previous p50 / p95 ms"],
+        rows.map((r) => {
+          const before = PREVIOUS_LATENCY[r.what];
+          return [r.what, String(r.n), ms(r.p50), ms(r.p95), before ? `${ms(before.p50)} / ${ms(before.p95)}` : "not measured"];
+        }),
       ),
     );
-    console.log(`\nServer memory (resident set, MiB):\n${table(["document", "size", "after initialize", "after opening it"], memory)}\n`);
+    console.log(
+      `\nServer memory (resident set, MiB); light mode over ${LIGHT_MODE_CHARACTERS.toLocaleString("en-US")} characters (syntax and references only):\n${table(
+        ["document", "size", "open → diagnostics ms", "after initialize", "after opening it", "after closing it", "previous: open / closed"],
+        memory,
+      )}\n`,
+    );
     results.lsp = { rows, memory };
   }
 

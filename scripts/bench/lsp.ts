@@ -25,12 +25,23 @@ function positionOf(text: string, needle: string, delta = 1) {
   return new LineIndex(text).positionAt(offset + delta);
 }
 
-export async function benchLsp(label: string, text: string, edits = 300): Promise<{ rows: LatencyRow[]; rssAfterInit: number; rssAfterOpen: number }> {
+export interface LspBench {
+  rows: LatencyRow[];
+  rssAfterInit: number;
+  rssAfterOpen: number;
+  /** After the document was closed (and 2 s later, for the collector). */
+  rssAfterClose: number;
+  openMs: number;
+}
+
+export async function benchLsp(label: string, text: string, edits = 300): Promise<LspBench> {
   const client = await LspClient.start();
   try {
     const rssAfterInit = rssMiB(client.pid!);
+    const opened = performance.now();
     const uri = await client.open(text);
-    await client.diagnostics(uri, (p) => p.version === 1, 60_000);
+    await client.diagnostics(uri, (p) => p.version === 1, 120_000);
+    const openMs = performance.now() - opened;
     const rssAfterOpen = rssMiB(client.pid!);
 
     // Edit → diagnostics: one character of an S3 URI changes back and forth (the text stays valid, as
@@ -76,6 +87,36 @@ export async function benchLsp(label: string, text: string, edits = 300): Promis
       await client.request("textDocument/hover", { textDocument: { uri }, position: positionOf(current, `"${stepName}"`, 2) });
       hoverAfterEdit.push(performance.now() - t0);
     }
+    // The same inside a step near the middle (the edit above is in a parameter's default).
+    const inStep = text.indexOf("s3://", Math.floor(text.length / 2)) + 5;
+    const stepRange = lines.rangeOf(inStep, inStep + 1);
+    const stepOriginal = text[inStep];
+    const stepEditTimes: number[] = [];
+    const completionAfterEdit: number[] = [];
+    for (let i = 0; i < Math.min(edits, 100); i++) {
+      version++;
+      const waiting = client.diagnostics(uri, (p) => p.version === version, 60_000);
+      const t0 = performance.now();
+      await client.connection.sendNotification("textDocument/didChange", {
+        textDocument: { uri, version },
+        contentChanges: [{ range: stepRange, text: i % 2 === 0 ? (stepOriginal === "x" ? "y" : "x") : stepOriginal }],
+      });
+      await waiting;
+      stepEditTimes.push(performance.now() - t0);
+    }
+    for (let i = 0; i < 100; i++) {
+      version++;
+      await client.connection.sendNotification("textDocument/didChange", {
+        textDocument: { uri, version },
+        contentChanges: [{ range: stepRange, text: i % 2 === 0 ? "x" : stepOriginal }],
+      });
+      const t0 = performance.now();
+      await client.request("textDocument/completion", { textDocument: { uri }, position: positionOf(current, '"Get": "Steps.', 14) });
+      completionAfterEdit.push(performance.now() - t0);
+    }
+    await client.close(uri);
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    const rssAfterClose = rssMiB(client.pid!);
     const row = (what: string, times: number[]): LatencyRow => ({ what: `${label}: ${what}`, n: times.length, p50: median(times), p95: percentile(times, 95) });
     return {
       rows: [
@@ -84,9 +125,13 @@ export async function benchLsp(label: string, text: string, edits = 300): Promis
         row("completion (Get: Steps.)", completion),
         row("code lens", lens),
         row("hover right after an edit", hoverAfterEdit),
+        row("edit inside a step → diagnostics", stepEditTimes),
+        row("completion right after an edit", completionAfterEdit),
       ],
       rssAfterInit,
       rssAfterOpen,
+      rssAfterClose,
+      openMs,
     };
   } finally {
     await client.stop().catch(() => undefined);

@@ -8,11 +8,11 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
 } from "vscode-languageserver/node";
-import { TextDocument } from "vscode-languageserver-textdocument";
-import { getLanguageService, nextTimeChange, systemClock, type ReferenceExecution } from "../../core/src";
+import { getLanguageService, LIGHT_MODE_CHARACTERS, nextTimeChange, systemClock, type ReferenceExecution } from "../../core/src";
 import { LintRequest, RulesRequest, SetCacheContextNotification, SetReferenceNotification, StepsInRangesRequest } from "../../protocol/src";
 import { CacheContexts } from "./cache-contexts";
 import { DocumentStore } from "./document-store";
+import { EditRecorder } from "./edit-recorder";
 import { outputChannelLogger } from "./logger";
 import {
   cacheContextProblem,
@@ -31,10 +31,11 @@ import { TimeRefresh } from "./time-refresh";
 import { DocumentValidator } from "./validator";
 
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
+const edits = new EditRecorder();
+const documents = new TextDocuments(edits);
 /** Every feature comes from the language service; its bugs go to the output channel, with the document and position. */
-const service = getLanguageService({ logger: outputChannelLogger(connection.console) });
-const store = new DocumentStore(documents, service);
+const service = getLanguageService({ logger: outputChannelLogger(connection.console), lightModeAbove: LIGHT_MODE_CHARACTERS });
+const store = new DocumentStore(documents, service, edits);
 const settings = new SettingsStore(connection);
 const validator = new DocumentValidator(
   store,
@@ -173,8 +174,9 @@ connection.onDocumentSymbol((params) => {
 connection.onCodeLens(async (params) => {
   if (malformed("textDocument/codeLens", documentProblem(params))) return [];
   const uri = params.textDocument.uri;
-  const document = store.get(uri);
   const documentSettings = await settings.forUri(uri);
+  // After the await: a snapshot is valid until the next version is parsed (which reuses its tree).
+  const document = store.get(uri);
   if (!document || !documentSettings.codeLens) {
     timeRefresh.cancel(uri);
     return [];

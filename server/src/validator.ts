@@ -5,7 +5,16 @@ import type { SettingsStore } from "./settings-store";
 
 type Publish = (uri: string, version: number, diagnostics: Diagnostic[]) => void;
 
-/** Debounced validation per document; publishes only for the version it analysed, if still current. */
+/** The rules run in slices of about this long; between slices newer edits and requests get in. */
+const SLICE_MS = 8;
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Debounced validation per document; publishes only for the version it analysed, if still current. A validation
+ * gives way to every message that arrived (requests answer meanwhile from the parse) and stops as soon as a newer
+ * version exists: that version's own validation follows.
+ */
 export class DocumentValidator {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
 
@@ -44,6 +53,15 @@ export class DocumentValidator {
     if (this.store.version(uri) !== version) return;
     const document = this.store.get(uri);
     if (!document) return;
+    const steps = document.analysisSteps();
+    let sliceEnd = performance.now() + SLICE_MS;
+    for (let next = steps.next(); !next.done; next = steps.next()) {
+      if (performance.now() < sliceEnd) continue;
+      await nextTurn();
+      if (this.store.version(uri) !== version) return;
+      sliceEnd = performance.now() + SLICE_MS;
+    }
+    if (this.store.version(uri) !== version) return;
     this.publish(uri, version, this.service.lspDiagnostics(document, rules));
   }
 }

@@ -8,6 +8,7 @@ import {
   MessageType,
   type PublishDiagnosticsParams,
   type Position,
+  type Range,
 } from "vscode-languageserver-protocol/node";
 import assert from "node:assert/strict";
 // The product's protocol types (protocol/src), as opposed to this test client's newer protocol copy.
@@ -136,6 +137,19 @@ export class LspClient {
 
   get alive(): boolean {
     return this.server.exitCode === null && this.server.signalCode === null;
+  }
+
+  /** Every diagnostics notification received for `uri` and not consumed yet, in order of arrival. */
+  publishedFor(uri: string): PublishDiagnosticsParams[] {
+    return this.published.filter((p) => p.uri === uri);
+  }
+
+  /** Sends incremental changes (ranges), as an editor does; returns the new version. */
+  async edit(uri: string, changes: Array<{ range: Range; text: string }>): Promise<number> {
+    const version = (this.versions.get(uri) ?? 0) + 1;
+    this.versions.set(uri, version);
+    await this.connection.sendNotification("textDocument/didChange", { textDocument: { uri, version }, contentChanges: changes });
+    return version;
   }
 
   discardPublished(): void {

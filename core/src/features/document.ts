@@ -1,5 +1,9 @@
 import type { Position, Range } from "vscode-languageserver-types";
-import { analyze, type Analysis, type AnalysisOptions } from "../analyze";
+import { getNodeValue } from "jsonc-parser";
+import { analysisSteps, type Analysis, type AnalysisOptions, type PreparedDefinition } from "../analyze";
+import type { IncrementalAnalyzer } from "../incremental/analyzer";
+import { parseDocument, type ParsedDocument } from "../parse";
+import { schemaIssues } from "../schema/issues";
 import type { PipelineDiagnostic } from "../diagnostic";
 import { buildModel, type PipelineModel } from "../model";
 import type { Node } from "../json";
@@ -7,15 +11,28 @@ import { LineIndex } from "../text";
 import { NameIndex } from "../suggestions";
 import { SymbolIndex } from "./symbols";
 
+/** How a version was parsed incrementally from the one before (see LanguageService.parseDocument). */
+export interface IncrementalSource {
+  analyzer: IncrementalAnalyzer;
+  parsed: ParsedDocument;
+  lines: LineIndex;
+}
+
 /**
  * One version of a document, as every editor feature sees it. The model comes from jsonc-parser's
  * error-tolerant tree, so features keep working while the text has syntax errors; `fallback` is the
- * last model built from text that parsed, for the names a half-typed file lost.
+ * last model built from text that parsed, for the names a half-typed file lost. The parse and the model
+ * are made at once; the rules run on first use of `analysis` (or step by step through `analysisSteps`),
+ * so that requests answer from the parse without waiting for diagnostics.
  */
 export class PipelineDocument {
   readonly lines: LineIndex;
-  readonly analysis: Analysis;
   readonly model: PipelineModel | undefined;
+  /** Present when the document is parsed incrementally: it takes the next version (and updates this one's tree in place). */
+  readonly analyzer?: IncrementalAnalyzer;
+  private readonly parsedDocument: ParsedDocument;
+  private readonly prepared?: PreparedDefinition;
+  private cachedAnalysis?: Analysis;
   private cachedIndex?: SymbolIndex;
   private readonly nameIndexes = new Map<string, NameIndex>();
   private cachedStepsByNode?: Map<Node, string | undefined>;
@@ -24,21 +41,49 @@ export class PipelineDocument {
   constructor(
     readonly text: string,
     readonly fallback?: PipelineModel,
-    options: AnalysisOptions = {},
+    private readonly options: AnalysisOptions = {},
+    incremental?: IncrementalSource,
   ) {
-    this.lines = new LineIndex(text);
-    this.analysis = analyze(text, options);
-    const root = this.analysis.document.root;
-    this.model = this.analysis.model ?? (root?.type === "object" ? buildModel(root) : undefined);
+    this.lines = incremental?.lines ?? new LineIndex(text);
+    this.parsedDocument = incremental?.parsed ?? parseDocument(text);
+    this.analyzer = incremental?.analyzer;
+    const root = this.parsedDocument.root;
+    if (root?.type === "object") {
+      this.prepared = incremental
+        ? incremental.analyzer.prepare(root)
+        : { model: buildModel(root), schemaIssues: () => schemaIssues(root, getNodeValue(root)) };
+      this.model = this.prepared.model;
+    }
+  }
+
+  /** The diagnostics and the rest of the analysis (computed on first use). */
+  get analysis(): Analysis {
+    if (!this.cachedAnalysis) {
+      const steps = this.analysisSteps();
+      for (let next = steps.next(); !next.done; next = steps.next());
+    }
+    return this.cachedAnalysis!;
+  }
+
+  /** True once the rules ran over this version. */
+  get analysed(): boolean {
+    return this.cachedAnalysis !== undefined;
+  }
+
+  /** The analysis, yielding between rules: a server drops it when a newer version came. Kept once run to its end. */
+  *analysisSteps(): Generator<void, Analysis> {
+    if (this.cachedAnalysis) return this.cachedAnalysis;
+    const analysis = yield* analysisSteps(this.parsedDocument, this.options, this.prepared && (() => this.prepared!));
+    return (this.cachedAnalysis ??= analysis);
   }
 
   get root(): Node | undefined {
-    return this.analysis.document.root;
+    return this.parsedDocument.root;
   }
 
   /** True when the text parsed without syntax errors. */
   get parsed(): boolean {
-    return this.analysis.document.syntaxProblems.length === 0;
+    return this.parsedDocument.syntaxProblems.length === 0;
   }
 
   get index(): SymbolIndex {

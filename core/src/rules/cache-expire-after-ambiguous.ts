@@ -13,7 +13,7 @@ export const cacheExpireAfterAmbiguous: Rule = {
   defaultSeverity: "hint",
   description: "`ExpireAfter` `P30M` is 30 months; `PT30M` is 30 minutes. Reported for months-only values that read as plausible minutes.",
   check: (context) =>
-    context.model.steps.flatMap((step) => {
+    context.eachStep("cache-expire-after-ambiguous", (step) => {
       const expireAfter = memberValue(memberValue(step.node, "CacheConfig"), "ExpireAfter");
       if (expireAfter?.type !== "string") return [];
       const match = /^[Pp](\d+)[Mm]$/.exec(expireAfter.value as string);

@@ -6,7 +6,7 @@ export const cacheExpireAfterIgnored: Rule = {
   defaultSeverity: "hint",
   description: "`ExpireAfter` has no effect while `Enabled` is false.",
   check: (context) =>
-    context.model.steps.flatMap((step) => {
+    context.eachStep("cache-expire-after-ignored", (step) => {
       const cacheConfig = memberValue(step.node, "CacheConfig");
       const expireAfter = memberValue(cacheConfig, "ExpireAfter");
       if (!expireAfter || memberValue(cacheConfig, "Enabled")?.value === true) return [];

@@ -7,7 +7,7 @@ export const cacheExpireAfterInvalid: Rule = {
   defaultSeverity: "error",
   description: "`CacheConfig.ExpireAfter` is not an ISO 8601 duration the service takes (`30d`, `T16m`, `PT1H`, `P4DT12H`…).",
   check: (context) =>
-    context.model.steps.flatMap((step) => {
+    context.eachStep("cache-expire-after-invalid", (step) => {
       const expireAfter = memberValue(memberValue(step.node, "CacheConfig"), "ExpireAfter");
       if (expireAfter?.type !== "string" || parseDuration(expireAfter.value as string)) return [];
       // A duration written in words (`1 hour`, `30 days and 5 hours`, `12 hrs`) has an ISO form to offer.

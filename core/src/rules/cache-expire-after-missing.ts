@@ -6,7 +6,7 @@ export const cacheExpireAfterMissing: Rule = {
   defaultSeverity: "warning",
   description: "Caching is enabled without `ExpireAfter`: the documentation requires a timeout when caching is on.",
   check: (context) =>
-    context.model.steps.flatMap((step) => {
+    context.eachStep("cache-expire-after-missing", (step) => {
       const cacheConfig = memberValue(step.node, "CacheConfig");
       const enabled = memberValue(cacheConfig, "Enabled");
       if (enabled?.value !== true || memberValue(cacheConfig, "ExpireAfter")) return [];

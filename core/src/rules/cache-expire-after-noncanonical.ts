@@ -7,7 +7,7 @@ export const cacheExpireAfterNoncanonical: Rule = {
   defaultSeverity: "information",
   description: "`ExpireAfter` is accepted but not in canonical ISO 8601 form (`30d` → `P30D`).",
   check: (context) =>
-    context.model.steps.flatMap((step) => {
+    context.eachStep("cache-expire-after-noncanonical", (step) => {
       const expireAfter = memberValue(memberValue(step.node, "CacheConfig"), "ExpireAfter");
       if (expireAfter?.type !== "string") return [];
       const duration = parseDuration(expireAfter.value as string);

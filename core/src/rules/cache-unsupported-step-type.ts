@@ -7,7 +7,7 @@ export const cacheUnsupportedStepType: Rule = {
   defaultSeverity: "warning",
   description: "A `CacheConfig` on a step type that step caching does not cover.",
   check: (context) =>
-    context.model.steps.flatMap((step) => {
+    context.eachStep("cache-unsupported-step-type", (step) => {
       const cacheConfig = memberValue(step.node, "CacheConfig");
       if (!cacheConfig || !step.type || canCache(step.type) || SDK_CACHE_CONFIG_TYPES.includes(step.type)) return [];
       return [

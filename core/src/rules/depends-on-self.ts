@@ -6,7 +6,7 @@ export const dependsOnSelf: Rule = {
   defaultSeverity: "error",
   description: "A step lists itself in its own `DependsOn`.",
   check: (context) =>
-    context.model.steps.flatMap((step) =>
+    context.eachStep("depends-on-self", (step) =>
       step.dependsOn
         .filter((dep) => dep.name === step.name)
         .map((dep) => ({

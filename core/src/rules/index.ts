@@ -74,3 +74,35 @@ export const pipelineRules: Rule[] = [
 ];
 
 export const allRules: Array<Pick<Rule, "code" | "defaultSeverity" | "description">> = [...documentRules, ...pipelineRules];
+
+/**
+ * Light mode (a definition the API refuses inline, over 1,048,576 characters, in the editor): syntax, the size error
+ * and the references between names only, so that a 20 MB file stays responsive. The schema and the other rules are
+ * skipped; `sagemaker-pipelines lint` still runs them all.
+ */
+export const LIGHT_MODE_CHARACTERS = 1_048_576;
+
+/** The size error says why the other checks are missing. */
+const definitionTooLargeLight: Rule = {
+  ...definitionTooLarge,
+  check: (context) =>
+    definitionTooLarge.check(context).map((finding) =>
+      finding.severity === "error"
+        ? {
+            ...finding,
+            message: `${finding.message} At this size the editor checks only the syntax and the references (light mode); the CLI's lint checks everything.`,
+          }
+        : finding,
+    ),
+};
+
+export const lightModeRules: Rule[] = [
+  definitionTooLargeLight,
+  stepNameDuplicate,
+  dependsOnUnknownStep,
+  dependsOnSelf,
+  referenceMalformed,
+  referenceUnknownStep,
+  referenceUnknownParameter,
+  referenceUnknownExecutionVariable,
+];

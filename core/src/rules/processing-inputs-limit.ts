@@ -8,7 +8,7 @@ export const processingInputsLimit: Rule = {
   defaultSeverity: "error",
   description: "More than 10 `ProcessingInputs`: CreatePipeline accepts it, but the step fails when it runs.",
   check: (context) =>
-    context.model.steps.flatMap((step) => {
+    context.eachStep("processing-inputs-limit", (step) => {
       const inputs = memberValue(step.argumentsNode, "ProcessingInputs");
       const count = elements(inputs).length;
       if (count <= LIMIT) return [];

@@ -1,7 +1,20 @@
 import { stringContentSpan } from "../json";
 import { checkPropertyPath } from "../properties";
-import { isStepPath } from "../references";
+import { isStepPath, type PathSegment } from "../references";
 import type { Rule } from "../rule";
+
+/** The verdicts by step type and reference text (a pure function, asked again at each edit for every reference). */
+const verdicts = new Map<string, ReturnType<typeof checkPropertyPath>>();
+const MAX_VERDICTS = 20_000;
+
+function checkedPath(stepType: string, text: string, path: PathSegment[]): ReturnType<typeof checkPropertyPath> {
+  const key = `${stepType}\u0000${text}`;
+  if (verdicts.has(key)) return verdicts.get(key);
+  if (verdicts.size >= MAX_VERDICTS) verdicts.clear();
+  const verdict = checkPropertyPath(stepType, path);
+  verdicts.set(key, verdict);
+  return verdict;
+}
 
 export const referenceInvalidProperty: Rule = {
   code: "reference-invalid-property",
@@ -16,7 +29,7 @@ export const referenceInvalidProperty: Rule = {
       const first = parsed.path[0];
       // `.Properties` belongs to reference-properties-segment, `.PropertyFiles` to property-file-unknown.
       if (first?.kind === "member" && (first.name === "Properties" || first.name === "PropertyFiles")) return [];
-      const result = checkPropertyPath(target.type, parsed.path);
+      const result = checkedPath(target.type, ref.text, parsed.path);
       if (!result || result.ok) return [];
       const segment = parsed.path[result.segment];
       return [

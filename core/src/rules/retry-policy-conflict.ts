@@ -6,7 +6,7 @@ export const retryPolicyConflict: Rule = {
   defaultSeverity: "error",
   description: "A retry policy sets both `MaxAttempts` and `ExpireAfterMin` (the service takes one or the other).",
   check: (context) =>
-    context.model.steps.flatMap((step) =>
+    context.eachStep("retry-policy-conflict", (step) =>
       elements(memberValue(step.node, "RetryPolicies")).flatMap((policy) => {
         const maxAttempts = memberValue(policy, "MaxAttempts");
         const expireAfterMin = memberValue(policy, "ExpireAfterMin");

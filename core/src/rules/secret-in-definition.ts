@@ -1,4 +1,4 @@
-import { members, memberValue, span, walk, type Node } from "../json";
+import { elements, members, memberValue, span, walk, type Node } from "../json";
 import type { Finding } from "../diagnostic";
 import type { Rule } from "../rule";
 
@@ -74,6 +74,19 @@ function finding(node: Node, where: string, kind: string): Finding {
   };
 }
 
+function environmentSecrets(step: Node): Finding[] {
+  const findings: Finding[] = [];
+  walk(step, (node) => {
+    if (node.type !== "property" || node.children?.[0]?.value !== "Environment") return;
+    for (const { key, value } of members(node.children?.[1])) {
+      if (value?.type !== "string") continue;
+      const kind = secretKind(String(key.value), value.value as string);
+      if (kind) findings.push(finding(value, `Environment value '${key.value}'`, kind));
+    }
+  });
+  return findings;
+}
+
 /**
  * Credentials written into `Environment` values (at any depth: processing, training, model containers, transform)
  * or parameter defaults.
@@ -90,14 +103,8 @@ export const secretInDefinition: Rule = {
       const kind = secretKind(parameter.name, value.value as string);
       if (kind) findings.push(finding(value, `The default of parameter '${parameter.name}'`, kind));
     }
-    walk(memberValue(context.root, "Steps"), (node) => {
-      if (node.type !== "property" || node.children?.[0]?.value !== "Environment") return;
-      for (const { key, value } of members(node.children?.[1])) {
-        if (value?.type !== "string") continue;
-        const kind = secretKind(String(key.value), value.value as string);
-        if (kind) findings.push(finding(value, `Environment value '${key.value}'`, kind));
-      }
-    });
+    for (const step of elements(memberValue(context.root, "Steps")))
+      findings.push(...context.withinStep("secret-in-definition", step, () => environmentSecrets(step)));
     return findings;
   },
 };

@@ -8,7 +8,7 @@ export const stepNameInvalid: Rule = {
   defaultSeverity: "error",
   description: "A step name that is not 1 to 64 letters, digits, '-' or '_'.",
   check(context) {
-    return context.model.steps.flatMap((step) => {
+    return context.eachStep("step-name-invalid", (step) => {
       if (step.name === undefined || VALID.test(step.name)) return [];
       const reason =
         step.name.length === 0

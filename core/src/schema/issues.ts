@@ -15,18 +15,31 @@ export interface SchemaIssue {
 }
 
 export function schemaIssues(root: Node, value: unknown): SchemaIssue[] {
-  const seen = new Set<string>();
+  return distinctIssues(translateErrors(root, schemaErrors(value)));
+}
+
+/** The errors as issues placed on `root`'s nodes (before `distinctIssues`). */
+export function translateErrors(root: Node, errors: readonly ErrorObject[]): SchemaIssue[] {
   const issues: SchemaIssue[] = [];
-  for (const error of schemaErrors(value)) {
+  for (const error of errors) {
     if (error.keyword === "if") continue; // wrapper of the branch's own errors
     const issue = translate(root, error);
-    if (!issue) continue;
+    if (issue) issues.push(issue);
+  }
+  return issues;
+}
+
+/** One issue per place and message, in order. */
+export function distinctIssues(issues: readonly SchemaIssue[]): SchemaIssue[] {
+  const seen = new Set<string>();
+  const distinct: SchemaIssue[] = [];
+  for (const issue of issues) {
     const id = `${issue.start}:${issue.end}:${issue.message}`;
     if (seen.has(id)) continue;
     seen.add(id);
-    issues.push(issue);
+    distinct.push(issue);
   }
-  return issues;
+  return distinct;
 }
 
 function pathOf(instancePath: string): Segment[] {

@@ -23,26 +23,59 @@ export const MAX_SCHEMA_ERRORS = 50_000;
 const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === "object" && !Array.isArray(v);
 
 export function schemaErrors(value: unknown): ErrorObject[] {
-  const errors: ErrorObject[] = root(value) ? [] : [...(root.errors ?? [])];
+  const errors = rootSchemaErrors(value);
   if (!isObject(value) || !Array.isArray(value.Steps)) return errors;
-  // Depth-first in document order, as the root schema's own recursion would report them.
-  const pending: Array<{ value: unknown; path: string; parent: unknown[]; index: number }> = [];
-  const push = (steps: unknown[], path: string) => {
-    for (let i = steps.length - 1; i >= 0; i--) pending.push({ value: steps[i], path: `${path}/${i}`, parent: steps, index: i });
-  };
-  push(value.Steps, "/Steps");
-  while (pending.length > 0 && errors.length < MAX_SCHEMA_ERRORS) {
+  const pending: PendingStep[] = [];
+  pushSteps(pending, value.Steps, "/Steps");
+  return checkSteps(pending, value, errors, MAX_SCHEMA_ERRORS);
+}
+
+/** The root's own errors: its steps are checked one by one (`stepTreeErrors`). */
+export function rootSchemaErrors(value: unknown): ErrorObject[] {
+  return root(value) ? [] : [...(root.errors ?? [])];
+}
+
+/**
+ * The errors of the top-level step `Steps[index]` and of the steps nested in it, in the order `schemaErrors` gives
+ * them. None of them depends on anything outside the step but the index in their paths, so they can be kept while
+ * the step's text is unchanged. Stops at `limit` errors (the caller then checks the whole document again).
+ */
+export function stepTreeErrors(
+  stepValue: unknown,
+  index: number,
+  steps: unknown[],
+  rootValue: Record<string, unknown>,
+  limit = MAX_SCHEMA_ERRORS,
+): ErrorObject[] {
+  const pending: PendingStep[] = [{ value: stepValue, path: `/Steps/${index}`, parent: steps, index }];
+  return checkSteps(pending, rootValue, [], limit);
+}
+
+interface PendingStep {
+  value: unknown;
+  path: string;
+  parent: unknown[];
+  index: number;
+}
+
+function pushSteps(pending: PendingStep[], steps: unknown[], path: string): void {
+  for (let i = steps.length - 1; i >= 0; i--) pending.push({ value: steps[i], path: `${path}/${i}`, parent: steps, index: i });
+}
+
+/** Depth-first in document order, as the root schema's own recursion would report them. */
+function checkSteps(pending: PendingStep[], rootValue: Record<string, unknown> | unknown[], errors: ErrorObject[], limit: number): ErrorObject[] {
+  while (pending.length > 0 && errors.length < limit) {
     const item = pending.pop()!;
-    if (!step(item.value, { instancePath: item.path, parentData: item.parent, parentDataProperty: item.index, rootData: value, dynamicAnchors: {} })) {
+    if (!step(item.value, { instancePath: item.path, parentData: item.parent, parentDataProperty: item.index, rootData: rootValue, dynamicAnchors: {} })) {
       for (const error of step.errors ?? []) errors.push(error);
     }
     // The branches (Condition) and body (ForEach) the schema would have checked through its `Step` references.
     const type = isObject(item.value) ? item.value.Type : undefined;
     const arguments_ = type === "Condition" || type === "ForEach" ? (item.value as Record<string, unknown>).Arguments : undefined;
     if (isObject(arguments_)) {
-      if (Array.isArray(arguments_.ForEachBody)) push(arguments_.ForEachBody, `${item.path}/Arguments/ForEachBody`);
-      if (Array.isArray(arguments_.ElseSteps)) push(arguments_.ElseSteps, `${item.path}/Arguments/ElseSteps`);
-      if (Array.isArray(arguments_.IfSteps)) push(arguments_.IfSteps, `${item.path}/Arguments/IfSteps`);
+      if (Array.isArray(arguments_.ForEachBody)) pushSteps(pending, arguments_.ForEachBody, `${item.path}/Arguments/ForEachBody`);
+      if (Array.isArray(arguments_.ElseSteps)) pushSteps(pending, arguments_.ElseSteps, `${item.path}/Arguments/ElseSteps`);
+      if (Array.isArray(arguments_.IfSteps)) pushSteps(pending, arguments_.IfSteps, `${item.path}/Arguments/IfSteps`);
     }
   }
   const unchecked = pending.pop();

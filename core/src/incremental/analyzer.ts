@@ -1,0 +1,208 @@
+import type { ErrorObject } from "ajv";
+import { getNodeValue } from "jsonc-parser";
+import { analysisSteps, type Analysis, type AnalysisOptions, type PreparedDefinition } from "../analyze";
+import type { Finding } from "../diagnostic";
+import type { Node } from "../json";
+import { assembleModel, buildModel, stepParts, type StepParts } from "../model";
+import { parseDocument, type ParsedDocument } from "../parse";
+import { distinctIssues, schemaIssues, translateErrors, type SchemaIssue } from "../schema/issues";
+import { MAX_SCHEMA_ERRORS, rootSchemaErrors, stepTreeErrors } from "../schema/validator";
+import { spliceElement } from "./splice";
+import { changedRegion, type TextChange } from "./text-change";
+
+/** The work one update did, for tests and benchmarks: an edit inside one step parses, models and validates that step only. */
+export interface IncrementalWork {
+  /** 1 when the whole text was parsed, else 0. */
+  fullParses: number;
+  /** Elements of a root array (a step, a parameter) parsed again alone. */
+  elementsParsed: number;
+  /** Top-level steps whose model part (steps, references) was built. */
+  stepsModelled: number;
+  /** Top-level steps (with their nested steps) checked against the schema. */
+  stepsValidated: number;
+  /** Top-level steps whose kept schema errors were placed again because the step moved to another index. */
+  stepsRelocated: number;
+}
+
+/** What is kept of one top-level step while its subtree is unchanged (its node moves in place). */
+interface StepEntry {
+  parts: StepParts;
+  value?: unknown;
+  schema?: {
+    index: number;
+    /** The errors with their instance paths relative to the step's (`/Steps/<index>`). */
+    errors: ErrorObject[];
+    /** Translated issues, offsets relative to the step's node. */
+    issues: SchemaIssue[];
+  };
+  /** Findings of the rules that check one step at a time, offsets relative to the step's node. */
+  findings?: Map<string, Finding[]>;
+}
+
+const noWork = (): IncrementalWork => ({ fullParses: 0, elementsParsed: 0, stepsModelled: 0, stepsValidated: 0, stepsRelocated: 0 });
+
+/**
+ * The analysis of successive versions of one document. Each top-level step's parse tree, model part, JSON value and
+ * schema errors are kept while its text is unchanged; an edit inside one step re-parses and re-checks that step only.
+ * The rules across steps run again over the assembled model (each is linear in the number of steps). The result is
+ * always the same as `analyze(text)` (test/core/incremental-equivalence.test.ts).
+ *
+ * The tree of a version is updated in place to become the next version's: a version's analysis and document must not
+ * be used once `update` was called with a newer text.
+ */
+export class IncrementalAnalyzer {
+  private document?: ParsedDocument;
+  /** The top-level `Steps` array when the document parsed and has exactly one `Steps` member (else every edit parses all). */
+  private steps?: Node;
+  private entries = new Map<Node, StepEntry>();
+  work: IncrementalWork = noWork();
+  /** The region the last `update` changed, when there was a previous version. */
+  lastChange?: TextChange;
+
+  constructor(private readonly options: AnalysisOptions = {}) {}
+
+  /** The text of the version the analyzer holds. */
+  get text(): string | undefined {
+    return this.document?.text;
+  }
+
+  /** Parses the new version, re-using the previous tree when the change lies inside one top-level step. */
+  update(text: string, change?: TextChange): ParsedDocument {
+    this.work = noWork();
+    const previous = this.document;
+    this.lastChange = previous && (change && fits(change, previous.text, text) ? change : changedRegion(previous.text, text));
+    if (previous && this.steps && this.lastChange) {
+      if (previous.text === text) return (this.document = { ...previous, text });
+      const region = this.lastChange;
+      // The changed step, else the changed parameter (or element of another array at the root): one is re-parsed.
+      const arrays = [this.steps, ...rootArrays(previous.root).filter((array) => array !== this.steps)];
+      const index = arrays.reduce<number | undefined>((found, array) => found ?? spliceElement(array, text, region), undefined);
+      if (index !== undefined) {
+        this.work.elementsParsed = 1;
+        // The replaced node's entry goes; the others stay with their nodes, which moved in place.
+        this.pruneEntries();
+        return (this.document = { text, root: previous.root, syntaxProblems: [] });
+      }
+    }
+    this.work.fullParses = 1;
+    this.entries = new Map();
+    const document = parseDocument(text);
+    this.steps = document.syntaxProblems.length === 0 ? onlyStepsArray(document.root) : undefined;
+    return (this.document = document);
+  }
+
+  /** The analysis of the current version (`update` first), run to the end. */
+  analyze(): Analysis {
+    const steps = this.analysisSteps();
+    for (;;) {
+      const next = steps.next();
+      if (next.done) return next.value;
+    }
+  }
+
+  /** The analysis of the current version, yielding between rules (see `analysisSteps` in analyze.ts). */
+  analysisSteps(options: AnalysisOptions = this.options): Generator<void, Analysis> {
+    if (!this.document) throw new Error("IncrementalAnalyzer.update() first");
+    return analysisSteps(this.document, options, (root) => this.prepare(root));
+  }
+
+  /** The model and schema issues of the current version, from the kept parts of its unchanged steps. */
+  prepare(root: Node): PreparedDefinition {
+    const steps = this.steps;
+    if (root !== this.document?.root || !steps) {
+      return { model: buildModel(root), schemaIssues: () => schemaIssues(root, getNodeValue(root)) };
+    }
+    const nodes = steps.children ?? [];
+    const model = assembleModel(
+      root,
+      nodes.map((node) => this.entry(node).parts),
+    );
+    return { model, schemaIssues: () => this.schemaIssues(root, steps, nodes), stepFindings: (rule, node, compute) => this.stepFindings(rule, node, compute) };
+  }
+
+  private entry(node: Node): StepEntry {
+    let entry = this.entries.get(node);
+    if (!entry) {
+      this.work.stepsModelled++;
+      this.entries.set(node, (entry = { parts: stepParts(node) }));
+    }
+    return entry;
+  }
+
+  private stepFindings(rule: string, node: Node, compute: () => Finding[]): Finding[] {
+    const entry = node.parent === this.steps ? this.entry(node) : undefined;
+    if (!entry) return compute();
+    entry.findings ??= new Map();
+    let kept = entry.findings.get(rule);
+    if (!kept) entry.findings.set(rule, (kept = compute().map((f) => ({ ...f, start: f.start - node.offset, end: f.end - node.offset }))));
+    return kept.map((f) => ({ ...f, start: f.start + node.offset, end: f.end + node.offset }));
+  }
+
+  private pruneEntries(): void {
+    const current = new Set(this.steps?.children ?? []);
+    for (const node of this.entries.keys()) if (!current.has(node)) this.entries.delete(node);
+  }
+
+  private schemaIssues(root: Node, stepsNode: Node, nodes: Node[]): SchemaIssue[] {
+    const values = nodes.map((node) => {
+      const entry = this.entry(node);
+      return "value" in entry ? entry.value : (entry.value = getNodeValue(node));
+    });
+    // The root's value as getNodeValue makes it, with the kept values of the steps.
+    const rootValue: Record<string, unknown> = Object.create(null);
+    for (const property of root.children ?? []) {
+      const [key, valueNode] = property.children ?? [];
+      if (key && valueNode) rootValue[key.value as string] = valueNode === stepsNode ? values : getNodeValue(valueNode);
+    }
+    const rootErrors = rootSchemaErrors(rootValue);
+    let total = rootErrors.length;
+    const issues = translateErrors(root, rootErrors);
+    for (let index = 0; index < nodes.length; index++) {
+      const node = nodes[index];
+      const entry = this.entry(node);
+      const prefix = `/Steps/${index}`;
+      if (!entry.schema) {
+        this.work.stepsValidated++;
+        const errors = stepTreeErrors(values[index], index, values, rootValue);
+        entry.schema = {
+          index,
+          errors: errors.map((error) => ({ ...error, instancePath: error.instancePath.slice(prefix.length) })),
+          issues: relativeTo(node.offset, translateErrors(root, errors)),
+        };
+      } else if (entry.schema.index !== index) {
+        this.work.stepsRelocated++;
+        const errors = entry.schema.errors.map((error) => ({ ...error, instancePath: prefix + error.instancePath }));
+        entry.schema = { index, errors: entry.schema.errors, issues: relativeTo(node.offset, translateErrors(root, errors)) };
+      }
+      total += entry.schema.errors.length;
+      // Past the limit, which steps are checked depends on the whole document: it is checked as one.
+      if (total >= MAX_SCHEMA_ERRORS) return schemaIssues(root, rootValue);
+      for (const issue of entry.schema.issues) issues.push({ ...issue, start: issue.start + node.offset, end: issue.end + node.offset });
+    }
+    return distinctIssues(issues);
+  }
+}
+
+/** Whether `change` can describe the step from `before` to `after` (the editor's edits are trusted, within these bounds). */
+function fits(change: TextChange, before: string, after: string): boolean {
+  const { start, end, newEnd } = change;
+  return 0 <= start && start <= end && end <= before.length && start <= newEnd && newEnd <= after.length && before.length - end === after.length - newEnd;
+}
+
+function relativeTo(offset: number, issues: SchemaIssue[]): SchemaIssue[] {
+  return issues.map((issue) => ({ ...issue, start: issue.start - offset, end: issue.end - offset }));
+}
+
+/** The arrays that are members of the root object. */
+function rootArrays(root: Node | undefined): Node[] {
+  if (root?.type !== "object") return [];
+  return (root.children ?? []).map((property) => property.children?.[1]).filter((value): value is Node => value?.type === "array");
+}
+
+/** The value of the root's one `Steps` member, when it is an array and the only member of that name. */
+function onlyStepsArray(root: Node | undefined): Node | undefined {
+  if (root?.type !== "object") return undefined;
+  const members = (root.children ?? []).filter((property) => property.children?.[0]?.value === "Steps");
+  const value = members.length === 1 ? members[0].children?.[1] : undefined;
+  return value?.type === "array" ? value : undefined;
+}

@@ -1,0 +1,80 @@
+/** The incremental analysis counts its work: an edit inside one step parses, models and schema-checks that step only. */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { analyze } from "../../core/src/analyze";
+import { IncrementalAnalyzer } from "../../core/src/incremental/analyzer";
+import { generatePipelineText } from "../helpers/generate-pipeline";
+
+function edited(text: string, at: number, insert: string): string {
+  return text.slice(0, at) + insert + text.slice(at);
+}
+
+test("an edit inside one step of 200 (the last S3 URI) re-parses, re-models and re-validates that step only", () => {
+  const text = generatePipelineText(200);
+  const analyzer = new IncrementalAnalyzer();
+  analyzer.update(text);
+  analyzer.analyze();
+  // 200 steps, of which those in Condition branches are nested in a top-level one.
+  const topLevel = (JSON.parse(text) as { Steps: unknown[] }).Steps.length;
+  assert.ok(topLevel > 100);
+  assert.deepEqual(analyzer.work, { fullParses: 1, elementsParsed: 0, stepsModelled: topLevel, stepsValidated: topLevel, stepsRelocated: 0 });
+
+  const at = text.lastIndexOf("s3://") + 5;
+  const next = edited(text, at, "x");
+  analyzer.update(next);
+  const result = analyzer.analyze();
+  assert.deepEqual(analyzer.work, { fullParses: 0, elementsParsed: 1, stepsModelled: 1, stepsValidated: 1, stepsRelocated: 0 });
+  assert.deepEqual(result.diagnostics, analyze(next).diagnostics);
+});
+
+test("renaming a step re-checks the references to it (cross-step rules) but validates only the renamed step", () => {
+  const text = generatePipelineText(100);
+  const analyzer = new IncrementalAnalyzer();
+  analyzer.update(text);
+  analyzer.analyze();
+  const at = text.indexOf('"Name": "Prep0"') + '"Name": "Prep'.length;
+  const next = edited(text, at, "X");
+  analyzer.update(next, { start: at, end: at, newEnd: at + 1 });
+  const result = analyzer.analyze();
+  assert.deepEqual(analyzer.work, { fullParses: 0, elementsParsed: 1, stepsModelled: 1, stepsValidated: 1, stepsRelocated: 0 });
+  const unknown = result.diagnostics.filter((d) => d.code === "reference-unknown-step");
+  assert.ok(unknown.length > 0, "the references to Prep0 are now unknown");
+  assert.deepEqual(result.diagnostics, analyze(next).diagnostics);
+});
+
+test("a change outside every step (a new parameter) parses the whole text again, with the same result", () => {
+  const text = generatePipelineText(20);
+  const analyzer = new IncrementalAnalyzer();
+  analyzer.update(text);
+  analyzer.analyze();
+  const at = text.indexOf('"Parameters": [') + '"Parameters": ['.length;
+  const next = edited(text, at, '{"Name": "Extra", "Type": "String"},');
+  analyzer.update(next);
+  const result = analyzer.analyze();
+  assert.equal(analyzer.work.fullParses, 1);
+  assert.deepEqual(result.diagnostics, analyze(next).diagnostics);
+  assert.ok(result.diagnostics.some((d) => d.code === "parameter-unused"));
+});
+
+test("the same text again costs nothing", () => {
+  const text = generatePipelineText(20);
+  const analyzer = new IncrementalAnalyzer();
+  analyzer.update(text);
+  analyzer.analyze();
+  analyzer.update(`${text}`);
+  analyzer.analyze();
+  assert.deepEqual(analyzer.work, { fullParses: 0, elementsParsed: 0, stepsModelled: 0, stepsValidated: 0, stepsRelocated: 0 });
+});
+
+test("an edit inside a parameter re-parses that parameter only and validates no step", () => {
+  const text = generatePipelineText(100);
+  const analyzer = new IncrementalAnalyzer();
+  analyzer.update(text);
+  analyzer.analyze();
+  const at = text.indexOf('"DefaultValue": "s3://') + '"DefaultValue": "s3://'.length;
+  const next = edited(text, at, "x");
+  analyzer.update(next);
+  const result = analyzer.analyze();
+  assert.deepEqual(analyzer.work, { fullParses: 0, elementsParsed: 1, stepsModelled: 0, stepsValidated: 0, stepsRelocated: 0 });
+  assert.deepEqual(result.diagnostics, analyze(next).diagnostics);
+});
