@@ -61,13 +61,15 @@ test("LSP: a hover right after an edit answers before that version's validation 
   await client.diagnostics(uri, (p) => p.version === 1, 60_000);
   const stepName = /"Name":\s*"([^"]+)"/.exec(text.slice(text.indexOf('"Steps"')))![1];
   const target = text.indexOf("s3://", text.indexOf('"Steps"')) + 5;
-  let version = 1;
-  // Five edits in a row, as fast typing sends them, then a hover.
+  // Five edits in one burst, as fast typing sends them (written to the server's stdin together, so that no validation
+  // delay can pass between two of them even on a loaded machine), then a hover.
+  const sent: Array<Promise<number>> = [];
   for (const letter of "abcde") {
     const edit = replace(text, target, target, letter);
     text = edit.text;
-    version = await client.edit(uri, [edit.change]);
+    sent.push(client.edit(uri, [edit.change]));
   }
+  const version = (await Promise.all(sent)).at(-1)!;
   const position = new LineIndex(text).positionAt(text.indexOf(`"${stepName}"`) + 2);
   const hover = client.request<{ contents: unknown } | null>("textDocument/hover", { textDocument: { uri }, position });
   const answered = await hover;
