@@ -7,6 +7,8 @@ export interface Deployment {
   /** What differs from the deployed definition, a line each. */
   changes: string[];
   pipelineArn?: string;
+  /** The deployed pipeline's `ParallelismConfiguration.MaxParallelExecutionSteps`, when it has one. */
+  maxParallelSteps?: number;
 }
 
 /** The deployed pipeline compared with the editor's definition. */
@@ -20,7 +22,12 @@ export async function compareWithDeployed(client: SageMakerClient, pipelineName:
     throw error;
   }
   const changes = definitionChanges(parseOrUndefined(deployed.PipelineDefinition), parseOrUndefined(definition));
-  return { action: changes.length > 0 ? "update" : "unchanged", changes, pipelineArn: deployed.PipelineArn };
+  return {
+    action: changes.length > 0 ? "update" : "unchanged",
+    changes,
+    pipelineArn: deployed.PipelineArn,
+    maxParallelSteps: deployed.ParallelismConfiguration?.MaxParallelExecutionSteps,
+  };
 }
 
 /** CreatePipeline or UpdatePipeline, as `compareWithDeployed` decided. Local pipelines remember the definition's folder. */

@@ -167,7 +167,7 @@ export async function runPipeline(connection: Connection, input: RunInput, dialo
         options.now?.() ?? new Date(),
       );
       const steps = planSteps(model, dag, plan, (step) => insight.verdict(step));
-      const estimate = estimateText(estimateRun(dag, new Map(steps.map((s) => [s.step, s.action])), stepDurations(past)));
+      const estimate = estimateText(estimateRun(dag, new Map(steps.map((s) => [s.step, s.action])), stepDurations(past), deployment.maxParallelSteps));
       summary = { target: connection.label, pipelineName: input.pipelineName, deployment, plan, parameters: parameters.values, steps, estimate };
       const answer = await dialogs.confirm(summary);
       if (answer === "editParameters") editing = true;

@@ -1,8 +1,9 @@
 import { test, type TestContext } from "node:test";
 import assert from "node:assert/strict";
-import { StartPipelineExecutionCommand } from "@aws-sdk/client-sagemaker";
+import { CreatePipelineCommand, StartPipelineExecutionCommand } from "@aws-sdk/client-sagemaker";
 import { analyze, DEFINITION_DIRECTORY_TAG, type PlanFix, type PlannedParameter } from "../../core/src";
 import {
+  compareWithDeployed,
   describeRun,
   ExecutionHistory,
   localConnection,
@@ -352,6 +353,9 @@ test("plan: the confirmation predicts the cache hit per step, and the engine the
   const text = describeRun(dialogs.confirmations[0]);
   assert.match(text, new RegExp(`\\n  Process: cache hit expected \\(from ${firstId}, expires in 23 h\\)\\n  Train: run\\n`));
   assert.match(text, /^Cache hits expected: Process$/m);
+  // The engine's clock stood still during the first run: each step took no time, and the estimate says so; the branch
+  // step the first run's Condition did not take has never run.
+  assert.match(text, /^Estimated time: < 1 s \+ 1 step never run \(each step's median of its last runs; cache hits and reused steps take none\)$/m);
   const secondArn = (second as { executionArn: string }).executionArn;
   await waitForExecution(engine.client, secondArn);
   assert.equal((await stepsOf(engine.client, secondArn)).Process.CacheHitResult?.SourcePipelineExecutionArn, firstArn);
@@ -362,4 +366,18 @@ test("plan: the confirmation predicts the cache hit per step, and the engine the
     describeRun(selective.confirmations[0]),
     /\n  Process: reuse from .+\n  Train: reuse from .+\n  Eval: run\n  Check: skip \(downstream of the selection\)\n/,
   );
+});
+
+test("deployment: the deployed pipeline's MaxParallelExecutionSteps is read, for the run's estimate", async (t) => {
+  const { connection, engine } = await setup(t);
+  await engine.client.send(
+    new CreatePipelineCommand({
+      PipelineName: "parallel",
+      PipelineDefinition: abaloneLikeDefinition(),
+      RoleArn: "arn:aws:iam::000000000000:role/Local",
+      ParallelismConfiguration: { MaxParallelExecutionSteps: 2 },
+    }),
+  );
+  assert.equal((await compareWithDeployed(connection.client, "parallel", abaloneLikeDefinition())).maxParallelSteps, 2);
+  assert.equal((await compareWithDeployed(connection.client, "abalone", abaloneLikeDefinition())).action, "create");
 });
