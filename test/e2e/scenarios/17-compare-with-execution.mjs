@@ -47,7 +47,9 @@ export default {
           .first()
           .innerText()
           .catch(() => "")
-      ).includes(TO)
+      )
+        .replace(/\u00a0/g, " ")
+        .includes(TO)
         ? true
         : undefined,
     );
