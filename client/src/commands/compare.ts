@@ -11,7 +11,7 @@ type ExecutionNode = Extract<ExecutionsNode, { kind: "execution" }>;
 
 const REFRESH_MS = 300;
 /** Summary lines are wrapped to this width, so that they read in half of a diff editor. */
-const SUMMARY_WIDTH = 96;
+const SUMMARY_WIDTH = 64;
 
 /** One side of a comparison: a deployed definition (its text as the service returned it) or an open document. */
 type Side = { title: string; raw: string } | { title: string; document: vscode.Uri };
