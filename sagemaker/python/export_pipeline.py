@@ -15,12 +15,15 @@ an error that names it.
 """
 
 import argparse
+import atexit
 import hashlib
 import inspect
 import io
 import json
 import os
+import shutil
 import sys
+import tempfile
 import traceback
 import uuid
 
@@ -265,6 +268,10 @@ def sdk_version():
 
 def main():
     sys.dont_write_bytecode = True
+    # The SDK writes temporary files while it builds a definition (the @step decorator's sagemaker_requirements_*.txt)
+    # and leaves them: they go to a folder of this export's own, removed when it ends.
+    tempfile.tempdir = tempfile.mkdtemp(prefix="sagemaker-pipelines-export-")
+    atexit.register(shutil.rmtree, tempfile.tempdir, True)
     out = os.fdopen(os.dup(1), "w")
     os.dup2(2, 1)  # The user's prints (and their subprocesses') go to stderr: stdout carries the result only.
     sys.stdout = sys.stderr
