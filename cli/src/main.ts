@@ -4,7 +4,7 @@ import { analyze, type SeveritySetting } from "../../core/src";
 import { collectFiles, UsageError } from "./files";
 import { formatJson, formatSarif, formatText, type FileResult } from "./format";
 import { runnerOption, withEngineJobOptions, withServeOptions } from "./serve-options";
-import { DEFAULT_STORE } from "./store";
+import { DEFAULT_STORE, PLACEHOLDER_ROLE } from "./store";
 
 declare const PACKAGE_VERSION: string;
 const version = typeof PACKAGE_VERSION === "string" ? PACKAGE_VERSION : "dev";
@@ -58,7 +58,6 @@ async function lint(paths: string[], options: LintOptions): Promise<number> {
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
-const DEFAULT_ROLE = "arn:aws:iam::000000000000:role/SageMakerPipelinesLocal";
 
 /** What a Python pipeline file takes (`export`, and `lint`, `plan`, `run` of a `.py`). */
 function withPythonOptions(command: Command): Command {
@@ -75,7 +74,7 @@ function withRunOptions(command: Command): Command {
     .option("--reference <arn|latest|none>", "reference execution for --select (default: the latest finished execution)")
     .option("-p, --param <name=value>", "parameter value (repeatable)", collect, [])
     .option("--pipeline-name <name>", "pipeline name (default: from the file name)")
-    .option("--role <arn>", "RoleArn for CreatePipeline", DEFAULT_ROLE)
+    .option("--role <arn>", "RoleArn for CreatePipeline (needed on AWS; a .py's get_pipeline gets it too)", PLACEHOLDER_ROLE)
     .option("--endpoint <url>", "a SageMaker API endpoint (e.g. a running `local serve`)")
     .option("--profile <profile>", "run on AWS with this profile (SDK default credential chain)")
     .option("--region <region>", "AWS region")
@@ -118,11 +117,15 @@ export async function run(argv: string[]): Promise<number> {
     });
   withPythonOptions(program.command("export"))
     .description(
-      "Run a Python file that builds a pipeline with the SageMaker Python SDK, offline, and write its definition JSON (the SDK's uploads go to the local engine's store).",
+      "Run a Python file that builds a pipeline with the SageMaker Python SDK and write its definition JSON: offline by default (the SDK's uploads go to the local engine's store); with --aws, --profile or --region, for AWS (the SDK uploads to S3 with your credentials).",
     )
     .argument("<file>", "FILE.py, or FILE.py:FUNCTION (default: a module-level Pipeline, else get_pipeline(), else a function named *pipeline*)")
     .option("-o, --output <file>", "write the definition there (default: standard output)")
-    .option("--store <dir>", "local engine store folder the SDK's S3 uploads are written to", DEFAULT_STORE)
+    .option("--store <dir>", "local engine store folder the SDK's S3 uploads are written to (offline)", DEFAULT_STORE)
+    .option("--aws", "export for AWS: the SDK calls AWS and uploads what the definition references to S3")
+    .option("--profile <profile>", "export for AWS with this profile")
+    .option("--region <region>", "export for AWS in this region")
+    .option("--role <arn>", "export for AWS: the role get_pipeline(role=…) and get_execution_role() get")
     .action((file: string, options) => {
       pending = commands().then(({ exportCommand }) =>
         exportCommand(

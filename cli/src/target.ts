@@ -27,10 +27,15 @@ export interface Target {
 
 export { DEFAULT_STORE };
 
+/** A profile, or a region without an endpoint: the run goes to AWS. */
+export function isAwsTarget(options: TargetOptions): boolean {
+  return !!(options.profile || (options.region && !options.endpoint));
+}
+
 export async function openTarget(options: TargetOptions, baseDir: string): Promise<Target> {
   // The project runs on Node 20 with a pinned SDK; the SDK's notice about future releases is not the user's concern.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
-  if (options.profile || (options.region && !options.endpoint)) {
+  if (isAwsTarget(options)) {
     const client = new SageMakerClient({ region: options.region, profile: options.profile });
     return {
       client,

@@ -12,6 +12,10 @@ Offline: every AWS call the SDK makes goes through botocore's `before-call` even
 uploads (code, source directories, data) are kept in memory and, with --store, written to the local engine's object
 store (DIR/s3/BUCKET/KEY) so that a local run finds them; STS answers a placeholder account; any other call fails with
 an error that names it.
+
+With --aws (a run on AWS): nothing is intercepted. The SDK uses the environment's credentials, region and endpoints, and
+makes the uploads it makes for a real deployment (to the bucket given, else the session's default bucket); the role is
+--role unless the code's function gets one with --arg.
 """
 
 import argparse
@@ -149,6 +153,26 @@ def install_offline_shim(store):
     return s3
 
 
+def record_uploads():
+    """With --aws: the S3 objects the SDK uploads, recorded as they succeed."""
+    import botocore.handlers
+
+    uploads = []
+
+    def stash(params, context, **_):
+        context["sagemaker_pipelines_params"] = params
+
+    def record(http_response, parsed, model, context, **_):
+        params = context.get("sagemaker_pipelines_params") or {}
+        if 200 <= http_response.status_code < 300 and params.get("Bucket") and params.get("Key"):
+            uploads.append(f"s3://{params['Bucket']}/{params['Key']}")
+
+    botocore.handlers.BUILTIN_HANDLERS.append(("before-parameter-build.s3", stash))
+    for operation in ("PutObject", "CompleteMultipartUpload"):
+        botocore.handlers.BUILTIN_HANDLERS.append((f"after-call.s3.{operation}", record))
+    return uploads
+
+
 def offline_environment(region):
     """Placeholder credentials (nothing is sent), no instance metadata lookups, no telemetry."""
     for name in ("AWS_PROFILE", "AWS_SESSION_TOKEN", "AWS_SECURITY_TOKEN", "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "AWS_CONTAINER_CREDENTIALS_FULL_URI"):
@@ -162,13 +186,15 @@ def offline_environment(region):
 
 
 def silence_sdk(role):
-    """The SDK's telemetry (an HTTP request per call) off; get_execution_role answers the placeholder role."""
+    """The SDK's telemetry (an HTTP request per call) off; get_execution_role answers `role` when there is one."""
     for module_name in ("sagemaker.telemetry.telemetry_logging", "sagemaker.core.telemetry.telemetry_logging"):
         try:
             module = __import__(module_name, fromlist=["_send_telemetry_request"])
             module._send_telemetry_request = lambda *a, **k: None
         except Exception:
             pass
+    if not role:
+        return
     for module_name in ("sagemaker", "sagemaker.session", "sagemaker.core.helper.session_helper", "sagemaker.core"):
         try:
             module = __import__(module_name, fromlist=["get_execution_role"])
@@ -280,6 +306,8 @@ def main():
     parser.add_argument("--function")
     parser.add_argument("--arg", action="append", default=[])
     parser.add_argument("--store")
+    parser.add_argument("--aws", action="store_true")
+    parser.add_argument("--role")
     options = parser.parse_args()
     given = {}
     for item in options.arg:
@@ -287,21 +315,30 @@ def main():
         if not sep or not name:
             return emit({"ok": False, "error": {"kind": "arguments", "message": f"--arg expects NAME=VALUE, got '{item}'"}}, out)
         given[name] = value
-    region = given.get("region") or os.environ.get("AWS_REGION") or os.environ.get("AWS_DEFAULT_REGION") or "us-east-1"
-    defaults = {"region": region, "role": PLACEHOLDER_ROLE, "default_bucket": PLACEHOLDER_BUCKET}
-
-    offline_environment(region)
+    region = given.get("region") or os.environ.get("AWS_REGION") or os.environ.get("AWS_DEFAULT_REGION") or (None if options.aws else "us-east-1")
+    if options.aws:
+        # None for what the template then asks AWS for: the session's region and default bucket.
+        role = given.get("role") or options.role
+        defaults = {"region": region, "role": role, "default_bucket": None}
+    else:
+        role = given.get("role") or PLACEHOLDER_ROLE
+        defaults = {"region": region, "role": PLACEHOLDER_ROLE, "default_bucket": PLACEHOLDER_BUCKET}
+        offline_environment(region)
+    os.environ.setdefault("SAGEMAKER_SUPPRESS_V2_WARNING", "1")
     try:
         import sagemaker  # noqa: F401
     except ImportError as error:
         install = f"{sys.executable} -m pip install sagemaker"
         message = f"The SageMaker Python SDK is not installed in {sys.executable} ({error}). Install it with: {install}"
         return emit({"ok": False, "error": {"kind": "sdk-missing", "message": message, "install": install, "python": sys.executable}}, out)
-    try:
-        s3 = install_offline_shim(options.store)
-    except ImportError:  # no botocore: nothing can call AWS
-        s3 = OfflineS3(options.store)
-    silence_sdk(given.get("role") or PLACEHOLDER_ROLE)
+    if options.aws:
+        uploads = record_uploads()
+    else:
+        try:
+            uploads = install_offline_shim(options.store).uploads
+        except ImportError:  # no botocore: nothing can call AWS
+            uploads = []
+    silence_sdk(role)
 
     path = os.path.realpath(options.file)
     user_dir = os.path.dirname(path)
@@ -364,7 +401,7 @@ def main():
                 "definition": json.dumps(definition, indent=2) + "\n",
                 "name": getattr(value, "name", None),
                 "found": how,
-                "uploads": s3.uploads,
+                "uploads": uploads,
                 "sdk": sdk_version(),
             },
             out,

@@ -30,6 +30,7 @@ export {
   pythonDiagnostics,
   pythonExportScript,
   type PythonExportFailure,
+  type PythonExportAws,
   type PythonExportRequest,
   type PythonExportResult,
   type PythonExportSuccess,

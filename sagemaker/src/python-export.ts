@@ -19,9 +19,23 @@ export interface PythonExportRequest {
   python?: string;
   /** The local engine's store folder: the SDK's S3 uploads are written to its object store. */
   store?: string;
+  /**
+   * Export for a run on AWS: nothing is intercepted, the SDK calls AWS with the environment's credentials (this profile
+   * and region when given) and uploads what the definition references to S3. Without it the export is offline.
+   */
+  aws?: PythonExportAws;
+  /** More environment variables for the interpreter (e.g. `AWS_ENDPOINT_URL`). */
+  env?: Record<string, string>;
   signal?: AbortSignal;
   /** The export script; default: pythonExportScript(). */
   script?: string;
+}
+
+export interface PythonExportAws {
+  profile?: string;
+  region?: string;
+  /** The role the pipeline runs with: `get_pipeline(role=…)` and `get_execution_role()` get it. */
+  role?: string;
 }
 
 export interface PythonExportSuccess {
@@ -81,11 +95,17 @@ export function exportPythonPipeline(request: PythonExportRequest): Promise<Pyth
   const args = [request.script ?? pythonExportScript(), file];
   if (request.function) args.push("--function", request.function);
   for (const arg of request.args ?? []) args.push("--arg", arg);
-  if (request.store) args.push("--store", resolve(request.store));
+  const env: NodeJS.ProcessEnv = { ...process.env, ...request.env, PYTHONDONTWRITEBYTECODE: "1" };
+  if (request.aws) {
+    args.push("--aws");
+    if (request.aws.role) args.push("--role", request.aws.role);
+    if (request.aws.profile) env.AWS_PROFILE = request.aws.profile;
+    if (request.aws.region) env.AWS_REGION = env.AWS_DEFAULT_REGION = request.aws.region;
+  } else if (request.store) args.push("--store", resolve(request.store));
   const failure = (kind: PythonExportFailureKind, message: string, stderr = ""): PythonExportFailure => ({ ok: false, kind, message, frameLines: [], stderr });
   return new Promise((done) => {
     // No bytecode caches: the user's folder stays as it was.
-    const child = spawn(python, args, { env: { ...process.env, PYTHONDONTWRITEBYTECODE: "1" }, stdio: ["ignore", "pipe", "pipe"], signal: request.signal });
+    const child = spawn(python, args, { env, stdio: ["ignore", "pipe", "pipe"], signal: request.signal });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));

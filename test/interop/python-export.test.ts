@@ -1,8 +1,10 @@
 import { test, type TestContext } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { startLocalServe } from "../helpers/local-serve";
+import { startMotoServer } from "../helpers/moto-server";
 import { sagemakerVenv } from "../helpers/sagemaker-venv";
 import { tempDir } from "../helpers/temp";
 
@@ -28,6 +30,22 @@ interface Template {
   dependsOn: { from: string; to: string; misspelled: string };
 }
 
+const TEAM_ROLE = "arn:aws:iam::123456789012:role/TeamPipelines";
+
+/** Credentials any local endpoint takes, no profile or config of the machine's, and every AWS call sent to `endpoint`. */
+function awsEnvironment(work: string, endpoint: string, credentials = { id: "testing", secret: "testing" }): NodeJS.ProcessEnv {
+  return {
+    AWS_ENDPOINT_URL: endpoint,
+    AWS_ACCESS_KEY_ID: credentials.id,
+    AWS_SECRET_ACCESS_KEY: credentials.secret,
+    AWS_SESSION_TOKEN: undefined,
+    AWS_PROFILE: undefined,
+    AWS_CONFIG_FILE: join(work, "no-aws-config"),
+    AWS_SHARED_CREDENTIALS_FILE: join(work, "no-aws-credentials"),
+    AWS_EC2_METADATA_DISABLED: "true",
+  };
+}
+
 const TEMPLATES: Record<2 | 3, Template> = {
   2: {
     folders: { python: "examples/python", code: "examples/code", data: "examples/data" },
@@ -47,8 +65,13 @@ const TEMPLATES: Record<2 | 3, Template> = {
   },
 };
 
-function cliRun(args: string[], cwd: string, timeout = 180_000) {
-  const result = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: "utf8", timeout, env: { ...process.env, SAGEMAKER_SUPPRESS_V2_WARNING: "1" } });
+function cliRun(args: string[], cwd: string, timeout = 180_000, env: NodeJS.ProcessEnv = {}) {
+  const result = spawnSync(process.execPath, [cli, ...args], {
+    cwd,
+    encoding: "utf8",
+    timeout,
+    env: { ...process.env, SAGEMAKER_SUPPRESS_V2_WARNING: "1", ...env },
+  });
   return { status: result.status, stdout: result.stdout ?? "", stderr: result.stderr ?? "" };
 }
 
@@ -102,6 +125,72 @@ for (const major of [2, 3] as const) {
     const lint = cliRun(["lint", file, "--python", python], work);
     assert.equal(lint.status, 0, lint.stdout + lint.stderr);
     assert.match(lint.stdout, /1 file checked: 0 errors/);
+  });
+
+  test(`interop: export for AWS with the SDK v${major}: the SDK's own uploads reach S3, the role is the one given`, { timeout: 30 * 60_000 }, async (t) => {
+    const python = sagemakerVenv(t, major);
+    const moto = await startMotoServer(t, python);
+    const work = tempDir(t, "smp-py-export-aws-");
+    const file = join(root, Object.values(template.folders)[0], "pipeline.py");
+    const out = join(work, "definition.json");
+    const result = cliRun(
+      ["export", file, "--python", python, "--region", "us-east-1", "--role", TEAM_ROLE, "--arg", "default_bucket=team-bucket", "-o", out],
+      work,
+      180_000,
+      awsEnvironment(work, moto.endpoint),
+    );
+    assert.equal(result.status, 0, result.stderr);
+    const uploads = Number(/; (\d+) upload\(s\) made to S3\.$/m.exec(result.stderr)?.[1]);
+    assert.ok(uploads >= 2, result.stderr);
+    const definition = JSON.parse(readFileSync(out, "utf8"));
+    const codeUris: string[] = definition.Steps.flatMap((s: any) =>
+      (s.Arguments.ProcessingInputs ?? []).filter((i: any) => i.InputName === "code").map((i: any) => i.S3Input.S3Uri),
+    );
+    assert.equal(codeUris.length, 2, JSON.stringify(codeUris));
+    for (const uri of codeUris) {
+      const [, bucket, key] = /^s3:\/\/([^/]+)\/(.+)$/.exec(uri)!;
+      assert.equal(bucket, "team-bucket");
+      const script = join(root, Object.values(template.folders).find((f) => existsSync(join(root, f, key.split("/").at(-1)!))) ?? "", key.split("/").at(-1)!);
+      assert.deepEqual(moto.readObject(bucket, key), readFileSync(script), `${uri} holds ${script}`);
+    }
+    const roles = new Set(JSON.stringify(definition).match(/"RoleArn":"[^"]*"/g));
+    assert.deepEqual([...roles], [`"RoleArn":"${TEAM_ROLE}"`]);
+    assert.deepEqual(readdirSync(work), ["definition.json"], "no local store: nothing went to the local engine");
+  });
+
+  test(`interop: plan of the SDK v${major} file on AWS: exported for AWS, planned against the SageMaker API`, { timeout: 30 * 60_000 }, async (t) => {
+    const python = sagemakerVenv(t, major);
+    const moto = await startMotoServer(t, python);
+    const work = tempDir(t, "smp-py-plan-aws-");
+    // A SageMaker API endpoint that keeps what it is sent (the local engine, with its own key pair) and an S3 (moto).
+    const engine = await startLocalServe(t, join(work, "engine"));
+    const keys = JSON.parse(cliRun(["local", "credentials", "--store", join(work, "engine"), "--format", "json"], work).stdout);
+    const env = {
+      ...awsEnvironment(work, moto.endpoint, { id: keys.accessKeyId, secret: keys.secretAccessKey }),
+      AWS_ENDPOINT_URL_SAGEMAKER: engine.endpoint,
+    };
+    const file = join(root, Object.values(template.folders)[0], "pipeline.py");
+    const plan = cliRun(
+      ["plan", file, "--python", python, "--region", "us-east-1", "--role", TEAM_ROLE, "--arg", "default_bucket=team-bucket"],
+      work,
+      180_000,
+      env,
+    );
+    assert.equal(plan.status, 0, plan.stdout + plan.stderr);
+    assert.match(plan.stdout, /^Target: AWS \(profile default, region us-east-1\)$/m);
+    assert.match(plan.stdout, new RegExp(`${template.pipelineName}`));
+    assert.match(plan.stdout, /Plan only: nothing was created, updated or started\./);
+    const uploaded = /"(s3:\/\/team-bucket\/[^"]+\/code\/[^"]+)"/.exec(
+      cliRun(["export", file, "--python", python, "--region", "us-east-1", "--role", TEAM_ROLE, "--arg", "default_bucket=team-bucket"], work, 180_000, env)
+        .stdout,
+    )?.[1];
+    assert.ok(uploaded, "the export for AWS names code in the team's bucket");
+    const [, bucket, key] = /^s3:\/\/([^/]+)\/(.+)$/.exec(uploaded)!;
+    assert.ok(moto.readObject(bucket, key), `${uploaded} is in S3`);
+    // A run on AWS needs a real role: refused before anything runs.
+    const run = cliRun(["run", file, "--python", python, "--region", "us-east-1"], work, 180_000, env);
+    assert.equal(run.status, 2, run.stdout + run.stderr);
+    assert.match(run.stderr, /A run on AWS needs --role <arn>/);
   });
 
   test(`interop: SDK v${major}: a misspelled output name (accepted by the SDK) is reference-unknown-output on that literal`, { timeout: 30 * 60_000 }, (t) => {

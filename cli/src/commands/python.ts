@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { LineIndex, type SeveritySetting } from "../../../core/src";
 import { prepareStoreFolder } from "../../../engine/src";
-import { exportPythonPipeline, parsePythonTarget, pythonDiagnostics, type PythonExportResult } from "../../../sagemaker/src";
+import { exportPythonPipeline, parsePythonTarget, pythonDiagnostics, type PythonExportAws, type PythonExportResult } from "../../../sagemaker/src";
 import type { FileResult } from "../format";
 import { UsageError } from "../files";
 
@@ -15,6 +15,10 @@ export interface PythonOptions {
 export interface ExportOptions extends PythonOptions {
   output?: string;
   store?: string;
+  aws?: boolean;
+  profile?: string;
+  region?: string;
+  role?: string;
 }
 
 export interface ExportedPython {
@@ -23,8 +27,8 @@ export interface ExportedPython {
   result: PythonExportResult;
 }
 
-/** Runs the export of `target` (`FILE.py[:FUNCTION]`); uploads go to `store` when given. */
-export async function exportPython(target: string, options: PythonOptions, store?: string): Promise<ExportedPython> {
+/** Runs the export of `target` (`FILE.py[:FUNCTION]`): offline, its uploads in `store` when given; or for AWS. */
+export async function exportPython(target: string, options: PythonOptions, store?: string, aws?: PythonExportAws): Promise<ExportedPython> {
   const parsed = parsePythonTarget(target);
   if (!parsed) throw new UsageError(`Not a Python file: ${target} (expected FILE.py or FILE.py:FUNCTION)`);
   let text: string;
@@ -34,8 +38,8 @@ export async function exportPython(target: string, options: PythonOptions, store
     throw new UsageError(`No such file: ${parsed.file}`);
   }
   for (const arg of options.arg ?? []) if (!/^[A-Za-z_]\w*=/.test(arg)) throw new UsageError(`--arg expects NAME=VALUE, got '${arg}'`);
-  if (store) prepareStoreFolder(resolve(store));
-  const result = await exportPythonPipeline({ file: parsed.file, function: parsed.function, args: options.arg, python: options.python, store });
+  if (store && !aws) prepareStoreFolder(resolve(store));
+  const result = await exportPythonPipeline({ file: parsed.file, function: parsed.function, args: options.arg, python: options.python, store, aws });
   return { file: parsed.file, text, result };
 }
 
@@ -60,7 +64,8 @@ export function describeFailure(exported: ExportedPython): string[] {
 
 /** `sagemaker-pipelines export FILE.py[:FUNCTION]`: the definition JSON on stdout or in `-o FILE`. */
 export async function exportCommand(target: string, options: ExportOptions, out: (text: string) => void, err: (line: string) => void): Promise<number> {
-  const exported = await exportPython(target, options, options.store);
+  const aws = options.aws || options.profile || options.region ? { profile: options.profile, region: options.region, role: options.role } : undefined;
+  const exported = await exportPython(target, options, options.store, aws);
   const { result } = exported;
   if (!result.ok) {
     describeFailure(exported).forEach(err);
@@ -68,7 +73,8 @@ export async function exportCommand(target: string, options: ExportOptions, out:
   }
   if (options.output) writeFileSync(options.output, result.definition);
   else out(result.definition);
-  const uploads = result.uploads.length ? `; ${result.uploads.length} upload(s) kept in ${options.store ?? "memory"}` : "";
+  const kept = aws ? "made to S3" : `kept in ${options.store ?? "memory"}`;
+  const uploads = result.uploads.length ? `; ${result.uploads.length} upload(s) ${kept}` : "";
   err(`Exported ${result.name ? `pipeline '${result.name}' ` : ""}from ${result.found} in ${exported.file} (sagemaker ${result.sdk})${uploads}.`);
   return 0;
 }

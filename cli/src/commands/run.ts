@@ -28,7 +28,8 @@ import {
   type RunDialogs,
 } from "../../../sagemaker/src";
 import { describeFailure, exportPython, type PythonOptions } from "./python";
-import { openTarget, type TargetOptions } from "../target";
+import { isAwsTarget, openTarget, type TargetOptions } from "../target";
+import { PLACEHOLDER_ROLE } from "../store";
 import { UsageError } from "../files";
 
 export interface RunOptions extends TargetOptions {
@@ -52,6 +53,8 @@ export async function runPipeline(
   out: (line: string) => void,
   mode: "run" | "plan" = "run",
 ): Promise<number> {
+  if (mode === "run" && isAwsTarget(options) && options.role === PLACEHOLDER_ROLE)
+    throw new UsageError("A run on AWS needs --role <arn>: the IAM role SageMaker assumes to run the pipeline.");
   const source = await readSource(file, options, mode);
   if ("failed" in source) {
     source.failed.forEach(out);
@@ -146,11 +149,17 @@ interface Source {
   pipelineName?: string;
 }
 
-/** The definition to run: a JSON file's text, or a `.py` exported (its uploads put in the local store when it will run there). */
+/**
+ * The definition to run: a JSON file's text, or a `.py` exported: for AWS when the run goes there (the SDK uploads to S3
+ * with the user's credentials, as it does for a deployment), else offline with its uploads in the local store.
+ */
 async function readSource(file: string, options: RunOptions & PythonOptions, mode: "run" | "plan"): Promise<Source | { failed: string[] }> {
   if (parsePythonTarget(file)) {
-    const local = !options.endpoint && !options.profile;
-    const exported = await exportPython(file, options, mode === "run" && local ? options.store : undefined);
+    const aws = isAwsTarget(options)
+      ? { profile: options.profile, region: options.region, role: options.role === PLACEHOLDER_ROLE ? undefined : options.role }
+      : undefined;
+    const local = !aws && !options.endpoint;
+    const exported = await exportPython(file, options, mode === "run" && local ? options.store : undefined, aws);
     if (!exported.result.ok) return { failed: [...describeFailure(exported), `Not started: ${exported.file} could not be exported.`] };
     return { text: exported.result.definition, path: exported.file, python: exported.text, pipelineName: exported.result.name };
   }

@@ -38,15 +38,30 @@ export function registerRunCommands(
     const started = await controller.run(document, request, what, referenceArn, (step, message) => failures.refused(documentUri, step, message));
     if (started) follow(started, documentUri);
   };
-  /** A `.py` (or its preview) exported again now: with its uploads in the local engine's store. */
+  /**
+   * A `.py` (or its preview) exported again now: offline with its uploads in the local engine's store, or, for a run on
+   * AWS, by the SDK with the user's credentials (it uploads the code to S3), after the user agrees to that.
+   */
   const pythonDefinition = async (document: vscode.TextDocument, what: string) => {
-    if (controller.settings().target !== "local") {
-      void vscode.window.showWarningMessage(
-        `${what}: a Python pipeline file runs on the local engine only (its offline export has a placeholder role and bucket). Set sagemakerPipelines.target to local, or run the definition JSON it exports.`,
-      );
-      return undefined;
-    }
-    return python.documentForRun(document, true);
+    const settings = controller.settings();
+    if (settings.target === "local") return python.documentForRun(document, { local: true });
+    const role = await controller.roleArn();
+    if (!role) return undefined;
+    const where = `${settings.aws.region || "the default region"}${settings.aws.profile ? `, profile ${settings.aws.profile}` : ""}`;
+    const name = document.uri.path
+      .split("/")
+      .pop()
+      ?.replace(/\.pipeline\.json$/, "");
+    const agreed = await vscode.window.showInformationMessage(
+      `${what} on AWS: export ${name} for AWS first?`,
+      {
+        modal: true,
+        detail: `Its code runs with your AWS credentials (${where}) and role ${role}: the SageMaker Python SDK uploads the code and data the definition references to S3, as it does for any deployment. Nothing is created or started before the run's own confirmation.`,
+      },
+      "Export for AWS",
+    );
+    if (agreed !== "Export for AWS") return undefined;
+    return python.documentForRun(document, { aws: { profile: settings.aws.profile || undefined, region: settings.aws.region || undefined, role } });
   };
   /** Run Selected Steps and Run From Here in a `.py`: the step constructor calls the selections touch. */
   const runInPython = async (editor: vscode.TextEditor, kind: "selected" | "fromHere") => {

@@ -11,7 +11,7 @@ import {
   SETTINGS_SECTION,
   type PipelineDiagnostic,
 } from "../../../core/src";
-import type { Lint, PythonExportResult } from "../../../sagemaker/src";
+import type { Lint, PythonExportAws, PythonExportResult } from "../../../sagemaker/src";
 import { loadEngine, loadSageMaker } from "../lazy";
 import type { StableLensCommands } from "../lens/stable-lens-commands";
 import { pythonFileDiagnostics } from "./file-diagnostics";
@@ -48,6 +48,8 @@ const SEVERITY: Record<PipelineDiagnostic["severity"], vscode.DiagnosticSeverity
 interface ExportOptions {
   /** The uploads go to the local engine's store (before a local run). */
   store?: string;
+  /** For a run on AWS: the SDK calls AWS and uploads to S3. */
+  aws?: PythonExportAws;
   /** Why: in the progress title. */
   what: string;
 }
@@ -164,13 +166,16 @@ export class PythonPipelines implements vscode.Disposable, vscode.TextDocumentCo
   }
 
   /**
-   * The definition document to run for a `.py` or its preview: exported again now, with the uploads put in the local
-   * engine's store when the run goes there. Undefined when the export failed (its diagnostic and message are shown).
+   * The definition document to run for a `.py` or its preview, exported again now: offline with the uploads put in the
+   * local engine's store, or for AWS. Undefined when the export failed (its diagnostic and message are shown).
    */
-  async documentForRun(document: vscode.TextDocument, local: boolean): Promise<vscode.TextDocument | undefined> {
+  async documentForRun(document: vscode.TextDocument, target: { local: true } | { aws: PythonExportAws }): Promise<vscode.TextDocument | undefined> {
     const source = isPythonDocument(document) ? document : await this.openSource(document.uri);
     if (!source) return undefined;
-    const result = await this.refresh(source, { what: "Exporting for the run", store: local ? this.store() : undefined });
+    const result = await this.refresh(
+      source,
+      "aws" in target ? { what: "Exporting for AWS", aws: target.aws } : { what: "Exporting for the run", store: this.store() },
+    );
     if (!result?.ok) return undefined;
     return this.openPreview(source.uri);
   }
@@ -248,7 +253,14 @@ export class PythonPipelines implements vscode.Disposable, vscode.TextDocumentCo
     const key = document.uri.toString();
     const exported = await this.exports.run(key, (signal) =>
       withProgress(`${options.what} ${name} with ${interpreter.python}`, signal, (cancel) =>
-        exportPythonPipeline({ file: document.uri.fsPath, python: interpreter.python, store: options.store, signal: cancel, script: this.exportScript }),
+        exportPythonPipeline({
+          file: document.uri.fsPath,
+          python: interpreter.python,
+          store: options.store,
+          aws: options.aws,
+          signal: cancel,
+          script: this.exportScript,
+        }),
       ),
     );
     if (!exported) return undefined;
@@ -265,7 +277,10 @@ export class PythonPipelines implements vscode.Disposable, vscode.TextDocumentCo
       this.definitions.set(preview.toString(), result.definition);
       this.changed.fire(preview);
       if (result.name) this.suggestName(preview, result.name);
-      this.log(`Exported ${name} (${result.found}, sagemaker ${result.sdk}, ${interpreter.python} from the ${interpreter.from}).`);
+      const uploads = options.aws && result.uploads.length ? `; ${result.uploads.length} upload(s) to S3: ${result.uploads.join(", ")}` : "";
+      this.log(
+        `Exported ${name} (${result.found}, sagemaker ${result.sdk}, ${interpreter.python} from the ${interpreter.from}${options.aws ? ", for AWS" : ""})${uploads}.`,
+      );
     } else if (result.kind === "cancelled") {
       // A newer save's export, or the Cancel button: the diagnostics stay until an export ends.
       this.log(`${name}: the export was cancelled.`);
@@ -273,7 +288,7 @@ export class PythonPipelines implements vscode.Disposable, vscode.TextDocumentCo
     } else {
       this.log(`${name}: the export failed (${result.kind}): ${result.message}`);
       for (const line of [result.traceback, result.install && `Install it with: ${result.install}`].filter(Boolean)) this.log(`  ${line}`);
-      if (options.store) void vscode.window.showErrorMessage(`${name}: the export failed: ${result.message}`);
+      if (options.store || options.aws) void vscode.window.showErrorMessage(`${name}: the export failed: ${result.message}`);
     }
     const placed = await pythonFileDiagnostics(result, text, this.lint, preview.toString());
     this.diagnostics.set(

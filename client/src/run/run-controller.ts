@@ -278,7 +278,8 @@ export class RunController {
     return name;
   }
 
-  private async roleArn(): Promise<string | undefined> {
+  /** The role runs use: the setting, the one remembered for the workspace, or asked (AWS); the placeholder locally. */
+  async roleArn(): Promise<string | undefined> {
     const settings = this.settings();
     if (settings.roleArn) return settings.roleArn;
     if (settings.target === "local") return LOCAL_ROLE;
