@@ -39,6 +39,8 @@ export function commandLine(argv: string[]): string {
   return argv.map((arg) => (/^[A-Za-z0-9_@%+=:,./-]+$/.test(arg) ? arg : JSON.stringify(arg))).join(" ");
 }
 const REASON_LIMIT = 1024;
+/** How long a job's output may still arrive after its main process has ended. */
+export const OUTPUT_DRAIN_MS = 3000;
 
 export function spawnLogged(request: SpawnRequest): Promise<void> {
   if (request.signal.aborted) return Promise.reject(new StepStoppedError("The execution was stopped before the job started."));
@@ -69,6 +71,7 @@ export function spawnLogged(request: SpawnRequest): Promise<void> {
           }
         });
         reader.on("close", done);
+        stream.once("close", done);
       });
     const streams = Promise.all([lines(child.stdout!, false), lines(child.stderr!, true)]);
 
@@ -94,11 +97,20 @@ export function spawnLogged(request: SpawnRequest): Promise<void> {
     child.on("error", (error) => {
       startError = error;
     });
+    let drainTimer: NodeJS.Timeout | undefined;
     child.on("exit", () => {
       // The job ends with its main process: whatever it left running in its group goes too (as with a container).
       signalGroup("SIGKILL");
+      // A process outside the group (one that started a session of its own, or a sandbox's child stopped before it was
+      // tied to its parent) can keep the output pipes open for ever: after a grace period they are closed from this end,
+      // which ends the job ('close').
+      drainTimer = setTimeout(() => {
+        child.stdout?.destroy();
+        child.stderr?.destroy();
+      }, OUTPUT_DRAIN_MS);
     });
     child.on("close", (code, signal) => {
+      if (drainTimer) clearTimeout(drainTimer);
       untrack?.();
       request.signal.removeEventListener("abort", onAbort);
       if (runtimeTimer) clearTimeout(runtimeTimer);
