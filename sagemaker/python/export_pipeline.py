@@ -332,7 +332,10 @@ def main():
         message = f"The SageMaker Python SDK is not installed in {sys.executable} ({error}). Install it with: {install}"
         return emit({"ok": False, "error": {"kind": "sdk-missing", "message": message, "install": install, "python": sys.executable}}, out)
     if options.aws:
-        uploads = record_uploads()
+        try:
+            uploads = record_uploads()
+        except ImportError:  # no botocore: the SDK uploads nothing
+            uploads = []
     else:
         try:
             uploads = install_offline_shim(options.store).uploads
@@ -391,6 +394,10 @@ def main():
         elif not is_pipeline(value):
             tried.append(f"{name} is a {type(value).__name__}, not a Pipeline")
             continue
+        elif given:
+            # The module built it at import: the arguments could not have changed it.
+            message = f"{name} is a module-level Pipeline object, which takes no --arg ({', '.join(sorted(given))} given): name a function that returns the pipeline, as {os.path.basename(path)}:FUNCTION."
+            return emit({"ok": False, "error": {"kind": "arguments", "message": message}}, out)
         try:
             definition = json.loads(value.definition())
         except BaseException as error:  # noqa: BLE001

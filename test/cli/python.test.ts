@@ -100,6 +100,31 @@ test("export: a module-level Pipeline; the user's prints go to stderr, the defin
   );
 });
 
+test("export: --arg with a module-level Pipeline is an error (the module built it before any argument), not ignored", (t) => {
+  const dir = workspace(t, { "pipeline.py": MODULE_LEVEL });
+  const result = cli_(dir, "export", "pipeline.py", "--arg", "region=eu-west-1");
+  assert.equal(result.status, 1, result.stderr);
+  assert.equal(result.stdout, "");
+  assert.match(
+    result.stderr,
+    /error python-export: pipeline is a module-level Pipeline object, which takes no --arg \(region given\): name a function that returns the pipeline, as pipeline\.py:FUNCTION\./,
+  );
+});
+
+test("export --aws: get_pipeline gets the role given, and None for the region and bucket the session then finds", (t) => {
+  const dir = workspace(t, { "pipeline.py": TEMPLATE });
+  const result = spawnSync(process.execPath, [cli, "export", "pipeline.py", "--aws", "--role", "arn:aws:iam::111122223333:role/Team"], {
+    cwd: dir,
+    encoding: "utf8",
+    timeout: 60_000,
+    env: { ...process.env, PYTHONPATH: join(dir, "sdk"), AWS_REGION: undefined, AWS_DEFAULT_REGION: undefined },
+  });
+  assert.equal(result.status, 0, result.stderr);
+  const definition = JSON.parse(result.stdout);
+  assert.equal(definition.Steps[0].Arguments.ErrorMessage, "None arn:aws:iam::111122223333:role/Team None 2");
+  assert.deepEqual(readdirSync(dir).sort(), ["pipeline.py", "sdk"], "nothing written to a local store");
+});
+
 test("export: get_pipeline of the Projects template gets the placeholder region, role and bucket, and --arg values in the parameter's type", (t) => {
   const dir = workspace(t, { "pipeline.py": TEMPLATE });
   const result = cli_(dir, "export", "pipeline.py", "--arg", "count=41", "--arg", "region=eu-west-1", "-o", "out.json");
