@@ -153,7 +153,7 @@ async function main(): Promise<void> {
   if (run("startup")) {
     const s = await benchStartup();
     console.log(
-      `== Start-up: whole processes spawned from here, beside a bare \`node -e 0\` spawned the same way (wall time: median and minimum of ${s.node.runs} interleaved runs; peak RSS from process.resourceUsage(), median of 3)`,
+      `== Start-up: whole processes spawned from here, beside a bare \`node -e 0\` spawned the same way (wall time: median and minimum of ${s.node.runs} interleaved runs; peak RSS: the process's own VmHWM, median of 3)`,
     );
     const row = (f: typeof s.node, target: string) => [
       f.what,

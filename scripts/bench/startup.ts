@@ -23,7 +23,7 @@ export interface ProcessFigures {
   runs: number;
   medianMs: number;
   minMs: number;
-  /** Peak resident set (process.resourceUsage().maxRSS), MiB, median. */
+  /** Peak resident set of the process itself (max-rss.cjs), MiB, median. */
   maxRssMiB: number;
 }
 

@@ -12,7 +12,7 @@ const eslint = new ESLint({ cwd: root });
 
 async function boundaryErrors(file: string, source: string): Promise<string[]> {
   const [result] = await eslint.lintText(source, { filePath: join(root, file) });
-  return result.messages.filter((m) => m.ruleId === "no-restricted-imports").map((m) => m.message);
+  return result.messages.filter((m) => m.ruleId === "no-restricted-imports" || m.ruleId === "layers/dynamic-imports").map((m) => m.message);
 }
 
 test("boundaries: the CLI may not import the VS Code client", async () => {
@@ -45,4 +45,30 @@ test("boundaries: the engine may not import the SageMaker client layer, the serv
 
 test("boundaries: inside a layer, deep imports are free", async () => {
   assert.deepEqual(await boundaryErrors("core/src/features/made-up.ts", `import { parseDocument } from "../parse";\nexport const p = parseDocument;\n`), []);
+});
+
+test("boundaries: import() and require() cross no boundary either", async () => {
+  const errors = await boundaryErrors(
+    "cli/src/made-up.ts",
+    `export const a = () => import("../../client/src/extension");\nexport const b = () => import("../../engine/src/store");\nexport const c = require("../../server/src");\n`,
+  );
+  assert.equal(errors.length, 3, errors.join("\n"));
+  assert.match(errors[0], /cli layer may not import the client layer/);
+  assert.match(errors[1], /through its entry \(engine\/src\)/);
+  assert.match(errors[2], /cli layer may not import the server layer/);
+  assert.deepEqual(await boundaryErrors("core/src/made-up.ts", `export const f = () => import("node:fs");\n`).then((e) => e.length), 1);
+  // The client's lazy entries (client/src/lazy.ts) and a layer's own files stay allowed.
+  assert.deepEqual(
+    await boundaryErrors("client/src/made-up.ts", `export const e = () => import("../../engine/src");\nexport const l = () => import("./lazy");\n`),
+    [],
+  );
+});
+
+test("boundaries: the core imports no Node built-in by its bare name, and its own files keep any name", async () => {
+  const errors = await boundaryErrors(
+    "core/src/made-up.ts",
+    `import { join } from "path";\nimport { readFile } from "fs/promises";\nexport const c = [join, readFile];\n`,
+  );
+  assert.equal(errors.length, 2, errors.join("\n"));
+  assert.deepEqual(await boundaryErrors("core/src/made-up.ts", `import { u } from "./url";\nexport const c = u;\n`), []);
 });

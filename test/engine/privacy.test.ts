@@ -11,6 +11,8 @@ import {
 } from "@aws-sdk/client-sagemaker";
 import { LocalEngine } from "../../engine/src/engine";
 import { createStepRunner } from "../../engine/src/runners/index";
+import { stepDescription } from "../../client/src/views/execution-texts";
+import { stepTooltipMarkdown } from "../../client/src/views/step-tooltip";
 import { tempDir } from "../helpers/temp";
 import { waitForExecution } from "./helpers";
 
@@ -41,7 +43,7 @@ function step(name: string, exitCode: number) {
 /** Engine lines: what the engine itself writes into a step's log. */
 const ENGINE_LINE = /^(Runner: host process |\$ python3 |Output out: |Warning: |Completed by host process\.$|Failed: AlgorithmError: )/;
 
-test("store and logs are private; output lines are prefixed and engine lines never span lines; an empty output is a warning on the step", async (t) => {
+test("store and logs are private; output lines are prefixed and engine lines never span lines; an empty output is a warning on the step and in the Executions view", async (t) => {
   const root = join(tempDir(t, "smp-privacy-"), "store");
   const engine = new LocalEngine({ root, runner: createStepRunner({ mode: "host" }) });
   t.after(() => engine.close());
@@ -68,6 +70,11 @@ test("store and logs are private; output lines are prefixed and engine lines nev
   assert.equal(byName.get("Empty")?.StepStatus, "Succeeded");
   assert.equal(byName.get("Empty")?.FailureReason, "Warning: the job wrote no file to its output out (/opt/ml/processing/out).");
   assert.equal(byName.get("Broken")?.StepStatus, "Failed");
+  // The Executions view shows the warning on the step's row and in its tooltip (not as a failure); the failed step has none.
+  const now = new Date();
+  assert.match(stepDescription(byName.get("Empty")!, [], now), /^Succeeded · .*warning$/);
+  assert.match(stepTooltipMarkdown(byName.get("Empty")!), /^\*\*Empty\*\* \(Succeeded\)\n\nWarning: the job wrote no file to its output out/);
+  assert.doesNotMatch(stepDescription(byName.get("Broken")!, [], now), /warning/);
 
   for (const name of ["Empty", "Broken"]) {
     const lines = readFileSync(join(root, "executions", id, "steps", name, "log.txt"), "utf8")

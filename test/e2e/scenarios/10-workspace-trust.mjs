@@ -6,7 +6,9 @@
 // or Python process is started, nothing listens, no store folder is created. Then the folder is trusted as a person
 // does it (the banner's Manage → Trust): Restricted Mode ends, the Executions view asks the target again, the commands
 // are offered, the graph's run button is enabled, and Run Pipeline (Command Palette) runs the pipeline to Succeeded.
-import { existsSync } from "node:fs";
+// A Python pipeline file (examples/python/pipeline.py, with `sagemakerPipelines.python` set to a stand-in interpreter
+// that leaves a mark when it runs) is edited and saved while untrusted: nothing runs it; once trusted, a save exports it.
+import { chmodSync, cpSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { descendants, listeningPorts } from "../lib/processes.mjs";
 
@@ -14,6 +16,8 @@ const UNTRUSTED = /pipelines never run in an untrusted workspace\. Trust the wor
 const RUN_COMMANDS = ["Run Pipeline", "Run Selected Steps", "Start Local Engine", "Retry Failed Steps"];
 const ALWAYS = "SageMaker Pipelines: Show Pipeline Graph";
 const VIEW = "SageMaker Executions";
+/** A stand-in for Python: it records that it ran (the export then fails, which is all this scenario needs). */
+const FAKE_PYTHON = 'echo "$@" > "$(dirname "$0")/python-ran.txt"\nexit 1\n';
 
 export default {
   name: "workspace trust: untrusted folder lints and hovers but refuses to run; trusted, it runs",
@@ -21,6 +25,12 @@ export default {
   timeoutMs: 150_000,
   async run({ page, wb, fixtures, workspace, serverPid, log, screenshot }) {
     const store = join(workspace, ".sagemaker-pipelines");
+    const pythonRan = join(workspace, "python-ran.txt");
+    cpSync(join(fixtures.ROOT, "examples/python/pipeline.py"), join(workspace, "pipeline.py"));
+    writeFileSync(join(workspace, "fake-python"), `#!/bin/sh\n${FAKE_PYTHON}`);
+    chmodSync(join(workspace, "fake-python"), 0o755);
+    mkdirSync(join(workspace, ".vscode"), { recursive: true });
+    writeFileSync(join(workspace, ".vscode/settings.json"), JSON.stringify({ "sagemakerPipelines.python": join(workspace, "fake-python") }, null, 2));
     const noEngine = (when) => {
       const started = engineProcesses(serverPid);
       if (started.length) throw new Error(`${when}: engine or Python processes under code-server: ${started.map((p) => `${p.pid} ${p.cmdline}`).join(" | ")}`);
@@ -48,6 +58,12 @@ export default {
     const hover = await wb.hoverAtText(page, '"Prepare"', { expect: "Step Prepare · Processing", log });
     log(`hover on "Prepare": ${hover.replace(/\n/g, " | ").slice(0, 160)}`);
     await screenshot("untrusted-diagnostics-hover");
+
+    // ---- A Python pipeline file edited and saved: its code is not run (checked once the other refusals are done). ----
+    await wb.openFile(page, "pipeline.py");
+    await wb.replaceText(page, "return Pipeline(", "return  Pipeline(");
+    await wb.saveActiveEditor(page);
+    log("pipeline.py edited and saved while untrusted");
 
     // ---- Running is refused. The lenses are there; clicked, they warn and ask nothing. ----
     await wb.openFile(page, fixtures.RUNNABLE_FILE);
@@ -98,6 +114,7 @@ export default {
     log(`${VIEW} while untrusted: ${untrustedView.map((r) => r.label).join(" | ")}`);
     await screenshot("untrusted-executions-view");
     noEngine("untrusted, after the lenses, palette, context menu, graph and Executions view");
+    if (existsSync(pythonRan)) throw new Error("saving pipeline.py in an untrusted workspace ran Python on it (the stand-in interpreter left its mark)");
 
     // ---- Trust the folder: the banner's Manage → the Workspace Trust editor → Trust. ----
     await page.locator(".monaco-workbench .part.banner a", { hasText: "Manage" }).click();
@@ -156,6 +173,19 @@ export default {
     const listeners = tcpListeners(serverPid);
     log(`listening under code-server after the run: ${listeners.join(" | ")}`);
     if (!listeners.length) throw new Error("the run succeeded but no process under code-server listens on a TCP port (the local engine)");
+
+    // Saving the Python file now exports it, with the configured interpreter.
+    // Its tab is still open from the untrusted phase (a click on it is steadier here than Quick Open).
+    await page.locator('.tabs-container .tab[aria-label^="pipeline.py,"], .tabs-container .tab[aria-label="pipeline.py"]').first().click();
+    await page.locator('.tabs-container .tab.active[aria-label^="pipeline.py"]').waitFor({ state: "visible" });
+    await wb.replaceText(page, "return  Pipeline(", "return Pipeline(");
+    await wb.saveActiveEditor(page);
+    // The stand-in exports nothing, so the export's failure shows as a problem in pipeline.py.
+    const exported = await wb.waitForProblems(page, "the failed export in pipeline.py", (p) => p.files.some((f) => f.text.includes("pipeline.py")), {
+      timeoutMs: 60_000,
+    });
+    log(`pipeline.py saved once trusted: ${exported.rows.find((r) => /without exporting/.test(r.text))?.text ?? JSON.stringify(exported.files)}`);
+    if (!existsSync(pythonRan)) throw new Error("saving pipeline.py once trusted did not run the configured interpreter");
   },
 };
 
