@@ -185,7 +185,8 @@ export class LocalEngine {
     }
     const part = readLogRange(step.LogPath, range);
     if (part.status === 416) response.writeHead(416, { "content-range": `bytes */${part.size}` }).end();
-    else response.writeHead(206, { "content-type": "text/plain; charset=utf-8", "content-range": `bytes ${part.start}-${part.end}/${part.size}` }).end(part.bytes);
+    else
+      response.writeHead(206, { "content-type": "text/plain; charset=utf-8", "content-range": `bytes ${part.start}-${part.end}/${part.size}` }).end(part.bytes);
     return true;
   }
 }

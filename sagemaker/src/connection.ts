@@ -19,7 +19,9 @@ export interface Timeouts {
 }
 export const DEFAULT_TIMEOUTS: Timeouts = { connectionMs: 5_000, requestMs: 60_000 };
 /** The request handler's timeouts, for every client of the layer. */
-export const connectionHandler = (t: Timeouts = DEFAULT_TIMEOUTS) => ({ requestHandler: { connectionTimeout: t.connectionMs, requestTimeout: t.requestMs, throwOnRequestTimeout: true } });
+export const connectionHandler = (t: Timeouts = DEFAULT_TIMEOUTS) => ({
+  requestHandler: { connectionTimeout: t.connectionMs, requestTimeout: t.requestMs, throwOnRequestTimeout: true },
+});
 
 /** The local engine's own key pair (in its store folder): requests to it are signed with it, as requests to AWS are. */
 export interface LocalEngineCredentials {
@@ -29,7 +31,13 @@ export interface LocalEngineCredentials {
 
 export function localConnection(endpoint: string, credentials: LocalEngineCredentials, timeouts = DEFAULT_TIMEOUTS): Connection {
   const { accessKeyId, secretAccessKey } = credentials;
-  const client = new SageMakerClient({ endpoint, region: "us-east-1", credentials: { accessKeyId, secretAccessKey }, maxAttempts: 1, ...connectionHandler(timeouts) });
+  const client = new SageMakerClient({
+    endpoint,
+    region: "us-east-1",
+    credentials: { accessKeyId, secretAccessKey },
+    maxAttempts: 1,
+    ...connectionHandler(timeouts),
+  });
   return { client, target: "local", label: `local engine (${endpoint})`, endpoint };
 }
 

@@ -99,7 +99,10 @@ export class LocalStreamReader implements StreamReader {
       await response.body?.cancel();
       throw new NoLocalLog();
     }
-    if (!response.ok) throw Object.assign(new Error(`the local engine answered ${response.status}: ${(await response.text()).slice(0, 200)}`), { $metadata: { httpStatusCode: response.status } });
+    if (!response.ok)
+      throw Object.assign(new Error(`the local engine answered ${response.status}: ${(await response.text()).slice(0, 200)}`), {
+        $metadata: { httpStatusCode: response.status },
+      });
     const bytes = Buffer.from(await response.arrayBuffer());
     const start = Number(/bytes (\d+)-/.exec(response.headers.get("content-range") ?? "")?.[1] ?? 0);
     return { bytes, start };

@@ -1,4 +1,9 @@
-import { DescribeAutoMLJobV2Command, DescribeHyperParameterTuningJobCommand, type PipelineExecutionStep, type SageMakerClient } from "@aws-sdk/client-sagemaker";
+import {
+  DescribeAutoMLJobV2Command,
+  DescribeHyperParameterTuningJobCommand,
+  type PipelineExecutionStep,
+  type SageMakerClient,
+} from "@aws-sdk/client-sagemaker";
 
 /** The log groups SageMaker writes its jobs' logs to; each job's streams start with `<job name>/`. */
 export const LOG_GROUPS = {
@@ -65,7 +70,10 @@ export async function stepLogSources(client: SageMakerClient, step: PipelineExec
   }
   if (metadata.EMR) {
     const where = metadata.EMR.LogFilePath ? `in ${metadata.EMR.LogFilePath}` : "in the cluster's log folder (its LogUri)";
-    return { jobs: [], notes: [`EMR step ${metadata.EMR.StepId ?? ""} of cluster ${metadata.EMR.ClusterId ?? "?"} writes its logs to S3, ${where}, not to CloudWatch.`] };
+    return {
+      jobs: [],
+      notes: [`EMR step ${metadata.EMR.StepId ?? ""} of cluster ${metadata.EMR.ClusterId ?? "?"} writes its logs to S3, ${where}, not to CloudWatch.`],
+    };
   }
   if (metadata.Lambda?.Arn) {
     const fn = metadata.Lambda.Arn.split(":")[6] ?? metadata.Lambda.Arn;

@@ -66,7 +66,8 @@ export class StepLogFeed {
       const found = await this.discover();
       changed = found.notes.join("\n") !== this.notes.join("\n");
       this.notes = found.notes;
-      for (const stream of found.streams) if (!this.sections.some((s) => s.key === stream.key)) this.sections.push({ ...stream, lines: [], dropped: 0, read: false });
+      for (const stream of found.streams)
+        if (!this.sections.some((s) => s.key === stream.key)) this.sections.push({ ...stream, lines: [], dropped: 0, read: false });
       operation = "GetLogEvents";
       for (const section of this.sections) changed = (await this.advance(section)) || changed;
       changed = changed || this.error !== undefined;
