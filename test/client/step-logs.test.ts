@@ -59,7 +59,11 @@ async function fakeLogs(t: TestContext, groups: Record<string, Record<string, Ev
       }
       return {
         status: 200,
-        body: { events: events.slice(from, to).map((e) => ({ ...e, ingestionTime: e.timestamp })), nextBackwardToken: `b/${from}`, nextForwardToken: `f/${to}` },
+        body: {
+          events: events.slice(from, to).map((e) => ({ ...e, ingestionTime: e.timestamp })),
+          nextBackwardToken: `b/${from}`,
+          nextForwardToken: `f/${to}`,
+        },
       };
     }
     return { status: 400, body: { __type: "UnknownOperationException", message: operation } };
@@ -139,7 +143,9 @@ test("step logs: the processing job's streams are found by prefix (paged), read 
   assert.equal(view.sections[0].lines[0], "line 0");
   assert.equal(await feed.loadEarlier(), false, "at the start, the service gives back the token: nothing more");
   assert.equal(feed.view().sections[0].earlier, false);
-  const backwards = server.calls.filter((c) => c.operation === "GetLogEvents" && c.input.logStreamName === "pipelines-abc-process/algo-1-111" && String(c.input.nextToken ?? "").startsWith("b/"));
+  const backwards = server.calls.filter(
+    (c) => c.operation === "GetLogEvents" && c.input.logStreamName === "pipelines-abc-process/algo-1-111" && String(c.input.nextToken ?? "").startsWith("b/"),
+  );
   assert.deepEqual(
     backwards.map((c) => c.input.nextToken),
     ["b/150", "b/50", "b/0"],
@@ -156,7 +162,10 @@ test("step logs: a running step's stream grows; each refresh reads only the new 
   assert.equal(await feed.refresh(), true);
   assert.deepEqual(feed.view().sections[0].lines.slice(-3), ["epoch 1", "loss 0.5", "epoch 2"]);
   const forward = server.calls.filter((c) => c.operation === "GetLogEvents" && String(c.input.nextToken ?? "").startsWith("f/"));
-  assert.ok(forward.some((c) => c.input.nextToken === "f/5"), "read on from the end of the first page");
+  assert.ok(
+    forward.some((c) => c.input.nextToken === "f/5"),
+    "read on from the end of the first page",
+  );
   assert.ok(forward.every((c) => c.input.startFromHead === true));
 });
 
@@ -182,7 +191,10 @@ test("step logs: no stream yet, or no log group yet, is 'no log yet'; a stream t
   await feed.refresh();
   let view = feed.view();
   assert.equal(view.error, undefined);
-  assert.match(view.notes.join("\n"), /Processing job pipelines-abc-process: no log yet \(no stream pipelines-abc-process\/… in \/aws\/sagemaker\/ProcessingJobs\)/);
+  assert.match(
+    view.notes.join("\n"),
+    /Processing job pipelines-abc-process: no log yet \(no stream pipelines-abc-process\/… in \/aws\/sagemaker\/ProcessingJobs\)/,
+  );
   const withGroup = await fakeLogs(t, { "/aws/sagemaker/ProcessingJobs": group });
   const later = await open(t, withGroup.endpoint, processingStep);
   await later.refresh();
@@ -198,16 +210,18 @@ test("step logs: no stream yet, or no log group yet, is 'no log yet'; a stream t
 });
 
 test("step logs: access denied names the missing permission, logs:GetLogEvents or logs:DescribeLogStreams", async (t) => {
-  const denied = (operation: string): Fault => (op) =>
-    op === operation
-      ? {
-          status: 400,
-          body: {
-            __type: "AccessDeniedException",
-            message: `User: arn:aws:sts::123456789012:assumed-role/dev is not authorized to perform: logs:${operation}`,
-          },
-        }
-      : undefined;
+  const denied =
+    (operation: string): Fault =>
+    (op) =>
+      op === operation
+        ? {
+            status: 400,
+            body: {
+              __type: "AccessDeniedException",
+              message: `User: arn:aws:sts::123456789012:assumed-role/dev is not authorized to perform: logs:${operation}`,
+            },
+          }
+        : undefined;
   const server = await fakeLogs(t, { "/aws/sagemaker/ProcessingJobs": { "pipelines-abc-process/algo-1-1": lines(3) } });
   server.faults.push(denied("GetLogEvents"));
   const feed = await open(t, server.endpoint, processingStep);
@@ -228,7 +242,9 @@ test("step logs: access denied names the missing permission, logs:GetLogEvents o
 test("step logs: throttling is retried by the SDK; throttling that lasts is said so", async (t) => {
   const server = await fakeLogs(t, { "/aws/sagemaker/ProcessingJobs": { "pipelines-abc-process/algo-1-1": lines(3) } });
   let throttled = 0;
-  server.faults.push((op) => (op === "GetLogEvents" && throttled++ < 1 ? { status: 400, body: { __type: "ThrottlingException", message: "Rate exceeded" } } : undefined));
+  server.faults.push((op) =>
+    op === "GetLogEvents" && throttled++ < 1 ? { status: 400, body: { __type: "ThrottlingException", message: "Rate exceeded" } } : undefined,
+  );
   const feed = await open(t, server.endpoint, processingStep, { maxAttempts: 3 });
   await feed.refresh();
   assert.equal(feed.view().error, undefined);
@@ -260,10 +276,18 @@ test("step logs: a tuning step's log is its best training job's; AutoML's its be
   );
   const connection = awsConnection({ profile: "", region: "eu-west-1" }, server.endpoint);
   t.after(() => connection.client.destroy());
-  const tuning = await stepLogSources(connection.client, { StepName: "Tune", Metadata: { TuningJob: { Arn: "arn:aws:sagemaker:eu-west-1:1:hyper-parameter-tuning-job/tune-abc" } } });
-  assert.deepEqual(tuning.jobs, [{ title: "Training job tune-abc-007-1234 (the best of tuning job tune-abc)", logGroup: "/aws/sagemaker/TrainingJobs", streamPrefix: "tune-abc-007-1234/" }]);
+  const tuning = await stepLogSources(connection.client, {
+    StepName: "Tune",
+    Metadata: { TuningJob: { Arn: "arn:aws:sagemaker:eu-west-1:1:hyper-parameter-tuning-job/tune-abc" } },
+  });
+  assert.deepEqual(tuning.jobs, [
+    { title: "Training job tune-abc-007-1234 (the best of tuning job tune-abc)", logGroup: "/aws/sagemaker/TrainingJobs", streamPrefix: "tune-abc-007-1234/" },
+  ]);
   assert.equal(server.calls.find((c) => c.operation === "DescribeHyperParameterTuningJob")?.input.HyperParameterTuningJobName, "tune-abc");
-  const automl = await stepLogSources(connection.client, { StepName: "AutoML", Metadata: { AutoMLJob: { Arn: "arn:aws:sagemaker:eu-west-1:1:automl-job/automl-abc" } } });
+  const automl = await stepLogSources(connection.client, {
+    StepName: "AutoML",
+    Metadata: { AutoMLJob: { Arn: "arn:aws:sagemaker:eu-west-1:1:automl-job/automl-abc" } },
+  });
   assert.deepEqual(
     automl.jobs.map((j) => [j.logGroup, j.streamPrefix]),
     [
@@ -272,15 +296,24 @@ test("step logs: a tuning step's log is its best training job's; AutoML's its be
       ["/aws/sagemaker/TransformJobs", "automl-transform/"],
     ],
   );
-  const emr = await stepLogSources(connection.client, { StepName: "Emr", Metadata: { EMR: { ClusterId: "j-1", StepId: "s-2", LogFilePath: "s3://logs/j-1/steps/s-2/" } } });
+  const emr = await stepLogSources(connection.client, {
+    StepName: "Emr",
+    Metadata: { EMR: { ClusterId: "j-1", StepId: "s-2", LogFilePath: "s3://logs/j-1/steps/s-2/" } },
+  });
   assert.deepEqual(emr.jobs, []);
   assert.match(emr.notes[0], /EMR step s-2 of cluster j-1 writes its logs to S3, in s3:\/\/logs\/j-1\/steps\/s-2\//);
   const lambda = await stepLogSources(connection.client, { StepName: "L", Metadata: { Lambda: { Arn: "arn:aws:lambda:eu-west-1:1:function:score" } } });
   assert.match(lambda.notes[0], /\/aws\/lambda\/score/);
   const condition = await stepLogSources(connection.client, { StepName: "Check", StepStatus: "Succeeded", Metadata: { Condition: { Outcome: "True" } } });
   assert.match(condition.notes[0], /A Condition step runs no job of its own: it has no log/);
-  const training = await stepLogSources(connection.client, { StepName: "T", Metadata: { TrainingJob: { Arn: "arn:aws:sagemaker:eu-west-1:1:training-job/pipelines-x-train" } } });
+  const training = await stepLogSources(connection.client, {
+    StepName: "T",
+    Metadata: { TrainingJob: { Arn: "arn:aws:sagemaker:eu-west-1:1:training-job/pipelines-x-train" } },
+  });
   assert.deepEqual(training.jobs[0].logGroup, "/aws/sagemaker/TrainingJobs");
-  const transform = await stepLogSources(connection.client, { StepName: "B", Metadata: { TransformJob: { Arn: "arn:aws:sagemaker:eu-west-1:1:transform-job/pipelines-x-batch" } } });
+  const transform = await stepLogSources(connection.client, {
+    StepName: "B",
+    Metadata: { TransformJob: { Arn: "arn:aws:sagemaker:eu-west-1:1:transform-job/pipelines-x-batch" } },
+  });
   assert.deepEqual([transform.jobs[0].logGroup, transform.jobs[0].streamPrefix], ["/aws/sagemaker/TransformJobs", "pipelines-x-batch/"]);
 });
