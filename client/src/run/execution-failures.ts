@@ -137,7 +137,7 @@ export class ExecutionFailureDiagnostics implements vscode.Disposable {
       const start = lines.rangeOf(finding.start, finding.end).start;
       const step = (finding.data as { step: string }).step;
       return new vscode.CodeLens(new vscode.Range(start.line, start.character, start.line, start.character), {
-        title: "$(output) Show Log",
+        title: "Show Log",
         tooltip: `The log of ${step} in the execution it failed in`,
         command: COMMANDS.showStepLog,
         arguments: [document.uri.toString(), step],

@@ -32,10 +32,7 @@ function definition() {
     Version: "2020-12-01",
     Metadata: {},
     Parameters: [],
-    Steps: [
-      step("Prepare", "print('prepared')"),
-      step("Train", `import sys; print('epoch 1: loss=nan', flush=True); sys.exit('${REASON}')`, ["Prepare"]),
-    ],
+    Steps: [step("Prepare", "print('prepared')"), step("Train", `import sys; print('epoch 1: loss=nan', flush=True); sys.exit('${REASON}')`, ["Prepare"])],
   };
 }
 
@@ -67,7 +64,7 @@ export default {
       throw new Error(`the diagnostic should name Train, execution ${id} and "${REASON}": "${failure.message}"`);
     await wb.revealText(page, '"Name": "Train"');
     const lenses = await wb.waitForCodeLenses(page, ["Show Log"]);
-    log(`lenses: ${lenses.map((l) => l.join(" ")).join(" | ")}`);
+    log(`lenses: ${lenses.join(" | ")}`);
 
     await wb.clickNotificationButton(page, outcome, "Show in Executions");
     await wb.viewPane(page, VIEW).locator(".pane-header.expanded").waitFor({ state: "visible", timeout: 10_000 });
@@ -96,8 +93,14 @@ export default {
     const errorLine = await wb.waitForEditorText(page, REASON);
     log(`log tab: ${reasonLine} / ${String(definitionLine).trim()} / log line: ${String(errorLine).trim()}`);
     await wb.waitForEditorText(page, "Following:  no");
-    await page.locator('.editor-group-container.active .editor-actions .action-label[aria-label^="Follow"]').first().waitFor({ state: "visible", timeout: 10_000 });
-    await page.locator('.editor-group-container.active .editor-actions .action-label[aria-label^="Load Earlier Lines"]').first().waitFor({ state: "visible", timeout: 10_000 });
+    await page
+      .locator('.editor-group-container.active .editor-actions .action-label[aria-label^="Follow"]')
+      .first()
+      .waitFor({ state: "visible", timeout: 10_000 });
+    await page
+      .locator('.editor-group-container.active .editor-actions .action-label[aria-label^="Load Earlier Lines"]')
+      .first()
+      .waitFor({ state: "visible", timeout: 10_000 });
     log("title bar: Follow and Load Earlier Lines");
     await screenshot("log");
   },
