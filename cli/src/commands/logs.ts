@@ -50,7 +50,11 @@ export async function showLogs(executionArn: string, stepName: string, options: 
       const printed = new Map<string, number>();
       const print = () => {
         const view = feed.view();
-        for (const note of view.notes) if (!printed.has(`note:${note}`)) printed.set(`note:${note}`, 1) && out(note);
+        for (const note of view.notes) {
+          if (printed.has(`note:${note}`)) continue;
+          printed.set(`note:${note}`, 1);
+          out(note);
+        }
         for (const section of view.sections) {
           const seen = printed.get(section.title);
           if (seen === undefined && view.sections.length > 1) out(`── ${section.title}`);
