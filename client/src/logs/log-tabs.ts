@@ -92,7 +92,7 @@ export class LogTabs implements vscode.TextDocumentContentProvider, vscode.Docum
         },
       );
       this.sessions.set(key, session);
-      void session.start();
+      void session.start().catch((error: Error) => void vscode.window.showErrorMessage(`Show Log: ${error.message}`));
     }
     const document = await vscode.workspace.openTextDocument(uri);
     if (document.languageId !== "log") await vscode.languages.setTextDocumentLanguage(document, "log").then(undefined, () => undefined);

@@ -1,6 +1,6 @@
 // A failed step's log, one click away: a definition whose second step exits with an error runs on the local engine
 // (▶ Run pipeline → the name → Run); once it has failed, Train's FailureReason is an error on its Name (point 2) and a
-// `Show Log` lens stands above it; in the SageMaker Executions view (the notification's Show in Executions), the
+// `Show Log` lens stands above it; in the SageMaker Executions view, the
 // execution's Train row has the inline Show Log action, and a click on the row opens `Train.log`: on top the step, its
 // status, the FailureReason and a link to its definition (failing.json and Train's line), then the engine's log with
 // the step's own error; the step has ended, so the tab does not follow (its title bar offers Follow and Load Earlier).
@@ -66,8 +66,8 @@ export default {
     const lenses = await wb.waitForCodeLenses(page, ["Show Log"]);
     log(`lenses: ${lenses.join(" | ")}`);
 
-    await wb.clickNotificationButton(page, outcome, "Show in Executions");
-    await wb.viewPane(page, VIEW).locator(".pane-header.expanded").waitFor({ state: "visible", timeout: 10_000 });
+    // The outcome's notification may have gone by now (the Problems panel took the focus): the view is opened directly.
+    await wb.showView(page, VIEW);
     await wb.collapseOtherViews(page, VIEW);
     await wb.setSideBarWidth(page, 460);
     const steps = await wb.expandTreeItem(page, VIEW, id, { level: 2 });
