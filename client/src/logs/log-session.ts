@@ -1,5 +1,5 @@
 import * as vscode from "vscode";
-import { buildModel, executionLabel, parseDocument } from "../../../core/src";
+import { buildModel, executionLabel, formatStepDuration, parseDocument } from "../../../core/src";
 import type { Connection, PipelineExecutionStep, StepLogFeed } from "../../../sagemaker/src";
 import { loadSageMaker } from "../lazy";
 import { logText, type LogHeader } from "./log-text";
@@ -121,7 +121,7 @@ export class LogSession implements vscode.Disposable {
 
   private header(): LogHeader {
     const step = this.step;
-    const duration = step.StartTime && step.EndTime ? ` · ${Math.round((step.EndTime.getTime() - step.StartTime.getTime()) / 1000)} s` : "";
+    const duration = step.StartTime && step.EndTime ? ` · ${formatStepDuration(step.EndTime.getTime() - step.StartTime.getTime())}` : "";
     return {
       step: this.target.step,
       stepType: step.Metadata ? Object.keys(step.Metadata)[0] : undefined,

@@ -185,7 +185,8 @@ export class ExecutionsView implements vscode.TreeDataProvider<ExecutionsNode>, 
     item.iconPath = statusThemeIcon(step.StepStatus);
     item.contextValue = `step-${step.StepStatus}`;
     item.id = `step:${executionArn}:${step.StepName}`;
-    item.command = { command: COMMANDS.showStepLog, title: "Show Log", arguments: [{ executionArn, step: step.StepName }] };
+    const node: ExecutionsNode = { kind: "step", executionArn, step };
+    item.command = { command: COMMANDS.showStepLog, title: "Show Log", arguments: [node] };
     return item;
   }
 

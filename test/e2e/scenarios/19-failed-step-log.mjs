@@ -82,15 +82,16 @@ export default {
 
     await row.locator(".label-name").click();
     await wb.waitForEditorText(page, "Step:       Train");
-    const tab = await page.locator(".tabs-container .tab.active .label-name").first().textContent();
-    if (tab?.trim() !== "Train.log") throw new Error(`the log's tab is "${tab}", expected "Train.log"`);
-    await wb.waitForEditorText(page, "Status:     Failed");
+    const tab = await page.locator(".editor-group-container.active .tabs-container .tab.active").first().getAttribute("aria-label");
+    if (!tab?.startsWith("Train.log")) throw new Error(`the log's tab is "${tab}", expected "Train.log"`);
+    await wb.waitForEditorText(page, "Status:     Failed · ");
     const reasonLine = await wb.waitForEditorText(page, "Failure:    ");
     if (!String(reasonLine).includes(REASON)) throw new Error(`the Failure line lacks "${REASON}": ${reasonLine}`);
     const definitionLine = await wb.waitForEditorText(page, "Definition: ");
     if (!new RegExp(`${FILE}:\\d+$`).test(String(definitionLine).trim())) throw new Error(`the Definition line is not ${FILE}:<line>: ${definitionLine}`);
-    await wb.waitForEditorText(page, "epoch 1: loss=nan");
-    const errorLine = await wb.waitForEditorText(page, REASON);
+    // The engine's log below the rule: the step's output and its error, as the runner wrote them (`| …`).
+    await wb.waitForEditorText(page, "| epoch 1: loss=nan");
+    const errorLine = await wb.waitForEditorText(page, `| ${REASON}`);
     log(`log tab: ${reasonLine} / ${String(definitionLine).trim()} / log line: ${String(errorLine).trim()}`);
     await wb.waitForEditorText(page, "Following:  no");
     await page
