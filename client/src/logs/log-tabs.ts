@@ -97,6 +97,8 @@ export class LogTabs implements vscode.TextDocumentContentProvider, vscode.Docum
     const document = await vscode.workspace.openTextDocument(uri);
     if (document.languageId !== "log") await vscode.languages.setTextDocumentLanguage(document, "log").then(undefined, () => undefined);
     await vscode.window.showTextDocument(document, { preview: false });
+    // A change the session announced while the document was being opened can be lost: the tab asks for its text again.
+    this.changes.fire(uri);
     this.updateContext();
   }
 

@@ -1,3 +1,4 @@
+import { request } from "node:http";
 import { SignatureV4 } from "@smithy/signature-v4";
 import type { Connection } from "../connection";
 import type { LogLine, StreamReader } from "./stream-reader";
@@ -88,24 +89,15 @@ export class LocalStreamReader implements StreamReader {
       query: {},
       headers: { host: url.host, range },
     });
-    const headers = { ...(signed.headers as Record<string, string>) };
-    delete headers.host;
-    const response = await fetch(url, { headers, signal: AbortSignal.timeout(60_000) });
-    if (response.status === 416) {
-      await response.body?.cancel();
-      return undefined;
-    }
-    if (response.status === 404) {
-      await response.body?.cancel();
-      throw new NoLocalLog();
-    }
-    if (!response.ok)
-      throw Object.assign(new Error(`the local engine answered ${response.status}: ${(await response.text()).slice(0, 200)}`), {
-        $metadata: { httpStatusCode: response.status },
+    const answer = await get(url, signed.headers as Record<string, string>);
+    if (answer.status === 416) return undefined;
+    if (answer.status === 404) throw new NoLocalLog();
+    if (answer.status !== 200 && answer.status !== 206)
+      throw Object.assign(new Error(`the local engine answered ${answer.status}: ${answer.body.subarray(0, 200).toString("utf8")}`), {
+        $metadata: { httpStatusCode: answer.status },
       });
-    const bytes = Buffer.from(await response.arrayBuffer());
-    const start = Number(/bytes (\d+)-/.exec(response.headers.get("content-range") ?? "")?.[1] ?? 0);
-    return { bytes, start };
+    const start = Number(/bytes (\d+)-/.exec(answer.contentRange ?? "")?.[1] ?? 0);
+    return { bytes: answer.body, start };
   }
 }
 
@@ -134,4 +126,22 @@ export function splitLines(bytes: Buffer, offset: number, dropFirst: boolean): {
     from = end + 1;
   }
   return { lines, start };
+}
+
+/**
+ * A GET with node:http, not `fetch`: the editor's extension host wraps `fetch` (proxy support), which a read from the
+ * loopback interface needs no part of.
+ */
+function get(url: URL, headers: Record<string, string>): Promise<{ status: number; contentRange?: string; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const call = request(url, { method: "GET", headers, timeout: 60_000 }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, contentRange: response.headers["content-range"], body: Buffer.concat(chunks) }));
+      response.on("error", reject);
+    });
+    call.on("timeout", () => call.destroy(Object.assign(new Error("the local engine did not answer in time"), { name: "TimeoutError" })));
+    call.on("error", reject);
+    call.end();
+  });
 }
