@@ -66,7 +66,7 @@ export function graphHtml(webview: vscode.Webview, extensionUri: vscode.Uri, scr
   <span>${legendLine("legend-each")}ForEach body</span>
   <span>${legendLine("legend-broken")}unknown step</span>
   <span>${legendLine("legend-cycle")}cycle</span>
-  <span>Click: reveal · Ctrl/Shift-click: select several · −/+: fold a Condition's branches</span>
+  <span>Click: reveal · Ctrl/Shift-click: select several · −/+: fold a Condition's branches · L or double-click: a step's log</span>
 </footer>
 <script nonce="${scriptNonce}" src="${script}"></script>
 </body>
