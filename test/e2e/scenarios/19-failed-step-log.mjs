@@ -4,6 +4,7 @@
 // execution's Train row has the inline Show Log action, and a click on the row opens `Train.log`: on top the step, its
 // status, the FailureReason and a link to its definition (failing.json and Train's line), then the engine's log with
 // the step's own error; the step has ended, so the tab does not follow (its title bar offers Follow and Load Earlier).
+// Then the graph (Show Pipeline Graph): Train's node is failed; with Train selected, the graph's Show Log opens its log.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 
@@ -104,5 +105,22 @@ export default {
       .waitFor({ state: "visible", timeout: 10_000 });
     log("title bar: Follow and Load Earlier Lines");
     await screenshot("log");
+
+    // The graph's status overlay: Train is failed; selected, its Show Log button opens the same log.
+    await page.locator(".editor-group-container .tab", { hasText: FILE }).first().click();
+    await wb.clickEditorTitleAction(page, "Show Pipeline Graph");
+    await wb.waitForGraph(page, "Train failed in the overlay", (g) => g.nodes.find((n) => n.step === "Train")?.classes.includes("status-failed"));
+    const button = wb.graphFrame(page).locator("#show-log");
+    if (await button.isEnabled()) throw new Error("Show Log is enabled in the graph with no step selected");
+    await wb.clickGraphNode(page, "Train");
+    await wb.waitUntil(page, "the graph's Show Log to be enabled for Train", async () => ((await button.isEnabled()) ? true : { failed: "disabled" }));
+    await page.locator(".editor-group-container .tab", { hasText: "Train.log" }).first().click();
+    await page.locator(".editor-group-container .tab", { hasText: FILE }).first().click();
+    await button.click();
+    await wb.waitUntil(page, "Train.log to be the active tab again", async () => {
+      const active = await page.locator(".editor-group-container.active .tabs-container .tab.active").first().getAttribute("aria-label");
+      return active?.startsWith("Train.log") ? active : { failed: active ?? "(none)" };
+    });
+    log("the graph's Show Log on Train opened Train.log");
   },
 };
