@@ -136,6 +136,19 @@ export async function run(argv: string[]): Promise<number> {
         ),
       );
     });
+  program
+    .command("logs")
+    .description("Print a step's status, FailureReason and log (the local engine's, or its jobs' CloudWatch Logs streams on AWS).")
+    .argument("<execution-arn>", "the execution's ARN")
+    .argument("<step>", "the step's name")
+    .option("-f, --follow", "print new lines until the step ends")
+    .option("--endpoint <url>", "a SageMaker API endpoint (e.g. a running `local serve`)")
+    .option("--profile <profile>", "read from AWS with this profile (SDK default credential chain)")
+    .option("--region <region>", "AWS region")
+    .option("--store <dir>", "local engine store folder", DEFAULT_STORE)
+    .action((executionArn: string, step: string, options) => {
+      pending = commands().then(({ showLogs }) => showLogs(executionArn, step, options, (line) => process.stdout.write(`${line}\n`)));
+    });
   const local = program.command("local").description("The local engine.");
   withServeOptions(local.command("serve"))
     .description("Serve the local engine's SageMaker API on the loopback interface until interrupted.")

@@ -22,6 +22,8 @@ export interface Target {
   client: SageMakerClient;
   description: string;
   local: boolean;
+  /** The SageMaker API's endpoint, when not AWS's own (the local engine's logs are read there). */
+  endpoint?: string;
   close(): Promise<void>;
 }
 
@@ -48,7 +50,7 @@ export async function openTarget(options: TargetOptions, baseDir: string): Promi
     // A `local serve` on the same store: its key pair; otherwise the SDK's default credential chain (e.g. AWS_ACCESS_KEY_ID).
     const credentials = readCredentials(join(resolve(options.store ?? DEFAULT_STORE), CREDENTIALS_FILE));
     const client = new SageMakerClient({ endpoint: options.endpoint, region: options.region ?? "us-east-1", ...(credentials ? { credentials } : {}) });
-    return { client, description: `endpoint ${options.endpoint}`, local: true, close: async () => client.destroy() };
+    return { client, description: `endpoint ${options.endpoint}`, local: true, endpoint: options.endpoint, close: async () => client.destroy() };
   }
   // One engine per store: the one already running on it (a `local serve`, the editor's) or one embedded here.
   const store = resolve(options.store ?? DEFAULT_STORE);
@@ -60,6 +62,7 @@ export async function openTarget(options: TargetOptions, baseDir: string): Promi
     client,
     description: engine ? `local engine (store ${store})` : `local engine already running on store ${store} (pid ${pid}, ${endpoint})`,
     local: true,
+    endpoint,
     close: async () => {
       client.destroy();
       await engine?.close();

@@ -12,6 +12,7 @@ import { claimPipelineDefinitions } from "./file-detection";
 import { registerGraphView } from "./graph/register";
 import { stableLensMiddleware } from "./lens/lens-middleware";
 import { LocalEngineHost } from "./local/engine-host";
+import { LogTabs } from "./logs/log-tabs";
 import { PythonPipelines } from "./python/python-pipelines";
 import { readEngineHostSettings } from "./local/engine-settings";
 import { ExecutionFailureDiagnostics } from "./run/execution-failures";
@@ -55,10 +56,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   // The client's parameter type is a conditional type of P, which a generic P cannot satisfy; NotifyServer keeps the pairing typed.
   const notifyServer: NotifyServer = (type, params) => void languageClient.sendNotification(type, params as never);
   const controller = new RunController(context, host, notifyServer, lint);
-  const executions = new ExecutionsView(
-    () => controller.connection({ start: false }),
-    () => (controller.settings().target === "local" ? readEngineHostSettings(context).store : undefined),
-  );
+  const executions = new ExecutionsView(() => controller.connection({ start: false }));
   const tree = vscode.window.createTreeView<ExecutionsNode>(EXECUTIONS_VIEW, { treeDataProvider: executions, showCollapseAll: true });
   executions.attach(tree);
   host.onDidChange(() => {
@@ -103,6 +101,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ...registerRunCommands(controller, languageClient, executions, reveal, () => cacheSync.refreshAll(), failures, python),
     registerExplainCache(),
     ...registerCompareCommands(controller),
+    ...new LogTabs(controller, failures).register(),
     ...registerExampleCommands(context),
     ...registerGraphView(context, controller, LANGUAGE_ID, python),
     ...python.register(),

@@ -25,6 +25,12 @@ export const COMMANDS = {
   compareWithExecution: "sagemakerPipelines.compareWithExecution",
   /** Argument: an execution node of the Executions view; compared with another execution or version. */
   compareExecutions: "sagemakerPipelines.compareExecutions",
+  /** A step's log in an editor tab. Arguments: a step node of the Executions view, or `{ executionArn, step }`, or a document URI and a step name (a failure's). */
+  showStepLog: "sagemakerPipelines.showStepLog",
+  /** The active log tab: stop or resume following, read earlier lines. */
+  stopFollowingLog: "sagemakerPipelines.stopFollowingLog",
+  followLog: "sagemakerPipelines.followLog",
+  loadEarlierLog: "sagemakerPipelines.loadEarlierLog",
   /** The walkthrough's: copy the packaged Abalone example into the workspace and open it; run it; hover a step. */
   openExample: "sagemakerPipelines.openExample",
   runExample: "sagemakerPipelines.runExample",
@@ -36,3 +42,6 @@ export const EXECUTIONS_VIEW = "sagemakerPipelines.executions";
 
 /** The URI scheme of read-only deployed definitions (an execution's, a version's) shown by Compare: never analysed. */
 export const DEFINITION_SCHEME = "sagemaker-pipelines-definition";
+
+/** The URI scheme of step logs (read-only, in an editor tab). */
+export const LOG_SCHEME = "sagemaker-pipelines-log";

@@ -15,6 +15,8 @@ export interface StepFailure {
   reason: string;
   /** The execution as the user knows it (display name or short id); none for a refusal. */
   execution?: string;
+  /** The execution's ARN, to open the step's log from the failure. */
+  executionArn?: string;
 }
 
 /**
@@ -59,7 +61,12 @@ export interface ExecutedStep {
  * The failures to keep after an execution ended: the ones it did not touch stay, a step that succeeded (or was
  * reused from the cache) loses its failure, a step that failed gets this execution's reason.
  */
-export function failuresAfterExecution(previous: readonly StepFailure[], steps: readonly ExecutedStep[], execution: string): StepFailure[] {
+export function failuresAfterExecution(
+  previous: readonly StepFailure[],
+  steps: readonly ExecutedStep[],
+  execution: string,
+  executionArn?: string,
+): StepFailure[] {
   const outcome = new Map<string, ExecutedStep>();
   for (const step of steps) if (step.StepName) outcome.set(step.StepName, step);
   const kept = previous.filter((failure) => {
@@ -69,7 +76,13 @@ export function failuresAfterExecution(previous: readonly StepFailure[], steps: 
   });
   const failed = [...outcome.values()]
     .filter((step) => step.StepStatus === "Failed")
-    .map((step): StepFailure => ({ step: step.StepName!, code: EXECUTION_STEP_FAILED, reason: step.FailureReason ?? "", execution }));
+    .map((step): StepFailure => ({
+      step: step.StepName!,
+      code: EXECUTION_STEP_FAILED,
+      reason: step.FailureReason ?? "",
+      execution,
+      ...(executionArn ? { executionArn } : {}),
+    }));
   const replaced = new Set(failed.map((f) => f.step));
   return [...kept.filter((f) => !replaced.has(f.step)), ...failed];
 }

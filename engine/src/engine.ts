@@ -18,6 +18,7 @@ import type { StepRunner } from "./runners/runner";
 import { Store } from "./store";
 import type { StoreLog } from "./store-files";
 import { validateRequest } from "./validate-request";
+import { readLogRange } from "./log-range";
 
 export interface EngineOptions {
   /** The folder that holds the engine's store (pipelines, executions, logs, the local object store). */
@@ -116,7 +117,7 @@ export class LocalEngine {
       credentials: this.credentials,
       host,
       publicRoute: (request, response) => this.ping(request.method, request.url, response),
-      signedRoute: (request, response) => this.logs(request.method, request.url, response),
+      signedRoute: (request, response) => this.logs(request.method, request.url, response, request.headers.range),
       maxBufferedBodyBytes: this.options.maxBufferedBodyBytes,
     });
     this.server = server;
@@ -168,8 +169,8 @@ export class LocalEngine {
     return true;
   }
 
-  /** `GET /logs/<execution id>/<step name>` (signed): the step's log as text. */
-  private logs(method: string | undefined, url: string | undefined, response: ServerResponse): boolean {
+  /** `GET /logs/<execution id>/<step name>` (signed): the step's log as text, or a part of it (`Range: bytes=…`). */
+  private logs(method: string | undefined, url: string | undefined, response: ServerResponse, range?: string): boolean {
     if (method !== "GET" || !url) return false;
     const match = /^\/logs\/([a-z0-9]+)\/([A-Za-z0-9_-]{1,64})$/.exec(url);
     if (!match) return false;
@@ -178,7 +179,14 @@ export class LocalEngine {
       response.writeHead(404, { "content-type": "text/plain" }).end("No log for this step.\n");
       return true;
     }
-    response.writeHead(200, { "content-type": "text/plain; charset=utf-8" }).end(readFileSync(step.LogPath));
+    if (range === undefined) {
+      response.writeHead(200, { "content-type": "text/plain; charset=utf-8", "accept-ranges": "bytes" }).end(readFileSync(step.LogPath));
+      return true;
+    }
+    const part = readLogRange(step.LogPath, range);
+    if (part.status === 416) response.writeHead(416, { "content-range": `bytes */${part.size}` }).end();
+    else
+      response.writeHead(206, { "content-type": "text/plain; charset=utf-8", "content-range": `bytes ${part.start}-${part.end}/${part.size}` }).end(part.bytes);
     return true;
   }
 }

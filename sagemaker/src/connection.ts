@@ -18,7 +18,10 @@ export interface Timeouts {
   requestMs: number;
 }
 export const DEFAULT_TIMEOUTS: Timeouts = { connectionMs: 5_000, requestMs: 60_000 };
-const handler = (t: Timeouts) => ({ requestHandler: { connectionTimeout: t.connectionMs, requestTimeout: t.requestMs, throwOnRequestTimeout: true } });
+/** The request handler's timeouts, for every client of the layer. */
+export const connectionHandler = (t: Timeouts = DEFAULT_TIMEOUTS) => ({
+  requestHandler: { connectionTimeout: t.connectionMs, requestTimeout: t.requestMs, throwOnRequestTimeout: true },
+});
 
 /** The local engine's own key pair (in its store folder): requests to it are signed with it, as requests to AWS are. */
 export interface LocalEngineCredentials {
@@ -28,14 +31,20 @@ export interface LocalEngineCredentials {
 
 export function localConnection(endpoint: string, credentials: LocalEngineCredentials, timeouts = DEFAULT_TIMEOUTS): Connection {
   const { accessKeyId, secretAccessKey } = credentials;
-  const client = new SageMakerClient({ endpoint, region: "us-east-1", credentials: { accessKeyId, secretAccessKey }, maxAttempts: 1, ...handler(timeouts) });
+  const client = new SageMakerClient({
+    endpoint,
+    region: "us-east-1",
+    credentials: { accessKeyId, secretAccessKey },
+    maxAttempts: 1,
+    ...connectionHandler(timeouts),
+  });
   return { client, target: "local", label: `local engine (${endpoint})`, endpoint };
 }
 
 /** AWS through the SDK's default credential chain, or a named profile (SSO profiles included). */
 export function awsConnection(settings: AwsSettings, endpoint?: string, timeouts = DEFAULT_TIMEOUTS): Connection {
   const client = new SageMakerClient({
-    ...handler(timeouts),
+    ...connectionHandler(timeouts),
     ...(settings.profile ? { profile: settings.profile } : {}),
     ...(settings.region ? { region: settings.region } : {}),
     ...(endpoint ? { endpoint } : {}),

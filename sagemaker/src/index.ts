@@ -35,3 +35,13 @@ export {
   type PythonExportResult,
   type PythonExportSuccess,
 } from "./python-export";
+export {
+  DEFAULT_LOG_LIMITS,
+  explainLogError,
+  openStepLog,
+  stepLogSources,
+  StepLogFeed,
+  type LogSectionView,
+  type StepLogLimits,
+  type StepLogOptions,
+} from "./logs";

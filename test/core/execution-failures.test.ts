@@ -69,3 +69,9 @@ test("after an execution: a failure without a reason still says that the step fa
   const [finding] = stepFailureFindings(TEXT, after);
   assert.equal(finding.message, "Train failed in execution e3: no reason given");
 });
+
+test("after an execution: a failure keeps the execution's ARN, for its Show Log lens", () => {
+  const arn = "arn:aws:sagemaker:us-east-1:0:pipeline/p/execution/e4";
+  const [failure] = failuresAfterExecution([], [{ StepName: "Train", StepStatus: "Failed", FailureReason: "boom" }], "e4", arn);
+  assert.deepEqual(failure, { step: "Train", code: "execution-step-failed", reason: "boom", execution: "e4", executionArn: arn });
+});

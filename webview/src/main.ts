@@ -25,6 +25,7 @@ const banner = byId<HTMLElement>("banner");
 const empty = byId<HTMLElement>("empty");
 const execution = byId<HTMLElement>("execution");
 const runButton = byId<HTMLButtonElement>("run-selected");
+const logButton = byId<HTMLButtonElement>("show-log");
 const clearButton = byId<HTMLButtonElement>("clear-selection");
 const selectionCount = byId<HTMLElement>("selection-count");
 const title = byId<HTMLElement>("title");
@@ -122,11 +123,26 @@ function findSteps(step: boolean, backwards = false): void {
   if (step && current >= 0) views.get(matches[current])!.group.scrollIntoView({ block: "center", inline: "center" });
 }
 
+/** The one selected step, when the status overlay shows it: its log can be opened. */
+function loggableStep(): string | undefined {
+  const steps = selection.stepNames(views);
+  return steps.length === 1 && overlay?.steps.some((s) => s.name === steps[0]) ? steps[0] : undefined;
+}
+
+function showLog(step: string | undefined): void {
+  if (step !== undefined && overlay?.steps.some((s) => s.name === step)) host.postMessage({ type: "showLog", step });
+}
+
 function refreshSelection(): void {
   selection.apply(views);
   const steps = selection.stepNames(views);
   runButton.disabled = !canRun || steps.length === 0;
   runButton.title = canRun ? "Run the selected steps (the same rules as Run Selected Steps in the editor)" : "Runs are disabled in an untrusted workspace";
+  const logStep = loggableStep();
+  logButton.disabled = logStep === undefined;
+  logButton.title = logStep
+    ? `Open the log of ${logStep} in execution ${overlay?.label ?? ""} (L)`
+    : "Select one step that has a status to open its log (or press L on it)";
   clearButton.disabled = selection.ids.size === 0;
   selectionCount.textContent = selection.ids.size > 0 ? `${selection.ids.size} selected` : "";
   minimap.mark("selected", selection.ids);
@@ -151,6 +167,7 @@ window.addEventListener("message", (event: MessageEvent<ToWebview>) => {
       overlay = message.overlay;
       execution.textContent = executionSummary(message.overlay, message.message);
       applyOverlay(views, overlay);
+      refreshSelection();
       break;
     case "cursor":
       showCursor(message.id);
@@ -197,6 +214,9 @@ svg.addEventListener("keydown", (event) => {
   } else if (view && (event.key === "Enter" || event.key === " ")) {
     event.preventDefault();
     activate(view, event.ctrlKey || event.metaKey || event.shiftKey);
+  } else if (view && (event.key === "l" || event.key === "L") && view.node.kind === "step") {
+    event.preventDefault();
+    showLog(view.node.name);
   } else if (view && (event.key === "-" || event.key === "+")) {
     event.preventDefault();
     toggleBranches(view.node.id, event.key === "-");
@@ -240,6 +260,11 @@ viewport.addEventListener(
 runButton.addEventListener("click", () => {
   const steps = selection.stepNames(views);
   if (steps.length > 0) host.postMessage({ type: "runSelected", steps });
+});
+logButton.addEventListener("click", () => showLog(loggableStep()));
+svg.addEventListener("dblclick", (event) => {
+  const view = nodeOf(event.target);
+  if (view?.node.kind === "step") showLog(view.node.name);
 });
 clearButton.addEventListener("click", () => {
   selection.clear();

@@ -4,3 +4,4 @@ export { printCredentials } from "./credentials";
 export { runPipeline } from "./run";
 export { serve } from "./serve";
 export { exportCommand, exportPython, describeFailure, lintPython, type ExportOptions, type PythonOptions } from "./python";
+export { showLogs } from "./logs";

@@ -83,7 +83,7 @@ export function registerRunCommands(
   const follow = (started: StartedExecution, uri: string) => {
     view.refresh();
     void watchExecution(started, reveal).then((outcome) => {
-      if (outcome) failures.executionEnded(uri, outcome.steps, outcome.label);
+      if (outcome) failures.executionEnded(uri, outcome.steps, outcome.label, started.executionArn);
       view.refresh();
       executionsChanged();
     });

@@ -185,6 +185,13 @@ export class GraphPanel implements vscode.Disposable {
         return;
       case "exportSvg":
         return saveSvg(this.uri, message.svg);
+      case "showLog": {
+        // The step of the execution the overlay shows.
+        const status = this.lastStatus?.type === "status" ? this.lastStatus.overlay : undefined;
+        if (!status) return;
+        await vscode.commands.executeCommand(COMMANDS.showStepLog, { executionArn: status.executionArn, step: message.step });
+        return;
+      }
       case "collapse":
         this.collapsed = new Set(message.ids);
         return this.postGraph();

@@ -38,6 +38,7 @@ export function graphHtml(webview: vscode.Webview, extensionUri: vscode.Uri, scr
   <span id="title"></span>
   <button id="run-selected" disabled>▶ Run Selected Steps</button>
   <button id="clear-selection" disabled>Clear Selection</button>
+  <button id="show-log" disabled title="Select one step that has a status to open its log (or press L on it)">Show Log</button>
   <span id="selection-count"></span>
   <span class="spacer"></span>
   <input id="search" type="search" placeholder="Find step (Ctrl+F)" aria-label="Find a step by name (Enter: next, Shift+Enter: previous)" title="Find a step by name (Enter: next, Shift+Enter: previous, Escape: clear)" spellcheck="false">
@@ -65,7 +66,7 @@ export function graphHtml(webview: vscode.Webview, extensionUri: vscode.Uri, scr
   <span>${legendLine("legend-each")}ForEach body</span>
   <span>${legendLine("legend-broken")}unknown step</span>
   <span>${legendLine("legend-cycle")}cycle</span>
-  <span>Click: reveal · Ctrl/Shift-click: select several · −/+: fold a Condition's branches</span>
+  <span>Click: reveal · Ctrl/Shift-click: select several · −/+: fold a Condition's branches · L or double-click: a step's log</span>
 </footer>
 <script nonce="${scriptNonce}" src="${script}"></script>
 </body>

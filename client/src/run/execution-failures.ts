@@ -1,5 +1,6 @@
 import * as vscode from "vscode";
 import {
+  COMMANDS,
   EXECUTION_REFUSED,
   EXECUTION_STEP_FAILED,
   failuresAfterExecution,
@@ -24,6 +25,7 @@ export class ExecutionFailureDiagnostics implements vscode.Disposable {
   private readonly failures: Map<string, StepFailure[]>;
   private readonly pending = new Map<string, NodeJS.Timeout>();
   private readonly disposables: vscode.Disposable[] = [];
+  private readonly lensesChanged = new vscode.EventEmitter<void>();
 
   constructor(
     private readonly state: vscode.Memento,
@@ -39,13 +41,18 @@ export class ExecutionFailureDiagnostics implements vscode.Disposable {
         { provideCodeActions: (document, _range, context) => this.actions(document, context) },
       ),
       vscode.commands.registerCommand(DISMISS_EXECUTION_FAILURE, (uri: string, step: string) => this.dismiss(uri, step)),
+      this.lensesChanged,
+      vscode.languages.registerCodeLensProvider(
+        { language: languageId },
+        { onDidChangeCodeLenses: this.lensesChanged.event, provideCodeLenses: (document) => this.lenses(document) },
+      ),
     );
     for (const document of vscode.workspace.textDocuments) this.draw(document);
   }
 
   /** After an execution of `uri`'s definition ended: its failed steps get their reason, its successful ones lose theirs. */
-  executionEnded(uri: string, steps: readonly ExecutedStep[], execution: string): void {
-    this.set(uri, failuresAfterExecution(this.failures.get(uri) ?? [], steps, execution));
+  executionEnded(uri: string, steps: readonly ExecutedStep[], execution: string, executionArn?: string): void {
+    this.set(uri, failuresAfterExecution(this.failures.get(uri) ?? [], steps, execution, executionArn));
   }
 
   /** The service refused the definition with a message that names `step`. */
@@ -76,6 +83,7 @@ export class ExecutionFailureDiagnostics implements vscode.Disposable {
     if (failures.length === 0) this.failures.delete(uri);
     else this.failures.set(uri, failures);
     void this.state.update(STATE_KEY, Object.fromEntries(this.failures));
+    this.lensesChanged.fire();
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
     if (document) this.draw(document);
     else if (failures.length === 0) this.collection.delete(vscode.Uri.parse(uri));
@@ -117,6 +125,24 @@ export class ExecutionFailureDiagnostics implements vscode.Disposable {
         return diagnostic;
       }),
     );
+  }
+
+  /** `Show Log` above each failed step's Name, opening the log of the execution it failed in. */
+  private lenses(document: vscode.TextDocument): vscode.CodeLens[] {
+    const failures = (this.failures.get(document.uri.toString()) ?? []).filter((f) => f.code === EXECUTION_STEP_FAILED && f.executionArn);
+    if (failures.length === 0) return [];
+    const text = document.getText();
+    const lines = new LineIndex(text);
+    return stepFailureFindings(text, failures).map((finding) => {
+      const start = lines.rangeOf(finding.start, finding.end).start;
+      const step = (finding.data as { step: string }).step;
+      return new vscode.CodeLens(new vscode.Range(start.line, start.character, start.line, start.character), {
+        title: "Show Log",
+        tooltip: `The log of ${step} in the execution it failed in`,
+        command: COMMANDS.showStepLog,
+        arguments: [document.uri.toString(), step],
+      });
+    });
   }
 
   private actions(document: vscode.TextDocument, context: vscode.CodeActionContext): vscode.CodeAction[] {

@@ -1,8 +1,6 @@
 import * as vscode from "vscode";
-import { existsSync } from "node:fs";
-import { join } from "node:path";
 import type { Connection, PipelineExecutionStep, PipelineExecutionSummary } from "../../../sagemaker/src";
-import { executionIdOf, EXECUTIONS_VIEW, systemClock, type Clock, type NamedExecution } from "../../../core/src";
+import { COMMANDS, EXECUTIONS_VIEW, systemClock, type Clock, type NamedExecution } from "../../../core/src";
 import { loadSageMaker } from "../lazy";
 import { AgeRefresh } from "./age-refresh";
 import { executionRow, stepDescription, stepSources, summaryExecution } from "./execution-texts";
@@ -48,7 +46,6 @@ export class ExecutionsView implements vscode.TreeDataProvider<ExecutionsNode>, 
   constructor(
     /** Undefined while the local engine is not running: the view starts nothing. */
     private readonly connection: () => Promise<Connection | undefined>,
-    private readonly localStore: () => string | undefined,
     private readonly refreshMs = 2000,
     private readonly clock: Clock = systemClock,
   ) {
@@ -188,9 +185,8 @@ export class ExecutionsView implements vscode.TreeDataProvider<ExecutionsNode>, 
     item.iconPath = statusThemeIcon(step.StepStatus);
     item.contextValue = `step-${step.StepStatus}`;
     item.id = `step:${executionArn}:${step.StepName}`;
-    const store = this.localStore();
-    const log = store && step.StepName ? join(store, "executions", executionIdOf(executionArn), "steps", step.StepName, "log.txt") : undefined;
-    if (log && existsSync(log)) item.command = { command: "vscode.open", title: "Open the step's log", arguments: [vscode.Uri.file(log)] };
+    const node: ExecutionsNode = { kind: "step", executionArn, step };
+    item.command = { command: COMMANDS.showStepLog, title: "Show Log", arguments: [node] };
     return item;
   }
 

@@ -40,7 +40,9 @@ export type FromWebview =
   /** The drawing, styles inlined, to save through a save dialog. */
   | { type: "exportSvg"; svg: string }
   /** Fold the branches of these Condition steps (and unfold the others). */
-  | { type: "collapse"; ids: string[] };
+  | { type: "collapse"; ids: string[] }
+  /** "Show Log" of a step the status overlay shows. */
+  | { type: "showLog"; step: string };
 
 /** Messages come from a webview: check their shape before trusting them. */
 export function isFromWebview(value: unknown): value is FromWebview {
@@ -57,6 +59,8 @@ export function isFromWebview(value: unknown): value is FromWebview {
       return typeof m.svg === "string";
     case "collapse":
       return Array.isArray(m.ids) && m.ids.every((s) => typeof s === "string");
+    case "showLog":
+      return typeof m.step === "string";
     default:
       return false;
   }

@@ -80,6 +80,9 @@ test("protocol: messages from the webview are checked", () => {
   assert.ok(!isFromWebview({ type: "collapse", ids: [1] }));
   assert.ok(!isFromWebview({ type: "runSelected", steps: [1] }));
   assert.ok(!isFromWebview({ type: "reveal" }));
+  assert.ok(isFromWebview({ type: "showLog", step: "Train" }));
+  assert.ok(!isFromWebview({ type: "showLog", step: 1 }));
+  assert.ok(!isFromWebview({ type: "showLog" }));
   assert.ok(!isFromWebview({ type: "other" }));
   assert.ok(!isFromWebview(null));
 });
