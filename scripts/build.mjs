@@ -53,6 +53,7 @@ const [client, , , engineServe] = await Promise.all([
   build({ ...common, entryPoints: ["cli/src/commands/index.ts"], outfile: "dist/cli-commands.js" }),
   // The graph view's layout, in a worker thread of the extension host (client/src/graph/layout-service.ts).
   build({ ...common, entryPoints: ["client/src/graph/layout-worker.ts"], outfile: "dist/graph-layout.js" }),
+  build({ ...common, entryPoints: ["engine/src/definition-check-worker.ts"], outfile: "dist/definition-check.js" }),
   // The graph view's page, loaded by the webview through asWebviewUri.
   build({
     ...common,

@@ -1,5 +1,6 @@
 import type { ExecutionRun } from "./execution/executor";
 import type { StepRunner } from "./runners/runner";
+import type { DefinitionChecker } from "./definition-checker";
 import type { Store } from "./store";
 
 /** What the operations share. */
@@ -15,6 +16,8 @@ export interface EngineContext {
   now(): number;
   /** The engine's log (stderr unless the host gives one). */
   log(message: string): void;
+  /** CreatePipeline's and UpdatePipeline's check of a definition, off the event loop. */
+  definitions: DefinitionChecker;
 }
 
 /** The tag a client puts on CreatePipeline to say where the definition file lives (relative paths); shared with the SageMaker layer. */

@@ -4,6 +4,7 @@ import type { Server, ServerResponse } from "node:http";
 import { resolve } from "node:path";
 import { loadOrCreateCredentials, type LocalCredentials } from "./auth/credentials";
 import type { EngineContext } from "./context";
+import { DefinitionChecker } from "./definition-checker";
 import { executionOperations } from "./operations/executions";
 import { executionChangeOperations } from "./operations/execution-changes";
 import { jobOperations } from "./operations/jobs";
@@ -82,6 +83,7 @@ export class LocalEngine {
       baseDir: resolve(options.baseDir ?? process.cwd()),
       now: options.now ?? Date.now,
       log,
+      definitions: new DefinitionChecker(),
     };
     // Processes a crashed engine left running end before their steps are marked Failed.
     endOrphanProcesses(root);
@@ -145,6 +147,7 @@ export class LocalEngine {
     clearTimeout(timer);
     await new Promise<void>((done) => (this.server ? this.server.close(() => done()) : done()));
     this.server?.closeAllConnections?.();
+    await this.context.definitions.close();
     this.lock.release();
   }
 

@@ -1,4 +1,3 @@
-import { analyze, LineIndex } from "../../../core/src";
 import { DEFINITION_DIRECTORY_TAG, pipelineArn, pipelineNameOf, type EngineContext } from "../context";
 import { notFound, validation } from "../errors";
 import type { PipelineRecord, PipelineVersion } from "../records";
@@ -7,25 +6,8 @@ import { checkPattern, optionalNumber, optionalString, requiredString } from "..
 
 const PIPELINE_NAME = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,255}$/;
 
-/**
- * Errors the service only meets when a step runs (or that are about uploading), not when it parses
- * a definition: CreatePipeline accepts them, and so does the local engine.
- */
-const NOT_CHECKED_AT_CREATE = new Set(["processing-inputs-limit", "definition-too-large", "reference-invalid-property"]);
-
-/** The service refuses a definition it cannot parse; our linter's errors stand in for its parser. */
-export function checkDefinition(definition: string): void {
-  const errors = analyze(definition).diagnostics.filter((d) => d.severity === "error" && !NOT_CHECKED_AT_CREATE.has(d.code));
-  if (errors.length === 0) return;
-  const lines = new LineIndex(definition);
-  const first = errors[0];
-  const at = lines.positionAt(first.start);
-  throw validation(
-    `Unable to parse pipeline definition. ${first.message} (${first.code} at line ${at.line + 1}, column ${at.character + 1}${errors.length > 1 ? `; ${errors.length - 1} more error(s)` : ""})`,
-  );
-}
-
-function definitionOf(input: Record<string, unknown>): string {
+/** The request's definition, checked in the definition checker's worker (the event loop answers other requests meanwhile). */
+async function definitionOf(context: EngineContext, input: Record<string, unknown>): Promise<string> {
   if (input.PipelineDefinitionS3Location)
     throw validation("PipelineDefinitionS3Location is not supported by the local engine: send PipelineDefinition inline.");
   const definition = requiredString(input, "PipelineDefinition");
@@ -33,7 +15,8 @@ function definitionOf(input: Record<string, unknown>): string {
     throw validation(
       "1 validation error detected: Value at 'pipelineDefinition' failed to satisfy constraint: Member must have length less than or equal to 1048576",
     );
-  checkDefinition(definition);
+  const refusal = await context.definitions.refusal(definition);
+  if (refusal) throw validation(refusal);
   return definition;
 }
 
@@ -58,32 +41,40 @@ export function existingPipeline(context: EngineContext, nameOrArn: unknown): Pi
 
 export function pipelineOperations(context: EngineContext) {
   return {
-    CreatePipeline(input: Record<string, unknown>) {
+    async CreatePipeline(input: Record<string, unknown>) {
       const name = requiredString(input, "PipelineName");
       checkPattern(name, "PipelineName", PIPELINE_NAME, "^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,255}");
       const token = optionalString(input, "ClientRequestToken");
       // Names differing only in case are one pipeline (one ARN): the second is the existing pipeline.
-      const existing = context.store.getPipeline(name);
-      if (existing) {
-        if (token && existing.ClientRequestToken === token) return { PipelineArn: existing.PipelineArn };
+      const existing = () => {
+        const record = context.store.getPipeline(name);
+        if (!record) return undefined;
+        if (token && record.ClientRequestToken === token) return { PipelineArn: record.PipelineArn };
         // The service's answer, which the SageMaker Python SDK's upsert() reads ("already exists") to update instead.
         throw validation(`Pipeline names must be unique within an AWS account and region. Pipeline with name (${name}) already exists.`);
-      }
-      const now = context.now() / 1000;
+      };
+      const before = existing();
+      if (before) return before;
       const tags = tagsOf(input);
+      const parallelismConfiguration = parallelism(input);
+      const definition = await definitionOf(context, input);
+      // Another request may have created it while the definition was checked.
+      const meanwhile = existing();
+      if (meanwhile) return meanwhile;
+      const now = context.now() / 1000;
       const record: PipelineRecord = {
         PipelineName: name,
         PipelineArn: pipelineArn(context, name),
         PipelineDisplayName: optionalString(input, "PipelineDisplayName") ?? name,
         PipelineDescription: optionalString(input, "PipelineDescription"),
         RoleArn: optionalString(input, "RoleArn"),
-        PipelineDefinition: definitionOf(input),
+        PipelineDefinition: definition,
         DefinitionDirectory: tags?.find((t) => t.Key === DEFINITION_DIRECTORY_TAG)?.Value,
         PipelineStatus: "Active",
         CreationTime: now,
         LastModifiedTime: now,
         PipelineVersionId: 1,
-        ParallelismConfiguration: parallelism(input),
+        ParallelismConfiguration: parallelismConfiguration,
         ClientRequestToken: token,
         Tags: tags,
       };
@@ -92,13 +83,16 @@ export function pipelineOperations(context: EngineContext) {
       return { PipelineArn: record.PipelineArn };
     },
 
-    UpdatePipeline(input: Record<string, unknown>) {
-      const current = existingPipeline(context, requiredString(input, "PipelineName"));
+    async UpdatePipeline(input: Record<string, unknown>) {
+      const name = requiredString(input, "PipelineName");
+      existingPipeline(context, name);
+      const definition = input.PipelineDefinition !== undefined ? await definitionOf(context, input) : undefined;
+      // Read after the check: an update that ended meanwhile is the version this one follows.
+      const current = existingPipeline(context, name);
       // A new record, saved before it replaces the current one: a request that fails changes nothing.
       const record: PipelineRecord = {
         ...current,
-        PipelineDefinition:
-          input.PipelineDefinition !== undefined ? checkDefinitionPaths(context, definitionOf(input), current.DefinitionDirectory) : current.PipelineDefinition,
+        PipelineDefinition: definition !== undefined ? checkDefinitionPaths(context, definition, current.DefinitionDirectory) : current.PipelineDefinition,
         PipelineDisplayName: optionalString(input, "PipelineDisplayName") ?? current.PipelineDisplayName,
         PipelineDescription: optionalString(input, "PipelineDescription") ?? current.PipelineDescription,
         RoleArn: optionalString(input, "RoleArn") ?? current.RoleArn,
