@@ -2,7 +2,7 @@
 // the options of `npm run package` (scripts/package.mjs) and compares the package's files with the files the extension
 // loads, found where they are named: package.json (main, icon, grammars, language configuration, walkthrough media),
 // the client's sources (`"dist/…"` paths: the server, the engine process, the graph page), the bundles' requires of
-// their siblings (the lazy layers), the user README's images, and the example that the walkthrough copies (the
+// their siblings (the lazy layers) and the workers they start next to them (`__dirname, "….js"`), the user README's images, and the example that the walkthrough copies (the
 // definition and the files its relative URIs name).
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -43,7 +43,7 @@ function loadedFiles(): Set<string> {
   for (let added = true; added;) {
     added = false;
     for (const bundle of [...loaded].filter((f) => /^dist\/[\w.-]+\.js$/.test(f)))
-      for (const [, sibling] of readFileSync(join(ROOT, bundle), "utf8").matchAll(/require\("\.\/([\w.-]+\.js)"\)/g))
+      for (const [, sibling] of readFileSync(join(ROOT, bundle), "utf8").matchAll(/(?:require\("\.\/|__dirname,\s*")([\w.-]+\.js)"/g))
         if (!loaded.has(`dist/${sibling}`)) added = Boolean(loaded.add(`dist/${sibling}`));
   }
   for (const [, image] of readFileSync(join(ROOT, USER_README), "utf8").matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)) if (!/^https?:/.test(image)) loaded.add(image);
@@ -75,6 +75,7 @@ test("the .vsix holds exactly what the extension loads, the README for users, th
     "dist/graph-view.js",
     "dist/graph-view.css",
     "dist/python/export_pipeline.py",
+    "dist/definition-check.js",
   ])
     assert.ok(loaded.has(expected), `the derivation of what the extension loads misses ${expected}: ${[...loaded].join(", ")}`);
   assert.ok(loaded.has("examples/code/model/train.py") && loaded.has("examples/data/abalone.csv"), [...loaded].join(", "));
