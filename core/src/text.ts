@@ -69,7 +69,6 @@ export class LineIndex {
   }
 }
 
-/** The line starts after the line breaks that begin in [from, to) (a \r\n counts once). */
 /** The first index from `from` on whose start is at least `offset` (the starts increase). */
 function firstAtLeast(starts: number[], offset: number, from: number): number {
   let low = from;
@@ -82,6 +81,7 @@ function firstAtLeast(starts: number[], offset: number, from: number): number {
   return low;
 }
 
+/** The line starts after the line breaks that begin in [from, to) (a \r\n counts once). */
 function lineStartsIn(text: string, from: number, to: number): number[] {
   const starts: number[] = [];
   for (let i = from; i < to; i++) {
