@@ -25,16 +25,17 @@ export class LineIndex {
   edited(text: string, change: { start: number; end: number; newEnd: number }): LineIndex {
     const old = this.lineStarts;
     const delta = change.newEnd - change.end;
-    const starts = [0];
-    let k = 1;
-    while (k < old.length && old[k] < change.start) starts.push(old[k++]);
+    const before = firstAtLeast(old, change.start, 1);
+    const after = firstAtLeast(old, change.end + 1, before);
     // A line break just before the change may pair with a new \n: the scan starts one character earlier.
-    for (const start of lineStartsIn(text, Math.max(0, change.start - 1), change.newEnd)) if (start > starts[starts.length - 1]) starts.push(start);
-    for (; k < old.length; k++) {
-      if (old[k] < change.end + 1) continue;
-      const moved = old[k] + delta;
-      if (moved > starts[starts.length - 1]) starts.push(moved);
-    }
+    const scanned = lineStartsIn(text, Math.max(0, change.start - 1), change.newEnd).filter((start) => start > (old[before - 1] ?? 0));
+    // Typing that neither adds nor removes a character or a line break: the same starts (an index is never modified).
+    if (delta === 0 && scanned.length === after - before && scanned.every((start, i) => start === old[before + i])) return new LineIndex(text, old);
+    const starts = old.slice(0, before);
+    for (const start of scanned) starts.push(start);
+    let k = after;
+    while (k < old.length && old[k] + delta <= starts[starts.length - 1]) k++;
+    for (; k < old.length; k++) starts.push(old[k] + delta);
     return new LineIndex(text, starts);
   }
 
@@ -66,6 +67,18 @@ export class LineIndex {
   rangeOf(start: number, end: number): Range {
     return { start: this.positionAt(start), end: this.positionAt(end) };
   }
+}
+
+/** The first index from `from` on whose start is at least `offset` (the starts increase). */
+function firstAtLeast(starts: number[], offset: number, from: number): number {
+  let low = from;
+  let high = starts.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (starts[middle] < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** The line starts after the line breaks that begin in [from, to) (a \r\n counts once). */

@@ -24,6 +24,8 @@ export interface DiagnosticsRow {
   kib: number;
   diagnostics: number;
   ours: number;
+  /** CPU time of the process per analysis (user + system, GC threads included): steadier than wall time on a shared machine. */
+  oursCpu: number;
   jsonParse: number;
   jsonLs: number;
   jsonLsDiagnostics: number;
@@ -57,12 +59,17 @@ export async function benchDiagnostics(sizes = [10, 100, 1_000, 5_000]): Promise
       theirs.push(...(await measure(jsonLsValidate, { budgetMs: budgetMs / 3, min: 2, warmup: round === 0 ? 2 : 0 })));
       parse.push(...(await measure(() => JSON.parse(text), { budgetMs: 200, min: 3, warmup: 1 })));
     }
+    const cpuRuns = 3;
+    const cpuBefore = process.cpuUsage();
+    for (let i = 0; i < cpuRuns; i++) analyze(text);
+    const cpu = process.cpuUsage(cpuBefore);
     rows.push({
       document,
       steps,
       kib: text.length / 1024,
       diagnostics: analyze(text).diagnostics.length,
       ours: median(ours),
+      oursCpu: (cpu.user + cpu.system) / 1000 / cpuRuns,
       jsonParse: median(parse),
       jsonLs: median(theirs),
       jsonLsDiagnostics: (await jsonLsValidate()).length,
@@ -73,7 +80,18 @@ export async function benchDiagnostics(sizes = [10, 100, 1_000, 5_000]): Promise
 
 export function printDiagnostics(rows: DiagnosticsRow[]): string {
   return table(
-    ["document", "KiB", "ours ms", "÷ JSON.parse", "÷ json-languageservice", "JSON.parse ms", "json-ls ms", "ours µs/step", "diags ours/json-ls"],
+    [
+      "document",
+      "KiB",
+      "ours ms",
+      "÷ JSON.parse",
+      "÷ json-languageservice",
+      "JSON.parse ms",
+      "json-ls ms",
+      "ours µs/step",
+      "CPU µs/step",
+      "diags ours/json-ls",
+    ],
     rows.map((r) => [
       r.document,
       r.kib.toFixed(0),
@@ -83,6 +101,7 @@ export function printDiagnostics(rows: DiagnosticsRow[]): string {
       ms(r.jsonParse),
       ms(r.jsonLs),
       r.steps ? ((1000 * r.ours) / r.steps).toFixed(0) : "-",
+      r.steps ? ((1000 * r.oursCpu) / r.steps).toFixed(0) : "-",
       `${r.diagnostics}/${r.jsonLsDiagnostics}`,
     ]),
   );

@@ -44,7 +44,7 @@ async function main(): Promise<void> {
 
   if (run("incremental")) {
     console.log(
-      "== Incremental analysis in process, every rule on: one character typed inside a step near the middle, then the new version's diagnostics (60 edits)",
+      "== Incremental analysis in process, every rule on: one character replaced inside a step near the middle, then the new version's diagnostics (60 edits); then one typed and deleted (60 edits)",
     );
     const rows = await benchIncremental();
     console.log(
@@ -55,6 +55,8 @@ async function main(): Promise<void> {
           "edit → diagnostics p50 ms",
           "p95 ms",
           "target p95",
+          "typed / deleted p50 ms",
+          "p95 ms",
           "steps re-validated per edit",
           "from scratch ms",
           "previous (every edit from scratch)",
@@ -65,6 +67,8 @@ async function main(): Promise<void> {
           ms(r.p50),
           ms(r.p95),
           r.steps <= 1_000 ? "≤ 50 ms" : "≤ 150 ms",
+          ms(r.insertP50),
+          ms(r.insertP95),
           r.validatedPerEdit.toFixed(0),
           ms(r.fullMs),
           previousFull(r.steps),

@@ -14,6 +14,7 @@ import { CacheContexts } from "./cache-contexts";
 import { DocumentStore } from "./document-store";
 import { EditRecorder } from "./edit-recorder";
 import { outputChannelLogger } from "./logger";
+import { collectGarbage } from "./memory";
 import {
   cacheContextProblem,
   codeActionContext,
@@ -31,6 +32,8 @@ import { TimeRefresh } from "./time-refresh";
 import { DocumentValidator } from "./validator";
 
 const connection = createConnection(ProposedFeatures.all);
+/** Closing a document this large (characters) gives its memory back to the system at once (see memory.ts). */
+const LARGE_DOCUMENT = 100_000;
 const edits = new EditRecorder();
 const documents = new TextDocuments(edits);
 /** Every feature comes from the language service; its bugs go to the output channel, with the document and position. */
@@ -220,6 +223,8 @@ documents.onDidClose((event) => {
   timeRefresh.forget(event.document.uri);
   references_.delete(event.document.uri);
   connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+  // After the messages queued behind the close, when the closed document's trees are garbage.
+  if (event.document.getText().length >= LARGE_DOCUMENT || documents.all().length === 0) setTimeout(collectGarbage, 100);
 });
 
 documents.listen(connection);

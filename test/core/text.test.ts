@@ -32,3 +32,24 @@ test("LineIndex: a character past the end of its line is the end of that line, n
   assert.equal(lines.offsetAt({ line: 2, character: 99 }), 9);
   assert.equal(lines.offsetAt({ line: 7, character: 0 }), 9);
 });
+
+test("LineIndex.edited: the same positions as an index made from scratch, over random edits with every kind of line end", () => {
+  let seed = 7;
+  const random = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+  const pieces = ["a", "bc", "\n", "\r", "\r\n", "\n\r", "xy\nz", ""];
+  let text = "ab\ncd\r\nef\rg\n";
+  let lines = new LineIndex(text);
+  for (let round = 0; round < 400; round++) {
+    const start = random(text.length + 1);
+    const end = Math.min(text.length, start + random(4));
+    const insert = pieces[random(pieces.length)] + (random(2) ? pieces[random(pieces.length)] : "");
+    text = text.slice(0, start) + insert + text.slice(end);
+    lines = lines.edited(text, { start, end, newEnd: start + insert.length });
+    const fresh = new LineIndex(text);
+    for (let offset = 0; offset <= text.length; offset++) {
+      assert.deepEqual(lines.positionAt(offset), fresh.positionAt(offset), `round ${round}, offset ${offset} of ${JSON.stringify(text)}`);
+    }
+    const lastLine = fresh.positionAt(text.length).line;
+    for (let line = 0; line <= lastLine + 1; line++) assert.equal(lines.offsetAt({ line, character: 1 }), fresh.offsetAt({ line, character: 1 }));
+  }
+});

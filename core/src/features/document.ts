@@ -90,6 +90,11 @@ export class PipelineDocument {
     return (this.cachedIndex ??= new SymbolIndex(this.text, this.model));
   }
 
+  /** The occurrences whose string holds `offset`: the whole index when made, else only the steps and references there. */
+  indexAround(offset: number): SymbolIndex {
+    return this.cachedIndex ?? new SymbolIndex(this.text, this.model, offset);
+  }
+
   /** The analysis's diagnostics of `code` over exactly [start, end] (indexed once: a code action asks per diagnostic). */
   diagnosticsAt(code: string, start: number, end: number): PipelineDiagnostic[] {
     if (!this.cachedDiagnosticsAt) {

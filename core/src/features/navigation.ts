@@ -12,14 +12,16 @@ import type { Occurrence } from "./symbols";
 
 /** Go to definition: from any use of a step, parameter or property-file name to where it is declared. */
 export function definition(document: PipelineDocument, uri: string, position: Position): Location[] {
-  const occurrence = document.index.at(document.offsetAt(position));
+  const offset = document.offsetAt(position);
+  const occurrence = document.indexAround(offset).at(offset);
   if (!occurrence) return [];
   const target = document.index.definitionOf(occurrence.kind, occurrence.key);
   return target ? [{ uri, range: document.rangeOf(target.start, target.end) }] : [];
 }
 
 export function references(document: PipelineDocument, uri: string, position: Position, includeDeclaration: boolean): Location[] {
-  const occurrence = document.index.at(document.offsetAt(position));
+  const offset = document.offsetAt(position);
+  const occurrence = document.indexAround(offset).at(offset);
   if (!occurrence) return [];
   return document.index
     .occurrencesOf(occurrence.kind, occurrence.key)
@@ -28,7 +30,8 @@ export function references(document: PipelineDocument, uri: string, position: Po
 }
 
 export function documentHighlights(document: PipelineDocument, position: Position): DocumentHighlight[] {
-  const occurrence = document.index.at(document.offsetAt(position));
+  const offset = document.offsetAt(position);
+  const occurrence = document.indexAround(offset).at(offset);
   if (!occurrence) return [];
   return document.index.occurrencesOf(occurrence.kind, occurrence.key).map((o) => ({
     range: document.rangeOf(o.start, o.end),
@@ -75,7 +78,8 @@ export function rename(document: PipelineDocument, uri: string, position: Positi
 }
 
 function renameable(document: PipelineDocument, position: Position): Occurrence | { error: string } | undefined {
-  const occurrence = document.index.at(document.offsetAt(position));
+  const offset = document.offsetAt(position);
+  const occurrence = document.indexAround(offset).at(offset);
   if (!occurrence) return undefined;
   if (occurrence.kind === "propertyFile")
     return { error: "Renaming property files is not supported yet: rename the PropertyFileName and its Std:JsonGet references by hand." };

@@ -19,13 +19,17 @@ export interface Occurrence {
   node: Node;
 }
 
-/** Every occurrence of step, parameter and property-file names in a document. */
+/**
+ * Every occurrence of step, parameter and property-file names in a document; with `around`, only those whose string
+ * node holds that offset (what a hover or a cursor needs, without indexing every step of a large document).
+ */
 export class SymbolIndex {
   readonly occurrences: Occurrence[] = [];
 
   constructor(
     private readonly text: string,
     model: PipelineModel | undefined,
+    private readonly around?: number,
   ) {
     if (model) this.collect(model);
     this.occurrences.sort((a, b) => a.start - b.start);
@@ -68,11 +72,18 @@ export class SymbolIndex {
     this.add(kind, key, name, node, 0, name.length, role);
   }
 
+  /** Whether an occurrence in `node` can hold the offset the index is made around. */
+  private holds(node: Node | undefined): boolean {
+    return this.around === undefined || (node !== undefined && node.offset <= this.around && this.around <= node.offset + node.length);
+  }
+
   private collect(model: PipelineModel): void {
     for (const parameter of model.parameters) {
-      if (parameter.nameNode?.type === "string") this.addWholeString("parameter", parameter.name!, parameter.nameNode, "definition");
+      if (parameter.nameNode?.type === "string" && this.holds(parameter.nameNode))
+        this.addWholeString("parameter", parameter.name!, parameter.nameNode, "definition");
     }
     for (const step of model.steps) {
+      if (!this.holds(step.node)) continue;
       if (step.nameNode?.type === "string") this.addWholeString("step", step.name!, step.nameNode, "definition");
       for (const dep of step.dependsOn) this.addWholeString("step", dep.name, dep.node, "dependsOn");
       for (const file of elements(memberValue(step.node, "PropertyFiles"))) {
@@ -83,6 +94,7 @@ export class SymbolIndex {
       }
     }
     for (const ref of model.references) {
+      if (!this.holds(ref.node)) continue;
       const parsed = ref.parsed;
       if (parsed.root === "Parameters") {
         this.add("parameter", parsed.name, parsed.name, ref.node, parsed.nameStart, parsed.nameEnd, "reference");

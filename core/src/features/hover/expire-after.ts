@@ -18,6 +18,7 @@ const DOES_NOT_RUN = "the definition does not run until this value is fixed.";
 /** Hover on a step's `CacheConfig.ExpireAfter` value: the duration alone (in words, canonical form, effect on caching). */
 export function expireAfterHover(document: PipelineDocument, model: PipelineModel, offset: number): HoverResult | undefined {
   for (const step of model.steps) {
+    if (offset < step.node.offset || offset > step.node.offset + step.node.length) continue;
     const value = memberValue(memberValue(step.node, "CacheConfig"), "ExpireAfter");
     if (value && value.type !== "object" && value.type !== "array" && value.offset <= offset && offset <= value.offset + value.length) {
       return { markdown: expireAfterMarkdown(step, value), start: value.offset, end: value.offset + value.length };

@@ -12,7 +12,9 @@ import { stepMarkdown, unknownStepMarkdown } from "./step";
  * a `PropertyFileName`. The whole string token counts (quotes included); the range is the name.
  */
 export function symbolHover(document: PipelineDocument, model: PipelineModel, offset: number): HoverResult | undefined {
-  const occurrence = document.index.occurrences.find((o) => o.role !== "reference" && o.node.offset <= offset && offset <= o.node.offset + o.node.length);
+  const occurrence = document
+    .indexAround(offset)
+    .occurrences.find((o) => o.role !== "reference" && o.node.offset <= offset && offset <= o.node.offset + o.node.length);
   const markdown = occurrence && occurrenceMarkdown(document, model, occurrence);
   return markdown ? { markdown, start: occurrence.start, end: occurrence.end } : undefined;
 }
