@@ -132,7 +132,7 @@ function planRow(line: StepPlanLine, medianMs: number | undefined): PlanRow {
           step: line.step,
           verdict: "conditional",
           text: `depends on ${line.condition.name} (${line.condition.branch})`,
-          detail: details(`runs ${branch}`, line.note),
+          detail: line.note,
           estimate,
         };
       return { step: line.step, verdict: "run", text: "run", detail: line.note, estimate };
