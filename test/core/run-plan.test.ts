@@ -91,7 +91,13 @@ test("run plan view: the whole pipeline — cache hit from its execution, branch
   assert.equal(view.title, "Run the whole pipeline abalone");
   assert.equal(view.reference, undefined, "a whole run has no reference");
   const rows = Object.fromEntries(view.rows.map((r) => [r.step, r]));
-  assert.deepEqual(rows.AbaloneTrain, { step: "AbaloneTrain", verdict: "cache-hit", text: "cache hit from cached-run", detail: "expires in 3 h", estimate: "0 s" });
+  assert.deepEqual(rows.AbaloneTrain, {
+    step: "AbaloneTrain",
+    verdict: "cache-hit",
+    text: "cache hit from cached-run",
+    detail: "expires in 3 h",
+    estimate: "0 s",
+  });
   assert.equal(rows.AbaloneProcess.estimate, "≈ 2 min");
   assert.equal(rows.AbaloneMSEFail.verdict, "conditional");
   assert.equal(rows.AbaloneMSEFail.text, "depends on AbaloneMSECond (ElseSteps)");
@@ -125,7 +131,10 @@ test("run plan view: enum values are offered as they are declared", () => {
 
 test("run plan lines: the table's columns are aligned and the total follows it", () => {
   const lines = planLines(planView(input({ steps: ["AbaloneEval"] })));
-  const table = lines.slice(lines.indexOf("") + 1, lines.findIndex((l) => l.startsWith("Total:")));
+  const table = lines.slice(
+    lines.indexOf("") + 1,
+    lines.findIndex((l) => l.startsWith("Total:")),
+  );
   assert.match(table[0], /^Step +Verdict +Estimate$/);
   const verdictAt = table[0].indexOf("Verdict");
   const estimateAt = table[0].indexOf("Estimate");
@@ -133,8 +142,17 @@ test("run plan lines: the table's columns are aligned and the total follows it",
     assert.equal(row.search(/[▶✓↺–·◇] /), verdictAt, row);
     assert.match(row.slice(estimateAt), /^(0 s|—|< 1 s|≈ \d+ min|no past run)$/, row);
   }
-  assert.equal(lines.find((l) => l.startsWith("Total:")), "Total: ≈ 2 min");
-  assert.deepEqual(alignColumns([["a", "bb", "c"], ["ccc", "d", "e"]]), ["a    bb  c", "ccc  d   e"]);
+  assert.equal(
+    lines.find((l) => l.startsWith("Total:")),
+    "Total: ≈ 2 min",
+  );
+  assert.deepEqual(
+    alignColumns([
+      ["a", "bb", "c"],
+      ["ccc", "d", "e"],
+    ]),
+    ["a    bb  c", "ccc  d   e"],
+  );
 });
 
 test("run plan session: a plan is posted; an edit plans again; only a Run of the plan shown starts it", async () => {
@@ -149,8 +167,10 @@ test("run plan session: a plan is posted; an edit plans again; only a Run of the
   session.receive({ type: "run" });
   session.receive({ type: "edit", overrides: { ProcessingInstanceCount: 2 } });
   session.receive("run");
+  assert.equal(posted.length, 2);
   session.receive({ type: "edit", overrides: {} });
   assert.equal(await Promise.race([first, Promise.resolve("pending")]), "pending", "a stale or malformed message or an unchanged edit answers nothing");
+  assert.deepEqual(posted.at(-1), posted[0], "an unchanged edit gets the plan it has again (the page waits for one)");
   session.receive({ type: "edit", overrides: { ProcessingInstanceCount: "two" } });
   assert.deepEqual(await first, { overrides: { ProcessingInstanceCount: "two" } });
 

@@ -37,7 +37,9 @@ export class PlanSession {
         this.show();
         return;
       case "edit":
-        if (!sameValues(message.overrides, this.overrides)) this.answer({ overrides: message.overrides });
+        // Values already planned: the page waits for a plan all the same.
+        if (sameValues(message.overrides, this.overrides)) this.show();
+        else this.answer({ overrides: message.overrides });
         return;
       case "run":
         if (message.revision === this.revision && this.view?.canRun) this.answer("run");
