@@ -121,7 +121,7 @@ test("run pipeline: a new pipeline is created after confirmation, then started w
     [
       "Target: local engine (http://127.0.0.1:PORT)",
       "Pipeline: abalone",
-      "Definition: create the pipeline — Create the pipeline 'abalone'.",
+      "Definition: create the pipeline",
       "Run: the whole pipeline",
       "",
       "Step      Verdict                         Estimate",

@@ -129,6 +129,17 @@ test("run plan view: enum values are offered as they are declared", () => {
   assert.equal(view.parameters[0].sourceText, "no value");
 });
 
+test("run plan view: a new pipeline is created (no list of changes); an unchanged one deploys nothing", () => {
+  const created = planView({ ...input(), deployment: { action: "create", changes: ["Create the pipeline 'abalone'."] } });
+  assert.equal(created.definition, "create the pipeline");
+  assert.deepEqual(created.definitionChanges, []);
+  assert.ok(planLines(created).includes("Definition: create the pipeline"));
+  const unchanged = planView({ ...input(), deployment: { action: "unchanged", changes: [] } });
+  assert.equal(unchanged.definition, "unchanged");
+  assert.ok(!planLines(unchanged).some((l) => l.startsWith("Definition:")));
+  assert.ok(planLines(planView(input())).includes("Definition: update the deployed definition — AbaloneEval: Arguments changed."));
+});
+
 test("run plan lines: the table's columns are aligned and the total follows it", () => {
   const lines = planLines(planView(input({ steps: ["AbaloneEval"] })));
   const table = lines.slice(

@@ -40,7 +40,7 @@ export function runPlanHtml(webview: vscode.Webview, extensionUri: vscode.Uri, s
   <table id="steps">
     <thead><tr><th scope="col">Step</th><th scope="col">Verdict</th><th scope="col" class="estimate">Estimate</th></tr></thead>
     <tbody></tbody>
-    <tfoot><tr><th scope="row" colspan="2">Total</th><td id="total" class="estimate"></td></tr></tfoot>
+    <tfoot><tr><th scope="row">Total</th><td id="total" class="estimate" colspan="2"></td></tr></tfoot>
   </table>
 </section>
 <section aria-labelledby="parameters-heading">

@@ -101,7 +101,8 @@ export function planView(input: RunPlanInput): PlanView {
     target: input.target,
     pipeline: input.pipelineName,
     definition: deployment.action === "create" ? "create the pipeline" : deployment.action === "update" ? "update the deployed definition" : "unchanged",
-    definitionChanges: deployment.action === "unchanged" ? [] : deployment.changes,
+    // A new pipeline's only "change" is that it is created: the definition line says it.
+    definitionChanges: deployment.action === "update" ? deployment.changes : [],
     run: plan.selectedSteps ? `${plan.selectedSteps.join(", ")} (selective execution)` : "the whole pipeline",
     reference: plan.selectedSteps ? (plan.reference ? `${executionLabel(plan.reference)} (${plan.reference.status})` : "none") : undefined,
     notes: plan.notes,
@@ -146,7 +147,8 @@ const MARK: Record<Verdict, string> = { run: "▶", "cache-hit": "✓", reuse: "
 /** The plan as text: the header lines, then the steps' table (columns aligned), the total and the parameters. */
 export function planLines(view: PlanView): string[] {
   const lines = [`Target: ${view.target}`, `Pipeline: ${view.pipeline}`];
-  if (view.definitionChanges.length > 0) lines.push(`Definition: ${view.definition} — ${view.definitionChanges.join(" ")}`);
+  if (view.definition !== "unchanged")
+    lines.push(`Definition: ${view.definition}${view.definitionChanges.length > 0 ? ` — ${view.definitionChanges.join(" ")}` : ""}`);
   lines.push(`Run: ${view.run}`);
   if (view.reference !== undefined) lines.push(`Reference: ${view.reference}`);
   lines.push(...view.notes);

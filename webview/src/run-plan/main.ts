@@ -62,9 +62,12 @@ function stepRow(row: PlanRow): HTMLTableRowElement {
   const tr = element("tr", undefined, `verdict-${row.verdict}`);
   tr.dataset.step = row.step;
   tr.dataset.verdict = row.verdict;
+  // The flex box inside the cell: a cell that is itself a flex box is no longer a table cell.
+  const line = element("div", undefined, "verdict-line");
+  line.append(verdictIcon(row.verdict as Verdict), element("span", row.text, "verdict-text"));
+  if (row.detail) line.append(element("span", row.detail, "detail"));
   const verdict = element("td", undefined, "verdict");
-  verdict.append(verdictIcon(row.verdict as Verdict), element("span", row.text, "verdict-text"));
-  if (row.detail) verdict.append(element("span", row.detail, "detail"));
+  verdict.append(line);
   tr.append(element("th", row.step, "step"), verdict, element("td", row.estimate, "estimate"));
   tr.firstElementChild!.setAttribute("scope", "row");
   return tr;
