@@ -37,6 +37,8 @@ export default {
     const confirm = await wb.waitForRunPlan(page, { expect: /^Run the whole pipeline/ });
     log(`Run Plan: ${wb.describeRunPlan(confirm)}`);
     await screenshot("confirm");
+    // The walkthrough's picture of this step (media/walkthrough/confirm-run.png): the Run Plan panel alone.
+    await screenshot("confirm-dialog", await page.locator("iframe.webview.ready").filter({ visible: true }).first().boundingBox());
     if (confirm.title !== "Run the whole pipeline abalone") throw new Error(`the Run Plan reads "${confirm.title}"`);
     if (!confirm.facts.Target?.startsWith("local engine")) throw new Error(`the Run Plan's target is not the local engine: ${confirm.facts.Target}`);
     await wb.clickRunPlanButton(page, "Run");
