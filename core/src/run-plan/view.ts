@@ -161,7 +161,7 @@ export function planLines(view: PlanView): string[] {
     "",
     view.parameters.length > 0 ? "Parameters:" : "Parameters: none",
     ...alignColumns(
-      view.parameters.map((p) => [`  ${p.name}`, p.value || "(none)", `${p.type}${p.enumValues ? ` (one of ${p.enumValues.join(", ")})` : ""}`, p.sourceText]),
+      view.parameters.map((p) => [`  ${p.name}`, p.value || "(none)", p.type, p.sourceText, p.enumValues ? `one of ${p.enumValues.join(", ")}` : ""]),
     ),
     ...view.parameters.flatMap((p) => p.problems.map((m) => `  ⚠ ${m}`)),
     ...view.problems.map((m) => `  ⚠ ${m}`),
