@@ -131,7 +131,7 @@ test("run pipeline: a new pipeline is created after confirmation, then started w
       "Check     ▶ run                           no past run",
       "Register  ◇ depends on Check (IfSteps)    no past run",
       "TooHigh   ◇ depends on Check (ElseSteps)  no past run",
-      "Total: unknown (no step that runs has a past run on this target)",
+      "Total: unknown (no past runs on this target)",
       "",
       "Parameters:",
       "  InputData     s3://bucket/raw/data.csv  String   default",

@@ -107,7 +107,7 @@ export function planView(input: RunPlanInput): PlanView {
     reference: plan.selectedSteps ? (plan.reference ? `${executionLabel(plan.reference)} (${plan.reference.status})` : "none") : undefined,
     notes: plan.notes,
     rows: input.steps.map((line) => planRow(line, input.stepEstimates[line.step])),
-    estimate: input.estimate ?? "unknown (no step that runs has a past run on this target)",
+    estimate: input.estimate ?? "unknown (no past runs on this target)",
     parameters,
     problems: input.parameterIssues.filter((i) => !declaredNames.has(i.parameter)).map((i) => i.message),
     canRun: input.parameterIssues.length === 0,

@@ -176,7 +176,8 @@ window.addEventListener("message", (event: MessageEvent<ToRunPlan>) => {
   if (editTimer !== undefined) updateRunButton(true);
   if (!shownOnce) {
     shownOnce = true;
-    (runButton.disabled ? (document.querySelector<HTMLElement>(".value[aria-invalid=true]") ?? runButton) : runButton).focus();
+    // Without scrolling: the page opens at its top (the title and the steps), with Enter ready to run.
+    (runButton.disabled ? (document.querySelector<HTMLElement>(".value[aria-invalid=true]") ?? runButton) : runButton).focus({ preventScroll: true });
   }
 });
 
