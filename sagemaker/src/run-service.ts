@@ -201,7 +201,7 @@ export async function runPipeline(connection: Connection, input: RunInput, dialo
       if (typeof answer === "object") overrides = { ...answer.overrides };
       else if (answer === "editParameters") editing = true;
       else if (answer === "run" && parameters.errors.length === 0) break;
-      else if (answer === "run") return refused(`Not started: ${parameters.errors.join(" ")}`);
+      else if (answer === "run") return refused(`The parameters have errors: ${parameters.errors.join(" ")}`);
       else return { status: "cancelled", message: "Nothing was started." };
     }
 
