@@ -1,7 +1,7 @@
 import { test, type TestContext } from "node:test";
 import assert from "node:assert/strict";
 import { CreatePipelineCommand, StartPipelineExecutionCommand } from "@aws-sdk/client-sagemaker";
-import { analyze, DEFINITION_DIRECTORY_TAG, type PlanFix, type PlannedParameter } from "../../core/src";
+import { analyze, DEFINITION_DIRECTORY_TAG, PlanSession, type PlanFix, type PlannedParameter, type ToRunPlan } from "../../core/src";
 import {
   compareWithDeployed,
   describeRun,
@@ -256,6 +256,61 @@ test("run: parameter values that do not fit their types are shown again until th
     { Name: "MaxDepth", Value: "9" },
     { Name: "Threshold", Value: "2.5" },
   ]);
+});
+
+test("run with the Run Plan's protocol: wrong values are in the plan, an edit plans again, only a plan without errors runs, with the values edited", async (t) => {
+  const { connection, calls, input } = await setup(t);
+  const posted: ToRunPlan[] = [];
+  const session = new PlanSession((m) => posted.push(m));
+  const summaries: RunSummary[] = [];
+  // The panel's dialogs without the panel: each plan goes to the session, the "page" answers it by its messages.
+  const page: Array<(revision: number) => unknown> = [
+    () => ({ type: "run", revision: 1 }), // refused: the plan has an error
+    () => ({ type: "edit", overrides: { MaxDepth: "9" } }),
+    (revision) => ({ type: "run", revision }),
+  ];
+  const dialogs: RunDialogs = {
+    reviewsParameters: true,
+    offerFix: async () => false,
+    editParameters: async () => assert.fail("the panel edits the values itself"),
+    confirm: (summary) => {
+      summaries.push(summary);
+      const answer = session.confirm(summary);
+      while (page.length > 0) {
+        const message = page.shift()!(posted.at(-1)!.revision);
+        session.receive(message);
+        if ((message as { type: string }).type !== "run" || summary.parameterIssues.length === 0) break;
+      }
+      return answer;
+    },
+  };
+  const outcome = await runPipeline(connection, input({ overrides: { MaxDepth: "five" } }), dialogs);
+  assert.equal(outcome.status, "started", JSON.stringify(outcome));
+  assert.equal(summaries.length, 2, "the plan with the error, then the plan of the edited value");
+  assert.deepEqual(summaries[0].parameterIssues, [{ parameter: "MaxDepth", message: "'five' is not an Integer (parameter MaxDepth)." }]);
+  assert.equal(posted[0].view.canRun, false);
+  assert.equal(posted[0].view.parameters.find((p) => p.name === "MaxDepth")!.problems.length, 1);
+  assert.deepEqual(summaries[1].parameterIssues, []);
+  assert.equal(posted.at(-1)!.view.parameters.find((p) => p.name === "MaxDepth")!.source, "override");
+  assert.deepEqual(start(calls)!.PipelineParameters, [{ Name: "MaxDepth", Value: "9" }]);
+});
+
+test("run with the Run Plan's protocol: a closed panel starts nothing", async (t) => {
+  const { connection, calls, input } = await setup(t);
+  const session = new PlanSession(() => {});
+  const dialogs: RunDialogs = {
+    reviewsParameters: true,
+    offerFix: async () => false,
+    editParameters: async (_v, _e, o) => o,
+    confirm: (summary) => {
+      const answer = session.confirm(summary);
+      session.close();
+      return answer;
+    },
+  };
+  const outcome = await runPipeline(connection, input({}), dialogs);
+  assert.equal(outcome.status, "cancelled");
+  assert.deepEqual(operations(calls), ["DescribePipeline"], "nothing created, updated or started");
 });
 
 test("run: a definition with errors is refused before any request", async (t) => {
