@@ -63,7 +63,8 @@ export function planParameters(
   const byName = new Map(declared.map((p) => [p.name, p]));
   const referenceValues = reference ? new Map(reference.filter((p) => p.Name !== undefined).map((p) => [p.Name!, p.Value ?? ""])) : undefined;
   for (const name of Object.keys(overrides)) {
-    if (!byName.has(name)) issues.push({ parameter: name, message: `'${name}' is not a parameter of this pipeline (it has: ${[...byName.keys()].join(", ") || "none"}).` });
+    if (!byName.has(name))
+      issues.push({ parameter: name, message: `'${name}' is not a parameter of this pipeline (it has: ${[...byName.keys()].join(", ") || "none"}).` });
     else if (referenceValues && !referenceValues.has(name))
       issues.push({
         parameter: name,
