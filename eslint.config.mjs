@@ -24,10 +24,10 @@ export const LAYERS = {
 
 /**
  * Sub-entries: small pure parts of a layer that a bundle for another platform imports without pulling in the
- * whole layer (the graph page is bundled for the browser and must not carry the analyser; the layout is only the
+ * whole layer (the graph and Run Plan pages are bundled for the browser and must not carry the analyser; the layout is only the
  * layout worker's).
  */
-const SUB_ENTRIES = { core: ["graph-view", "graph-view/layout"] };
+const SUB_ENTRIES = { core: ["graph-view", "graph-view/layout", "run-plan"] };
 
 /** The module names a forbidden list stands for: `node:*` is every Node built-in, also without its prefix. */
 function forbiddenModules(forbidden) {

@@ -1,4 +1,4 @@
-// Bundles the extension client, the language server, the CLI and the graph view's webview script into dist/.
+// Bundles the extension client, the language server, the CLI and the webview scripts (graph view, Run Plan) into dist/.
 //
 // The extension is three bundles: dist/client.js (what activation loads: the language client, views, commands) and,
 // loaded on first use, dist/sagemaker.js (the SageMaker layer with the AWS SDK) and dist/engine.js (the local engine).
@@ -65,6 +65,17 @@ const [client, , , engineServe] = await Promise.all([
     outfile: "dist/graph-view.js",
   }),
   build({ ...common, platform: "browser", define: {}, entryPoints: ["webview/graph.css"], outfile: "dist/graph-view.css" }),
+  // The Run Plan panel's page (client/src/run/run-plan-panel.ts), with the same setup.
+  build({
+    ...common,
+    platform: "browser",
+    target: "chrome120",
+    format: "iife",
+    define: {},
+    entryPoints: ["webview/src/run-plan/main.ts"],
+    outfile: "dist/run-plan.js",
+  }),
+  build({ ...common, platform: "browser", define: {}, entryPoints: ["webview/run-plan.css"], outfile: "dist/run-plan.css" }),
 ]);
 
 // What dist/client.js is made of (e.g. for esbuild's analyzer); not packaged. The client imports the core through its

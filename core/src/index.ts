@@ -44,6 +44,7 @@ export { MAX_TIMER_DELAY_MS, systemClock, type Clock } from "./clock";
 export * from "./execution-failures";
 export * from "./compare";
 export * from "./planner/estimate";
+export * from "./run-plan";
 export { composeChanges, changedRegion, type TextChange } from "./incremental/text-change";
 export { IncrementalAnalyzer, type IncrementalWork } from "./incremental/analyzer";
 export { LIGHT_MODE_CHARACTERS } from "./rules";

@@ -21,7 +21,17 @@ export {
 export { ExecutionHistory, type ExecutionRecord } from "./history";
 export { executionDefinition, pipelineVersions, versionDefinition, type PipelineVersionInfo } from "./definitions";
 export { compareWithDeployed, definitionChanges, deploy, type Deployment } from "./deployment";
-export { describeRun, runPipeline, type Lint, type RunDialogs, type RunInput, type RunOptions, type RunOutcome, type RunSummary } from "./run-service";
+export {
+  describeRun,
+  runPipeline,
+  type ConfirmAnswer,
+  type Lint,
+  type RunDialogs,
+  type RunInput,
+  type RunOptions,
+  type RunOutcome,
+  type RunSummary,
+} from "./run-service";
 /** The API shapes the callers handle. */
 export type { PipelineExecutionStep, PipelineExecutionSummary, SageMakerClient } from "@aws-sdk/client-sagemaker";
 export {

@@ -4,11 +4,13 @@ import {
   buildModel,
   parseDocument,
   stepDag,
-  executionLabel,
   isFinished,
   type ExecutionInfo,
   declaredParameters,
+  type DeclaredParameter,
   planParameters,
+  planLines,
+  planView,
   type PlannedParameter,
   planRun,
   type PlanFix,
@@ -40,7 +42,16 @@ export interface RunSummary {
   steps: StepPlanLine[];
   /** How long the run takes from the steps' past runs on this target (`≈ 12 min`); none without past runs. */
   estimate?: string;
+  /** Each step's median duration (ms) on this target; steps never run have none. */
+  stepEstimates: Record<string, number>;
+  /** The definition's parameters (types, enum values), for editing them. */
+  declared: DeclaredParameter[];
+  /** What is wrong with the parameter values, each with its parameter (only when the dialogs review parameters). */
+  parameterIssues: Array<{ parameter: string; message: string }>;
 }
+
+/** The confirmation's answer; `{ overrides }`: plan again with these parameter values and ask again. */
+export type ConfirmAnswer = "run" | "editParameters" | "cancel" | { overrides: Record<string, string> };
 
 /** The questions a run asks the user; the editor answers with dialogs, tests with scripts. */
 export interface RunDialogs {
@@ -49,7 +60,12 @@ export interface RunDialogs {
   /** Asked when values are wrong or the user wants to change them: the user's overrides, or undefined to cancel. */
   editParameters(values: PlannedParameter[], errors: string[], overrides: Record<string, string>): Promise<Record<string, string> | undefined>;
   /** The last word: nothing starts unless this returns "run". */
-  confirm(summary: RunSummary): Promise<"run" | "editParameters" | "cancel">;
+  confirm(summary: RunSummary): Promise<ConfirmAnswer>;
+  /**
+   * True when the confirmation shows the parameters' errors and edits the values itself (the Run Plan panel): wrong
+   * values are then shown in the confirmation instead of `editParameters`.
+   */
+  readonly reviewsParameters?: boolean;
 }
 
 export interface RunInput {
@@ -148,13 +164,14 @@ export async function runPipeline(connection: Connection, input: RunInput, dialo
     // The past runs give the cache verdicts and the time estimate.
     const past =
       options.history && deployment.action !== "create" ? await options.history.recent(connection.client, input.pipelineName, options.historySize ?? 20) : [];
+    const durations = stepDurations(past);
     let overrides = { ...(input.overrides ?? {}) };
     let editing = false;
     let summary: RunSummary;
     let parameters;
     for (;;) {
       parameters = planParameters(declared, referenceValues, overrides);
-      if (editing || parameters.errors.length > 0) {
+      if (editing || (parameters.errors.length > 0 && !dialogs.reviewsParameters)) {
         const edited = await dialogs.editParameters(parameters.values, parameters.errors, overrides);
         if (!edited) return { status: "cancelled", message: "Nothing was started." };
         overrides = edited;
@@ -167,11 +184,24 @@ export async function runPipeline(connection: Connection, input: RunInput, dialo
         options.now?.() ?? new Date(),
       );
       const steps = planSteps(model, dag, plan, (step) => insight.verdict(step));
-      const estimate = estimateText(estimateRun(dag, new Map(steps.map((s) => [s.step, s.action])), stepDurations(past), deployment.maxParallelSteps));
-      summary = { target: connection.label, pipelineName: input.pipelineName, deployment, plan, parameters: parameters.values, steps, estimate };
+      const estimate = estimateText(estimateRun(dag, new Map(steps.map((s) => [s.step, s.action])), durations, deployment.maxParallelSteps));
+      summary = {
+        target: connection.label,
+        pipelineName: input.pipelineName,
+        deployment,
+        plan,
+        parameters: parameters.values,
+        steps,
+        estimate,
+        stepEstimates: Object.fromEntries([...durations].map(([step, d]) => [step, d.medianMs])),
+        declared,
+        parameterIssues: parameters.issues,
+      };
       const answer = await dialogs.confirm(summary);
-      if (answer === "editParameters") editing = true;
-      else if (answer === "run") break;
+      if (typeof answer === "object") overrides = { ...answer.overrides };
+      else if (answer === "editParameters") editing = true;
+      else if (answer === "run" && parameters.errors.length === 0) break;
+      else if (answer === "run") return refused(`The parameters have errors: ${parameters.errors.join(" ")}`);
       else return { status: "cancelled", message: "Nothing was started." };
     }
 
@@ -204,26 +234,7 @@ function referenceCandidate(policy: ReferencePolicy, executions: ExecutionInfo[]
 const refused = (message: string, step?: string): RunOutcome => ({ status: "refused", error: { message, step } });
 const stepNamed = (message: string, names: string[]) => names.find((n) => message.includes(`'${n}'`));
 
-/** The confirmation's text: target, pipeline, deployment, steps, reference, parameters. */
+/** The plan as text (the CLI's `plan` and `run`): target, pipeline, deployment, reference, the steps' table, parameters. */
 export function describeRun(summary: RunSummary): string {
-  const { plan, deployment } = summary;
-  const lines = [`Target: ${summary.target}`, `Pipeline: ${summary.pipelineName}`];
-  if (deployment.action !== "unchanged")
-    lines.push(`Definition: ${deployment.action === "create" ? "create the pipeline" : "update the deployed definition"} — ${deployment.changes.join(" ")}`);
-  lines.push(plan.selectedSteps ? `Run: ${plan.selectedSteps.join(", ")}` : "Run: the whole pipeline");
-  if (plan.selectedSteps) lines.push(`Reference: ${plan.reference ? `${executionLabel(plan.reference)} (${plan.reference.status})` : "none"}`);
-  if (plan.reused.length > 0) lines.push(`Reused from the reference: ${plan.reused.join(", ")}`);
-  if (plan.skipped.length > 0) lines.push(`Not run (downstream): ${plan.skipped.join(", ")}`);
-  if (summary.steps.some((s) => s.action === "cache-hit"))
-    lines.push(
-      `Cache hits expected: ${summary.steps
-        .filter((s) => s.action === "cache-hit")
-        .map((s) => s.step)
-        .join(", ")}`,
-    );
-  lines.push(`Parameters: ${summary.parameters.map((p) => `${p.name}=${p.value}${p.source === "default" ? "" : ` (${p.source})`}`).join(", ") || "none"}`);
-  lines.push(...plan.notes);
-  if (summary.estimate) lines.push(`Estimated time: ${summary.estimate} (each step's median of its last runs; cache hits and reused steps take none)`);
-  lines.push("Steps:", ...summary.steps.map((s) => `  ${s.step}: ${s.text}`));
-  return lines.join("\n");
+  return planLines(planView(summary)).join("\n");
 }

@@ -229,6 +229,7 @@ test("plan FILE.py: exported, named after its Pipeline, nothing started", (t) =>
   const dir = workspace(t, { "pipeline.py": MODULE_LEVEL });
   const result = cli_(dir, "plan", "pipeline.py", "--store", "store", "--runner", "host");
   assert.equal(result.status, 0, result.stdout + result.stderr);
-  assert.match(result.stdout, /Create the pipeline 'Module'/);
+  assert.match(result.stdout, /^  Pipeline: Module$/m);
+  assert.match(result.stdout, /^  Definition: create the pipeline$/m);
   assert.match(result.stdout, /Plan only: nothing was created, updated or started\./);
 });

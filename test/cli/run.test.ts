@@ -40,7 +40,8 @@ function workspaceAfterOneRun() {
 const stepLine = (stdout: string, step: string) =>
   stdout
     .split("\n")
-    .filter((line) => line.includes(` ${step} `))
+    // The execution's progress lines (`  ✓ Step Succeeded …`), not the plan's table rows (`  Step   ▶ run …`).
+    .filter((line) => line.includes(` ${step} `) && !line.startsWith(`  ${step} `))
     .pop() ?? "";
 const executionArn = (stdout: string) => /^Execution ARN: (arn:aws:sagemaker:\S+:pipeline\/\S+\/execution\/\S+)$/m.exec(stdout)?.[1];
 
@@ -83,8 +84,8 @@ test(
     const firstId = firstArn.split("/").pop()!;
     assert.match(selective.stdout, new RegExp(`^Started steps AbaloneEval \\(reference ${firstId}\\): execution \\w+$`, "m"));
     assert.match(selective.stdout, new RegExp(`^  Reference: ${firstId} \\(Succeeded\\)$`, "m"));
-    assert.match(selective.stdout, /^  Reused from the reference: AbaloneProcess, AbaloneTrain$/m);
-    assert.match(selective.stdout, /MseThreshold=0\.5 \(override\)/);
+    for (const step of ["AbaloneProcess", "AbaloneTrain"]) assert.match(selective.stdout, new RegExp(`^  ${step} +↺ reuse from ${firstId} +0 s$`, "m"));
+    assert.match(selective.stdout, /^    MseThreshold +0\.5 +Float +override$/m);
     assert.match(stepLine(selective.stdout, "AbaloneProcess"), new RegExp(`Succeeded .*— reused from ${firstId}$`));
     assert.match(stepLine(selective.stdout, "AbaloneTrain"), new RegExp(`— reused from ${firstId}$`));
     assert.match(stepLine(selective.stdout, "AbaloneEval"), /✓ AbaloneEval Succeeded \(\d+\.\d s\)$/);
@@ -182,9 +183,19 @@ test("cli plan: prints per step what a run would do — cache hits, reuse, skips
 
   const plan = spawnSync(process.execPath, [cli, "plan", "examples/abalone.pipeline.json"], { cwd: dir, encoding: "utf8", timeout: 60_000 });
   assert.equal(plan.status, 0, plan.stderr);
-  assert.match(plan.stdout, new RegExp(`^    AbaloneTrain: cache hit expected \\(from ${firstId}, expires in \\d+ d\\)$`, "m"));
-  assert.match(plan.stdout, /^    AbaloneEval: run$/m);
-  assert.match(plan.stdout, /^    AbaloneMSEFail: run if AbaloneMSECond takes its ElseSteps \(not known until it runs\)$/m);
+  // One table, columns aligned: each row's verdict starts where the header's does, its estimate too.
+  const table = plan.stdout.split("\n").filter((l) => /^  (Step|Abalone)/.test(l));
+  const header = table[0];
+  assert.match(header, /^  Step +Verdict +Estimate$/);
+  for (const row of table.slice(1)) {
+    assert.equal(row.search(/[▶✓↺–·◇] /), header.indexOf("Verdict"), row);
+    assert.match(row.slice(header.indexOf("Estimate")), /^(≈ \d+ (s|min)|< 1 s|0 s|—|no past run)$/, row);
+  }
+  assert.equal(table.length, 1 + 8, "a row per step");
+  assert.match(plan.stdout, new RegExp(`^  AbaloneTrain +✓ cache hit from ${firstId} \\(expires in \\d+ d\\) +0 s$`, "m"));
+  assert.match(plan.stdout, /^  AbaloneEval +▶ run +(< 1 s|≈ \d+ s)$/m);
+  assert.match(plan.stdout, /^  AbaloneMSEFail +◇ depends on AbaloneMSECond \(ElseSteps\) +no past run$/m);
+  assert.match(plan.stdout, /^  Total: (< 1 s|≈ \d+ s) \+ 1 step never run$/m);
   assert.match(plan.stdout, /^Plan only: nothing was created, updated or started\.$/m);
 
   const selective = spawnSync(process.execPath, [cli, "plan", "examples/abalone.pipeline.json", "--select", "AbaloneEval"], {
@@ -193,8 +204,8 @@ test("cli plan: prints per step what a run would do — cache hits, reuse, skips
     timeout: 60_000,
   });
   assert.equal(selective.status, 0, selective.stderr);
-  assert.match(selective.stdout, new RegExp(`^    AbaloneTrain: reuse from ${firstId}$`, "m"));
-  assert.match(selective.stdout, /^    AbaloneTransform: skip \(downstream of the selection\)$/m);
+  assert.match(selective.stdout, new RegExp(`^  AbaloneTrain +↺ reuse from ${firstId} +0 s$`, "m"));
+  assert.match(selective.stdout, /^  AbaloneTransform +– skip \(downstream of the selection\) +—$/m);
   assert.equal(executions(), before, "planning started nothing");
 
   const refused = spawnSync(process.execPath, [cli, "plan", "examples/abalone.pipeline.json", "--select", "AbaloneTrain,AbaloneMSECond"], {

@@ -1,7 +1,7 @@
 import { test, type TestContext } from "node:test";
 import assert from "node:assert/strict";
 import { CreatePipelineCommand, StartPipelineExecutionCommand } from "@aws-sdk/client-sagemaker";
-import { analyze, DEFINITION_DIRECTORY_TAG, type PlanFix, type PlannedParameter } from "../../core/src";
+import { analyze, DEFINITION_DIRECTORY_TAG, PlanSession, type PlanFix, type PlannedParameter, type ToRunPlan } from "../../core/src";
 import {
   compareWithDeployed,
   describeRun,
@@ -116,9 +116,29 @@ test("run pipeline: a new pipeline is created after confirmation, then started w
   assert.match(request.ClientRequestToken, /^[0-9a-f-]{36}$/);
   const [summary] = dialogs.confirmations;
   assert.equal(summary.deployment.action, "create");
-  assert.match(
-    describeRun(summary),
-    /^Target: local engine \(http:\/\/127\.0\.0\.1:\d+\)\nPipeline: abalone\nDefinition: create the pipeline — Create the pipeline 'abalone'\.\nRun: the whole pipeline\nParameters: InputData=s3:\/\/bucket\/raw\/data\.csv, InstanceType=ml\.m5\.xlarge, MaxDepth=5, Threshold=6\nSteps:\n  Process: run\n  Train: run\n  Eval: run\n  Check: run\n  Register: run if Check takes its IfSteps \(not known until it runs\)\n  TooHigh: run if Check takes its ElseSteps \(not known until it runs\)$/,
+  assert.equal(
+    describeRun(summary).replace(/127\.0\.0\.1:\d+/, "127.0.0.1:PORT"),
+    [
+      "Target: local engine (http://127.0.0.1:PORT)",
+      "Pipeline: abalone",
+      "Definition: create the pipeline",
+      "Run: the whole pipeline",
+      "",
+      "Step      Verdict                         Estimate",
+      "Process   ▶ run                           no past run",
+      "Train     ▶ run                           no past run",
+      "Eval      ▶ run                           no past run",
+      "Check     ▶ run                           no past run",
+      "Register  ◇ depends on Check (IfSteps)    no past run",
+      "TooHigh   ◇ depends on Check (ElseSteps)  no past run",
+      "Total: unknown (no past runs on this target)",
+      "",
+      "Parameters:",
+      "  InputData     s3://bucket/raw/data.csv  String   default",
+      "  InstanceType  ml.m5.xlarge              String   default",
+      "  MaxDepth      5                         Integer  default",
+      "  Threshold     6                         Float    default",
+    ].join("\n"),
   );
   assert.equal((await waitForExecution(engine.client, (outcome as { executionArn: string }).executionArn)).PipelineExecutionStatus, "Succeeded");
 });
@@ -149,13 +169,11 @@ test("run selected steps: Train+Eval against the latest execution sends its ARN,
   const text = describeRun(dialogs.confirmations[0]);
   // The reference by its one name: the engine gave it the generated display name `execution-<ms>`, which is not shown.
   const firstId = firstArn.split("/").pop()!;
-  assert.ok(
-    text.includes(`Run: Train, Eval\nReference: ${firstId} (Succeeded)\nReused from the reference: Process\nNot run (downstream): Check, Register, TooHigh\n`),
-    text,
-  );
-  assert.ok(text.includes(`\n  Process: reuse from ${firstId}\n`), text);
+  assert.ok(text.includes(`Run: Train, Eval (selective execution)\nReference: ${firstId} (Succeeded)\n`), text);
+  assert.match(text, new RegExp(`^Process +↺ reuse from ${firstId} +0 s$`, "m"));
+  for (const step of ["Check", "Register", "TooHigh"]) assert.match(text, new RegExp(`^${step} +– skip \\(downstream of the selection\\) +—$`, "m"));
   assert.doesNotMatch(text, /execution-\d+/);
-  assert.match(text, /MaxDepth=7 \(override\)/);
+  assert.match(text, /^  MaxDepth +7 +Integer +override$/m);
   const arn = (outcome as { executionArn: string }).executionArn;
   await waitForExecution(engine.client, arn);
   const steps = await stepsOf(engine.client, arn);
@@ -238,6 +256,61 @@ test("run: parameter values that do not fit their types are shown again until th
     { Name: "MaxDepth", Value: "9" },
     { Name: "Threshold", Value: "2.5" },
   ]);
+});
+
+test("run with the Run Plan's protocol: wrong values are in the plan, an edit plans again, only a plan without errors runs, with the values edited", async (t) => {
+  const { connection, calls, input } = await setup(t);
+  const posted: ToRunPlan[] = [];
+  const session = new PlanSession((m) => posted.push(m));
+  const summaries: RunSummary[] = [];
+  // The panel's dialogs without the panel: each plan goes to the session, the "page" answers it by its messages.
+  const page: Array<(revision: number) => unknown> = [
+    () => ({ type: "run", revision: 1 }), // refused: the plan has an error
+    () => ({ type: "edit", overrides: { MaxDepth: "9" } }),
+    (revision) => ({ type: "run", revision }),
+  ];
+  const dialogs: RunDialogs = {
+    reviewsParameters: true,
+    offerFix: async () => false,
+    editParameters: async () => assert.fail("the panel edits the values itself"),
+    confirm: (summary) => {
+      summaries.push(summary);
+      const answer = session.confirm(summary);
+      while (page.length > 0) {
+        const message = page.shift()!(posted.at(-1)!.revision);
+        session.receive(message);
+        if ((message as { type: string }).type !== "run" || summary.parameterIssues.length === 0) break;
+      }
+      return answer;
+    },
+  };
+  const outcome = await runPipeline(connection, input({ overrides: { MaxDepth: "five" } }), dialogs);
+  assert.equal(outcome.status, "started", JSON.stringify(outcome));
+  assert.equal(summaries.length, 2, "the plan with the error, then the plan of the edited value");
+  assert.deepEqual(summaries[0].parameterIssues, [{ parameter: "MaxDepth", message: "'five' is not an Integer (parameter MaxDepth)." }]);
+  assert.equal(posted[0].view.canRun, false);
+  assert.equal(posted[0].view.parameters.find((p) => p.name === "MaxDepth")!.problems.length, 1);
+  assert.deepEqual(summaries[1].parameterIssues, []);
+  assert.equal(posted.at(-1)!.view.parameters.find((p) => p.name === "MaxDepth")!.source, "override");
+  assert.deepEqual(start(calls)!.PipelineParameters, [{ Name: "MaxDepth", Value: "9" }]);
+});
+
+test("run with the Run Plan's protocol: a closed panel starts nothing", async (t) => {
+  const { connection, calls, input } = await setup(t);
+  const session = new PlanSession(() => {});
+  const dialogs: RunDialogs = {
+    reviewsParameters: true,
+    offerFix: async () => false,
+    editParameters: async (_v, _e, o) => o,
+    confirm: (summary) => {
+      const answer = session.confirm(summary);
+      session.close();
+      return answer;
+    },
+  };
+  const outcome = await runPipeline(connection, input({}), dialogs);
+  assert.equal(outcome.status, "cancelled");
+  assert.deepEqual(operations(calls), ["DescribePipeline"], "nothing created, updated or started");
 });
 
 test("run: a definition with errors is refused before any request", async (t) => {
@@ -351,11 +424,11 @@ test("plan: the confirmation predicts the cache hit per step, and the engine the
   const second = await runPipeline(connection, input({ text: cached }), dialogs, { history: new ExecutionHistory(), now: () => new Date(engine.clock.now) });
   const firstId = firstArn.split("/").pop();
   const text = describeRun(dialogs.confirmations[0]);
-  assert.match(text, new RegExp(`\\n  Process: cache hit expected \\(from ${firstId}, expires in 23 h\\)\\n  Train: run\\n`));
-  assert.match(text, /^Cache hits expected: Process$/m);
+  assert.match(text, new RegExp(`\\nProcess +✓ cache hit from ${firstId} \\(expires in 23 h\\) +0 s\\nTrain +▶ run +< 1 s\\n`));
   // The engine's clock stood still during the first run: each step took no time, and the estimate says so; the branch
   // step the first run's Condition did not take has never run.
-  assert.match(text, /^Estimated time: < 1 s \+ 1 step never run \(each step's median of its last runs; cache hits and reused steps take none\)$/m);
+  assert.match(text, /^TooHigh +◇ depends on Check \(ElseSteps\) +no past run$/m);
+  assert.match(text, /^Total: < 1 s \+ 1 step never run$/m);
   const secondArn = (second as { executionArn: string }).executionArn;
   await waitForExecution(engine.client, secondArn);
   assert.equal((await stepsOf(engine.client, secondArn)).Process.CacheHitResult?.SourcePipelineExecutionArn, firstArn);
@@ -364,7 +437,7 @@ test("plan: the confirmation predicts the cache hit per step, and the engine the
   await runPipeline(connection, input({ text: cached, request: { kind: "selected", steps: ["Eval"] } }), selective, { history: new ExecutionHistory() });
   assert.match(
     describeRun(selective.confirmations[0]),
-    /\n  Process: reuse from .+\n  Train: reuse from .+\n  Eval: run\n  Check: skip \(downstream of the selection\)\n/,
+    /\nProcess +↺ reuse from \S+ +0 s\nTrain +↺ reuse from \S+ +0 s\nEval +▶ run +< 1 s\nCheck +– skip \(downstream of the selection\) +—\n/,
   );
 });
 

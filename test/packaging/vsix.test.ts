@@ -74,6 +74,8 @@ test("the .vsix holds exactly what the extension loads, the README for users, th
     "dist/sagemaker.js",
     "dist/graph-view.js",
     "dist/graph-view.css",
+    "dist/run-plan.js",
+    "dist/run-plan.css",
     "dist/python/export_pipeline.py",
     "dist/definition-check.js",
   ])

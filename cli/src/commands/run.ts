@@ -190,7 +190,7 @@ function commandLineDialogs(out: (line: string) => void, mode: "run" | "plan"): 
       return undefined;
     },
     async confirm(summary) {
-      for (const line of describeRun(summary).split("\n").slice(1)) out(`  ${line}`);
+      for (const line of describeRun(summary).split("\n").slice(1)) out(line ? `  ${line}` : "");
       this.planned = true;
       return mode === "plan" ? "cancel" : "run";
     },

@@ -7,7 +7,6 @@ import {
   executionIdOf,
   executionLabel,
   type NamedExecution,
-  declaredParameters,
   pipelineNameFromFile,
   normalizeSettings,
   SETTINGS_SECTION,
@@ -19,7 +18,7 @@ import type { Connection, ExecutionHistory, ExecutionRecord, Lint } from "../../
 import { loadEngine, loadSageMaker } from "../lazy";
 import type { LocalEngineHost } from "../local/engine-host";
 import { pickExecution } from "./pick-execution";
-import { VscodeRunDialogs } from "./vscode-dialogs";
+import { RunPlanDialogs } from "./run-plan-panel";
 
 /** The local engine takes any role; AWS needs a real one. */
 const LOCAL_ROLE = "arn:aws:iam::000000000000:role/SageMakerPipelinesLocal";
@@ -161,10 +160,9 @@ export class RunController {
       void vscode.window.showErrorMessage(`${what}: the local engine could not start: ${(error as Error).message}`);
       return undefined;
     }
-    const { runPipeline, describeRun } = await loadSageMaker();
+    const { runPipeline } = await loadSageMaker();
     const text = document.getText();
-    const root = parseDocument(text).root;
-    const declared = root?.type === "object" ? declaredParameters(buildModel(root)) : [];
+    const dialogs = new RunPlanDialogs(this.context.extensionUri);
     const outcome = await runPipeline(
       connection,
       {
@@ -177,9 +175,9 @@ export class RunController {
         referenceLatest: this.settings().referenceLatest,
         definitionFolder: document.uri.scheme === "file" && connection.target === "local" ? dirname(document.uri.fsPath) : undefined,
       },
-      new VscodeRunDialogs(declared, describeRun),
+      dialogs,
       { lint: this.lint, history: await this.history(), historySize: this.settings().cache.historySize },
-    );
+    ).finally(() => dialogs.dispose());
     if (outcome.status === "cancelled") {
       void vscode.window.showInformationMessage(`${what}: ${outcome.message}`);
       return undefined;

@@ -22,6 +22,8 @@ export interface ParameterPlan {
   /** Every declared parameter with the value the run will use and where it comes from, for the confirmation. */
   values: PlannedParameter[];
   errors: string[];
+  /** The errors with the parameter each is about, for the Run Plan's fields. */
+  issues: Array<{ parameter: string; message: string }>;
 }
 
 export function declaredParameters(model: PipelineModel): DeclaredParameter[] {
@@ -57,15 +59,17 @@ export function planParameters(
   reference: Array<{ Name?: string; Value?: string }> | undefined,
   overrides: Record<string, string>,
 ): ParameterPlan {
-  const errors: string[] = [];
+  const issues: Array<{ parameter: string; message: string }> = [];
   const byName = new Map(declared.map((p) => [p.name, p]));
   const referenceValues = reference ? new Map(reference.filter((p) => p.Name !== undefined).map((p) => [p.Name!, p.Value ?? ""])) : undefined;
   for (const name of Object.keys(overrides)) {
-    if (!byName.has(name)) errors.push(`'${name}' is not a parameter of this pipeline (it has: ${[...byName.keys()].join(", ") || "none"}).`);
+    if (!byName.has(name))
+      issues.push({ parameter: name, message: `'${name}' is not a parameter of this pipeline (it has: ${[...byName.keys()].join(", ") || "none"}).` });
     else if (referenceValues && !referenceValues.has(name))
-      errors.push(
-        `'${name}' is not a parameter of the reference execution, so it cannot be overridden against it (the reference has: ${[...referenceValues.keys()].join(", ") || "none"}).`,
-      );
+      issues.push({
+        parameter: name,
+        message: `'${name}' is not a parameter of the reference execution, so it cannot be overridden against it (the reference has: ${[...referenceValues.keys()].join(", ") || "none"}).`,
+      });
   }
   const send = new Map<string, string>(referenceValues ? [...referenceValues].filter(([name]) => byName.has(name)) : []);
   const values: PlannedParameter[] = [];
@@ -76,7 +80,7 @@ export function planParameters(
       value = overrides[parameter.name];
       source = "override";
       const problem = parameterValueProblem(parameter, value);
-      if (problem) errors.push(problem);
+      if (problem) issues.push({ parameter: parameter.name, message: problem });
       send.set(parameter.name, value);
     } else if (referenceValues?.has(parameter.name)) {
       value = referenceValues.get(parameter.name)!;
@@ -84,10 +88,10 @@ export function planParameters(
     } else if (parameter.defaultValue !== undefined && parameter.defaultValue !== null) {
       value = String(parameter.defaultValue);
     } else {
-      errors.push(`Parameter ${parameter.name} has no default value: give it one.`);
+      issues.push({ parameter: parameter.name, message: `Parameter ${parameter.name} has no default value: give it one.` });
       continue;
     }
     values.push({ name: parameter.name, value, source });
   }
-  return { send: [...send].map(([Name, Value]) => ({ Name, Value })), values, errors };
+  return { send: [...send].map(([Name, Value]) => ({ Name, Value })), values, errors: issues.map((i) => i.message), issues };
 }

@@ -12,6 +12,12 @@ export interface StepPlanLine {
   action: StepAction;
   /** `run`, `cache hit expected (from 4xk2…, expires in 3 h)`, `reuse from <execution>`, `skip (downstream of the selection)`… */
   text: string;
+  /** The execution a cache hit or a reused step takes its result from (its one name). */
+  from?: string;
+  /** A step in a Condition's branch: whether it runs is known only when the condition is evaluated. */
+  condition?: { name: string; branch: string };
+  /** Why a step runs again or how long a cache hit lasts: `cache miss: 2 key changes`, `expires in 3 h`. */
+  note?: string;
 }
 
 /** What the next run will do with each step: the plan the confirmation and `sagemaker-pipelines plan` show. */
@@ -26,23 +32,34 @@ export function planSteps(
   const skipped = new Set(plan.skipped);
   return dag.names.map((name) => {
     if (selected && !selected.has(name)) {
-      if (reused.has(name) && plan.reference) return { step: name, action: "reuse", text: `reuse from ${executionLabel(plan.reference)}` };
+      if (reused.has(name) && plan.reference) {
+        const from = executionLabel(plan.reference);
+        return { step: name, action: "reuse", text: `reuse from ${from}`, from };
+      }
       if (skipped.has(name)) return { step: name, action: "skip", text: "skip (downstream of the selection)" };
       return { step: name, action: "not-run", text: "not run (not selected)" };
     }
     const step = model.stepsByName.get(name);
-    const branch = step?.condition?.name !== undefined ? ` if ${step.condition.name} takes its ${step.branch} (not known until it runs)` : "";
+    const condition = step?.condition?.name !== undefined ? { name: step.condition.name, branch: step.branch ?? "branch" } : undefined;
+    const branch = condition ? ` if ${condition.name} takes its ${condition.branch} (not known until it runs)` : "";
     const cached = verdict(name);
     if (cached?.kind === "hit") {
-      const expires = cached.expiresInMs !== undefined ? `, expires in ${shortDuration(cached.expiresInMs)}` : "";
-      return { step: name, action: "cache-hit", text: `cache hit expected${branch} (from ${cached.run.label}${expires})` };
+      const expires = cached.expiresInMs !== undefined ? `expires in ${shortDuration(cached.expiresInMs)}` : undefined;
+      return {
+        step: name,
+        action: "cache-hit",
+        text: `cache hit expected${branch} (from ${cached.run.label}${expires ? `, ${expires}` : ""})`,
+        from: cached.run.label,
+        condition,
+        note: expires,
+      };
     }
     const why =
       cached?.kind === "miss"
-        ? ` (cache miss: ${cached.keyChanges.length} key change${cached.keyChanges.length === 1 ? "" : "s"})`
+        ? `cache miss: ${cached.keyChanges.length} key change${cached.keyChanges.length === 1 ? "" : "s"}`
         : cached?.kind === "expired"
-          ? " (cached result expired)"
-          : "";
-    return { step: name, action: "run", text: `run${branch}${why}` };
+          ? "cached result expired"
+          : undefined;
+    return { step: name, action: "run", text: `run${branch}${why ? ` (${why})` : ""}`, condition, note: why };
   });
 }

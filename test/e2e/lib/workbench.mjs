@@ -1275,3 +1275,121 @@ export async function explorerTopLevelNames(page) {
     .locator('.explorer-folders-view .monaco-list-row[aria-level="1"]')
     .evaluateAll((rows) => rows.map((row) => row.querySelector(".label-name")?.textContent?.trim() ?? "").filter(Boolean));
 }
+
+// ---- The Run Plan panel: a webview like the graph view (its page in `iframe.webview` → `iframe#active-frame`), told
+// apart from it by its form `#plan`.
+
+/** The Run Plan's page: a FrameLocator of the webview whose page has `form#plan` (the graph view may be beside it). */
+export async function runPlanFrame(page, { timeoutMs = LONG } = {}) {
+  return waitUntil(
+    page,
+    "the Run Plan panel",
+    async () => {
+      const frames = page.locator("iframe.webview.ready").filter({ visible: true });
+      for (let i = 0; i < (await frames.count()); i++) {
+        const inner = frames.nth(i).contentFrame().locator("iframe#active-frame").contentFrame();
+        if ((await inner.locator("form#plan").count()) > 0) return inner;
+      }
+      return { failed: "(no webview with a Run Plan)" };
+    },
+    timeoutMs,
+  );
+}
+
+/**
+ * What the Run Plan shows, read from its DOM: `{ title, facts, changes, notes, rows, total, parameters, problems,
+ * runEnabled, status, focused }`. `facts`: the header's terms and values (`Target`, `Pipeline`, `Definition`, `Run`,
+ * `Reference`); `rows`: `{ step, verdict, text, detail, estimate, icon }` (`icon`: the icon's class, e.g. `icon-run`);
+ * `parameters`: `{ name, value, type, source, problem, invalid, control }` (`control`: `input` or `select`, with `options`).
+ */
+export async function runPlanState(page, { timeoutMs = SHORT } = {}) {
+  const frame = await runPlanFrame(page, { timeoutMs });
+  return frame.locator("body").evaluate((body) => {
+    const text = (node) => (node?.textContent ?? "").trim();
+    const facts = {};
+    for (const dt of body.querySelectorAll("#facts dt")) facts[text(dt)] = text(dt.nextElementSibling?.firstChild);
+    return {
+      title: text(body.querySelector("#title")),
+      facts,
+      changes: [...body.querySelectorAll("#facts .changes li")].map(text),
+      notes: [...body.querySelectorAll("#notes li")].map(text),
+      rows: [...body.querySelectorAll("#steps tbody tr")].map((tr) => ({
+        step: tr.dataset.step,
+        verdict: tr.dataset.verdict,
+        text: text(tr.querySelector(".verdict-text")),
+        detail: text(tr.querySelector(".detail")),
+        estimate: text(tr.querySelector(".estimate")),
+        icon: [...(tr.querySelector("svg.icon")?.classList ?? [])].find((c) => c.startsWith("icon-")) ?? "",
+      })),
+      total: text(body.querySelector("#total")),
+      parameters: [...body.querySelectorAll("#parameters tbody tr")].map((tr) => {
+        const control = tr.querySelector(".value");
+        return {
+          name: tr.dataset.parameter,
+          label: text(tr.querySelector("label")),
+          labelFor: tr.querySelector("label")?.htmlFor === control?.id,
+          value: control?.value,
+          control: control?.tagName.toLowerCase(),
+          options: control?.tagName === "SELECT" ? [...control.options].map((o) => o.value) : undefined,
+          type: text(tr.querySelector(".type")),
+          source: text(tr.querySelector(".source")),
+          problem: tr.querySelector(".problem")?.hidden ? "" : text(tr.querySelector(".problem")),
+          invalid: control?.getAttribute("aria-invalid") === "true",
+        };
+      }),
+      problems: [...body.querySelectorAll("#problems li")].map(text),
+      runEnabled: !body.querySelector("#run").disabled,
+      status: text(body.querySelector("#status")),
+      focused: document.activeElement?.id ?? "",
+    };
+  });
+}
+
+/** One line of what the Run Plan shows, for logs and errors. */
+export function describeRunPlan(state) {
+  return [
+    `"${state.title}"`,
+    ...Object.entries(state.facts).map(([k, v]) => `${k}: ${v}`),
+    `steps: ${state.rows.map((r) => `${r.step}=${r.text}${r.detail ? ` (${r.detail})` : ""} [${r.estimate}]`).join(", ")}`,
+    `total: ${state.total}`,
+    `parameters: ${state.parameters.map((p) => `${p.name}=${p.value} (${p.type}, ${p.source}${p.problem ? `; ${p.problem}` : ""})`).join(", ") || "none"}`,
+    `Run ${state.runEnabled ? "enabled" : "disabled"}${state.status ? ` · ${state.status}` : ""}`,
+  ].join(" | ");
+}
+
+/** Waits until the Run Plan's title matches `expect` (and `predicate(state)`, if given); returns the state. */
+export async function waitForRunPlan(page, { expect, predicate, timeoutMs = LONG } = {}) {
+  return waitUntil(
+    page,
+    `the Run Plan${expect ? ` "${expect}"` : ""}`,
+    async () => {
+      const state = await runPlanState(page, { timeoutMs: 2000 });
+      if (expect && !matches(state.title, expect)) return { failed: describeRunPlan(state) };
+      if (predicate && !predicate(state)) return { failed: describeRunPlan(state) };
+      return state;
+    },
+    timeoutMs,
+  );
+}
+
+/** Clicks the Run Plan's `Run` or `Cancel` and waits for the panel to close (a run closes it once started). */
+export async function clickRunPlanButton(page, label, { timeoutMs = LONG } = {}) {
+  const frame = await runPlanFrame(page, { timeoutMs: SHORT });
+  const button = frame.locator(label === "Run" ? "button#run" : "button#cancel");
+  await button.click({ timeout: SHORT });
+  await waitUntil(
+    page,
+    "the Run Plan panel to close",
+    async () => ((await page.locator(".tab", { hasText: "Run Plan:" }).count()) === 0 ? true : { failed: "(still open)" }),
+    timeoutMs,
+  );
+}
+
+/** Types `value` into the Run Plan's field of parameter `name` (its text replaced), as a person types. */
+export async function typeRunPlanParameter(page, name, value) {
+  const frame = await runPlanFrame(page, { timeoutMs: SHORT });
+  const field = frame.locator(`#parameters tr[data-parameter=${JSON.stringify(name)}] .value`);
+  await field.click();
+  await field.press("ControlOrMeta+a");
+  await field.pressSequentially(value, { delay: 40 });
+}

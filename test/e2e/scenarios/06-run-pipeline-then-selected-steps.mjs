@@ -1,7 +1,7 @@
 // A real run on the local engine (host processes, python3), then a selective run of one step against it:
-// ▶ Run pipeline → the pipeline name → the confirmation (the whole pipeline) → Run → Succeeded; then
-// right-click inside Train → Run Selected Steps → the confirmation (Train, the reference, Prepare reused,
-// Evaluate not run, and the same in the per-step plan) → Run → Succeeded → Show in Executions: the newest execution has Prepare reused from
+// ▶ Run pipeline → the pipeline name → the Run Plan (the whole pipeline) → Run → Succeeded; then
+// right-click inside Train → Run Selected Steps → the Run Plan (Train, the reference, Prepare reused,
+// Evaluate skipped) → Run → Succeeded → Show in Executions: the newest execution has Prepare reused from
 // the first execution and Train run again, and no Evaluate; the first execution ran all three.
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -24,22 +24,19 @@ export default {
     if (name.value !== pipeline) throw new Error(`expected the pipeline name "${pipeline}" (from the file name), the input box offers "${name.value}"`);
     await wb.acceptInputBox(page);
 
-    const whole = await wb.waitForDialog(page, { expect: /^Run the whole pipeline/ });
-    log(`dialog: ${whole.message} | ${whole.detail.replace(/\n/g, " | ")} | buttons: ${whole.buttons.join(", ")}`);
+    const whole = await wb.waitForRunPlan(page, { expect: /^Run the whole pipeline/ });
+    log(`Run Plan: ${wb.describeRunPlan(whole)}`);
     await screenshot("confirm-whole-pipeline");
-    expectEqual(whole.message, `Run the whole pipeline ${pipeline} on the local engine?`, "the confirmation's message");
-    const wholeLines = whole.detail.split("\n");
-    expectLine(wholeLines, /^Target: local engine/, "the first confirmation");
-    expectLine(wholeLines, `Pipeline: ${pipeline}`, "the first confirmation");
-    expectLine(wholeLines, /^Definition: create the pipeline/, "the first confirmation");
-    expectLine(wholeLines, "Run: the whole pipeline", "the first confirmation");
-    expectLine(wholeLines, "Parameters: Greeting=hello", "the first confirmation");
-    if (wholeLines.some((l) => /^(Reference|Reused from the reference|Not run)/.test(l)))
-      throw new Error(`a run of the whole pipeline shows a reference or reused steps: ${whole.detail}`);
-    expectEqual(planOfSteps(wholeLines).join(" | "), "Prepare: run | Train: run | Evaluate: run", "the first confirmation's per-step plan");
-    for (const button of ["Run", "Edit Parameters…"])
-      if (!whole.buttons.includes(button)) throw new Error(`the confirmation has no "${button}" button: ${whole.buttons.join(", ")}`);
-    await wb.clickDialogButton(page, "Run");
+    expectEqual(whole.title, `Run the whole pipeline ${pipeline}`, "the Run Plan's title");
+    const wholeLines = planLines(whole);
+    expectLine(wholeLines, /^Target: local engine/, "the first Run Plan");
+    expectLine(wholeLines, `Pipeline: ${pipeline}`, "the first Run Plan");
+    expectLine(wholeLines, "Definition: create the pipeline", "the first Run Plan");
+    expectLine(wholeLines, "Run: the whole pipeline", "the first Run Plan");
+    expectLine(wholeLines, "Greeting=hello (default)", "the first Run Plan");
+    if (wholeLines.some((l) => /^Reference/.test(l))) throw new Error(`a run of the whole pipeline shows a reference: ${wholeLines.join(" | ")}`);
+    expectEqual(planOfSteps(whole).join(" | "), "Prepare: run | Train: run | Evaluate: run", "the first Run Plan's steps");
+    await wb.clickRunPlanButton(page, "Run");
 
     // The progress notification while it runs (the watcher polls every 2 s: it shows at least that long).
     const progress = await wb.waitForNotification(page, new RegExp(`^${pipeline}: execution \\S+`), { timeoutMs: 15_000 });
@@ -54,28 +51,26 @@ export default {
     // ---- Train alone, from the editor's context menu inside the Train step. ----
     const items = await wb.contextMenuItem(page, '"Train"', "Run Selected Steps");
     log(`context menu: ${items.join(" | ")}`);
-    const selected = await wb.waitForDialog(page, { expect: /^Run Train/ });
-    log(`dialog: ${selected.message} | ${selected.detail.replace(/\n/g, " | ")} | buttons: ${selected.buttons.join(", ")}`);
+    const selected = await wb.waitForRunPlan(page, { expect: /^Run Train/ });
+    log(`Run Plan: ${wb.describeRunPlan(selected)}`);
     await screenshot("confirm-selected-steps");
-    expectEqual(selected.message, "Run Train on the local engine?", "the confirmation's message");
-    const lines = selected.detail.split("\n");
-    expectLine(lines, `Pipeline: ${pipeline}`, "the selective run's confirmation");
-    expectLine(lines, "Run: Train", "the selective run's confirmation");
+    expectEqual(selected.title, "Run Train", "the Run Plan's title");
+    const lines = planLines(selected);
+    expectLine(lines, `Pipeline: ${pipeline}`, "the selective run's Run Plan");
+    expectLine(lines, "Run: Train (selective execution)", "the selective run's Run Plan");
     // The reference is the first execution (the latest finished one), by its one name: its id, as in the notification
     // (runs from the editor set no display name; the generated `execution-<ms>` is not shown).
-    expectLine(lines, `Reference: ${first.id} (Succeeded)`, "the selective run's confirmation");
+    expectLine(lines, `Reference: ${first.id} (Succeeded)`, "the selective run's Run Plan");
     const referenceLabel = first.id;
     const firstLabel = first.id;
-    expectLine(lines, "Reused from the reference: Prepare", "the selective run's confirmation");
-    expectLine(lines, "Not run (downstream): Evaluate", "the selective run's confirmation");
-    expectLine(lines, "Parameters: Greeting=hello (reference)", "the selective run's confirmation");
-    if (lines.some((l) => l.startsWith("Definition:"))) throw new Error(`the definition did not change, yet the confirmation deploys it: ${selected.detail}`);
+    expectLine(lines, "Greeting=hello (reference execution)", "the selective run's Run Plan");
+    expectLine(lines, "Definition: unchanged", "the selective run's Run Plan (the definition did not change: nothing is deployed)");
     expectEqual(
-      planOfSteps(lines).join(" | "),
+      planOfSteps(selected).join(" | "),
       `Prepare: reuse from ${referenceLabel} | Train: run | Evaluate: skip (downstream of the selection)`,
-      "the selective run's per-step plan",
+      "the selective run's steps",
     );
-    await wb.clickDialogButton(page, "Run");
+    await wb.clickRunPlanButton(page, "Run");
 
     const second = await finished(page, wb, pipeline, first.id, workspace);
     log(`notification: ${second.message}`);
@@ -167,14 +162,14 @@ function expectEqual(actual, expected, what) {
   if (actual !== expected) throw new Error(`${what}: "${actual}", expected "${expected}"`);
 }
 
-/** The per-step plan: the lines after "Steps:", trimmed ("Prepare: run", …). */
-function planOfSteps(lines) {
-  const at = lines.indexOf("Steps:");
-  if (at < 0) throw new Error(`the confirmation has no "Steps:" line; its lines: ${lines.join(" | ")}`);
-  return lines
-    .slice(at + 1)
-    .map((l) => l.trim())
-    .filter(Boolean);
+/** The Run Plan's steps as `Step: verdict (detail)`. */
+function planOfSteps(state) {
+  return state.rows.map((r) => `${r.step}: ${r.text}${r.detail ? ` (${r.detail})` : ""}`);
+}
+
+/** The Run Plan's header and parameters as lines: `Target: …`, …, `Greeting=hello (default)`. */
+function planLines(state) {
+  return [...Object.entries(state.facts).map(([term, value]) => `${term}: ${value}`), ...state.parameters.map((p) => `${p.name}=${p.value} (${p.source})`)];
 }
 
 /** The line of `lines` equal to `expected` (or matching the RegExp); throws with all the lines otherwise. */

@@ -35,14 +35,14 @@ export default {
     const name = await wb.waitForInputBox(page, "Pipeline name");
     if (name.value !== pipeline) throw new Error(`expected the pipeline name "${pipeline}" (from the file name), the input box offers "${name.value}"`);
     await wb.acceptInputBox(page);
-    const confirm = await wb.waitForDialog(page, { expect: /^Run the whole pipeline/ });
-    log(`dialog: ${confirm.message} | ${confirm.detail.replace(/\n/g, " | ")}`);
-    expectLines(
-      confirm.detail.split("\n").map((l) => l.trim()),
-      "the confirmation",
-      ["Run: the whole pipeline", "Prepare: run", "Report: run"],
-    );
-    await wb.clickDialogButton(page, "Run");
+    const confirm = await wb.waitForRunPlan(page, { expect: /^Run the whole pipeline/ });
+    log(`Run Plan: ${wb.describeRunPlan(confirm)}`);
+    expectLines([`Run: ${confirm.facts.Run}`, ...confirm.rows.map((r) => `${r.step}: ${r.text}`)], "the Run Plan", [
+      "Run: the whole pipeline",
+      "Prepare: run",
+      "Report: run",
+    ]);
+    await wb.clickRunPlanButton(page, "Run");
     const first = await finished(page, wb, pipeline, workspace);
     log(`notification: ${first.message}`);
     await wb.clearNotifications(page);

@@ -22,8 +22,8 @@ export default {
     const name = await wb.waitForInputBox(page, "Pipeline name");
     if (name.value !== pipeline) throw new Error(`expected the pipeline name "${pipeline}", the input box offers "${name.value}"`);
     await wb.acceptInputBox(page);
-    await wb.waitForDialog(page, { expect: /^Run the whole pipeline/ });
-    await wb.clickDialogButton(page, "Run");
+    await wb.waitForRunPlan(page, { expect: /^Run the whole pipeline/ });
+    await wb.clickRunPlanButton(page, "Run");
     const first = await finished(page, wb, pipeline, undefined, workspace);
     log(`notification: ${first.message}`);
     await wb.clearNotifications(page);
@@ -73,16 +73,16 @@ export default {
 
     // ---- ▶ Run Selected Steps in the graph: the editor's confirmation, for Train. ----
     await wb.graphFrame(page).locator("button#run-selected").click();
-    const dialog = await wb.waitForDialog(page, { expect: /^Run Train/ });
-    log(`dialog: ${dialog.message} | ${dialog.detail.replace(/\n/g, " | ")}`);
+    const plan = await wb.waitForRunPlan(page, { expect: "Run Train" });
+    log(`Run Plan: ${wb.describeRunPlan(plan)}`);
     await screenshot("confirm");
-    expectEqual(dialog.message, "Run Train on the local engine?", "the confirmation's message");
-    const lines = dialog.detail.split("\n").map((l) => l.trim());
-    for (const line of ["Run: Train", "Reused from the reference: Prepare", "Not run (downstream): Evaluate", "Train: run"]) {
-      if (!lines.includes(line)) throw new Error(`the confirmation has no line "${line}"; its lines: ${lines.join(" | ")}`);
+    expectEqual(plan.title, "Run Train", "the Run Plan's title");
+    const lines = [`Run: ${plan.facts.Run}`, `Reference: ${plan.facts.Reference}`, ...plan.rows.map((r) => `${r.step}: ${r.text}`)];
+    for (const line of ["Run: Train (selective execution)", `Prepare: reuse from ${first.id}`, "Evaluate: skip", "Train: run"]) {
+      if (!lines.includes(line)) throw new Error(`the Run Plan has no line "${line}"; its lines: ${lines.join(" | ")}`);
     }
-    if (!lines.includes(`Reference: ${first.id} (Succeeded)`)) throw new Error(`the confirmation's reference is not ${first.id}: ${lines.join(" | ")}`);
-    await wb.clickDialogButton(page, "Run");
+    if (!lines.includes(`Reference: ${first.id} (Succeeded)`)) throw new Error(`the Run Plan's reference is not ${first.id}: ${lines.join(" | ")}`);
+    await wb.clickRunPlanButton(page, "Run");
     const second = await finished(page, wb, pipeline, first.id, workspace);
     log(`notification: ${second.message}`);
 

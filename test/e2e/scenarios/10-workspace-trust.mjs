@@ -161,10 +161,10 @@ export default {
     const name = await wb.waitForInputBox(page, "Pipeline name");
     if (name.value !== pipeline) throw new Error(`expected the pipeline name "${pipeline}", the input box offers "${name.value}"`);
     await wb.acceptInputBox(page);
-    const confirm = await wb.waitForDialog(page, { expect: /^Run the whole pipeline/ });
-    log(`dialog: ${confirm.message}`);
+    const confirm = await wb.waitForRunPlan(page, { expect: /^Run the whole pipeline/ });
+    log(`Run Plan: ${confirm.title}`);
     await screenshot("trusted-confirm");
-    await wb.clickDialogButton(page, "Run");
+    await wb.clickRunPlanButton(page, "Run");
     const done = await wb.waitForNotification(page, new RegExp(`^Execution \\S+ of ${pipeline}: (Succeeded|Failed|Stopped)`), { timeoutMs: 60_000 });
     log(`notification: ${done}`);
     if (!new RegExp(`^Execution \\S+ of ${pipeline}: Succeeded`).test(done)) throw new Error(`the run once trusted did not succeed: ${done}`);

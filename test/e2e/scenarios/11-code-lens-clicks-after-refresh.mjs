@@ -5,7 +5,7 @@
 // command that answered `Actual command not found, wanted to execute sagemakerPipelines.showGraph /193` (the issue).
 // Here the lenses above "Steps" and the first step are parked below the screen (the view at the top of abalone.json), a
 // new list is made (an edit near the top / the editor focused again after the graph tab), and the lens is scrolled on
-// screen (Ctrl+Down) and clicked at once. Each click must do its job (a confirmation, the reference quick pick, the graph,
+// screen (Ctrl+Down) and clicked at once. Each click must do its job (a Run Plan, the reference quick pick, the graph,
 // the cache explanation: each cancelled, nothing runs) and no "command not found" notification may appear.
 
 const STEP = "AbaloneProcess";
@@ -18,10 +18,10 @@ const LENSES = [
   {
     title: "▶ Run pipeline",
     async expect(ctx) {
-      const dialog = await ctx.dialog(/^Run the whole pipeline abalone/);
-      expectEqual(dialog.message, "Run the whole pipeline abalone on the local engine?", "the confirmation");
-      await ctx.wb.clickDialogButton(ctx.page, "Cancel");
-      return dialog.message;
+      const plan = await ctx.plan(/^Run the whole pipeline abalone/);
+      expectEqual(plan.title, "Run the whole pipeline abalone", "the Run Plan");
+      await ctx.wb.clickRunPlanButton(ctx.page, "Cancel");
+      return plan.title;
     },
   },
   {
@@ -62,20 +62,20 @@ const LENSES = [
   {
     title: "▶ Run step",
     async expect(ctx) {
-      const dialog = await ctx.dialog(new RegExp(`^Run ${STEP}\\b`));
-      expectEqual(dialog.message, `Run ${STEP} on the local engine?`, "the confirmation");
-      await ctx.wb.clickDialogButton(ctx.page, "Cancel");
-      return dialog.message;
+      const plan = await ctx.plan(new RegExp(`^Run ${STEP}\\b`));
+      expectEqual(plan.title, `Run ${STEP}`, "the Run Plan");
+      await ctx.wb.clickRunPlanButton(ctx.page, "Cancel");
+      return plan.title;
     },
   },
   {
     title: "▶ Run from here",
     async expect(ctx) {
       // From the first step, everything downstream of it: the whole pipeline.
-      const dialog = await ctx.dialog(/^Run /);
-      expectEqual(dialog.message, "Run the whole pipeline abalone on the local engine?", "the confirmation of Run from here on the first step");
-      await ctx.wb.clickDialogButton(ctx.page, "Cancel");
-      return dialog.message;
+      const plan = await ctx.plan(/^Run /);
+      expectEqual(plan.title, "Run the whole pipeline abalone", "the Run Plan of Run from here on the first step");
+      await ctx.wb.clickRunPlanButton(ctx.page, "Cancel");
+      return plan.title;
     },
   },
   {
@@ -102,8 +102,8 @@ export default {
     await wb.clickCodeLens(page, "▶ Run pipeline");
     await wb.waitForInputBox(page, "Pipeline name");
     await page.keyboard.press("Enter");
-    await ctx.dialog(/^Run the whole pipeline abalone/);
-    await wb.clickDialogButton(page, "Cancel");
+    await ctx.plan(/^Run the whole pipeline abalone/);
+    await wb.clickRunPlanButton(page, "Cancel");
     // Once: the graph beside the editor, to come back from.
     await wb.clickCodeLens(page, "Show graph");
     await wb.waitForGraphNodes(page, [STEP]);
@@ -176,8 +176,8 @@ function makeContext(page, wb) {
     wb,
     page,
     until: (what, probe, timeoutMs = 15_000) => wb.waitUntil(page, what, probe, timeoutMs, 100),
-    dialog: (expect) =>
-      wb.waitForDialog(page, { expect, timeoutMs: 20_000 }).catch(async (error) => {
+    plan: (expect) =>
+      wb.waitForRunPlan(page, { expect, timeoutMs: 20_000 }).catch(async (error) => {
         const toasts = await page.locator(".notifications-toasts .notification-toast .notification-list-item-message").allInnerTexts();
         throw new Error(`${error.message}; notifications: ${toasts.join(" || ") || "(none)"}`);
       }),

@@ -34,14 +34,14 @@ export default {
     log(`input box "${name.title}": value "${name.value}"`);
     if (name.value !== "abalone") throw new Error(`expected the pipeline name "abalone" (from the file name), the input box offers "${name.value}"`);
     await wb.acceptInputBox(page);
-    const confirm = await wb.waitForDialog(page, { expect: /^Run the whole pipeline/ });
-    log(`dialog: ${confirm.message} | ${confirm.detail.replace(/\n/g, " | ")}`);
+    const confirm = await wb.waitForRunPlan(page, { expect: /^Run the whole pipeline/ });
+    log(`Run Plan: ${wb.describeRunPlan(confirm)}`);
     await screenshot("confirm");
-    await screenshot("confirm-dialog", await page.locator(".monaco-dialog-box").first().boundingBox());
-    if (confirm.message !== "Run the whole pipeline abalone on the local engine?") throw new Error(`the confirmation reads "${confirm.message}"`);
-    if (!confirm.detail.split("\n").some((l) => l.startsWith("Target: local engine")))
-      throw new Error(`the confirmation's target is not the local engine: ${confirm.detail}`);
-    await wb.clickDialogButton(page, "Run");
+    // The walkthrough's picture of this step (media/walkthrough/confirm-run.png): the Run Plan panel alone.
+    await screenshot("confirm-dialog", await page.locator("iframe.webview.ready").filter({ visible: true }).first().boundingBox());
+    if (confirm.title !== "Run the whole pipeline abalone") throw new Error(`the Run Plan reads "${confirm.title}"`);
+    if (!confirm.facts.Target?.startsWith("local engine")) throw new Error(`the Run Plan's target is not the local engine: ${confirm.facts.Target}`);
+    await wb.clickRunPlanButton(page, "Run");
     const done = await wb.waitForNotification(page, /^Execution \S+ of abalone: \w+/, { timeoutMs: 60_000 });
     log(`notification: ${done}`);
     if (!/^Execution \S+ of abalone: Succeeded/.test(done)) throw new Error(`the example's run did not succeed: ${done}`);

@@ -87,10 +87,10 @@ export default {
     log(`input box "${name.title}": value "${name.value}"`);
     if (name.value !== "AbalonePipeline") throw new Error(`expected the Pipeline's name "AbalonePipeline" offered, got "${name.value}"`);
     await wb.acceptInputBox(page);
-    const confirm = await wb.waitForDialog(page, { expect: /^Run the whole pipeline AbalonePipeline/, timeoutMs: 60_000 });
-    log(`dialog: ${confirm.message}`);
+    const confirm = await wb.waitForRunPlan(page, { expect: /^Run the whole pipeline AbalonePipeline/, timeoutMs: 60_000 });
+    log(`Run Plan: ${confirm.title}`);
     await screenshot("confirm");
-    await wb.clickDialogButton(page, "Run");
+    await wb.clickRunPlanButton(page, "Run");
     const done = await wb.waitForNotification(page, /^Execution \S+ of AbalonePipeline: (Succeeded|Failed|Stopped)/, { timeoutMs: 8 * 60_000 });
     log(`notification: ${done}`);
     if (!/: Succeeded/.test(done)) throw new Error(`the run did not succeed: ${done}`);

@@ -47,8 +47,8 @@ export default {
     await wb.clickCodeLens(page, "▶ Run pipeline");
     await wb.waitForInputBox(page, "Pipeline name");
     await wb.acceptInputBox(page);
-    await wb.waitForDialog(page, { expect: new RegExp(`^Run the whole pipeline ${PIPELINE}`) });
-    await wb.clickDialogButton(page, "Run");
+    await wb.waitForRunPlan(page, { expect: new RegExp(`^Run the whole pipeline ${PIPELINE}`) });
+    await wb.clickRunPlanButton(page, "Run");
     const pattern = new RegExp(`^Execution (\\S+) of ${PIPELINE}: (\\w+)`);
     const outcome = await wb.waitForNotification(page, pattern, { timeoutMs: 60_000 });
     const [, id, status] = pattern.exec(outcome);

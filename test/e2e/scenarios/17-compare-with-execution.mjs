@@ -18,8 +18,8 @@ export default {
     await wb.clickCodeLens(page, "▶ Run pipeline");
     await wb.waitForInputBox(page, "Pipeline name");
     await wb.acceptInputBox(page);
-    await wb.waitForDialog(page, { expect: /^Run the whole pipeline/ });
-    await wb.clickDialogButton(page, "Run");
+    await wb.waitForRunPlan(page, { expect: /^Run the whole pipeline/ });
+    await wb.clickRunPlanButton(page, "Run");
     const pattern = new RegExp(`^Execution (\\S+) of ${pipeline}: (\\w+)`);
     const outcome = await wb.waitForNotification(page, pattern, { timeoutMs: 60_000 });
     const [, id, status] = pattern.exec(outcome);
