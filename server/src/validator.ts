@@ -61,6 +61,9 @@ export class DocumentValidator {
       if (this.store.version(uri) !== version) return;
       sliceEnd = performance.now() + SLICE_MS;
     }
+    // Even an analysis done within one slice gives way once: an edit already read but not handled yet (the connection
+    // handles one message per turn) makes this version outdated, and nothing is published for it.
+    await nextTurn();
     if (this.store.version(uri) !== version) return;
     this.publish(uri, version, this.service.lspDiagnostics(document, rules));
   }
