@@ -1,12 +1,11 @@
-import * as vscode from "vscode";
+import type * as vscode from "vscode";
+import { strictPage } from "../webview-page";
 
 /** The script and stylesheet esbuild writes (scripts/build.mjs). */
 export const GRAPH_SCRIPT = "dist/graph-view.js";
 export const GRAPH_STYLES = "dist/graph-view.css";
 
-export function nonce(): string {
-  return Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString("base64url");
-}
+export { nonce } from "../webview-page";
 
 const legendLine = (cls: string) => `<svg width="26" height="8" aria-hidden="true"><line class="${cls}" x1="1" y1="4" x2="25" y2="4"/></svg>`;
 
@@ -15,26 +14,12 @@ const legendLine = (cls: string) => `<svg width="26" height="8" aria-hidden="tru
  * the extension's dist folder; no inline styles, no network. The ids are stable: scenarios click `g.node[data-step=…]`.
  */
 export function graphHtml(webview: vscode.Webview, extensionUri: vscode.Uri, scriptNonce: string): string {
-  const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, GRAPH_SCRIPT));
-  const styles = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, GRAPH_STYLES));
-  const csp = [
-    "default-src 'none'",
-    `style-src ${webview.cspSource}`,
-    `font-src ${webview.cspSource}`,
-    `img-src ${webview.cspSource} data:`,
-    `script-src 'nonce-${scriptNonce}'`,
-  ].join("; ");
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${styles}">
-<title>Pipeline graph</title>
-</head>
-<body>
-<header id="toolbar" role="toolbar">
+  return strictPage(webview, extensionUri, {
+    script: GRAPH_SCRIPT,
+    styles: GRAPH_STYLES,
+    scriptNonce,
+    title: "Pipeline graph",
+    body: `<header id="toolbar" role="toolbar">
   <span id="title"></span>
   <button id="run-selected" disabled>▶ Run Selected Steps</button>
   <button id="clear-selection" disabled>Clear Selection</button>
@@ -67,8 +52,6 @@ export function graphHtml(webview: vscode.Webview, extensionUri: vscode.Uri, scr
   <span>${legendLine("legend-broken")}unknown step</span>
   <span>${legendLine("legend-cycle")}cycle</span>
   <span>Click: reveal · Ctrl/Shift-click: select several · −/+: fold a Condition's branches · L or double-click: a step's log</span>
-</footer>
-<script nonce="${scriptNonce}" src="${script}"></script>
-</body>
-</html>`;
+</footer>`,
+  });
 }

@@ -1,5 +1,5 @@
-import * as vscode from "vscode";
-import { nonce } from "../graph/html";
+import type * as vscode from "vscode";
+import { nonce, strictPage } from "../webview-page";
 
 /** The script and stylesheet esbuild writes (scripts/build.mjs). */
 export const RUN_PLAN_SCRIPT = "dist/run-plan.js";
@@ -7,31 +7,14 @@ export const RUN_PLAN_STYLES = "dist/run-plan.css";
 
 export { nonce };
 
-/**
- * The Run Plan's page, with the graph view's strict Content-Security-Policy: nothing but the bundled script (by
- * nonce) and stylesheet from the extension's dist folder; no inline styles, no network. The script fills it in.
- */
+/** The Run Plan's page (strict Content-Security-Policy: `strictPage`); the script fills it in. */
 export function runPlanHtml(webview: vscode.Webview, extensionUri: vscode.Uri, scriptNonce: string): string {
-  const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, RUN_PLAN_SCRIPT));
-  const styles = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, RUN_PLAN_STYLES));
-  const csp = [
-    "default-src 'none'",
-    `style-src ${webview.cspSource}`,
-    `font-src ${webview.cspSource}`,
-    `img-src ${webview.cspSource} data:`,
-    `script-src 'nonce-${scriptNonce}'`,
-  ].join("; ");
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${styles}">
-<title>Run Plan</title>
-</head>
-<body>
-<form id="plan" novalidate>
+  return strictPage(webview, extensionUri, {
+    script: RUN_PLAN_SCRIPT,
+    styles: RUN_PLAN_STYLES,
+    scriptNonce,
+    title: "Run Plan",
+    body: `<form id="plan" novalidate>
 <h1 id="title">Planning…</h1>
 <dl id="facts"></dl>
 <ul id="notes"></ul>
@@ -58,8 +41,6 @@ export function runPlanHtml(webview: vscode.Webview, extensionUri: vscode.Uri, s
   <span id="status" role="status" aria-live="polite"></span>
 </footer>
 <p id="keys">Enter: Run · Escape: Cancel · closing this tab cancels. Nothing starts before Run.</p>
-</form>
-<script nonce="${scriptNonce}" src="${script}"></script>
-</body>
-</html>`;
+</form>`,
+  });
 }
