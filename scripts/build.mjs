@@ -34,6 +34,12 @@ const common = {
 // The schema's validators, compiled ahead of time (core/src/schema/validators.generated.js, git-ignored).
 ensureValidator();
 
+/** A webview page's script (for the browser, one IIFE) and stylesheet, as dist/<name>.js and dist/<name>.css. */
+const webviewPage = (script, styles, name) => [
+  build({ ...common, platform: "browser", target: "chrome120", format: "iife", define: {}, entryPoints: [script], outfile: `dist/${name}.js` }),
+  build({ ...common, platform: "browser", define: {}, entryPoints: [styles], outfile: `dist/${name}.css` }),
+];
+
 const [client, , , engineServe] = await Promise.all([
   build({
     ...common,
@@ -53,29 +59,11 @@ const [client, , , engineServe] = await Promise.all([
   build({ ...common, entryPoints: ["cli/src/commands/index.ts"], outfile: "dist/cli-commands.js" }),
   // The graph view's layout, in a worker thread of the extension host (client/src/graph/layout-service.ts).
   build({ ...common, entryPoints: ["client/src/graph/layout-worker.ts"], outfile: "dist/graph-layout.js" }),
+  // CreatePipeline's and UpdatePipeline's definition check, in a worker thread of the engine (engine/src/definition-checker.ts).
   build({ ...common, entryPoints: ["engine/src/definition-check-worker.ts"], outfile: "dist/definition-check.js" }),
-  // The graph view's page, loaded by the webview through asWebviewUri.
-  build({
-    ...common,
-    platform: "browser",
-    target: "chrome120",
-    format: "iife",
-    define: {},
-    entryPoints: ["webview/src/main.ts"],
-    outfile: "dist/graph-view.js",
-  }),
-  build({ ...common, platform: "browser", define: {}, entryPoints: ["webview/graph.css"], outfile: "dist/graph-view.css" }),
-  // The Run Plan panel's page (client/src/run/run-plan-panel.ts), with the same setup.
-  build({
-    ...common,
-    platform: "browser",
-    target: "chrome120",
-    format: "iife",
-    define: {},
-    entryPoints: ["webview/src/run-plan/main.ts"],
-    outfile: "dist/run-plan.js",
-  }),
-  build({ ...common, platform: "browser", define: {}, entryPoints: ["webview/run-plan.css"], outfile: "dist/run-plan.css" }),
+  // The webview pages (the graph view's, the Run Plan panel's), loaded through asWebviewUri: a script and a stylesheet each.
+  ...webviewPage("webview/src/main.ts", "webview/graph.css", "graph-view"),
+  ...webviewPage("webview/src/run-plan/main.ts", "webview/run-plan.css", "run-plan"),
 ]);
 
 // What dist/client.js is made of (e.g. for esbuild's analyzer); not packaged. The client imports the core through its
