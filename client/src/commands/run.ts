@@ -56,7 +56,7 @@ export function registerRunCommands(
       `${what} on AWS: export ${name} for AWS first?`,
       {
         modal: true,
-        detail: `Its code runs with your AWS credentials (${where}) and role ${role}: the SageMaker Python SDK uploads the code and data the definition references to S3, as it does for any deployment. Nothing is created or started before the run's own confirmation.`,
+        detail: `Its code runs with your AWS credentials (${where}) and role ${role}: the SageMaker Python SDK uploads the code and data the definition references to S3, as it does for any deployment. Nothing is created or started before Run in the Run Plan that follows.`,
       },
       "Export for AWS",
     );
