@@ -2,7 +2,8 @@
 //
 //   node scripts/run-tests.mjs [FILTER...]            every test/**/*.test.ts outside test/interop, e2e and vscode (offline)
 //   node scripts/run-tests.mjs --interop [FILTER...]  the Python-side tests in test/interop (they build a venv from PyPI)
-//   TEST_CONCURRENCY=n node scripts/run-tests.mjs ...  n test files at once (default: node's, cores - 1)
+//   TEST_CONCURRENCY=n node scripts/run-tests.mjs ...  n test files at once (default: cores - 1, at least 2; the
+//                                                     interop tests one at a time)
 //
 // A FILTER keeps the files whose path contains it.
 //
@@ -12,7 +13,7 @@
 // either way.
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { ensureValidator } from "./generate-validator.mjs";
 
@@ -75,8 +76,9 @@ const child = spawn(
     join(root, "scripts/test-tmpdir.mjs"),
     "--test",
     "--test-reporter=spec",
-    // Files run one at a time on 2 cores (node's default: cores - 1); TEST_CONCURRENCY=n runs n at once.
-    ...(process.env.TEST_CONCURRENCY ? [`--test-concurrency=${process.env.TEST_CONCURRENCY}`] : []),
+    // Most files wait on processes they start (servers, engines, the CLI): two at once even on 2 cores, where node's
+    // default (cores - 1) would run them one at a time. The interop tests drive the SDK's heavy processes: one at a time.
+    `--test-concurrency=${process.env.TEST_CONCURRENCY ?? (interop ? 1 : Math.max(2, availableParallelism() - 1))}`,
     ...files,
   ],
   { cwd: root, stdio: "inherit", env: { ...process.env, SMP_TEST_TMPDIR: scratch } },
