@@ -50,6 +50,8 @@ export async function runScenario({ scenario, context, serverUrl, serverPid, wor
   let timer;
   try {
     fixtures.populateWorkspace(workspace);
+    // Files the window must find when it opens (e.g. .vscode/settings.json): read with the folder, not by a file watcher later.
+    await scenario.prepare?.({ workspace, fixtures, log: (...parts) => say(`    ${parts.join(" ")}`) });
     page = await context.newPage();
     page.setDefaultTimeout(20_000);
     const t = {

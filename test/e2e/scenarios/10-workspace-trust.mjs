@@ -23,14 +23,16 @@ export default {
   name: "workspace trust: untrusted folder lints and hovers but refuses to run; trusted, it runs",
   workspaceTrust: true,
   timeoutMs: 150_000,
-  async run({ page, wb, fixtures, workspace, serverPid, log, screenshot }) {
-    const store = join(workspace, ".sagemaker-pipelines");
-    const pythonRan = join(workspace, "python-ran.txt");
+  prepare({ fixtures, workspace }) {
     cpSync(join(fixtures.ROOT, "examples/python/pipeline.py"), join(workspace, "pipeline.py"));
     writeFileSync(join(workspace, "fake-python"), `#!/bin/sh\n${FAKE_PYTHON}`);
     chmodSync(join(workspace, "fake-python"), 0o755);
     mkdirSync(join(workspace, ".vscode"), { recursive: true });
     writeFileSync(join(workspace, ".vscode/settings.json"), JSON.stringify({ "sagemakerPipelines.python": join(workspace, "fake-python") }, null, 2));
+  },
+  async run({ page, wb, fixtures, workspace, serverPid, log, screenshot }) {
+    const store = join(workspace, ".sagemaker-pipelines");
+    const pythonRan = join(workspace, "python-ran.txt");
     const noEngine = (when) => {
       const started = engineProcesses(serverPid);
       if (started.length) throw new Error(`${when}: engine or Python processes under code-server: ${started.map((p) => `${p.pid} ${p.cmdline}`).join(" | ")}`);

@@ -17,7 +17,7 @@ export default {
   name: "a Python pipeline file: lenses, preview of its definition, diagnostics on save, run on the local engine",
   // The first run builds the venv (a few minutes); the pipeline's run takes about a minute.
   timeoutMs: 15 * 60_000,
-  async run({ page, wb, fixtures, workspace, log, screenshot }) {
+  prepare({ fixtures, workspace, log }) {
     const python = sagemakerPython(fixtures.ROOT);
     log(`python: ${python}`);
     for (const folder of ["python", "code", "data"]) cpSync(join(fixtures.ROOT, "examples", folder), join(workspace, folder), { recursive: true });
@@ -26,7 +26,8 @@ export default {
       join(workspace, ".vscode/settings.json"),
       JSON.stringify({ "sagemakerPipelines.python": python, "sagemakerPipelines.local.runner": "host" }, null, 2),
     );
-
+  },
+  async run({ page, wb, fixtures, workspace, log, screenshot }) {
     await wb.openFile(page, "pipeline.py");
     await wb.revealText(page, "return Pipeline(");
     const titles = await wb.waitForCodeLenses(page, LENSES);
