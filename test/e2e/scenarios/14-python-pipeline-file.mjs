@@ -27,7 +27,7 @@ export default {
       JSON.stringify({ "sagemakerPipelines.python": python, "sagemakerPipelines.local.runner": "host" }, null, 2),
     );
   },
-  async run({ page, wb, fixtures, workspace, log, screenshot }) {
+  async run({ page, wb, fixtures, log, screenshot }) {
     await wb.openFile(page, "pipeline.py");
     await wb.revealText(page, "return Pipeline(");
     const titles = await wb.waitForCodeLenses(page, LENSES);
