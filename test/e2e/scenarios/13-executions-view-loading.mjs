@@ -57,7 +57,8 @@ export default {
     const opened = samples.find((s) => s.state !== "closed");
     if (!opened) throw new Error("the Executions view never opened");
     const loading = samples.find((s) => s.state === "rows: Loading…");
-    const answer = samples.find((s) => s.state.startsWith("rows: ") && s !== loading);
+    // Samples change with the progress bar too: "rows: Loading…" may come twice (with and without it) before the answer.
+    const answer = samples.find((s) => s.state.startsWith("rows: ") && s.state !== "rows: Loading…");
     if (!answer) throw new Error(`the Executions view had no answer in 20 s: ${samples.at(-2)?.state}`);
     if (!answer.state.startsWith("rows: The local engine is not running")) throw new Error(`unexpected first answer: ${answer.state}`);
     // Blank: frames between the pane showing and the answer with neither a message, nor rows, nor the progress bar.
