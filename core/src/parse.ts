@@ -1,5 +1,6 @@
 import { parseTree, printParseErrorCode, type ParseError } from "jsonc-parser";
 import type { Node } from "./json";
+import { parseStrictJsonTree } from "./strict-json-tree";
 
 export interface SyntaxProblem {
   message: string;
@@ -42,6 +43,8 @@ const messages: Record<string, string> = {
 export const MAX_NESTING_DEPTH = 1000;
 
 export function parseDocument(text: string): ParsedDocument {
+  const strict = parseStrictJsonTree(text, MAX_NESTING_DEPTH);
+  if (strict) return { text, root: strict, syntaxProblems: [] };
   const tooDeep = firstTooDeep(text, MAX_NESTING_DEPTH);
   if (tooDeep >= 0) {
     const message = `The JSON is nested more than ${MAX_NESTING_DEPTH.toLocaleString("en-US")} levels deep here; a pipeline definition never is, so the file is not analysed further.`;

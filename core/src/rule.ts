@@ -1,9 +1,10 @@
-import { getNodeValue, type Node } from "jsonc-parser";
+import type { Node } from "jsonc-parser";
 import type { Finding, Severity } from "./diagnostic";
 import { dependencyEdges, type DependencyEdge } from "./graph";
 import type { PipelineModel, StepModel } from "./model";
 import type { ParsedDocument } from "./parse";
 import { schemaIssues, type SchemaIssue } from "./schema/issues";
+import { schemaValue } from "./schema/validator";
 import { NameIndex, newBudget } from "./suggestions";
 
 export type StepFindings = (rule: string, step: Node, compute: () => Finding[]) => Finding[];
@@ -70,7 +71,9 @@ export class RuleContext {
   }
 
   get schemaIssues(): SchemaIssue[] {
-    return (this.cachedSchemaIssues ??= this.knownSchemaIssues ? this.knownSchemaIssues() : schemaIssues(this.root, getNodeValue(this.root)));
+    return (this.cachedSchemaIssues ??= this.knownSchemaIssues
+      ? this.knownSchemaIssues()
+      : schemaIssues(this.root, schemaValue(this.document.text, this.root)));
   }
 
   /**

@@ -11,6 +11,7 @@ import {
 import { getLanguageService, LIGHT_MODE_CHARACTERS, nextTimeChange, systemClock, type ReferenceExecution } from "../../core/src";
 import { LintRequest, RulesRequest, SetCacheContextNotification, SetReferenceNotification, StepsInRangesRequest } from "../../protocol/src";
 import { CacheContexts } from "./cache-contexts";
+import { completionAnswer, supportsEditRangeDefault } from "./completion-list";
 import { DocumentStore } from "./document-store";
 import { EditRecorder } from "./edit-recorder";
 import { outputChannelLogger } from "./logger";
@@ -51,6 +52,8 @@ const references_ = new Map<string, ReferenceExecution | undefined>();
 const cacheContexts = new CacheContexts();
 const clock = systemClock;
 let canRefreshCodeLenses = false;
+/** The client takes a completion list's default edit range (VS Code does): see completion-list.ts. */
+let editRangeDefault = false;
 /** Cache verdicts and ages change with time: each document's lenses are refreshed when its next text would change. */
 const timeRefresh = new TimeRefresh(() => refreshCodeLenses(), clock);
 
@@ -80,6 +83,7 @@ function refreshCodeLenses(): void {
 connection.onInitialize((params) => {
   settings.setClientCapabilities(params.capabilities);
   canRefreshCodeLenses = params.capabilities.workspace?.codeLens?.refreshSupport === true;
+  editRangeDefault = supportsEditRangeDefault(params.capabilities);
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -138,7 +142,7 @@ connection.onHover((params) => {
 connection.onCompletion((params) => {
   if (malformed("textDocument/completion", positionProblem(params))) return [];
   const document = store.get(params.textDocument.uri);
-  return document ? service.completion(document, params.textDocument.uri, params.position) : [];
+  return document ? completionAnswer(service.completion(document, params.textDocument.uri, params.position), editRangeDefault) : [];
 });
 connection.onDefinition((params) => {
   if (malformed("textDocument/definition", positionProblem(params))) return [];

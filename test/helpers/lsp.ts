@@ -65,15 +65,24 @@ export class LspClient {
     this.connection.listen();
   }
 
-  /** `execArgv`: node options for the server process (e.g. a heap limit). */
-  static async start(execArgv: string[] = []): Promise<LspClient> {
+  /**
+   * `execArgv`: node options for the server process (e.g. a heap limit). `itemDefaults`: the client takes a completion
+   * list's default edit range, as VS Code's does (the server then answers a CompletionList instead of an array).
+   */
+  static async start(execArgv: string[] = [], { itemDefaults = false } = {}): Promise<LspClient> {
     const client = new LspClient(execArgv);
     await client.connection.sendRequest("initialize", {
       processId: process.pid,
       rootUri: null,
       capabilities: {
         workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, codeLens: { refreshSupport: true } },
-        textDocument: { rename: { prepareSupport: true }, documentSymbol: { hierarchicalDocumentSymbolSupport: true } },
+        textDocument: {
+          rename: { prepareSupport: true },
+          documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+          ...(itemDefaults
+            ? { completion: { completionList: { itemDefaults: ["commitCharacters", "editRange", "insertTextFormat", "insertTextMode", "data"] } } }
+            : {}),
+        },
       },
     });
     await client.connection.sendNotification("initialized", {});

@@ -9,6 +9,7 @@ import type {
   CodeAction,
   CodeLens,
   CompletionItem,
+  CompletionList,
   DocumentHighlight,
   DocumentSymbol,
   Hover,
@@ -59,6 +60,32 @@ test("stdio: completion", async () => {
     items.map((i) => i.label),
     ["Prep"],
   );
+});
+
+test("stdio: completion for a client that takes list defaults (VS Code): the shared range said once, the same edits", async () => {
+  const steps = Array.from(
+    { length: 30 },
+    (_, i) => `{"Name": "Step${i}", "Type": "Fail", "Arguments": {"ErrorMessage": {"Get": "Steps.Step${i === 0 ? 1 : 0}.x"}}}`,
+  );
+  const text = `{"Version": "2020-12-01", "Steps": [${steps.join(",\n")}]}`;
+  const position = new LineIndex(text).positionAt(text.indexOf('"Steps.Step1.x"') + 8);
+  const vscodeLike = await LspClient.start([], { itemDefaults: true });
+  try {
+    const answer = await vscodeLike.request<CompletionList>("textDocument/completion", { textDocument: { uri: await vscodeLike.open(text) }, position });
+    const items = await client.request<CompletionItem[]>("textDocument/completion", { textDocument: { uri: await client.open(text) }, position });
+    assert.ok(Array.isArray(items) && items.length === 29, "a client without list defaults gets the items with their edits");
+    assert.ok(!Array.isArray(answer) && answer.itemDefaults?.editRange, "a CompletionList with a default edit range");
+    assert.ok(answer.items.every((item) => item.textEdit === undefined));
+    // The defaults applied as the client applies them give back the array's items.
+    const expanded = answer.items.map(({ textEditText, ...item }) => ({
+      ...item,
+      textEdit: { range: answer.itemDefaults!.editRange, newText: textEditText ?? item.label },
+    }));
+    assert.deepEqual(expanded, items);
+    assert.ok(JSON.stringify(answer).length < JSON.stringify(items).length / 2);
+  } finally {
+    await vscodeLike.stop();
+  }
 });
 
 test("stdio: definition, references, highlights", async () => {

@@ -1,9 +1,9 @@
 import type { Position, Range } from "vscode-languageserver-types";
-import { getNodeValue } from "jsonc-parser";
 import { analysisSteps, type Analysis, type AnalysisOptions, type PreparedDefinition } from "../analyze";
 import type { IncrementalAnalyzer } from "../incremental/analyzer";
 import { parseDocument, type ParsedDocument } from "../parse";
 import { schemaIssues } from "../schema/issues";
+import { schemaValue } from "../schema/validator";
 import type { PipelineDiagnostic } from "../diagnostic";
 import { buildModel, type PipelineModel } from "../model";
 import type { Node } from "../json";
@@ -51,7 +51,7 @@ export class PipelineDocument {
     if (root?.type === "object") {
       this.prepared = incremental
         ? incremental.analyzer.prepare(root)
-        : { model: buildModel(root), schemaIssues: () => schemaIssues(root, getNodeValue(root)) };
+        : { model: buildModel(root), schemaIssues: () => schemaIssues(root, schemaValue(text, root)) };
       this.model = this.prepared.model;
     }
   }

@@ -1,12 +1,11 @@
 import type { ErrorObject } from "ajv";
-import { getNodeValue } from "jsonc-parser";
 import { analysisSteps, type Analysis, type AnalysisOptions, type PreparedDefinition } from "../analyze";
 import type { Finding } from "../diagnostic";
 import type { Node } from "../json";
 import { assembleModel, buildModel, stepParts, type StepParts } from "../model";
 import { parseDocument, type ParsedDocument } from "../parse";
 import { distinctIssues, schemaIssues, translateErrors, type SchemaIssue } from "../schema/issues";
-import { MAX_SCHEMA_ERRORS, rootSchemaErrors, stepTreeErrors } from "../schema/validator";
+import { MAX_SCHEMA_ERRORS, rootSchemaErrors, schemaValue, stepTreeErrors } from "../schema/validator";
 import { spliceElement } from "./splice";
 import { changedRegion, type TextChange } from "./text-change";
 
@@ -109,8 +108,9 @@ export class IncrementalAnalyzer {
   /** The model and schema issues of the current version, from the kept parts of its unchanged steps. */
   prepare(root: Node): PreparedDefinition {
     const steps = this.steps;
+    const text = this.document?.text ?? "";
     if (root !== this.document?.root || !steps) {
-      return { model: buildModel(root), schemaIssues: () => schemaIssues(root, getNodeValue(root)) };
+      return { model: buildModel(root), schemaIssues: () => schemaIssues(root, schemaValue(text, root)) };
     }
     const nodes = steps.children ?? [];
     const model = assembleModel(
@@ -144,15 +144,16 @@ export class IncrementalAnalyzer {
   }
 
   private schemaIssues(root: Node, stepsNode: Node, nodes: Node[]): SchemaIssue[] {
+    const text = this.document?.text ?? "";
     const values = nodes.map((node) => {
       const entry = this.entry(node);
-      return "value" in entry ? entry.value : (entry.value = getNodeValue(node));
+      return "value" in entry ? entry.value : (entry.value = schemaValue(text, node));
     });
-    // The root's value as getNodeValue makes it, with the kept values of the steps.
+    // The root's value, with the kept values of the steps.
     const rootValue: Record<string, unknown> = Object.create(null);
     for (const property of root.children ?? []) {
       const [key, valueNode] = property.children ?? [];
-      if (key && valueNode) rootValue[key.value as string] = valueNode === stepsNode ? values : getNodeValue(valueNode);
+      if (key && valueNode) rootValue[key.value as string] = valueNode === stepsNode ? values : schemaValue(text, valueNode);
     }
     const rootErrors = rootSchemaErrors(rootValue);
     let total = rootErrors.length;

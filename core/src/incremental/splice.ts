@@ -1,6 +1,7 @@
 import { parseTree, type ParseError } from "jsonc-parser";
 import type { Node } from "../json";
 import { firstTooDeep, MAX_NESTING_DEPTH } from "../parse";
+import { parseStrictJsonTree } from "../strict-json-tree";
 import type { TextChange } from "./text-change";
 
 /** An array member of the root (`Steps`, `Parameters`) is at depth 2: its elements' own `{` opens depth 3. */
@@ -35,10 +36,8 @@ export function spliceElement(array: Node, text: string, change: TextChange): nu
   if (old.type !== "object") return undefined;
   const delta = change.newEnd - change.end;
   const slice = text.slice(old.offset, old.offset + old.length + delta);
-  if (firstTooDeep(slice, MAX_NESTING_DEPTH - ELEMENT_DEPTH) >= 0) return undefined;
-  const errors: ParseError[] = [];
-  const node = parseTree(slice, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  if (errors.length > 0 || node?.type !== "object" || node.offset !== 0 || node.length !== slice.length) return undefined;
+  const node = parseElement(slice);
+  if (node?.type !== "object" || node.offset !== 0 || node.length !== slice.length) return undefined;
 
   shiftTree(node, old.offset);
   (node as MutableNode).parent = array;
@@ -54,6 +53,16 @@ export function spliceElement(array: Node, text: string, change: TextChange): nu
     }
   }
   return index;
+}
+
+/** The element's tree when it parses alone without error (most edits: strict JSON), else undefined. */
+function parseElement(slice: string): Node | undefined {
+  const strict = parseStrictJsonTree(slice, MAX_NESTING_DEPTH - ELEMENT_DEPTH);
+  if (strict) return strict;
+  if (firstTooDeep(slice, MAX_NESTING_DEPTH - ELEMENT_DEPTH) >= 0) return undefined;
+  const errors: ParseError[] = [];
+  const node = parseTree(slice, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  return errors.length > 0 ? undefined : node;
 }
 
 /** The step whose text strictly contains the change (its first and last characters untouched), by binary search. */
