@@ -1,7 +1,7 @@
 import * as vscode from "vscode";
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
 import { EXECUTIONS_VIEW, SETTINGS_SECTION, type PipelineDiagnostic } from "../../core/src";
-import { LintRequest, type NotifyServer } from "../../protocol/src";
+import { LintRequest, SERVER_ENV, SERVER_EXEC_ARGV, type NotifyServer } from "../../protocol/src";
 import { CacheContextSync } from "./cache/cache-sync";
 import { registerCompareCommands } from "./commands/compare";
 import { registerExampleCommands } from "./commands/example";
@@ -30,8 +30,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   const serverModule = context.asAbsolutePath("dist/server.js");
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ["--nolazy", "--inspect=6009"] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV], env: SERVER_ENV } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ["--nolazy", "--inspect=6009", ...SERVER_EXEC_ARGV], env: SERVER_ENV } },
   };
   const lenses = stableLensMiddleware();
   context.subscriptions.push(lenses.disposable);

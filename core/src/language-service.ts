@@ -18,7 +18,7 @@ import type {
 import { applySeverities, type AnalysisOptions } from "./analyze";
 import type { PipelineDiagnostic, SeveritySetting } from "./diagnostic";
 import { codeActions } from "./features/code-actions";
-import { codeLenses, type ReferenceExecution } from "./features/code-lens";
+import { codeLenses, resolveStepLens, stepLensUri, type ReferenceExecution } from "./features/code-lens";
 import { completion } from "./features/completion";
 import { toLspDiagnostic } from "./features/diagnostics";
 import { PipelineDocument } from "./features/document";
@@ -115,6 +115,8 @@ export interface LanguageService {
   rename(document: PipelineDocument, uri: string, position: Position, newName: string): RenameResult | null;
   documentSymbols(document: PipelineDocument, uri: string): DocumentSymbol[];
   codeLenses(document: PipelineDocument, uri: string, options?: CodeLensOptions): CodeLens[];
+  /** The command of a step's lens that `codeLenses` sent without it (a document of many steps). */
+  resolveCodeLens(document: PipelineDocument, lens: CodeLens, cacheTitle?: (stepName: string) => string | undefined): CodeLens;
   /** Quick fixes for the diagnostics of a code-action request (LSP diagnostics, as the client sends them back). */
   codeActions(document: PipelineDocument, uri: string, diagnostics: Diagnostic[]): CodeAction[];
   /** The names of the steps that the ranges touch (for "Run Selected Steps"). */
@@ -178,6 +180,8 @@ export function getLanguageService(options: LanguageServiceOptions): LanguageSer
           lensOptions.runEstimate,
         ),
       ),
+    resolveCodeLens: (document, lens, cacheTitle) =>
+      guarded("resolveCodeLens", stepLensUri(lens), lens.range.start, lens, () => resolveStepLens(document, lens, cacheTitle)),
     codeActions: (document, uri, diagnostics) =>
       guarded("codeActions", uri, diagnostics[0]?.range.start, [], () =>
         codeActions(document, uri, diagnostics, (error, diagnostic) =>

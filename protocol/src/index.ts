@@ -74,3 +74,5 @@ export namespace LintRequest {
 
 /** How client modules send a notification to the server without holding the language client. */
 export type NotifyServer = <P>(type: NotificationType<P>, params: P) => void;
+
+export { SERVER_ENV, SERVER_EXEC_ARGV } from "./server-process";

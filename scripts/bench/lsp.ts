@@ -118,6 +118,25 @@ export async function benchLsp(label: string, text: string, edits = 300): Promis
       await client.request("textDocument/completion", { textDocument: { uri }, position: positionOf(current, '"Get": "Steps.', 14) });
       completionAfterEdit.push(performance.now() - t0);
     }
+    // The other requests that answer from the latest parse and index, each right after an edit inside a step.
+    const definitionAt = positionOf(current, '"Get": "Steps.', 16);
+    const afterEdit = async (method: string, params: unknown) => {
+      const times: number[] = [];
+      for (let i = 0; i < samples(100); i++) {
+        version++;
+        await client.connection.sendNotification("textDocument/didChange", {
+          textDocument: { uri, version },
+          contentChanges: [{ range: stepRange, text: i % 2 === 0 ? "x" : stepOriginal }],
+        });
+        const t0 = performance.now();
+        await client.request(method, params);
+        times.push(performance.now() - t0);
+      }
+      return times;
+    };
+    const definitionAfterEdit = await afterEdit("textDocument/definition", { textDocument: { uri }, position: definitionAt });
+    const lensAfterEdit = await afterEdit("textDocument/codeLens", { textDocument: { uri } });
+    const symbolsAfterEdit = await afterEdit("textDocument/documentSymbol", { textDocument: { uri } });
     await client.close(uri);
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     const rssAfterClose = rssMiB(client.pid!);
@@ -131,6 +150,9 @@ export async function benchLsp(label: string, text: string, edits = 300): Promis
         row("hover right after an edit", hoverAfterEdit),
         row("edit inside a step → diagnostics", stepEditTimes),
         row("completion right after an edit", completionAfterEdit),
+        row("definition right after an edit", definitionAfterEdit),
+        row("code lens right after an edit", lensAfterEdit),
+        row("document symbols right after an edit", symbolsAfterEdit),
       ],
       rssAfterInit,
       rssAfterOpen,

@@ -116,6 +116,8 @@ export const referencesProblem = (params: unknown): Problem =>
   object({ textDocument, position, context: optional(object({ includeDeclaration: optional(boolean) })) })(params, "");
 /** textDocument/rename: a position and the new name. */
 export const renameProblem = (params: unknown): Problem => object({ textDocument, position, newName: string })(params, "");
+/** codeLens/resolve: a lens has a range; its `data` is read by the language service, which leaves a lens it does not know as it is. */
+export const codeLensResolveProblem = (params: unknown): Problem => object({ range })(params, "");
 /** textDocument/codeAction: the document and range; the context is read leniently (`codeActionContext`). */
 export const codeActionProblem = (params: unknown): Problem => object({ textDocument, range })(params, "");
 

@@ -8,7 +8,7 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
 } from "vscode-languageserver/node";
-import { getLanguageService, LIGHT_MODE_CHARACTERS, nextTimeChange, systemClock, type ReferenceExecution } from "../../core/src";
+import { getLanguageService, LIGHT_MODE_CHARACTERS, nextTimeChange, stepLensUri, systemClock, type ReferenceExecution } from "../../core/src";
 import { LintRequest, RulesRequest, SetCacheContextNotification, SetReferenceNotification, StepsInRangesRequest } from "../../protocol/src";
 import { CacheContexts } from "./cache-contexts";
 import { completionAnswer, supportsEditRangeDefault } from "./completion-list";
@@ -20,6 +20,7 @@ import {
   cacheContextProblem,
   codeActionContext,
   codeActionProblem,
+  codeLensResolveProblem,
   documentProblem,
   lintProblem,
   positionProblem,
@@ -94,7 +95,7 @@ connection.onInitialize((params) => {
       documentHighlightProvider: true,
       renameProvider: { prepareProvider: true },
       documentSymbolProvider: true,
-      codeLensProvider: { resolveProvider: false },
+      codeLensProvider: { resolveProvider: true },
       codeActionProvider: { codeActionKinds: ["quickfix"] },
     },
     serverInfo: { name: "sagemaker-pipelines-language-server" },
@@ -202,6 +203,12 @@ connection.onCodeLens(async (params) => {
   const ageChange = nextTimeChange({ referenceStartTime: reference?.startTime }, now, "lens")?.getTime();
   timeRefresh.schedule(uri, earliest(cacheChange, ageChange));
   return lenses;
+});
+connection.onCodeLensResolve((lens) => {
+  if (malformed("codeLens/resolve", codeLensResolveProblem(lens))) return lens;
+  const uri = stepLensUri(lens);
+  const document = uri === undefined ? undefined : store.get(uri);
+  return document && uri !== undefined ? service.resolveCodeLens(document, lens, cacheContexts.lensTitle(uri, document, new Date(clock.now()))) : lens;
 });
 connection.onCodeAction((params) => {
   if (malformed("textDocument/codeAction", codeActionProblem(params))) return [];

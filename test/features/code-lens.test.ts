@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { CodeLens } from "vscode-languageserver-protocol";
-import { COMMANDS, LineIndex } from "../../core/src";
+import { COMMANDS, EAGER_STEP_LENSES_UP_TO, LineIndex, type StepLensData } from "../../core/src";
 import { InProcessClient } from "../helpers/in-process";
 
 let client: InProcessClient;
@@ -84,4 +84,49 @@ test("steps in ranges: the steps selections touch, a branch step rather than its
   assert.deepEqual(await steps([span(`"ErrorMessage"`, `"no"`)]), ["Stop"]);
   assert.deepEqual(await steps([span(`"RoleArn"`, `"DependsOn"`)]), ["Prep", "Check"]);
   assert.deepEqual(await steps([span(`"Version"`, `"Version"`)]), []);
+});
+
+test("a document of more than 200 steps: each step's lenses come without their command, and resolve to the same commands", async () => {
+  const steps = (n: number) => Array.from({ length: n }, (_, i) => `{"Name": "S${i}", "Type": "Fail", "Arguments": {"ErrorMessage": "no"}}`);
+  const document = (n: number) => `{"Version": "2020-12-01", "Steps": [\n${steps(n).join(",\n")}\n]}`;
+  const lenses = async (text: string) => client.request<CodeLens[]>("textDocument/codeLens", { textDocument: { uri: await client.open(text) } });
+
+  const eager = await lenses(document(EAGER_STEP_LENSES_UP_TO));
+  assert.ok(
+    eager.every((lens) => lens.command && lens.data === undefined),
+    `up to ${EAGER_STEP_LENSES_UP_TO} steps, every lens has its command`,
+  );
+
+  const text = document(EAGER_STEP_LENSES_UP_TO + 1);
+  const deferred = await lenses(text);
+  assert.equal(deferred.length, 3 + 3 * (EAGER_STEP_LENSES_UP_TO + 1));
+  assert.ok(
+    deferred.slice(0, 3).every((lens) => lens.command),
+    "the three lenses above Steps keep their commands",
+  );
+  const stepLenses = deferred.slice(3);
+  assert.ok(stepLenses.every((lens) => lens.command === undefined && lens.data));
+  const resolved = await Promise.all(stepLenses.map((lens) => client.request<CodeLens>("codeLens/resolve", lens)));
+  const uri = (stepLenses[0].data as StepLensData)[0];
+  const lines = new LineIndex(text);
+  // The same lenses, lines and commands as a small document gets at once.
+  assert.deepEqual(lensTable(resolved).slice(0, 3), [
+    [lines.positionAt(text.indexOf('"S0"')).line, "▶ Run step", COMMANDS.runSteps, [uri, ["S0"]]],
+    [lines.positionAt(text.indexOf('"S0"')).line, "▶ Run from here", COMMANDS.runFromStep, [uri, "S0"]],
+    [lines.positionAt(text.indexOf('"S0"')).line, "Cache: n/a", COMMANDS.explainCache, [uri, "S0"]],
+  ]);
+  assert.deepEqual(
+    resolved.map((lens) => lens.command!.arguments![1]),
+    stepLenses.map((lens) => {
+      const [, step, kind] = lens.data as StepLensData;
+      return kind === "run" ? [step] : step;
+    }),
+  );
+
+  // A lens of a step that an edit removed, or that the server did not make, comes back as it was.
+  await client.change(uri, text.replace('"S7"', '"Renamed"'));
+  const gone = stepLenses.find((lens) => (lens.data as StepLensData)[1] === "S7")!;
+  assert.deepEqual(await client.request<CodeLens>("codeLens/resolve", gone), gone);
+  const foreign = { range: gone.range, data: [uri, "S8", "deleteEverything"] };
+  assert.deepEqual(await client.request<CodeLens>("codeLens/resolve", foreign), foreign);
 });

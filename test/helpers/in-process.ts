@@ -6,6 +6,7 @@
  */
 import type {
   CodeActionParams,
+  CodeLens,
   CodeLensParams,
   CompletionParams,
   DocumentSymbolParams,
@@ -14,7 +15,7 @@ import type {
   RenameParams,
   TextDocumentPositionParams,
 } from "vscode-languageserver-protocol";
-import { normalizeSettings, type PipelineDocument, type PipelineModel, type ReferenceExecution } from "../../core/src";
+import { normalizeSettings, stepLensUri, type PipelineDocument, type PipelineModel, type ReferenceExecution } from "../../core/src";
 import type { SetReferenceParams, StepsInRangesParams } from "../../protocol/src";
 import { assertNoInternalErrorDiagnostic, recordedService, type RecordedService } from "./language-service";
 
@@ -129,6 +130,11 @@ export class InProcessClient {
         return this.with(p.textDocument.uri, [], (d, uri) =>
           s.codeLenses(d, uri, { reference: this.references.get(uri), referenceLatest: settings.referenceLatest }),
         );
+      }
+      case "codeLens/resolve": {
+        const lens = params as CodeLens;
+        const uri = stepLensUri(lens);
+        return uri === undefined ? lens : this.with(uri, lens, (d) => s.resolveCodeLens(d, lens));
       }
       case "textDocument/codeAction": {
         const p = params as CodeActionParams;

@@ -14,6 +14,7 @@ import assert from "node:assert/strict";
 // The product's protocol types (protocol/src), as opposed to this test client's newer protocol copy.
 import type { NotificationType, RequestType, RequestType0 } from "vscode-languageserver-protocol";
 import { LineIndex } from "../../core/src";
+import { SERVER_ENV, SERVER_EXEC_ARGV } from "../../protocol/src";
 
 export const CURSOR = "‸";
 
@@ -46,7 +47,11 @@ export class LspClient {
   private counter = 0;
 
   private constructor(execArgv: string[] = []) {
-    this.server = spawn(process.execPath, [...execArgv, join(import.meta.dirname, "../../dist/server.js"), "--stdio"], { stdio: ["pipe", "pipe", "inherit"] });
+    // Started as the extension starts it (protocol/src/server-process.ts), with the test's node options after.
+    this.server = spawn(process.execPath, [...SERVER_EXEC_ARGV, ...execArgv, join(import.meta.dirname, "../../dist/server.js"), "--stdio"], {
+      stdio: ["pipe", "pipe", "inherit"],
+      env: { ...process.env, ...SERVER_ENV },
+    });
     this.connection = createProtocolConnection(new StreamMessageReader(this.server.stdout!), new StreamMessageWriter(this.server.stdin!));
     this.connection.onNotification("textDocument/publishDiagnostics", (params: PublishDiagnosticsParams) => {
       for (const d of params.diagnostics)

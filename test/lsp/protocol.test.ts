@@ -17,7 +17,7 @@ import type {
   MarkupContent,
   WorkspaceEdit,
 } from "vscode-languageserver-protocol";
-import { COMMANDS, LineIndex } from "../../core/src";
+import { COMMANDS, EAGER_STEP_LENSES_UP_TO, LineIndex } from "../../core/src";
 import { LintRequest, SetReferenceNotification, StepsInRangesRequest } from "../../protocol/src";
 import { LspClient } from "../helpers/lsp";
 
@@ -134,6 +134,19 @@ test("stdio: code lenses, the setReference notification and the codeLens setting
   client.settings = { ...client.settings, codeLens: true };
   await client.connection.sendNotification("workspace/didChangeConfiguration", { settings: {} });
   assert.ok((await lenses()).length > 0);
+});
+
+test("stdio: code lens resolve: the lenses of a many-step document come without commands; resolve gives them; a malformed lens comes back", async () => {
+  const steps = Array.from({ length: EAGER_STEP_LENSES_UP_TO + 1 }, (_, i) => `{"Name": "S${i}", "Type": "Fail", "Arguments": {"ErrorMessage": "no"}}`);
+  const uri = await client.open(`{"Version": "2020-12-01", "Steps": [${steps.join(",\n")}]}`);
+  const lenses = await client.request<CodeLens[]>("textDocument/codeLens", { textDocument: { uri } });
+  const last = lenses.at(-3)!;
+  assert.equal(last.command, undefined);
+  const resolved = await client.request<CodeLens>("codeLens/resolve", last);
+  assert.deepEqual(resolved.command, { title: "▶ Run step", command: COMMANDS.runSteps, arguments: [uri, [`S${EAGER_STEP_LENSES_UP_TO}`]] });
+  const warnings = client.warnings.length;
+  assert.deepEqual(await client.request<unknown>("codeLens/resolve", { data: last.data }), { data: last.data });
+  assert.match(client.warnings.slice(warnings).join("\n"), /Ignored a malformed codeLens\/resolve: range/);
 });
 
 test("stdio: code actions for the published diagnostics", async () => {

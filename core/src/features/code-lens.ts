@@ -1,4 +1,5 @@
-import type { CodeLens } from "vscode-languageserver-types";
+import type { CodeLens, Command } from "vscode-languageserver-types";
+import type { StepModel } from "../model";
 import { memberValue, keyOf } from "../json";
 import { COMMANDS } from "../commands";
 import { executionLabel } from "../execution-label";
@@ -14,6 +15,19 @@ export interface ReferenceExecution {
   /** ISO 8601 start time. */
   startTime?: string;
 }
+
+/**
+ * Past this many steps, the lenses above each step come without their command (`data` says which lens of which
+ * step) and the editor resolves the ones it shows (`resolveStepLens`): 3,000 lenses with commands are 600 KB to write
+ * and read after every edit of a 1,000-step file, most of them never on screen.
+ */
+export const EAGER_STEP_LENSES_UP_TO = 200;
+
+/** Which lens of which step a lens sent without its command is: a tuple, the shortest JSON (3,000 of them at 1,000 steps). */
+export type StepLensData = [uri: string, step: string, lens: StepLensKind];
+type StepLensKind = "run" | "from" | "cache";
+
+const STEP_LENSES: StepLensKind[] = ["run", "from", "cache"];
 
 /** Lenses above the Steps array (run, reference, graph) and above each step (run, run from here, cache). */
 export function codeLenses(
@@ -41,16 +55,40 @@ export function codeLenses(
     },
     { range: top, command: { title: "Show graph", command: COMMANDS.showGraph, arguments: [uri] } },
   ];
+  const eager = model.steps.length <= EAGER_STEP_LENSES_UP_TO;
   for (const step of model.steps) {
     if (step.name === undefined) continue;
     const range = document.nodeRange(step.nameNode ?? step.node);
-    lenses.push(
-      { range, command: { title: "▶ Run step", command: COMMANDS.runSteps, arguments: [uri, [step.name]] } },
-      { range, command: { title: "▶ Run from here", command: COMMANDS.runFromStep, arguments: [uri, step.name] } },
-      { range, command: { title: cacheTitle?.(step.name) ?? cacheLensTitle(cacheSummary(step)), command: COMMANDS.explainCache, arguments: [uri, step.name] } },
-    );
+    for (const lens of STEP_LENSES) {
+      const data: StepLensData = [uri, step.name, lens];
+      lenses.push(eager ? { range, command: stepLensCommand(step, data, cacheTitle) } : { range, data });
+    }
   }
   return lenses;
+}
+
+/** The command of a lens sent without it; the lens as it is when its step is no longer in the document. */
+export function resolveStepLens(document: PipelineDocument, lens: CodeLens, cacheTitle?: (stepName: string) => string | undefined): CodeLens {
+  if (!isStepLensData(lens.data)) return lens;
+  const step = document.model?.stepsByName.get(lens.data[1]);
+  return step ? { ...lens, command: stepLensCommand(step, lens.data, cacheTitle) } : lens;
+}
+
+/** The document a lens sent without its command belongs to. */
+export function stepLensUri(lens: CodeLens): string | undefined {
+  return isStepLensData(lens.data) ? lens.data[0] : undefined;
+}
+
+function isStepLensData(data: unknown): data is StepLensData {
+  return (
+    Array.isArray(data) && data.length === 3 && typeof data[0] === "string" && typeof data[1] === "string" && STEP_LENSES.includes(data[2] as StepLensKind)
+  );
+}
+
+function stepLensCommand(step: StepModel, [uri, name, lens]: StepLensData, cacheTitle?: (stepName: string) => string | undefined): Command {
+  if (lens === "run") return { title: "▶ Run step", command: COMMANDS.runSteps, arguments: [uri, [name]] };
+  if (lens === "from") return { title: "▶ Run from here", command: COMMANDS.runFromStep, arguments: [uri, name] };
+  return { title: cacheTitle?.(name) ?? cacheLensTitle(cacheSummary(step)), command: COMMANDS.explainCache, arguments: [uri, name] };
 }
 
 /**
