@@ -2,7 +2,7 @@
 // command without arguments (a lens command with arguments stops working once VS Code releases its list).
 "use strict";
 const assert = require("node:assert/strict");
-const { vscode, fixtures, waitFor, openPipelineFile } = require("./helpers");
+const { vscode, fixtures, waitFor, openPipelineFile, positionOf } = require("./helpers");
 
 const PREFIX = "sagemakerPipelines.lens.";
 
@@ -39,6 +39,30 @@ suite("code lenses", () => {
     for (const id of ids(first)) assert.ok(registered.has(id), `${id} is not registered`);
     const runStep = first.filter((l) => l.command.title === "▶ Run step");
     assert.equal(runStep.length, fixtures.MISTAKE_STEPS.length);
+  });
+
+  test("a definition of more than 200 steps: its step lenses resolve when asked, with the same registered commands", async () => {
+    const name = "many-steps.pipeline.json";
+    const steps = Array.from({ length: 250 }, (_, i) => ({ Name: `S${i}`, Type: "Fail", Arguments: { ErrorMessage: "no" } }));
+    const target = vscode.Uri.joinPath(vscode.workspace.workspaceFolders[0].uri, name);
+    await vscode.workspace.fs.writeFile(target, Buffer.from(JSON.stringify({ Version: "2020-12-01", Steps: steps }, null, 2)));
+    try {
+      const { uri } = await openPipelineFile(name);
+      const lenses = await waitFor("resolved code lenses", async () => {
+        const list = await vscode.commands.executeCommand("vscode.executeCodeLensProvider", uri, 3 + 3 * steps.length);
+        return list && list.length === 3 + 3 * steps.length ? list : undefined;
+      });
+      const titles = lenses.map((l) => (l.command ? l.command.title : ""));
+      assert.equal(titles.filter((t) => t === "▶ Run step").length, steps.length, `titles: ${titles.slice(0, 9).join(" | ")}`);
+      assert.equal(titles.filter((t) => t === "▶ Run from here").length, steps.length);
+      assert.equal(titles.filter((t) => t === "Cache: n/a").length, steps.length);
+      for (const lens of lenses) assert.ok(lens.command.command.startsWith(PREFIX), `${lens.command.title}: ${lens.command.command}`);
+      const last = lenses.filter((l) => l.command.title === "▶ Run step").at(-1);
+      assert.equal(last.range.start.line, positionOf(await vscode.workspace.openTextDocument(uri), '"S249"').line);
+    } finally {
+      await vscode.commands.executeCommand("workbench.action.closeActiveEditor");
+      await vscode.workspace.fs.delete(target);
+    }
   });
 
   test("the Show graph lens's command, run after a newer list came, opens the graph of its file", async () => {
