@@ -9,7 +9,7 @@ export { PipelineDocument } from "./features/document";
 export type { StepCacheMarkdown } from "./features/hover";
 export type { RenameResult } from "./features/navigation";
 export { toLspDiagnostic } from "./features/diagnostics";
-export { age, codeLenses, EAGER_STEP_LENSES_UP_TO, stepLensUri, type ReferenceExecution, type StepLensData } from "./features/code-lens";
+export { age, codeLenses, EAGER_STEP_LENSES_UP_TO, stepLensDocument, type ReferenceExecution, type StepLensData } from "./features/code-lens";
 export { cacheLensTitle, cacheSummary, explainCache, type CacheSummary } from "./features/cache-summary";
 export { codeActions } from "./features/code-actions";
 export { completion } from "./features/completion";

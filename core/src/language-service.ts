@@ -18,7 +18,7 @@ import type {
 import { applySeverities, type AnalysisOptions } from "./analyze";
 import type { PipelineDiagnostic, SeveritySetting } from "./diagnostic";
 import { codeActions } from "./features/code-actions";
-import { codeLenses, resolveStepLens, stepLensUri, type ReferenceExecution } from "./features/code-lens";
+import { codeLenses, resolveStepLens, type ReferenceExecution } from "./features/code-lens";
 import { completion } from "./features/completion";
 import { toLspDiagnostic } from "./features/diagnostics";
 import { PipelineDocument } from "./features/document";
@@ -80,6 +80,8 @@ export interface CodeLensOptions {
   finishedExecutions?: number;
   /** How long a run of the whole pipeline takes, from its past runs (`≈ 12 min`), shown on the Run lens. */
   runEstimate?: string;
+  /** What the lenses sent without their commands name the document by, for `resolveCodeLens` (default: its URI). */
+  documentKey?: number;
 }
 
 export interface ParseOptions {
@@ -116,7 +118,7 @@ export interface LanguageService {
   documentSymbols(document: PipelineDocument, uri: string): DocumentSymbol[];
   codeLenses(document: PipelineDocument, uri: string, options?: CodeLensOptions): CodeLens[];
   /** The command of a step's lens that `codeLenses` sent without it (a document of many steps). */
-  resolveCodeLens(document: PipelineDocument, lens: CodeLens, cacheTitle?: (stepName: string) => string | undefined): CodeLens;
+  resolveCodeLens(document: PipelineDocument, uri: string, lens: CodeLens, cacheTitle?: (stepName: string) => string | undefined): CodeLens;
   /** Quick fixes for the diagnostics of a code-action request (LSP diagnostics, as the client sends them back). */
   codeActions(document: PipelineDocument, uri: string, diagnostics: Diagnostic[]): CodeAction[];
   /** The names of the steps that the ranges touch (for "Run Selected Steps"). */
@@ -178,10 +180,11 @@ export function getLanguageService(options: LanguageServiceOptions): LanguageSer
           lensOptions.cacheTitle,
           lensOptions.finishedExecutions,
           lensOptions.runEstimate,
+          lensOptions.documentKey,
         ),
       ),
-    resolveCodeLens: (document, lens, cacheTitle) =>
-      guarded("resolveCodeLens", stepLensUri(lens), lens.range.start, lens, () => resolveStepLens(document, lens, cacheTitle)),
+    resolveCodeLens: (document, uri, lens, cacheTitle) =>
+      guarded("resolveCodeLens", uri, lens.range.start, lens, () => resolveStepLens(document, uri, lens, cacheTitle)),
     codeActions: (document, uri, diagnostics) =>
       guarded("codeActions", uri, diagnostics[0]?.range.start, [], () =>
         codeActions(document, uri, diagnostics, (error, diagnostic) =>

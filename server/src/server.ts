@@ -8,12 +8,13 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
 } from "vscode-languageserver/node";
-import { getLanguageService, LIGHT_MODE_CHARACTERS, nextTimeChange, stepLensUri, systemClock, type ReferenceExecution } from "../../core/src";
+import { getLanguageService, LIGHT_MODE_CHARACTERS, nextTimeChange, stepLensDocument, systemClock, type ReferenceExecution } from "../../core/src";
 import { LintRequest, RulesRequest, SetCacheContextNotification, SetReferenceNotification, StepsInRangesRequest } from "../../protocol/src";
 import { CacheContexts } from "./cache-contexts";
 import { completionAnswer, supportsEditRangeDefault } from "./completion-list";
 import { DocumentStore } from "./document-store";
 import { EditRecorder } from "./edit-recorder";
+import { LensDocuments } from "./lens-documents";
 import { outputChannelLogger } from "./logger";
 import { collectGarbage } from "./memory";
 import {
@@ -51,6 +52,7 @@ const validator = new DocumentValidator(
 );
 const references_ = new Map<string, ReferenceExecution | undefined>();
 const cacheContexts = new CacheContexts();
+const lensDocuments = new LensDocuments();
 const clock = systemClock;
 let canRefreshCodeLenses = false;
 /** The client takes a completion list's default edit range (VS Code does): see completion-list.ts. */
@@ -198,6 +200,7 @@ connection.onCodeLens(async (params) => {
     cacheTitle: cacheContexts.lensTitle(uri, document, now),
     finishedExecutions: cacheContexts.finishedExecutions(uri),
     runEstimate: cacheContexts.runEstimate(uri, document, now),
+    documentKey: lensDocuments.key(uri),
   });
   const cacheChange = cacheContexts.nextLensChange(uri, document, now);
   const ageChange = nextTimeChange({ referenceStartTime: reference?.startTime }, now, "lens")?.getTime();
@@ -206,9 +209,10 @@ connection.onCodeLens(async (params) => {
 });
 connection.onCodeLensResolve((lens) => {
   if (malformed("codeLens/resolve", codeLensResolveProblem(lens))) return lens;
-  const uri = stepLensUri(lens);
+  const key = stepLensDocument(lens);
+  const uri = typeof key === "number" ? lensDocuments.uri(key) : undefined;
   const document = uri === undefined ? undefined : store.get(uri);
-  return document && uri !== undefined ? service.resolveCodeLens(document, lens, cacheContexts.lensTitle(uri, document, new Date(clock.now()))) : lens;
+  return document && uri !== undefined ? service.resolveCodeLens(document, uri, lens, cacheContexts.lensTitle(uri, document, new Date(clock.now()))) : lens;
 });
 connection.onCodeAction((params) => {
   if (malformed("textDocument/codeAction", codeActionProblem(params))) return [];

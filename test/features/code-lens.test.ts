@@ -107,7 +107,7 @@ test("a document of more than 200 steps: each step's lenses come without their c
   const stepLenses = deferred.slice(3);
   assert.ok(stepLenses.every((lens) => lens.command === undefined && lens.data));
   const resolved = await Promise.all(stepLenses.map((lens) => client.request<CodeLens>("codeLens/resolve", lens)));
-  const uri = (stepLenses[0].data as StepLensData)[0];
+  const uri = String((stepLenses[0].data as StepLensData)[0]);
   const lines = new LineIndex(text);
   // The same lenses, lines and commands as a small document gets at once.
   assert.deepEqual(lensTable(resolved).slice(0, 3), [

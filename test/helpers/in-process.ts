@@ -15,7 +15,7 @@ import type {
   RenameParams,
   TextDocumentPositionParams,
 } from "vscode-languageserver-protocol";
-import { normalizeSettings, stepLensUri, type PipelineDocument, type PipelineModel, type ReferenceExecution } from "../../core/src";
+import { normalizeSettings, stepLensDocument, type PipelineDocument, type PipelineModel, type ReferenceExecution } from "../../core/src";
 import type { SetReferenceParams, StepsInRangesParams } from "../../protocol/src";
 import { assertNoInternalErrorDiagnostic, recordedService, type RecordedService } from "./language-service";
 
@@ -133,8 +133,8 @@ export class InProcessClient {
       }
       case "codeLens/resolve": {
         const lens = params as CodeLens;
-        const uri = stepLensUri(lens);
-        return uri === undefined ? lens : this.with(uri, lens, (d) => s.resolveCodeLens(d, lens));
+        const uri = stepLensDocument(lens);
+        return typeof uri !== "string" ? lens : this.with(uri, lens, (d) => s.resolveCodeLens(d, uri, lens));
       }
       case "textDocument/codeAction": {
         const p = params as CodeActionParams;

@@ -142,8 +142,15 @@ test("stdio: code lens resolve: the lenses of a many-step document come without 
   const lenses = await client.request<CodeLens[]>("textDocument/codeLens", { textDocument: { uri } });
   const last = lenses.at(-3)!;
   assert.equal(last.command, undefined);
+  assert.equal(typeof (last.data as unknown[])[0], "number", "the document is named by the server's short key");
   const resolved = await client.request<CodeLens>("codeLens/resolve", last);
   assert.deepEqual(resolved.command, { title: "▶ Run step", command: COMMANDS.runSteps, arguments: [uri, [`S${EAGER_STEP_LENSES_UP_TO}`]] });
+  // A key the server never gave, and a URI where it gives keys: the lens comes back as it was.
+  for (const data of [
+    [99, "S0", "run"],
+    [uri, "S0", "run"],
+  ])
+    assert.deepEqual(await client.request<CodeLens>("codeLens/resolve", { ...last, data }), { ...last, data });
   const warnings = client.warnings.length;
   assert.deepEqual(await client.request<unknown>("codeLens/resolve", { data: last.data }), { data: last.data });
   assert.match(client.warnings.slice(warnings).join("\n"), /Ignored a malformed codeLens\/resolve: range/);

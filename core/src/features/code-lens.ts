@@ -23,8 +23,11 @@ export interface ReferenceExecution {
  */
 export const EAGER_STEP_LENSES_UP_TO = 200;
 
-/** Which lens of which step a lens sent without its command is: a tuple, the shortest JSON (3,000 of them at 1,000 steps). */
-export type StepLensData = [uri: string, step: string, lens: StepLensKind];
+/**
+ * Which lens of which step of which document a lens sent without its command is: a tuple, the shortest JSON (3,000 of
+ * them at 1,000 steps). The document is its URI, or a number the server gave it (`documentKey`), shorter still.
+ */
+export type StepLensData = [document: string | number, step: string, lens: StepLensKind];
 type StepLensKind = "run" | "from" | "cache";
 
 const STEP_LENSES: StepLensKind[] = ["run", "from", "cache"];
@@ -42,6 +45,8 @@ export function codeLenses(
   finishedExecutions?: number,
   /** `≈ 12 min`: how long a run of the whole pipeline takes, from its past runs. */
   runEstimate?: string,
+  /** What the lenses sent without their commands name the document by (default: its URI). */
+  documentKey?: number,
 ): CodeLens[] {
   const model = document.model;
   const stepsNode = memberValue(model?.root, "Steps");
@@ -60,32 +65,36 @@ export function codeLenses(
     if (step.name === undefined) continue;
     const range = document.nodeRange(step.nameNode ?? step.node);
     for (const lens of STEP_LENSES) {
-      const data: StepLensData = [uri, step.name, lens];
-      lenses.push(eager ? { range, command: stepLensCommand(step, data, cacheTitle) } : { range, data });
+      const data: StepLensData = [documentKey ?? uri, step.name, lens];
+      lenses.push(eager ? { range, command: stepLensCommand(uri, step, data, cacheTitle) } : { range, data });
     }
   }
   return lenses;
 }
 
 /** The command of a lens sent without it; the lens as it is when its step is no longer in the document. */
-export function resolveStepLens(document: PipelineDocument, lens: CodeLens, cacheTitle?: (stepName: string) => string | undefined): CodeLens {
+export function resolveStepLens(document: PipelineDocument, uri: string, lens: CodeLens, cacheTitle?: (stepName: string) => string | undefined): CodeLens {
   if (!isStepLensData(lens.data)) return lens;
   const step = document.model?.stepsByName.get(lens.data[1]);
-  return step ? { ...lens, command: stepLensCommand(step, lens.data, cacheTitle) } : lens;
+  return step ? { ...lens, command: stepLensCommand(uri, step, lens.data, cacheTitle) } : lens;
 }
 
-/** The document a lens sent without its command belongs to. */
-export function stepLensUri(lens: CodeLens): string | undefined {
+/** The document (URI or key) a lens sent without its command belongs to. */
+export function stepLensDocument(lens: CodeLens): string | number | undefined {
   return isStepLensData(lens.data) ? lens.data[0] : undefined;
 }
 
 function isStepLensData(data: unknown): data is StepLensData {
   return (
-    Array.isArray(data) && data.length === 3 && typeof data[0] === "string" && typeof data[1] === "string" && STEP_LENSES.includes(data[2] as StepLensKind)
+    Array.isArray(data) &&
+    data.length === 3 &&
+    (typeof data[0] === "string" || typeof data[0] === "number") &&
+    typeof data[1] === "string" &&
+    STEP_LENSES.includes(data[2] as StepLensKind)
   );
 }
 
-function stepLensCommand(step: StepModel, [uri, name, lens]: StepLensData, cacheTitle?: (stepName: string) => string | undefined): Command {
+function stepLensCommand(uri: string, step: StepModel, [, name, lens]: StepLensData, cacheTitle?: (stepName: string) => string | undefined): Command {
   if (lens === "run") return { title: "▶ Run step", command: COMMANDS.runSteps, arguments: [uri, [name]] };
   if (lens === "from") return { title: "▶ Run from here", command: COMMANDS.runFromStep, arguments: [uri, name] };
   return { title: cacheTitle?.(name) ?? cacheLensTitle(cacheSummary(step)), command: COMMANDS.explainCache, arguments: [uri, name] };
