@@ -32,6 +32,15 @@ export interface PreparedDefinition {
   model: PipelineModel;
   schemaIssues: () => SchemaIssue[];
   stepFindings?: StepFindings;
+  /** The findings of the rules across steps: the previous version's, moved, when an edit left them unchanged. */
+  acrossSteps?: AcrossStepsFindings;
+}
+
+export interface AcrossStepsFindings {
+  /** The rule's findings for this version without running it, if they are known. */
+  reuse(rule: Rule): Finding[] | undefined;
+  /** Remembers the rule's findings for this version, for the next. */
+  keep(rule: Rule, findings: Finding[]): void;
 }
 
 /** Parse, build the model and run every rule. Never throws on bad input. */
@@ -89,13 +98,17 @@ export function* analysisSteps(
   const context = new RuleContext(document, root, model, prepared?.schemaIssues, prepared?.stepFindings);
   for (const rule of options.rules ?? pipelineRules) {
     if (severities[rule.code] === "off") continue;
-    yield;
-    let findings: Finding[];
-    try {
-      findings = rule.check(context);
-    } catch (error) {
-      // A rule bug must not take the other diagnostics down with it, nor go unseen.
-      findings = failed(rule.code, error, root.offset);
+    const across = rule.acrossSteps ? prepared?.acrossSteps : undefined;
+    let findings = across?.reuse(rule);
+    if (!findings) {
+      yield;
+      try {
+        findings = rule.check(context);
+        across?.keep(rule, findings);
+      } catch (error) {
+        // A rule bug must not take the other diagnostics down with it, nor go unseen.
+        findings = failed(rule.code, error, root.offset);
+      }
     }
     report(rule.code, rule.defaultSeverity, findings);
   }

@@ -94,6 +94,12 @@ export interface Rule {
   defaultSeverity: Severity;
   /** One line for the README and the settings' documentation. */
   description: string;
+  /**
+   * The rule reads of each step only what `stepInterface` (incremental/step-interface.ts) keeps, and of the rest of the
+   * definition only what lies outside `Steps`: when an edit inside one step leaves that step's interface unchanged, an
+   * incremental analysis moves the rule's previous findings instead of running it again.
+   */
+  acrossSteps?: true;
   check(context: RuleContext): Finding[];
 }
 

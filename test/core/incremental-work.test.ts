@@ -3,7 +3,11 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { analyze } from "../../core/src/analyze";
 import { IncrementalAnalyzer } from "../../core/src/incremental/analyzer";
+import { pipelineRules } from "../../core/src/rules";
 import { generatePipelineText } from "../helpers/generate-pipeline";
+
+/** The rules whose findings an edit that changes no step's interface moves instead of running them. */
+const ACROSS_STEPS = pipelineRules.filter((rule) => rule.acrossSteps).length;
 
 function edited(text: string, at: number, insert: string): string {
   return text.slice(0, at) + insert + text.slice(at);
@@ -17,13 +21,28 @@ test("an edit inside one step of 200 (the last S3 URI) re-parses, re-models and 
   // 200 steps, of which those in Condition branches are nested in a top-level one.
   const topLevel = (JSON.parse(text) as { Steps: unknown[] }).Steps.length;
   assert.ok(topLevel > 100);
-  assert.deepEqual(analyzer.work, { fullParses: 1, elementsParsed: 0, stepsModelled: topLevel, stepsValidated: topLevel, stepsRelocated: 0 });
+  assert.deepEqual(analyzer.work, {
+    fullParses: 1,
+    elementsParsed: 0,
+    stepsModelled: topLevel,
+    stepsValidated: topLevel,
+    stepsRelocated: 0,
+    rulesAcrossStepsReused: 0,
+  });
 
   const at = text.lastIndexOf("s3://") + 5;
   const next = edited(text, at, "x");
   analyzer.update(next);
   const result = analyzer.analyze();
-  assert.deepEqual(analyzer.work, { fullParses: 0, elementsParsed: 1, stepsModelled: 1, stepsValidated: 1, stepsRelocated: 0 });
+  // The rules across steps are not run: the step's names, types and references are unchanged, so are their findings.
+  assert.deepEqual(analyzer.work, {
+    fullParses: 0,
+    elementsParsed: 1,
+    stepsModelled: 1,
+    stepsValidated: 1,
+    stepsRelocated: 0,
+    rulesAcrossStepsReused: ACROSS_STEPS,
+  });
   assert.deepEqual(result.diagnostics, analyze(next).diagnostics);
 });
 
@@ -36,7 +55,7 @@ test("renaming a step re-checks the references to it (cross-step rules) but vali
   const next = edited(text, at, "X");
   analyzer.update(next, { start: at, end: at, newEnd: at + 1 });
   const result = analyzer.analyze();
-  assert.deepEqual(analyzer.work, { fullParses: 0, elementsParsed: 1, stepsModelled: 1, stepsValidated: 1, stepsRelocated: 0 });
+  assert.deepEqual(analyzer.work, { fullParses: 0, elementsParsed: 1, stepsModelled: 1, stepsValidated: 1, stepsRelocated: 0, rulesAcrossStepsReused: 0 });
   const unknown = result.diagnostics.filter((d) => d.code === "reference-unknown-step");
   assert.ok(unknown.length > 0, "the references to Prep0 are now unknown");
   assert.deepEqual(result.diagnostics, analyze(next).diagnostics);
@@ -63,7 +82,30 @@ test("the same text again costs nothing", () => {
   analyzer.analyze();
   analyzer.update(`${text}`);
   analyzer.analyze();
-  assert.deepEqual(analyzer.work, { fullParses: 0, elementsParsed: 0, stepsModelled: 0, stepsValidated: 0, stepsRelocated: 0 });
+  assert.deepEqual(analyzer.work, { fullParses: 0, elementsParsed: 0, stepsModelled: 0, stepsValidated: 0, stepsRelocated: 0, rulesAcrossStepsReused: 0 });
+});
+
+test("an edit inside a step that moves a finding of a rule across steps (a reference before it in the step) moves it; one inside it runs the rule again", () => {
+  const text = generatePipelineText(30).replace('"Get": "Steps.Prep0.', '"Get": "Steps.Prep0X.');
+  const analyzer = new IncrementalAnalyzer();
+  analyzer.update(text);
+  const first = analyzer.analyze().diagnostics.filter((d) => d.code === "reference-unknown-step");
+  assert.equal(first.length, 1);
+  // Typed just before the {"Get": …} holding the unknown reference, inside the same step: the finding moves by one.
+  const before = text.lastIndexOf("{", first[0].start);
+  const typed = edited(text, before, " ");
+  analyzer.update(typed, { start: before, end: before, newEnd: before + 1 });
+  const moved = analyzer.analyze();
+  assert.equal(analyzer.work.rulesAcrossStepsReused, ACROSS_STEPS);
+  assert.deepEqual(moved.diagnostics, analyze(typed).diagnostics);
+  assert.equal(moved.diagnostics.find((d) => d.code === "reference-unknown-step")?.start, first[0].start + 1);
+  // The reference itself repaired: the step's interface changes, every rule across steps runs.
+  const repaired = typed.slice(0, typed.indexOf("Prep0X")) + "Prep0" + typed.slice(typed.indexOf("Prep0X") + "Prep0X".length);
+  analyzer.update(repaired);
+  const after = analyzer.analyze();
+  assert.equal(analyzer.work.rulesAcrossStepsReused, 0);
+  assert.deepEqual(after.diagnostics, analyze(repaired).diagnostics);
+  assert.ok(!after.diagnostics.some((d) => d.code === "reference-unknown-step"));
 });
 
 test("an edit inside a parameter re-parses that parameter only and validates no step", () => {
@@ -75,6 +117,6 @@ test("an edit inside a parameter re-parses that parameter only and validates no 
   const next = edited(text, at, "x");
   analyzer.update(next);
   const result = analyzer.analyze();
-  assert.deepEqual(analyzer.work, { fullParses: 0, elementsParsed: 1, stepsModelled: 0, stepsValidated: 0, stepsRelocated: 0 });
+  assert.deepEqual(analyzer.work, { fullParses: 0, elementsParsed: 1, stepsModelled: 0, stepsValidated: 0, stepsRelocated: 0, rulesAcrossStepsReused: 0 });
   assert.deepEqual(result.diagnostics, analyze(next).diagnostics);
 });

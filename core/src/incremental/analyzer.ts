@@ -6,7 +6,9 @@ import { assembleModel, buildModel, stepParts, type StepParts } from "../model";
 import { parseDocument, type ParsedDocument } from "../parse";
 import { distinctIssues, schemaIssues, translateErrors, type SchemaIssue } from "../schema/issues";
 import { MAX_SCHEMA_ERRORS, rootSchemaErrors, schemaValue, stepTreeErrors } from "../schema/validator";
+import type { Rule } from "../rule";
 import { spliceElement } from "./splice";
+import { stepInterface } from "./step-interface";
 import { changedRegion, type TextChange } from "./text-change";
 
 /** The work one update did, for tests and benchmarks: an edit inside one step parses, models and validates that step only. */
@@ -21,7 +23,12 @@ export interface IncrementalWork {
   stepsValidated: number;
   /** Top-level steps whose kept schema errors were placed again because the step moved to another index. */
   stepsRelocated: number;
+  /** Rules across steps whose previous findings were moved instead of running them (the edit left every step's interface as it was). */
+  rulesAcrossStepsReused: number;
 }
+
+/** Past this many findings of the rules across steps, they run again at every edit (see `carryAcrossSteps`). */
+const CARRIED_FINDINGS_UP_TO = 50;
 
 /** What is kept of one top-level step while its subtree is unchanged (its node moves in place). */
 interface StepEntry {
@@ -38,7 +45,7 @@ interface StepEntry {
   findings?: Map<string, Finding[]>;
 }
 
-const noWork = (): IncrementalWork => ({ fullParses: 0, elementsParsed: 0, stepsModelled: 0, stepsValidated: 0, stepsRelocated: 0 });
+const noWork = (): IncrementalWork => ({ fullParses: 0, elementsParsed: 0, stepsModelled: 0, stepsValidated: 0, stepsRelocated: 0, rulesAcrossStepsReused: 0 });
 
 /**
  * The analysis of successive versions of one document. Each top-level step's parse tree, model part, JSON value and
@@ -55,6 +62,10 @@ export class IncrementalAnalyzer {
   private steps?: Node;
   private entries = new Map<Node, StepEntry>();
   work: IncrementalWork = noWork();
+  /** The findings of the rules across steps on this version, as they ran or were moved. */
+  private acrossFindings = new Map<Rule, Finding[]>();
+  /** The previous version's findings of the rules across steps and the edit that moves them, when it left them valid. */
+  private carried?: { findings: Map<Rule, Finding[]>; change: TextChange };
   /** The region the last `update` changed, when there was a previous version. */
   lastChange?: TextChange;
 
@@ -70,14 +81,19 @@ export class IncrementalAnalyzer {
     this.work = noWork();
     const previous = this.document;
     this.lastChange = previous && (change && fits(change, previous.text, text) ? change : changedRegion(previous.text, text));
+    if (previous && this.steps && previous.text === text) return (this.document = { ...previous, text });
+    const previousFindings = this.acrossFindings;
+    this.acrossFindings = new Map();
+    this.carried = undefined;
     if (previous && this.steps && this.lastChange) {
-      if (previous.text === text) return (this.document = { ...previous, text });
       const region = this.lastChange;
       // The changed step, else the changed parameter (or element of another array at the root): one is re-parsed.
       const arrays = [this.steps, ...rootArrays(previous.root).filter((array) => array !== this.steps)];
-      const index = arrays.reduce<number | undefined>((found, array) => found ?? spliceElement(array, text, region), undefined);
-      if (index !== undefined) {
+      let replaced: Node | undefined;
+      const array = arrays.find((candidate) => (replaced = spliceElement(candidate, text, region)) !== undefined);
+      if (replaced && array) {
         this.work.elementsParsed = 1;
+        if (array === this.steps) this.carryAcrossSteps(previous.text, replaced, text, region, previousFindings);
         // The replaced node's entry goes; the others stay with their nodes, which moved in place.
         this.pruneEntries();
         return (this.document = { text, root: previous.root, syntaxProblems: [] });
@@ -117,7 +133,43 @@ export class IncrementalAnalyzer {
       root,
       nodes.map((node) => this.entry(node).parts),
     );
-    return { model, schemaIssues: () => this.schemaIssues(root, steps, nodes), stepFindings: (rule, node, compute) => this.stepFindings(rule, node, compute) };
+    return {
+      model,
+      schemaIssues: () => this.schemaIssues(root, steps, nodes),
+      stepFindings: (rule, node, compute) => this.stepFindings(rule, node, compute),
+      acrossSteps: { reuse: (rule) => this.reuseAcrossSteps(rule), keep: (rule, findings) => this.acrossFindings.set(rule, findings) },
+    };
+  }
+
+  /**
+   * After an edit inside one top-level step: the previous version's findings of the rules across steps stay valid
+   * (moved by the edit) when the step's interface is unchanged, when the edit touches none of them, and when they are
+   * few (their "did you mean" suggestions then never exhaust the analysis's budget, so no rule's answer depended on
+   * the order the rules ran in).
+   */
+  private carryAcrossSteps(before: string, replaced: Node, after: string, change: TextChange, findings: Map<Rule, Finding[]>): void {
+    let count = 0;
+    for (const list of findings.values()) count += list.length;
+    if (findings.size === 0 || count > CARRIED_FINDINGS_UP_TO) return;
+    const replacement = this.steps?.children?.find((node) => node.offset === replaced.offset);
+    if (!replacement || stepInterface(replaced, before) !== stepInterface(replacement, after)) return;
+    this.carried = { findings, change };
+  }
+
+  private reuseAcrossSteps(rule: Rule): Finding[] | undefined {
+    const previous = this.carried?.findings.get(rule);
+    if (!previous || !this.carried) return undefined;
+    const { start, end, newEnd } = this.carried.change;
+    const delta = newEnd - end;
+    const moved: Finding[] = [];
+    for (const finding of previous) {
+      if (finding.end <= start) moved.push(finding);
+      else if (finding.start >= end) moved.push({ ...finding, start: finding.start + delta, end: finding.end + delta });
+      else return undefined; // the edit is inside a finding: the rule runs again
+    }
+    this.work.rulesAcrossStepsReused++;
+    this.acrossFindings.set(rule, moved);
+    return moved;
   }
 
   private entry(node: Node): StepEntry {

@@ -21,14 +21,14 @@ export function shiftTree(node: Node, delta: number): void {
 /**
  * Re-parses only the element of a root array (a top-level step, a parameter) that holds the change, when the change
  * lies strictly inside it (its braces unchanged), and splices the new subtree into the array in place: the elements after it and the root's later members move,
- * the ancestors grow. Returns the replaced step's index, or undefined when the change cannot be confined to one
+ * the ancestors grow. Returns the replaced element's node (detached, as it was), or undefined when the change cannot be confined to one
  * element (the caller parses the whole text).
  *
  * Why the result equals a full parse: the text before the step is unchanged, so the parser reaches the element's `{` in
  * the same state; the new element's text parses alone as one object with no error and ends on the same `}`, so the parser
  * reads it the same way and then goes on through the same remaining text.
  */
-export function spliceElement(array: Node, text: string, change: TextChange): number | undefined {
+export function spliceElement(array: Node, text: string, change: TextChange): Node | undefined {
   const children = array.children ?? [];
   const index = stepHolding(children, change);
   if (index === undefined) return undefined;
@@ -52,7 +52,7 @@ export function spliceElement(array: Node, text: string, change: TextChange): nu
       for (let i = siblings.indexOf(inner) + 1; i > 0 && i < siblings.length; i++) shiftTree(siblings[i], delta);
     }
   }
-  return index;
+  return old;
 }
 
 /** The element's tree when it parses alone without error (most edits: strict JSON), else undefined. */

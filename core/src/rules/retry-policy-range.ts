@@ -24,9 +24,9 @@ export const retryPolicyRange: Rule = {
   defaultSeverity: "error",
   description:
     "A retry policy value outside its documented range (MaxAttempts ≤ 20, ExpireAfterMin ≤ 14400, IntervalSeconds ≤ 43200) or an unknown ExceptionType.",
-  check(context) {
-    const findings: Finding[] = [];
-    for (const step of context.model.steps) {
+  check: (context) =>
+    context.eachStep("retry-policy-range", (step) => {
+      const findings: Finding[] = [];
       for (const policy of elements(memberValue(step.node, "RetryPolicies"))) {
         for (const [member, range] of Object.entries(RANGES)) {
           const value = memberValue(policy, member);
@@ -50,7 +50,6 @@ export const retryPolicyRange: Rule = {
           }
         }
       }
-    }
-    return findings;
-  },
+      return findings;
+    }),
 };
