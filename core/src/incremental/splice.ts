@@ -1,7 +1,7 @@
 import { parseTree, type ParseError } from "jsonc-parser";
 import type { Node } from "../json";
 import { firstTooDeep, MAX_NESTING_DEPTH } from "../parse";
-import { parseStrictJsonTree } from "../strict-json-tree";
+import { moveTree, parseStrictJsonTree } from "../strict-json-tree";
 import type { TextChange } from "./text-change";
 
 /** An array member of the root (`Steps`, `Parameters`) is at depth 2: its elements' own `{` opens depth 3. */
@@ -9,14 +9,6 @@ const ELEMENT_DEPTH = 2;
 
 /** jsonc-parser declares its nodes read-only; the incremental parse updates them in place. */
 type MutableNode = { -readonly [K in keyof Node]: Node[K] };
-
-/** Moves a subtree by `delta` characters. */
-export function shiftTree(node: Node, delta: number): void {
-  const mutable = node as MutableNode;
-  mutable.offset += delta;
-  if (mutable.colonOffset !== undefined) mutable.colonOffset += delta;
-  if (node.children) for (const child of node.children) shiftTree(child, delta);
-}
 
 /**
  * Re-parses only the element of a root array (a top-level step, a parameter) that holds the change, when the change
@@ -39,17 +31,17 @@ export function spliceElement(array: Node, text: string, change: TextChange): No
   const node = parseElement(slice);
   if (node?.type !== "object" || node.offset !== 0 || node.length !== slice.length) return undefined;
 
-  shiftTree(node, old.offset);
+  moveTree(node, old.offset);
   (node as MutableNode).parent = array;
   children[index] = node;
   if (delta !== 0) {
-    for (let i = index + 1; i < children.length; i++) shiftTree(children[i], delta);
+    for (let i = index + 1; i < children.length; i++) moveTree(children[i], delta);
     let inner: Node = array;
     for (let ancestor: Node | undefined = array; ancestor; inner = ancestor, ancestor = ancestor.parent) {
       (ancestor as MutableNode).length += delta;
       // Members after the one holding the array (only the root's and the Steps property's siblings can follow).
       const siblings = ancestor.children ?? [];
-      for (let i = siblings.indexOf(inner) + 1; i > 0 && i < siblings.length; i++) shiftTree(siblings[i], delta);
+      for (let i = siblings.indexOf(inner) + 1; i > 0 && i < siblings.length; i++) moveTree(siblings[i], delta);
     }
   }
   return old;
@@ -57,7 +49,7 @@ export function spliceElement(array: Node, text: string, change: TextChange): No
 
 /** The element's tree when it parses alone without error (most edits: strict JSON), else undefined. */
 function parseElement(slice: string): Node | undefined {
-  const strict = parseStrictJsonTree(slice, MAX_NESTING_DEPTH - ELEMENT_DEPTH);
+  const strict = parseStrictJsonTree(slice, MAX_NESTING_DEPTH - ELEMENT_DEPTH, { anchorRoot: true });
   if (strict) return strict;
   if (firstTooDeep(slice, MAX_NESTING_DEPTH - ELEMENT_DEPTH) >= 0) return undefined;
   const errors: ParseError[] = [];

@@ -185,7 +185,8 @@ function anchorForObject(node: Node): Node {
   if (key) return key;
   const name = memberValue(node, "Name") ?? memberValue(node, "Type");
   if (name) return name;
-  return { ...node, length: 1 };
+  // The opening brace (a node's offset may be a getter: not copied by a spread).
+  return { type: node.type, offset: node.offset, length: 1 };
 }
 
 function describeType(node: Node): string {
