@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { parseTree, type Node, type ParseError } from "jsonc-parser";
 import { moveTree, parseStrictJsonTree } from "../../core/src/strict-json-tree";
 import { generatePipelineText } from "../helpers/generate-pipeline";
+import { seeded } from "../robustness/exercise";
 
 const fixtures = join(import.meta.dirname, "../fixtures");
 const definitions = ["corpus", "sdk/v2", "sdk/v3"].flatMap((dir) =>
@@ -110,19 +111,9 @@ test("nesting: at most the limit, deeper is left to the caller", () => {
   assert.equal(parseStrictJsonTree('{"a":' + nested(3) + "}", 3), undefined);
 });
 
-/** A small seeded generator (mulberry32), so that a failure can be replayed. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 test("random edits of real definitions: whatever the strict parser accepts, jsonc-parser reads the same way", () => {
   const pieces = ['"', "\\", "{", "}", "[", "]", ",", ":", " ", "\n", "1", "-", ".", "e", "0", "t", "\u00a0", "/", "é", "\\u"];
-  const next = random(18);
+  const next = seeded(18);
   let accepted = 0;
   const sources = definitions.filter((d) => d.text.length < 40_000);
   for (let i = 0; i < 3000; i++) {
