@@ -43,7 +43,10 @@ export class RuleContext {
   eachStep(rule: string, check: (step: StepModel) => Finding[]): Finding[] {
     if (!this.stepFindings) return this.model.steps.flatMap(check);
     const findings: Finding[] = [];
-    for (const [top, steps] of this.stepsByTopLevel) findings.push(...this.withinStep(rule, top, () => steps.flatMap(check)));
+    for (const [top, steps] of this.stepsByTopLevel) {
+      const within = this.withinStep(rule, top, () => steps.flatMap(check));
+      for (const finding of within) findings.push(finding);
+    }
     return findings;
   }
 

@@ -22,6 +22,10 @@ export function parseStrictJsonTree(text: string, maxDepth: number, { anchorRoot
 
 /** Moves a subtree by `delta` characters: a node of this parser that anchors its subtree moves alone. */
 export function moveTree(node: Node, delta: number): void {
+  if (node instanceof TreeNode && node.anchors) {
+    node.offset += delta;
+    return;
+  }
   const mutable = node as { -readonly [K in keyof Node]: Node[K] };
   mutable.offset += delta;
   if (mutable.colonOffset !== undefined) mutable.colonOffset += delta;
@@ -45,6 +49,8 @@ class TreeNode implements Node {
     readonly value: unknown,
     private colonRel: number | undefined,
     readonly anchor: TreeNode | null,
+    /** The offsets of the nodes below are relative to this one's (an element of `Steps`). */
+    readonly anchors = false,
   ) {}
 
   get offset(): number {
@@ -96,7 +102,7 @@ class StrictParser {
   }
 
   private node(type: Node["type"], offset: number, length: number, parent: Node | undefined, children?: Node[], value?: unknown): TreeNode {
-    return new TreeNode(type, offset - this.base, length, parent, children, value, undefined, this.anchor);
+    return new TreeNode(type, offset - this.base, length, parent, children, value, undefined, this.anchor, false);
   }
 
   private skipSpace(): void {
@@ -130,7 +136,7 @@ class StrictParser {
     this.anchorNext = false;
     const outer = this.anchor;
     const node = anchors
-      ? new TreeNode("object", this.pos, -1, parent, children, undefined, undefined, null)
+      ? new TreeNode("object", this.pos, -1, parent, children, undefined, undefined, null, true)
       : this.node("object", this.pos, -1, parent, children);
     if (anchors) {
       this.anchor = node;

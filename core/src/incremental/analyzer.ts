@@ -95,7 +95,7 @@ export class IncrementalAnalyzer {
         this.work.elementsParsed = 1;
         if (array === this.steps) this.carryAcrossSteps(previous.text, replaced, text, region, previousFindings);
         // The replaced node's entry goes; the others stay with their nodes, which moved in place.
-        this.pruneEntries();
+        this.entries.delete(replaced);
         return (this.document = { text, root: previous.root, syntaxProblems: [] });
       }
     }
@@ -187,12 +187,8 @@ export class IncrementalAnalyzer {
     entry.findings ??= new Map();
     let kept = entry.findings.get(rule);
     if (!kept) entry.findings.set(rule, (kept = compute().map((f) => ({ ...f, start: f.start - node.offset, end: f.end - node.offset }))));
+    if (kept.length === 0) return [];
     return kept.map((f) => ({ ...f, start: f.start + node.offset, end: f.end + node.offset }));
-  }
-
-  private pruneEntries(): void {
-    const current = new Set(this.steps?.children ?? []);
-    for (const node of this.entries.keys()) if (!current.has(node)) this.entries.delete(node);
   }
 
   private schemaIssues(root: Node, stepsNode: Node, nodes: Node[]): SchemaIssue[] {
