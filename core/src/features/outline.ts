@@ -31,12 +31,13 @@ export function documentSymbols(document: PipelineDocument): DocumentSymbol[] {
   const stepsNode = memberValue(model.root, "Steps");
   if (stepsNode) {
     const topLevel = model.steps.filter((s) => !s.condition && !s.forEach);
+    const nested = nestedSteps(model.steps);
     symbols.push(
       group(
         document,
         "Steps",
         stepsNode,
-        topLevel.map((s) => stepSymbol(document, s, model.steps)),
+        topLevel.map((s) => stepSymbol(document, s, nested)),
       ),
     );
   }
@@ -54,7 +55,24 @@ function group(document: PipelineDocument, name: string, value: Node, children: 
   };
 }
 
-function stepSymbol(document: PipelineDocument, step: StepModel, all: StepModel[]): DocumentSymbol {
+/** The steps each Condition (per branch) and ForEach step holds, in document order: one pass, not one per holder. */
+function nestedSteps(steps: StepModel[]): Map<StepModel, Map<string, StepModel[]>> {
+  const nested = new Map<StepModel, Map<string, StepModel[]>>();
+  for (const step of steps) {
+    const holder = step.condition ?? step.forEach;
+    if (!holder) continue;
+    const slot = step.condition ? (step.branch ?? "") : "ForEachBody";
+    let slots = nested.get(holder);
+    if (!slots) nested.set(holder, (slots = new Map()));
+    const members = slots.get(slot);
+    if (members) members.push(step);
+    else slots.set(slot, [step]);
+  }
+  return nested;
+}
+
+function stepSymbol(document: PipelineDocument, step: StepModel, nested: Map<StepModel, Map<string, StepModel[]>>): DocumentSymbol {
+  const members = (slot: string) => nested.get(step)?.get(slot) ?? [];
   const symbol: DocumentSymbol = {
     name: step.name ?? "(unnamed step)",
     detail: step.type ?? "",
@@ -66,26 +84,24 @@ function stepSymbol(document: PipelineDocument, step: StepModel, all: StepModel[
     symbol.children = (["IfSteps", "ElseSteps"] as const).flatMap((branch) => {
       const branchNode = memberValue(step.argumentsNode, branch);
       if (!branchNode) return [];
-      const members = all.filter((s) => s.condition === step && s.branch === branch);
       return [
         group(
           document,
           branch,
           branchNode,
-          members.map((s) => stepSymbol(document, s, all)),
+          members(branch).map((s) => stepSymbol(document, s, nested)),
         ),
       ];
     });
   }
   const body = step.type === "ForEach" ? memberValue(step.argumentsNode, "ForEachBody") : undefined;
   if (body) {
-    const members = all.filter((s) => s.forEach === step);
     symbol.children = [
       group(
         document,
         "ForEachBody",
         body,
-        members.map((s) => stepSymbol(document, s, all)),
+        members("ForEachBody").map((s) => stepSymbol(document, s, nested)),
       ),
     ];
   }
