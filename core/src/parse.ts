@@ -43,16 +43,30 @@ const messages: Record<string, string> = {
 export const MAX_NESTING_DEPTH = 1000;
 
 export function parseDocument(text: string): ParsedDocument {
-  const strict = parseStrictJsonTree(text, MAX_NESTING_DEPTH);
-  if (strict) return { text, root: strict, syntaxProblems: [] };
-  const tooDeep = firstTooDeep(text, MAX_NESTING_DEPTH);
-  if (tooDeep >= 0) {
+  const tree = parseJsonTree(text, MAX_NESTING_DEPTH);
+  if ("tooDeep" in tree) {
     const message = `The JSON is nested more than ${MAX_NESTING_DEPTH.toLocaleString("en-US")} levels deep here; a pipeline definition never is, so the file is not analysed further.`;
-    return { text, root: undefined, syntaxProblems: [{ message, start: tooDeep, end: tooDeep + 1 }] };
+    return { text, root: undefined, syntaxProblems: [{ message, start: tree.tooDeep, end: tree.tooDeep + 1 }] };
   }
+  return { text, root: tree.root, syntaxProblems: explain(text, tree.errors) };
+}
+
+/**
+ * The tree of `text` and jsonc-parser's errors: strict JSON through the fast path (no errors), anything else through
+ * jsonc-parser; nesting deeper than `depthLimit` is refused before either recurses. `anchorRoot`: see parseStrictJsonTree.
+ */
+export function parseJsonTree(
+  text: string,
+  depthLimit: number,
+  { anchorRoot = false } = {},
+): { root: Node | undefined; errors: ParseError[] } | { tooDeep: number } {
+  const strict = parseStrictJsonTree(text, depthLimit, { anchorRoot });
+  if (strict) return { root: strict, errors: [] };
+  const tooDeep = firstTooDeep(text, depthLimit);
+  if (tooDeep >= 0) return { tooDeep };
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  return { text, root, syntaxProblems: explain(text, errors) };
+  return { root, errors };
 }
 
 /**

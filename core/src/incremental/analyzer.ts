@@ -89,13 +89,13 @@ export class IncrementalAnalyzer {
       const region = this.lastChange;
       // The changed step, else the changed parameter (or element of another array at the root): one is re-parsed.
       const arrays = [this.steps, ...rootArrays(previous.root).filter((array) => array !== this.steps)];
-      let replaced: Node | undefined;
-      const array = arrays.find((candidate) => (replaced = spliceElement(candidate, text, region)) !== undefined);
-      if (replaced && array) {
+      let spliced: { replaced: Node; replacement: Node } | undefined;
+      const array = arrays.find((candidate) => (spliced = spliceElement(candidate, text, region)) !== undefined);
+      if (spliced && array) {
         this.work.elementsParsed = 1;
-        if (array === this.steps) this.carryAcrossSteps(previous.text, replaced, text, region, previousFindings);
+        if (array === this.steps) this.carryAcrossSteps(previous.text, spliced, text, region, previousFindings);
         // The replaced node's entry goes; the others stay with their nodes, which moved in place.
-        this.entries.delete(replaced);
+        this.entries.delete(spliced.replaced);
         return (this.document = { text, root: previous.root, syntaxProblems: [] });
       }
     }
@@ -147,12 +147,17 @@ export class IncrementalAnalyzer {
    * few (their "did you mean" suggestions then never exhaust the analysis's budget, so no rule's answer depended on
    * the order the rules ran in).
    */
-  private carryAcrossSteps(before: string, replaced: Node, after: string, change: TextChange, findings: Map<Rule, Finding[]>): void {
+  private carryAcrossSteps(
+    before: string,
+    { replaced, replacement }: { replaced: Node; replacement: Node },
+    after: string,
+    change: TextChange,
+    findings: Map<Rule, Finding[]>,
+  ): void {
     let count = 0;
     for (const list of findings.values()) count += list.length;
     if (findings.size === 0 || count > CARRIED_FINDINGS_UP_TO) return;
-    const replacement = this.steps?.children?.find((node) => node.offset === replaced.offset);
-    if (!replacement || stepInterface(replaced, before) !== stepInterface(replacement, after)) return;
+    if (stepInterface(replaced, before) !== stepInterface(replacement, after)) return;
     this.carried = { findings, change };
   }
 

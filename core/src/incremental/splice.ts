@@ -1,7 +1,6 @@
-import { parseTree, type ParseError } from "jsonc-parser";
 import type { Node } from "../json";
-import { firstTooDeep, MAX_NESTING_DEPTH } from "../parse";
-import { moveTree, parseStrictJsonTree } from "../strict-json-tree";
+import { MAX_NESTING_DEPTH, parseJsonTree } from "../parse";
+import { moveTree } from "../strict-json-tree";
 import type { TextChange } from "./text-change";
 
 /** An array member of the root (`Steps`, `Parameters`) is at depth 2: its elements' own `{` opens depth 3. */
@@ -13,14 +12,14 @@ type MutableNode = { -readonly [K in keyof Node]: Node[K] };
 /**
  * Re-parses only the element of a root array (a top-level step, a parameter) that holds the change, when the change
  * lies strictly inside it (its braces unchanged), and splices the new subtree into the array in place: the elements after it and the root's later members move,
- * the ancestors grow. Returns the replaced element's node (detached, as it was), or undefined when the change cannot be confined to one
+ * the ancestors grow. Returns the replaced element's node (detached, as it was) and its replacement, or undefined when the change cannot be confined to one
  * element (the caller parses the whole text).
  *
  * Why the result equals a full parse: the text before the step is unchanged, so the parser reaches the element's `{` in
  * the same state; the new element's text parses alone as one object with no error and ends on the same `}`, so the parser
  * reads it the same way and then goes on through the same remaining text.
  */
-export function spliceElement(array: Node, text: string, change: TextChange): Node | undefined {
+export function spliceElement(array: Node, text: string, change: TextChange): { replaced: Node; replacement: Node } | undefined {
   const children = array.children ?? [];
   const index = stepHolding(children, change);
   if (index === undefined) return undefined;
@@ -44,17 +43,13 @@ export function spliceElement(array: Node, text: string, change: TextChange): No
       for (let i = siblings.indexOf(inner) + 1; i > 0 && i < siblings.length; i++) moveTree(siblings[i], delta);
     }
   }
-  return old;
+  return { replaced: old, replacement: node };
 }
 
-/** The element's tree when it parses alone without error (most edits: strict JSON), else undefined. */
+/** The element's tree when it parses alone without error, else undefined. */
 function parseElement(slice: string): Node | undefined {
-  const strict = parseStrictJsonTree(slice, MAX_NESTING_DEPTH - ELEMENT_DEPTH, { anchorRoot: true });
-  if (strict) return strict;
-  if (firstTooDeep(slice, MAX_NESTING_DEPTH - ELEMENT_DEPTH) >= 0) return undefined;
-  const errors: ParseError[] = [];
-  const node = parseTree(slice, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  return errors.length > 0 ? undefined : node;
+  const tree = parseJsonTree(slice, MAX_NESTING_DEPTH - ELEMENT_DEPTH, { anchorRoot: true });
+  return "tooDeep" in tree || tree.errors.length > 0 ? undefined : tree.root;
 }
 
 /** The step whose text strictly contains the change (its first and last characters untouched), by binary search. */
