@@ -81,11 +81,56 @@ export function assembleModel(root: Node, parts: readonly StepParts[]): Pipeline
   for (const part of parts) for (const step of part.steps) steps.push(step);
   for (const part of parts) for (const reference of part.references) references.push(reference);
 
-  const stepsByName = new Map<string, StepModel>();
-  for (const step of steps) if (step.name !== undefined && !stepsByName.has(step.name)) stepsByName.set(step.name, step);
+  const stepsByName = firstOfEachName(steps);
   const parametersByName = new Map<string, ParameterModel>();
   for (const p of parameters) if (p.name !== undefined && !parametersByName.has(p.name)) parametersByName.set(p.name, p);
   return { root, parameters, steps, stepsByName, parametersByName, references };
+}
+
+/**
+ * The model of the next version when one top-level step's part was replaced (`before` by `after`, at the same place):
+ * its steps and references are updated from the two parts alone, in place (the previous version's model is used up),
+ * and so are its names when the part's names are the same, in the same order. When they differ (a rename), the names
+ * are listed again: their order is the order of first occurrence, which the suggestions and the graph keep.
+ * Undefined when the place of `after` cannot be told (the old part held no step or no reference where the new one
+ * holds some): the caller assembles the model again.
+ */
+export function replaceStepPart(model: PipelineModel, before: StepParts, after: StepParts): { model: PipelineModel; namesListed: boolean } | undefined {
+  const stepsAt = placeOf(model.steps, before.steps, after.steps);
+  const referencesAt = placeOf(model.references, before.references, after.references);
+  if (stepsAt === undefined || referencesAt === undefined) return undefined;
+  model.steps.splice(stepsAt, before.steps.length, ...after.steps);
+  model.references.splice(referencesAt, before.references.length, ...after.references);
+  const sameNames = before.steps.length === after.steps.length && before.steps.every((step, k) => step.name === after.steps[k].name);
+  if (sameNames) {
+    before.steps.forEach((step, k) => {
+      if (step.name !== undefined && model.stepsByName.get(step.name) === step) model.stepsByName.set(step.name, after.steps[k]);
+    });
+    return { model: { ...model }, namesListed: false };
+  }
+  return { model: { ...model, stepsByName: firstOfEachName(model.steps) }, namesListed: true };
+}
+
+/** The model of the next version when only members outside `Steps` changed (a parameter): the steps' parts are kept. */
+export function replaceOutsideSteps(model: PipelineModel, root: Node): PipelineModel {
+  const outside = assembleModel(root, []);
+  let rootReferences = 0;
+  while (rootReferences < model.references.length && model.references[rootReferences].owner === undefined) rootReferences++;
+  const references = outside.references.concat(rootReferences === 0 ? model.references : model.references.slice(rootReferences));
+  return { ...model, root, parameters: outside.parameters, parametersByName: outside.parametersByName, references };
+}
+
+/** Where the run `before` starts in `array` (0 when both runs are empty: nothing moves). */
+function placeOf<T>(array: readonly T[], before: readonly T[], after: readonly T[]): number | undefined {
+  if (before.length === 0) return after.length === 0 ? 0 : undefined;
+  const at = array.indexOf(before[0]);
+  return at < 0 ? undefined : at;
+}
+
+function firstOfEachName(steps: readonly StepModel[]): Map<string, StepModel> {
+  const stepsByName = new Map<string, StepModel>();
+  for (const step of steps) if (step.name !== undefined && !stepsByName.has(step.name)) stepsByName.set(step.name, step);
+  return stepsByName;
 }
 
 function readParameter(node: Node): ParameterModel {

@@ -100,6 +100,9 @@ function summary(model: ReturnType<typeof analyze>["model"]) {
     steps: model.steps.map((s) => [s.name, s.type, s.node.offset, s.node.length, s.condition?.name, s.branch, s.forEach?.name, s.dependsOn.map((d) => d.name)]),
     references: model.references.map((r) => [r.text, r.node.offset, r.owner?.name, r.isPropertyFile]),
     parameters: model.parameters.map((p) => [p.name, p.type, p.node.offset]),
+    // In order: the order of first occurrence is what suggestions and the graph read.
+    stepsByName: [...model.stepsByName].map(([name, step]) => [name, step.node.offset]),
+    parametersByName: [...model.parametersByName].map(([name, parameter]) => [name, parameter.node.offset]),
   };
 }
 

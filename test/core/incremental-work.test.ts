@@ -28,6 +28,8 @@ test("an edit inside one step of 200 (the last S3 URI) re-parses, re-models and 
     stepsValidated: topLevel,
     stepsRelocated: 0,
     rulesAcrossStepsReused: 0,
+    modelsAssembled: 1,
+    namesListed: 1,
   });
 
   const at = text.lastIndexOf("s3://") + 5;
@@ -42,6 +44,9 @@ test("an edit inside one step of 200 (the last S3 URI) re-parses, re-models and 
     stepsValidated: 1,
     stepsRelocated: 0,
     rulesAcrossStepsReused: ACROSS_STEPS,
+    // The model's steps, references and names are updated from the one step's part.
+    modelsAssembled: 0,
+    namesListed: 0,
   });
   assert.deepEqual(result.diagnostics, analyze(next).diagnostics);
 });
@@ -55,7 +60,17 @@ test("renaming a step re-checks the references to it (cross-step rules) but vali
   const next = edited(text, at, "X");
   analyzer.update(next, { start: at, end: at, newEnd: at + 1 });
   const result = analyzer.analyze();
-  assert.deepEqual(analyzer.work, { fullParses: 0, elementsParsed: 1, stepsModelled: 1, stepsValidated: 1, stepsRelocated: 0, rulesAcrossStepsReused: 0 });
+  // The names are listed again (a name changed); the steps and references are updated from the renamed step's part.
+  assert.deepEqual(analyzer.work, {
+    fullParses: 0,
+    elementsParsed: 1,
+    stepsModelled: 1,
+    stepsValidated: 1,
+    stepsRelocated: 0,
+    rulesAcrossStepsReused: 0,
+    modelsAssembled: 0,
+    namesListed: 1,
+  });
   const unknown = result.diagnostics.filter((d) => d.code === "reference-unknown-step");
   assert.ok(unknown.length > 0, "the references to Prep0 are now unknown");
   assert.deepEqual(result.diagnostics, analyze(next).diagnostics);
@@ -82,7 +97,16 @@ test("the same text again costs nothing", () => {
   analyzer.analyze();
   analyzer.update(`${text}`);
   analyzer.analyze();
-  assert.deepEqual(analyzer.work, { fullParses: 0, elementsParsed: 0, stepsModelled: 0, stepsValidated: 0, stepsRelocated: 0, rulesAcrossStepsReused: 0 });
+  assert.deepEqual(analyzer.work, {
+    fullParses: 0,
+    elementsParsed: 0,
+    stepsModelled: 0,
+    stepsValidated: 0,
+    stepsRelocated: 0,
+    rulesAcrossStepsReused: 0,
+    modelsAssembled: 0,
+    namesListed: 0,
+  });
 });
 
 test("an edit inside a step that moves a finding of a rule across steps (a reference before it in the step) moves it; one inside it runs the rule again", () => {
@@ -117,6 +141,39 @@ test("an edit inside a parameter re-parses that parameter only and validates no 
   const next = edited(text, at, "x");
   analyzer.update(next);
   const result = analyzer.analyze();
-  assert.deepEqual(analyzer.work, { fullParses: 0, elementsParsed: 1, stepsModelled: 0, stepsValidated: 0, stepsRelocated: 0, rulesAcrossStepsReused: 0 });
+  assert.deepEqual(analyzer.work, {
+    fullParses: 0,
+    elementsParsed: 1,
+    stepsModelled: 0,
+    stepsValidated: 0,
+    stepsRelocated: 0,
+    rulesAcrossStepsReused: 0,
+    modelsAssembled: 0,
+    namesListed: 0,
+  });
   assert.deepEqual(result.diagnostics, analyze(next).diagnostics);
+});
+
+test("a reference changed inside a step updates the model from that step: the references move, the names stay", () => {
+  const text = generatePipelineText(100);
+  const analyzer = new IncrementalAnalyzer();
+  analyzer.update(text);
+  const before = analyzer.analyze();
+  const at = text.lastIndexOf('"Get": "Steps.') + '"Get": "Steps.'.length;
+  const next = edited(text, at, "Gone");
+  analyzer.update(next, { start: at, end: at, newEnd: at + 4 });
+  const result = analyzer.analyze();
+  assert.equal(analyzer.work.modelsAssembled, 0);
+  assert.equal(analyzer.work.namesListed, 0);
+  assert.equal(analyzer.work.rulesAcrossStepsReused, 0);
+  const fresh = analyze(next);
+  assert.deepEqual(result.diagnostics, fresh.diagnostics);
+  assert.ok(result.diagnostics.length > before.diagnostics.length, "the changed reference names no step");
+  // The model the analyzer updated in place lists what a model built from scratch lists, in the same order.
+  const names = (analysis: typeof result) => [...analysis.model!.stepsByName].map(([name, step]) => `${name}@${step.node.offset}`);
+  assert.deepEqual(names(result), names(fresh));
+  assert.deepEqual(
+    result.model!.references.map((r) => `${r.text}@${r.node.offset}`),
+    fresh.model!.references.map((r) => `${r.text}@${r.node.offset}`),
+  );
 });

@@ -2,7 +2,7 @@ import type { ErrorObject } from "ajv";
 import { analysisSteps, type Analysis, type AnalysisOptions, type PreparedDefinition } from "../analyze";
 import type { Finding } from "../diagnostic";
 import type { Node } from "../json";
-import { assembleModel, buildModel, stepParts, type StepParts } from "../model";
+import { assembleModel, buildModel, replaceOutsideSteps, replaceStepPart, stepParts, type PipelineModel, type StepParts } from "../model";
 import { parseDocument, type ParsedDocument } from "../parse";
 import { distinctIssues, schemaIssues, translateErrors, type SchemaIssue } from "../schema/issues";
 import { MAX_SCHEMA_ERRORS, rootSchemaErrors, schemaValue, stepTreeErrors } from "../schema/validator";
@@ -25,6 +25,10 @@ export interface IncrementalWork {
   stepsRelocated: number;
   /** Rules across steps whose previous findings were moved instead of running them (the edit left every step's interface as it was). */
   rulesAcrossStepsReused: number;
+  /** 1 when the model's steps and references were gathered from every step's part, 0 when updated from the changed step's. */
+  modelsAssembled: number;
+  /** 1 when the model's names were listed from every step (the changed step's names changed), else 0. */
+  namesListed: number;
 }
 
 /** Past this many findings of the rules across steps, they run again at every edit (see `carryAcrossSteps`). */
@@ -45,7 +49,16 @@ interface StepEntry {
   findings?: Map<string, Finding[]>;
 }
 
-const noWork = (): IncrementalWork => ({ fullParses: 0, elementsParsed: 0, stepsModelled: 0, stepsValidated: 0, stepsRelocated: 0, rulesAcrossStepsReused: 0 });
+const noWork = (): IncrementalWork => ({
+  fullParses: 0,
+  elementsParsed: 0,
+  stepsModelled: 0,
+  stepsValidated: 0,
+  stepsRelocated: 0,
+  rulesAcrossStepsReused: 0,
+  modelsAssembled: 0,
+  namesListed: 0,
+});
 
 /**
  * The analysis of successive versions of one document. Each top-level step's parse tree, model part, JSON value and
@@ -68,6 +81,9 @@ export class IncrementalAnalyzer {
   private carried?: { findings: Map<Rule, Finding[]>; change: TextChange };
   /** The region the last `update` changed, when there was a previous version. */
   lastChange?: TextChange;
+  /** The model made for a version, and the step part replaced since (the next model is updated from it). */
+  private modelled?: { document: ParsedDocument; root: Node; model: PipelineModel };
+  private replaced?: { before: StepParts; replacement: Node } | "outside steps";
 
   constructor(private readonly options: AnalysisOptions = {}) {}
 
@@ -81,7 +97,15 @@ export class IncrementalAnalyzer {
     this.work = noWork();
     const previous = this.document;
     this.lastChange = previous && (change && fits(change, previous.text, text) ? change : changedRegion(previous.text, text));
-    if (previous && this.steps && previous.text === text) return (this.document = { ...previous, text });
+    // A model still waiting for its replaced part (no `prepare` since the last update) is not this version's previous one.
+    const modelled = this.modelled?.document === previous && !this.replaced ? this.modelled : undefined;
+    this.modelled = undefined;
+    this.replaced = undefined;
+    if (previous && this.steps && previous.text === text) {
+      this.document = { ...previous, text };
+      if (modelled) this.modelled = { ...modelled, document: this.document };
+      return this.document;
+    }
     const previousFindings = this.acrossFindings;
     this.acrossFindings = new Map();
     this.carried = undefined;
@@ -95,8 +119,14 @@ export class IncrementalAnalyzer {
         this.work.elementsParsed = 1;
         if (array === this.steps) this.carryAcrossSteps(previous.text, spliced, text, region, previousFindings);
         // The replaced node's entry goes; the others stay with their nodes, which moved in place.
+        const before = this.entries.get(spliced.replaced)?.parts;
         this.entries.delete(spliced.replaced);
-        return (this.document = { text, root: previous.root, syntaxProblems: [] });
+        this.document = { text, root: previous.root, syntaxProblems: [] };
+        if (modelled && (before || array !== this.steps)) {
+          this.modelled = { ...modelled, document: this.document };
+          this.replaced = before && array === this.steps ? { before, replacement: spliced.replacement } : "outside steps";
+        }
+        return this.document;
       }
     }
     this.work.fullParses = 1;
@@ -129,10 +159,7 @@ export class IncrementalAnalyzer {
       return { model: buildModel(root), schemaIssues: () => schemaIssues(root, schemaValue(text, root)) };
     }
     const nodes = steps.children ?? [];
-    const model = assembleModel(
-      root,
-      nodes.map((node) => this.entry(node).parts),
-    );
+    const model = this.model(root, nodes);
     return {
       model,
       schemaIssues: () => this.schemaIssues(root, steps, nodes),
@@ -175,6 +202,31 @@ export class IncrementalAnalyzer {
     this.work.rulesAcrossStepsReused++;
     this.acrossFindings.set(rule, moved);
     return moved;
+  }
+
+  /** The model of the current version: the previous one updated from the replaced step's part, else assembled from every part. */
+  private model(root: Node, nodes: Node[]): PipelineModel {
+    const modelled = this.modelled && this.modelled.document === this.document && this.modelled.root === root ? this.modelled : undefined;
+    const replaced = this.replaced;
+    if (modelled && !replaced) return modelled.model;
+    let model: PipelineModel | undefined;
+    if (modelled && replaced === "outside steps") model = replaceOutsideSteps(modelled.model, root);
+    else if (modelled && typeof replaced === "object") {
+      const updated = replaceStepPart(modelled.model, replaced.before, this.entry(replaced.replacement).parts);
+      if (updated?.namesListed) this.work.namesListed = 1;
+      model = updated?.model;
+    }
+    if (!model) {
+      this.work.modelsAssembled = 1;
+      this.work.namesListed = 1;
+      model = assembleModel(
+        root,
+        nodes.map((node) => this.entry(node).parts),
+      );
+    }
+    this.modelled = { document: this.document!, root, model };
+    this.replaced = undefined;
+    return model;
   }
 
   private entry(node: Node): StepEntry {
