@@ -7,7 +7,18 @@ import { schemaIssues, type SchemaIssue } from "./schema/issues";
 import { schemaValue } from "./schema/validator";
 import { NameIndex, newBudget } from "./suggestions";
 
-export type StepFindings = (rule: string, step: Node, compute: () => Finding[]) => Finding[];
+/** What an incremental analysis keeps of the rules that check one step at a time. */
+export interface StepFindings {
+  /** The findings of `rule` inside one element of `Steps`, kept while its text is unchanged. */
+  within(rule: string, step: Node, compute: () => Finding[]): Finding[];
+  /**
+   * The findings of `rule` over every step from its last run, moved by the edits since, with the findings of the steps
+   * changed since then computed (`compute`); undefined when none are kept.
+   */
+  moved(rule: string, compute: (top: Node, steps: StepModel[]) => Finding[]): Finding[] | undefined;
+  /** Remembers the findings of `rule` over every step (each inside its top-level step), for the next versions. */
+  keep(rule: string, findings: Finding[]): void;
+}
 
 /** What every rule sees. Expensive facts are computed once, on first use. */
 export class RuleContext {
@@ -33,7 +44,7 @@ export class RuleContext {
    * an incremental analysis keeps them while the step's text is unchanged.
    */
   withinStep(rule: string, step: Node, compute: () => Finding[]): Finding[] {
-    return this.stepFindings ? this.stepFindings(rule, step, compute) : compute();
+    return this.stepFindings ? this.stepFindings.within(rule, step, compute) : compute();
   }
 
   /**
@@ -42,11 +53,27 @@ export class RuleContext {
    */
   eachStep(rule: string, check: (step: StepModel) => Finding[]): Finding[] {
     if (!this.stepFindings) return this.model.steps.flatMap(check);
+    return this.eachTopLevelStep(rule, (_top, steps) => steps.flatMap(check));
+  }
+
+  /**
+   * `check` of every element of `Steps` that is a step (with the steps nested in it), in document order, for a rule
+   * whose findings about one depend on it alone and lie inside it. An incremental analysis keeps them: after an edit,
+   * only the changed step is checked and the others' findings are moved, whatever the number of steps.
+   */
+  eachTopLevelStep(rule: string, check: (top: Node, steps: StepModel[]) => Finding[]): Finding[] {
+    const moved = this.stepFindings?.moved(rule, check);
+    if (moved) return moved;
     const findings: Finding[] = [];
+    let inside = true;
     for (const [top, steps] of this.stepsByTopLevel) {
-      const within = this.withinStep(rule, top, () => steps.flatMap(check));
-      for (const finding of within) findings.push(finding);
+      const within = this.withinStep(rule, top, () => check(top, steps));
+      for (const finding of within) {
+        findings.push(finding);
+        if (finding.start < top.offset || finding.end > top.offset + top.length) inside = false;
+      }
     }
+    if (inside) this.stepFindings?.keep(rule, findings);
     return findings;
   }
 

@@ -4,7 +4,8 @@
  * then the same character typed and deleted (the text grows and shrinks: every node after it moves).
  * Beside it, the analysis of the same text from scratch.
  */
-import { analyze, IncrementalAnalyzer } from "../../core/src";
+import { analyze, getLanguageService, IncrementalAnalyzer, LineIndex, type PipelineDocument } from "../../core/src";
+import { EditRecorder } from "../../server/src/edit-recorder";
 import { generatePipelineText } from "../../test/helpers/generate-pipeline";
 import { measure, median, percentile } from "./stats";
 
@@ -19,6 +20,14 @@ export interface IncrementalRow {
   insertP95: number;
   /** Top-level steps schema-checked again per edit (1: only the edited one). */
   validatedPerEdit: number;
+  /** A character of a step's name typed, then deleted: its interface changes, the rules across steps run again. */
+  renameP50: number;
+  renameP95: number;
+  /** Models gathered from every step's part per rename (0: updated from the renamed step's). */
+  assembledPerRename: number;
+  /** What the server does per version before any request is answered: the change applied to its text document, the new version parsed and modelled (no rule). */
+  syncP50: number;
+  syncP95: number;
   fullMs: number;
 }
 
@@ -56,6 +65,19 @@ export async function benchIncremental(sizes = [1_000, 5_000], edits = 60): Prom
       analyzer.analyze();
       insertTimes.push(performance.now() - t0);
     }
+    const renameAt = text.indexOf('"Name": "', Math.floor(text.length / 2)) + '"Name": "'.length + 1;
+    const renameTimes: number[] = [];
+    let assembled = 0;
+    for (let i = 0; i < edits; i++) {
+      const typed = i % 2 === 0;
+      text = typed ? text.slice(0, renameAt) + "x" + text.slice(renameAt) : text.slice(0, renameAt) + text.slice(renameAt + 1);
+      const t0 = performance.now();
+      analyzer.update(text, typed ? { start: renameAt, end: renameAt, newEnd: renameAt + 1 } : { start: renameAt, end: renameAt + 1, newEnd: renameAt });
+      analyzer.analyze();
+      renameTimes.push(performance.now() - t0);
+      assembled += analyzer.work.modelsAssembled;
+    }
+    const syncTimes = documentSync(text, at, edits);
     const full = await measure(() => analyze(text), { warmup: 1, min: 3, max: 5, budgetMs: 3_000 });
     rows.push({
       steps,
@@ -66,8 +88,38 @@ export async function benchIncremental(sizes = [1_000, 5_000], edits = 60): Prom
       insertP50: median(insertTimes),
       insertP95: percentile(insertTimes, 95),
       validatedPerEdit: validated / edits,
+      renameP50: median(renameTimes),
+      renameP95: percentile(renameTimes, 95),
+      assembledPerRename: assembled / edits,
+      syncP50: median(syncTimes),
+      syncP95: percentile(syncTimes, 95),
       fullMs: median(full),
     });
   }
   return rows;
+}
+
+/**
+ * The server's work per version before it answers anything, as `server/src/document-store.ts` does it: the change goes
+ * through the server's `TextDocuments` configuration (the editor's incremental change applied to the text), then the
+ * language service parses the new version from the previous one. A character is typed and deleted at `at`.
+ */
+function documentSync(text: string, at: number, edits: number): number[] {
+  const service = getLanguageService({ logger: { internalError: (error: unknown) => console.error(error) } as never });
+  const recorder = new EditRecorder();
+  const uri = "file:///bench.json";
+  let textDocument = recorder.create(uri, "json", 1, text);
+  let document: PipelineDocument = service.parseDocument(text, { uri });
+  const position = new LineIndex(text).positionAt(at);
+  const times: number[] = [];
+  for (let i = 0; i < edits; i++) {
+    const typed = i % 2 === 0;
+    const range = typed ? { start: position, end: position } : { start: position, end: { ...position, character: position.character + 1 } };
+    const t0 = performance.now();
+    textDocument = recorder.update(textDocument, [{ range, text: typed ? "x" : "" }], i + 2);
+    document = service.parseDocument(textDocument.getText(), { uri, previous: document, change: recorder.take(uri) });
+    times.push(performance.now() - t0);
+  }
+  if (document.text !== text) throw new Error("the edits did not restore the text");
+  return times;
 }

@@ -44,7 +44,7 @@ async function main(): Promise<void> {
 
   if (run("incremental")) {
     console.log(
-      "== Incremental analysis in process, every rule on: one character replaced inside a step near the middle, then the new version's diagnostics (60 edits); then one typed and deleted (60 edits)",
+      "== Incremental analysis in process, every rule on: one character replaced inside a step near the middle, then the new version's diagnostics (60 edits); then one typed and deleted (60 edits); then one typed and deleted in a step's name (60 edits: the rules across steps run again); document sync: what the server does per version before answering (the change applied to its text document, the version parsed and modelled, no rule)",
     );
     const rows = await benchIncremental();
     console.log(
@@ -58,6 +58,11 @@ async function main(): Promise<void> {
           "typed / deleted p50 ms",
           "p95 ms",
           "steps re-validated per edit",
+          "name typed / deleted p50 ms",
+          "p95 ms",
+          "models rebuilt per rename",
+          "document sync p50 ms",
+          "p95 ms",
           "from scratch ms",
           "previous (every edit from scratch)",
         ],
@@ -70,6 +75,11 @@ async function main(): Promise<void> {
           ms(r.insertP50),
           ms(r.insertP95),
           r.validatedPerEdit.toFixed(0),
+          ms(r.renameP50),
+          ms(r.renameP95),
+          r.assembledPerRename.toFixed(0),
+          ms(r.syncP50),
+          ms(r.syncP95),
           ms(r.fullMs),
           previousFull(r.steps),
         ]),

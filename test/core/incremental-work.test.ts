@@ -3,11 +3,26 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { analyze } from "../../core/src/analyze";
 import { IncrementalAnalyzer } from "../../core/src/incremental/analyzer";
+import { buildModel } from "../../core/src/model";
+import { parseDocument } from "../../core/src/parse";
+import { RuleContext } from "../../core/src/rule";
 import { pipelineRules } from "../../core/src/rules";
 import { generatePipelineText } from "../helpers/generate-pipeline";
 
 /** The rules whose findings an edit that changes no step's interface moves instead of running them. */
 const ACROSS_STEPS = pipelineRules.filter((rule) => rule.acrossSteps).length;
+
+/** The rules that check one step at a time (they hand their findings over every step to the analysis to keep). */
+const STEP_RULES = (() => {
+  const document = parseDocument(generatePipelineText(5));
+  const model = buildModel(document.root!);
+  return pipelineRules.filter((rule) => {
+    let kept = false;
+    const stepFindings = { within: (_rule: string, _step: unknown, compute: () => never[]) => compute(), moved: () => undefined, keep: () => (kept = true) };
+    rule.check(new RuleContext(document, document.root!, model, undefined, stepFindings));
+    return kept;
+  }).length;
+})();
 
 function edited(text: string, at: number, insert: string): string {
   return text.slice(0, at) + insert + text.slice(at);
@@ -28,6 +43,7 @@ test("an edit inside one step of 200 (the last S3 URI) re-parses, re-models and 
     stepsValidated: topLevel,
     stepsRelocated: 0,
     rulesAcrossStepsReused: 0,
+    stepRulesMoved: 0,
     modelsAssembled: 1,
     namesListed: 1,
   });
@@ -44,6 +60,8 @@ test("an edit inside one step of 200 (the last S3 URI) re-parses, re-models and 
     stepsValidated: 1,
     stepsRelocated: 0,
     rulesAcrossStepsReused: ACROSS_STEPS,
+    // The rules that check one step at a time checked the edited one; the others' findings moved.
+    stepRulesMoved: STEP_RULES,
     // The model's steps, references and names are updated from the one step's part.
     modelsAssembled: 0,
     namesListed: 0,
@@ -68,12 +86,34 @@ test("renaming a step re-checks the references to it (cross-step rules) but vali
     stepsValidated: 1,
     stepsRelocated: 0,
     rulesAcrossStepsReused: 0,
+    stepRulesMoved: STEP_RULES,
     modelsAssembled: 0,
     namesListed: 1,
   });
   const unknown = result.diagnostics.filter((d) => d.code === "reference-unknown-step");
   assert.ok(unknown.length > 0, "the references to Prep0 are now unknown");
   assert.deepEqual(result.diagnostics, analyze(next).diagnostics);
+});
+
+test("the rules that check one step at a time keep their findings over edits whose versions are never analysed", () => {
+  const text = generatePipelineText(50).replace('"ExpireAfter": "P30D"', '"ExpireAfter": "30 days"');
+  assert.notEqual(text, generatePipelineText(50));
+  const analyzer = new IncrementalAnalyzer();
+  analyzer.update(text);
+  const first = analyzer.analyze().diagnostics.filter((d) => d.code === "cache-expire-after-invalid");
+  assert.equal(first.length, 1);
+  // Two edits in other steps, each parsed (a request asked) but not analysed, then one analysis.
+  let current = text;
+  for (const from of [0.5, 0.9]) {
+    const at = current.indexOf("s3://", Math.floor(current.length * from)) + "s3://".length;
+    current = edited(current, at, "xy");
+    const parsed = analyzer.update(current, { start: at, end: at, newEnd: at + 2 });
+    analyzer.prepare(parsed.root!);
+  }
+  const result = analyzer.analyze();
+  assert.equal(analyzer.work.stepRulesMoved, STEP_RULES);
+  assert.deepEqual(result.diagnostics, analyze(current).diagnostics);
+  assert.equal(result.diagnostics.filter((d) => d.code === "cache-expire-after-invalid").length, 1);
 });
 
 test("a change outside every step (a new parameter) parses the whole text again, with the same result", () => {
@@ -104,6 +144,7 @@ test("the same text again costs nothing", () => {
     stepsValidated: 0,
     stepsRelocated: 0,
     rulesAcrossStepsReused: 0,
+    stepRulesMoved: STEP_RULES,
     modelsAssembled: 0,
     namesListed: 0,
   });
@@ -148,6 +189,7 @@ test("an edit inside a parameter re-parses that parameter only and validates no 
     stepsValidated: 0,
     stepsRelocated: 0,
     rulesAcrossStepsReused: 0,
+    stepRulesMoved: STEP_RULES,
     modelsAssembled: 0,
     namesListed: 0,
   });
@@ -166,6 +208,7 @@ test("a reference changed inside a step updates the model from that step: the re
   assert.equal(analyzer.work.modelsAssembled, 0);
   assert.equal(analyzer.work.namesListed, 0);
   assert.equal(analyzer.work.rulesAcrossStepsReused, 0);
+  assert.equal(analyzer.work.stepRulesMoved, STEP_RULES);
   const fresh = analyze(next);
   assert.deepEqual(result.diagnostics, fresh.diagnostics);
   assert.ok(result.diagnostics.length > before.diagnostics.length, "the changed reference names no step");

@@ -2,7 +2,7 @@ import type { ErrorObject } from "ajv";
 import { analysisSteps, type Analysis, type AnalysisOptions, type PreparedDefinition } from "../analyze";
 import type { Finding } from "../diagnostic";
 import type { Node } from "../json";
-import { assembleModel, buildModel, replaceOutsideSteps, replaceStepPart, stepParts, type PipelineModel, type StepParts } from "../model";
+import { assembleModel, buildModel, replaceOutsideSteps, replaceStepPart, stepParts, type PipelineModel, type StepModel, type StepParts } from "../model";
 import { parseDocument, type ParsedDocument } from "../parse";
 import { distinctIssues, schemaIssues, translateErrors, type SchemaIssue } from "../schema/issues";
 import { MAX_SCHEMA_ERRORS, rootSchemaErrors, schemaValue, stepTreeErrors } from "../schema/validator";
@@ -25,6 +25,8 @@ export interface IncrementalWork {
   stepsRelocated: number;
   /** Rules across steps whose previous findings were moved instead of running them (the edit left every step's interface as it was). */
   rulesAcrossStepsReused: number;
+  /** Rules checked one step at a time whose findings over every step were moved from their last run (only the changed steps checked). */
+  stepRulesMoved: number;
   /** 1 when the model's steps and references were gathered from every step's part, 0 when updated from the changed step's. */
   modelsAssembled: number;
   /** 1 when the model's names were listed from every step (the changed step's names changed), else 0. */
@@ -56,6 +58,7 @@ const noWork = (): IncrementalWork => ({
   stepsValidated: 0,
   stepsRelocated: 0,
   rulesAcrossStepsReused: 0,
+  stepRulesMoved: 0,
   modelsAssembled: 0,
   namesListed: 0,
 });
@@ -84,6 +87,11 @@ export class IncrementalAnalyzer {
   /** The model made for a version, and the step part replaced since (the next model is updated from it). */
   private modelled?: { document: ParsedDocument; root: Node; model: PipelineModel };
   private replaced?: { before: StepParts; replacement: Node } | "outside steps";
+  /**
+   * Per rule checked one step at a time (`RuleContext.eachTopLevelStep`): its findings over every step on its last run,
+   * moved by each edit since; the steps replaced since then (`missing`) have none in it yet.
+   */
+  private stepRuns = new Map<string, { findings: Finding[]; missing: Set<Node> }>();
 
   constructor(private readonly options: AnalysisOptions = {}) {}
 
@@ -101,7 +109,7 @@ export class IncrementalAnalyzer {
     const modelled = this.modelled?.document === previous && !this.replaced ? this.modelled : undefined;
     this.modelled = undefined;
     this.replaced = undefined;
-    if (previous && this.steps && previous.text === text) {
+    if (previous && this.steps && this.lastChange && unchanged(previous.text, text, this.lastChange)) {
       this.document = { ...previous, text };
       if (modelled) this.modelled = { ...modelled, document: this.document };
       return this.document;
@@ -121,6 +129,7 @@ export class IncrementalAnalyzer {
         // The replaced node's entry goes; the others stay with their nodes, which moved in place.
         const before = this.entries.get(spliced.replaced)?.parts;
         this.entries.delete(spliced.replaced);
+        this.moveStepRuns(spliced, region.newEnd - region.end, array === this.steps);
         this.document = { text, root: previous.root, syntaxProblems: [] };
         if (modelled && (before || array !== this.steps)) {
           this.modelled = { ...modelled, document: this.document };
@@ -131,6 +140,7 @@ export class IncrementalAnalyzer {
     }
     this.work.fullParses = 1;
     this.entries = new Map();
+    this.stepRuns = new Map();
     const document = parseDocument(text);
     this.steps = document.syntaxProblems.length === 0 ? onlyStepsArray(document.root) : undefined;
     return (this.document = document);
@@ -163,7 +173,11 @@ export class IncrementalAnalyzer {
     return {
       model,
       schemaIssues: () => this.schemaIssues(root, steps, nodes),
-      stepFindings: (rule, node, compute) => this.stepFindings(rule, node, compute),
+      stepFindings: {
+        within: (rule, node, compute) => this.stepFindings(rule, node, compute),
+        moved: (rule, compute) => this.movedStepRun(rule, compute),
+        keep: (rule, findings) => this.stepRuns.set(rule, { findings: findings.slice(), missing: new Set() }),
+      },
       acrossSteps: { reuse: (rule) => this.reuseAcrossSteps(rule), keep: (rule, findings) => this.acrossFindings.set(rule, findings) },
     };
   }
@@ -229,6 +243,41 @@ export class IncrementalAnalyzer {
     return model;
   }
 
+  /** The kept runs after an element of a root array was replaced: its findings go, the later ones move by `delta`. */
+  private moveStepRuns({ replaced, replacement }: { replaced: Node; replacement: Node }, delta: number, isStep: boolean): void {
+    const start = replaced.offset;
+    const end = replaced.offset + replaced.length;
+    for (const run of this.stepRuns.values()) {
+      const findings: Finding[] = [];
+      for (const finding of run.findings) {
+        if (finding.start < start && finding.end <= start) findings.push(finding);
+        else if (finding.start >= end) findings.push(delta === 0 ? finding : { ...finding, start: finding.start + delta, end: finding.end + delta });
+      }
+      run.findings = findings;
+      if (isStep) {
+        run.missing.delete(replaced);
+        run.missing.add(replacement);
+      }
+    }
+  }
+
+  /** A rule's kept run with the findings of the steps replaced since checked and put in place; undefined when none is kept. */
+  private movedStepRun(rule: string, compute: (top: Node, steps: StepModel[]) => Finding[]): Finding[] | undefined {
+    const run = this.stepRuns.get(rule);
+    if (!run) return undefined;
+    for (const node of [...run.missing]) {
+      const added = node.parent === this.steps ? this.stepFindings(rule, node, () => compute(node, this.entry(node).parts.steps)) : undefined;
+      if (!added || added.some((finding) => finding.start < node.offset || finding.end > node.offset + node.length)) {
+        this.stepRuns.delete(rule);
+        return undefined;
+      }
+      run.findings.splice(firstAtOrAfter(run.findings, node.offset), 0, ...added);
+      run.missing.delete(node);
+    }
+    this.work.stepRulesMoved++;
+    return run.findings.slice();
+  }
+
   private entry(node: Node): StepEntry {
     let entry = this.entries.get(node);
     if (!entry) {
@@ -289,10 +338,27 @@ export class IncrementalAnalyzer {
   }
 }
 
+/** Whether the texts are the same, `change` being where they can differ (only that region is compared, not the whole text). */
+function unchanged(before: string, after: string, { start, end, newEnd }: TextChange): boolean {
+  return end === newEnd && before.slice(start, end) === after.slice(start, newEnd);
+}
+
 /** Whether `change` can describe the step from `before` to `after` (the editor's edits are trusted, within these bounds). */
 function fits(change: TextChange, before: string, after: string): boolean {
   const { start, end, newEnd } = change;
   return 0 <= start && start <= end && end <= before.length && start <= newEnd && newEnd <= after.length && before.length - end === after.length - newEnd;
+}
+
+/** The index of the first finding that starts at or after `offset` (the findings of each step lie in it, steps in order). */
+function firstAtOrAfter(findings: readonly Finding[], offset: number): number {
+  let low = 0;
+  let high = findings.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (findings[middle].start < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 function relativeTo(offset: number, issues: SchemaIssue[]): SchemaIssue[] {

@@ -1,4 +1,4 @@
-import { elements, members, memberValue, span, walk, type Node } from "../json";
+import { members, span, walk, type Node } from "../json";
 import type { Finding } from "../diagnostic";
 import type { Rule } from "../rule";
 
@@ -103,8 +103,7 @@ export const secretInDefinition: Rule = {
       const kind = secretKind(parameter.name, value.value as string);
       if (kind) findings.push(finding(value, `The default of parameter '${parameter.name}'`, kind));
     }
-    for (const step of elements(memberValue(context.root, "Steps")))
-      findings.push(...context.withinStep("secret-in-definition", step, () => environmentSecrets(step)));
+    findings.push(...context.eachTopLevelStep("secret-in-definition", (step) => environmentSecrets(step)));
     return findings;
   },
 };
