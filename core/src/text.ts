@@ -8,57 +8,120 @@ export interface Range {
   end: Position;
 }
 
+/** From line `from` on, the line starts are `delta` further than the shared array says. */
+interface Shift {
+  from: number;
+  delta: number;
+}
+
+/**
+ * Past this many pending shifts (edits on as many different lines that added or removed characters, no line break),
+ * the next edit writes the line starts out again. Typing on one line merges into one shift.
+ */
+const MAX_SHIFTS = 8;
+
 export class LineIndex {
-  private readonly lineStarts: number[];
+  /** Line starts, shared with the indexes of earlier and later versions: never modified. */
+  private readonly base: readonly number[];
+  /** Moves of the base's starts, by increasing `from` (none: the base is this text's). */
+  private readonly shifts: readonly Shift[];
 
   constructor(
     private readonly text: string,
-    lineStarts?: number[],
+    lineStarts?: readonly number[],
+    shifts: readonly Shift[] = [],
   ) {
-    this.lineStarts = lineStarts ?? [0, ...lineStartsIn(text, 0, text.length)];
+    this.base = lineStarts ?? [0, ...lineStartsIn(text, 0, text.length)];
+    this.shifts = shifts;
+  }
+
+  /** The number of lines. */
+  get lineCount(): number {
+    return this.base.length;
+  }
+
+  /** The offset where `line` starts. */
+  private lineStart(line: number): number {
+    let start = this.base[line];
+    for (const shift of this.shifts) {
+      if (line < shift.from) break;
+      start += shift.delta;
+    }
+    return start;
   }
 
   /**
-   * The index of `text`, made from the index of the text before `change` (see TextChange): the line starts before
-   * the change are kept, those after it move, only the changed characters are scanned. Equal to `new LineIndex(text)`.
+   * The index of `text`, made from the index of the text before `change` (see TextChange): only the changed characters
+   * are scanned. An edit that adds or removes no line break moves the later lines by one pending shift (typing costs
+   * what it changes, not the number of lines); others write the line starts out. Equal to `new LineIndex(text)`.
    */
   edited(text: string, change: { start: number; end: number; newEnd: number }): LineIndex {
-    const old = this.lineStarts;
     const delta = change.newEnd - change.end;
-    const before = firstAtLeast(old, change.start, 1);
-    const after = firstAtLeast(old, change.end + 1, before);
+    const count = this.base.length;
+    const before = this.firstAtLeast(change.start, 1);
+    const after = this.firstAtLeast(change.end + 1, before);
+    const previousStart = before > 0 ? this.lineStart(before - 1) : 0;
     // A line break just before the change may pair with a new \n: the scan starts one character earlier.
-    const scanned = lineStartsIn(text, Math.max(0, change.start - 1), change.newEnd).filter((start) => start > (old[before - 1] ?? 0));
-    // Typing that neither adds nor removes a character or a line break: the same starts (an index is never modified).
-    if (delta === 0 && scanned.length === after - before && scanned.every((start, i) => start === old[before + i])) return new LineIndex(text, old);
-    const starts = old.slice(0, before);
+    const scanned = lineStartsIn(text, Math.max(0, change.start - 1), change.newEnd).filter((start) => start > previousStart);
+    const sameInside = scanned.length === after - before && scanned.every((start, i) => start === this.lineStart(before + i));
+    if (sameInside && (after === count || this.lineStart(after) + delta > (scanned.at(-1) ?? previousStart))) {
+      if (delta === 0 || after === count) return new LineIndex(text, this.base, this.shifts);
+      const shifted = new LineIndex(text, this.base, withShift(this.shifts, after, delta));
+      return shifted.shifts.length <= MAX_SHIFTS ? shifted : new LineIndex(text, shifted.starts());
+    }
+    const starts: number[] = [];
+    for (let line = 0; line < before; line++) starts.push(this.lineStart(line));
     for (const start of scanned) starts.push(start);
     let k = after;
-    while (k < old.length && old[k] + delta <= starts[starts.length - 1]) k++;
-    for (; k < old.length; k++) starts.push(old[k] + delta);
+    while (k < count && this.lineStart(k) + delta <= starts[starts.length - 1]) k++;
+    for (; k < count; k++) starts.push(this.lineStart(k) + delta);
     return new LineIndex(text, starts);
+  }
+
+  /** Every line start, with the pending shifts applied. */
+  private starts(): number[] {
+    const starts = new Array<number>(this.base.length);
+    let shift = 0;
+    let next = 0;
+    for (let line = 0; line < this.base.length; line++) {
+      while (next < this.shifts.length && this.shifts[next].from <= line) shift += this.shifts[next++].delta;
+      starts[line] = this.base[line] + shift;
+    }
+    return starts;
+  }
+
+  /** The first line from `from` on whose start is at least `offset` (the starts increase). */
+  private firstAtLeast(offset: number, from: number): number {
+    let low = from;
+    let high = this.base.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (this.lineStart(middle) < offset) low = middle + 1;
+      else high = middle;
+    }
+    return low;
   }
 
   positionAt(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
     let low = 0;
-    let high = this.lineStarts.length - 1;
+    let high = this.base.length - 1;
     while (low < high) {
       const mid = (low + high + 1) >> 1;
-      if (this.lineStarts[mid] <= clamped) low = mid;
+      if (this.lineStart(mid) <= clamped) low = mid;
       else high = mid - 1;
     }
     // Between the \r and the \n of a CRLF is no LSP position: it is the end of the line.
     const insideCrlf = clamped > 0 && this.text.charCodeAt(clamped - 1) === 13 && this.text.charCodeAt(clamped) === 10;
-    return { line: low, character: clamped - this.lineStarts[low] - (insideCrlf ? 1 : 0) };
+    return { line: low, character: clamped - this.lineStart(low) - (insideCrlf ? 1 : 0) };
   }
 
   offsetAt(position: Position): number {
-    if (position.line >= this.lineStarts.length) return this.text.length;
+    if (position.line >= this.base.length) return this.text.length;
     const line = Math.max(0, position.line);
-    const start = this.lineStarts[line];
+    const start = this.lineStart(line);
     // A character past the end of its line means the end of that line (LSP), not a later line.
-    let end = line + 1 < this.lineStarts.length ? this.lineStarts[line + 1] : this.text.length;
+    let end = line + 1 < this.base.length ? this.lineStart(line + 1) : this.text.length;
     if (end > start && this.text.charCodeAt(end - 1) === 10) end--;
     if (end > start && this.text.charCodeAt(end - 1) === 13) end--;
     return start + Math.min(Math.max(0, position.character), end - start);
@@ -69,16 +132,23 @@ export class LineIndex {
   }
 }
 
-/** The first index from `from` on whose start is at least `offset` (the starts increase). */
-function firstAtLeast(starts: number[], offset: number, from: number): number {
-  let low = from;
-  let high = starts.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (starts[middle] < offset) low = middle + 1;
-    else high = middle;
+/** `shifts` with `delta` more from line `from` on (merged with a shift from the same line; none left when they cancel). */
+function withShift(shifts: readonly Shift[], from: number, delta: number): Shift[] {
+  const result: Shift[] = [];
+  let placed = false;
+  for (const shift of shifts) {
+    if (!placed && shift.from >= from) {
+      placed = true;
+      if (shift.from === from) {
+        if (shift.delta + delta !== 0) result.push({ from, delta: shift.delta + delta });
+        continue;
+      }
+      result.push({ from, delta });
+    }
+    result.push(shift);
   }
-  return low;
+  if (!placed) result.push({ from, delta });
+  return result;
 }
 
 /** The line starts after the line breaks that begin in [from, to) (a \r\n counts once). */

@@ -1,5 +1,5 @@
 import type { TextDocuments } from "vscode-languageserver/node";
-import type { TextDocument } from "vscode-languageserver-textdocument";
+import type { SyncedDocument } from "./synced-document";
 import type { LanguageService, PipelineDocument, PipelineModel } from "../../core/src";
 import type { EditRecorder } from "./edit-recorder";
 
@@ -14,7 +14,7 @@ export class DocumentStore {
   private readonly lastGood = new Map<string, PipelineModel>();
 
   constructor(
-    private readonly documents: TextDocuments<TextDocument>,
+    private readonly documents: TextDocuments<SyncedDocument>,
     private readonly service: LanguageService,
     private readonly edits: EditRecorder,
   ) {}

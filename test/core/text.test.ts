@@ -53,3 +53,31 @@ test("LineIndex.edited: the same positions as an index made from scratch, over r
     for (let line = 0; line <= lastLine + 1; line++) assert.equal(lines.offsetAt({ line, character: 1 }), fresh.offsetAt({ line, character: 1 }));
   }
 });
+
+test("LineIndex.edited: typing on many lines (pending shifts, merged and written out) keeps every version's positions", () => {
+  let seed = 11;
+  const random = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+  let text = Array.from({ length: 40 }, (_, i) => `line ${i}${i % 3 === 0 ? "\r\n" : "\n"}`).join("");
+  let lines = new LineIndex(text);
+  const versions: Array<{ text: string; lines: LineIndex }> = [];
+  for (let round = 0; round < 300; round++) {
+    // Characters typed or deleted inside a line, at a few places (no line break added or removed).
+    // Twelve lines: more than the pending shifts kept, so they are written out now and then.
+    const line = [3, 17, 29, 5, 38, 11, 23, 31, 1, 8, 14, 35][Math.floor(random(120) / 10)];
+    const start = new LineIndex(text).offsetAt({ line, character: 2 + random(3) });
+    const typed = random(3) > 0;
+    const end = typed ? start : start + 1;
+    const insert = typed ? "ab".slice(0, 1 + random(2)) : "";
+    if (/[\r\n]/.test(text.slice(start, end + 1))) continue;
+    text = text.slice(0, start) + insert + text.slice(end);
+    lines = lines.edited(text, { start, end, newEnd: start + insert.length });
+    versions.push({ text, lines });
+  }
+  assert.ok(versions.length > 200);
+  // Every version's index still answers for its own text (an index is never modified by the next one).
+  for (const version of versions.filter((_, i) => i % 7 === 0)) {
+    const fresh = new LineIndex(version.text);
+    for (let offset = 0; offset <= version.text.length; offset++) assert.deepEqual(version.lines.positionAt(offset), fresh.positionAt(offset));
+    for (let line = 0; line <= fresh.lineCount; line++) assert.equal(version.lines.offsetAt({ line, character: 2 }), fresh.offsetAt({ line, character: 2 }));
+  }
+});
