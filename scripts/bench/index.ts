@@ -15,7 +15,7 @@ import { benchLsp, type LatencyRow } from "./lsp";
 import { PREVIOUS_LATENCY, PREVIOUS_RSS, previousFull } from "./previous";
 import { LIGHT_MODE_CHARACTERS } from "../../core/src";
 import { benchStartup, TARGETS } from "./startup";
-import { generatePipelineText } from "../../test/helpers/generate-pipeline";
+import { generatePipeline, generatePipelineText } from "../../test/helpers/generate-pipeline";
 import { ms, ratio, table } from "./stats";
 
 const PARTS = ["diagnostics", "incremental", "adversarial", "lsp", "activation", "startup", "engine", "graph"] as const;
@@ -107,6 +107,8 @@ async function main(): Promise<void> {
       { label: `corpus ${largest.name}`, text: largest.text, edits: 300 },
       { label: "generated 100 steps", text: generatePipelineText(100), edits: 100 },
       { label: "generated 1,000 steps (light mode)", text: generatePipelineText(1_000), edits: 40 },
+      // The same steps on one line, as the SDK's pipeline.definition() writes them: 758 KiB, under the limit, every rule.
+      { label: "generated 1,000 steps on one line (every rule)", text: JSON.stringify(generatePipeline(1_000)), edits: 100 },
       // Long runs (minutes on a shared 2-core machine): left out with --quick.
       ...(args.includes("--quick")
         ? []

@@ -25,6 +25,13 @@ function positionOf(text: string, needle: string, delta = 1) {
   return new LineIndex(text).positionAt(offset + delta);
 }
 
+/** `delta` characters after the first `{"Get": "Steps.` (indented or on one line): 0 is where a step name is typed. */
+function afterStepsGet(text: string, delta = 0) {
+  const match = /"Get":\s*"Steps\./.exec(text);
+  if (!match) throw new Error("no Get of a step in the document");
+  return new LineIndex(text).positionAt(match.index + match[0].length + delta);
+}
+
 export interface LspBench {
   rows: LatencyRow[];
   rssAfterInit: number;
@@ -77,7 +84,7 @@ export async function benchLsp(label: string, text: string, edits = 300): Promis
     };
     const stepName = /"Name":\s*"([^"]+)"/.exec(current.slice(current.indexOf('"Steps"')))![1];
     const hover = await time("textDocument/hover", { textDocument: { uri }, position: positionOf(current, `"${stepName}"`, 2) });
-    const completion = await time("textDocument/completion", { textDocument: { uri }, position: positionOf(current, '"Get": "Steps.', 14) });
+    const completion = await time("textDocument/completion", { textDocument: { uri }, position: afterStepsGet(current) });
     const lens = await time("textDocument/codeLens", { textDocument: { uri } }, 100);
     // The first request after an edit analyses the new version itself when diagnostics have not yet.
     const hoverAfterEdit: number[] = [];
@@ -108,7 +115,7 @@ export async function benchLsp(label: string, text: string, edits = 300): Promis
       stepEditTimes.push(performance.now() - t0);
     }
     // The requests that answer from the latest parse and index, each right after an edit inside a step.
-    const definitionAt = positionOf(current, '"Get": "Steps.', 16);
+    const definitionAt = afterStepsGet(current, 2);
     const afterEdit = async (method: string, params: unknown) => {
       const times: number[] = [];
       for (let i = 0; i < samples(100); i++) {
@@ -123,7 +130,7 @@ export async function benchLsp(label: string, text: string, edits = 300): Promis
       }
       return times;
     };
-    const completionAfterEdit = await afterEdit("textDocument/completion", { textDocument: { uri }, position: positionOf(current, '"Get": "Steps.', 14) });
+    const completionAfterEdit = await afterEdit("textDocument/completion", { textDocument: { uri }, position: afterStepsGet(current) });
     const definitionAfterEdit = await afterEdit("textDocument/definition", { textDocument: { uri }, position: definitionAt });
     const lensAfterEdit = await afterEdit("textDocument/codeLens", { textDocument: { uri } });
     const symbolsAfterEdit = await afterEdit("textDocument/documentSymbol", { textDocument: { uri } });
