@@ -22,16 +22,16 @@ const MAX_SHIFTS = 8;
 
 export class LineIndex {
   /** Line starts, shared with the indexes of earlier and later versions: never modified. */
-  private readonly base: readonly number[];
+  private readonly base: Int32Array;
   /** Moves of the base's starts, by increasing `from` (none: the base is this text's). */
   private readonly shifts: readonly Shift[];
 
   constructor(
     private readonly text: string,
-    lineStarts?: readonly number[],
+    lineStarts?: Int32Array,
     shifts: readonly Shift[] = [],
   ) {
-    this.base = lineStarts ?? [0, ...lineStartsIn(text, 0, text.length)];
+    this.base = lineStarts ?? Int32Array.from([0, ...lineStartsIn(text, 0, text.length)]);
     this.shifts = shifts;
   }
 
@@ -69,18 +69,21 @@ export class LineIndex {
       const shifted = new LineIndex(text, this.base, withShift(this.shifts, after, delta));
       return shifted.shifts.length <= MAX_SHIFTS ? shifted : new LineIndex(text, shifted.starts());
     }
-    const starts: number[] = [];
-    for (let line = 0; line < before; line++) starts.push(this.lineStart(line));
-    for (const start of scanned) starts.push(start);
+    // A line break added or removed: the starts are written out (one pass, into an array of the final length).
+    const old = this.shifts.length === 0 ? this.base : this.starts();
+    const last = scanned.at(-1) ?? old[before - 1];
     let k = after;
-    while (k < count && this.lineStart(k) + delta <= starts[starts.length - 1]) k++;
-    for (; k < count; k++) starts.push(this.lineStart(k) + delta);
+    while (k < count && old[k] + delta <= last) k++;
+    const starts = new Int32Array(before + scanned.length + (count - k));
+    starts.set(old.subarray(0, before));
+    starts.set(scanned, before);
+    for (let line = before + scanned.length; k < count; k++, line++) starts[line] = old[k] + delta;
     return new LineIndex(text, starts);
   }
 
   /** Every line start, with the pending shifts applied. */
-  private starts(): number[] {
-    const starts = new Array<number>(this.base.length);
+  private starts(): Int32Array {
+    const starts = new Int32Array(this.base.length);
     let shift = 0;
     let next = 0;
     for (let line = 0; line < this.base.length; line++) {
