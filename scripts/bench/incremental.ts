@@ -56,27 +56,9 @@ export async function benchIncremental(sizes = [1_000, 5_000], edits = 60): Prom
       times.push(performance.now() - t0);
       validated += analyzer.work.stepsValidated;
     }
-    const insertTimes: number[] = [];
-    for (let i = 0; i < edits; i++) {
-      const typed = i % 2 === 0;
-      text = typed ? text.slice(0, at) + "x" + text.slice(at) : text.slice(0, at) + text.slice(at + 1);
-      const t0 = performance.now();
-      analyzer.update(text, typed ? { start: at, end: at, newEnd: at + 1 } : { start: at, end: at + 1, newEnd: at });
-      analyzer.analyze();
-      insertTimes.push(performance.now() - t0);
-    }
+    const insert = typedAndDeleted(analyzer, text, at, edits);
     const renameAt = text.indexOf('"Name": "', Math.floor(text.length / 2)) + '"Name": "'.length + 1;
-    const renameTimes: number[] = [];
-    let assembled = 0;
-    for (let i = 0; i < edits; i++) {
-      const typed = i % 2 === 0;
-      text = typed ? text.slice(0, renameAt) + "x" + text.slice(renameAt) : text.slice(0, renameAt) + text.slice(renameAt + 1);
-      const t0 = performance.now();
-      analyzer.update(text, typed ? { start: renameAt, end: renameAt, newEnd: renameAt + 1 } : { start: renameAt, end: renameAt + 1, newEnd: renameAt });
-      analyzer.analyze();
-      renameTimes.push(performance.now() - t0);
-      assembled += analyzer.work.modelsAssembled;
-    }
+    const rename = typedAndDeleted(analyzer, text, renameAt, edits);
     const syncTimes = documentSync(text, at, edits);
     const full = await measure(() => analyze(text), { warmup: 1, min: 3, max: 5, budgetMs: 3_000 });
     rows.push({
@@ -85,18 +67,37 @@ export async function benchIncremental(sizes = [1_000, 5_000], edits = 60): Prom
       edits,
       p50: median(times),
       p95: percentile(times, 95),
-      insertP50: median(insertTimes),
-      insertP95: percentile(insertTimes, 95),
+      insertP50: median(insert.times),
+      insertP95: percentile(insert.times, 95),
       validatedPerEdit: validated / edits,
-      renameP50: median(renameTimes),
-      renameP95: percentile(renameTimes, 95),
-      assembledPerRename: assembled / edits,
+      renameP50: median(rename.times),
+      renameP95: percentile(rename.times, 95),
+      assembledPerRename: rename.modelsAssembled / edits,
       syncP50: median(syncTimes),
       syncP95: percentile(syncTimes, 95),
       fullMs: median(full),
     });
   }
   return rows;
+}
+
+/**
+ * A character typed at `at`, then deleted, `edits` times (an even number: the text is the same at the end): the time
+ * of each update and analysis, and the models assembled from every step's part.
+ */
+function typedAndDeleted(analyzer: IncrementalAnalyzer, text: string, at: number, edits: number): { times: number[]; modelsAssembled: number } {
+  const times: number[] = [];
+  let modelsAssembled = 0;
+  for (let i = 0; i < edits; i++) {
+    const typed = i % 2 === 0;
+    text = typed ? text.slice(0, at) + "x" + text.slice(at) : text.slice(0, at) + text.slice(at + 1);
+    const t0 = performance.now();
+    analyzer.update(text, typed ? { start: at, end: at, newEnd: at + 1 } : { start: at, end: at + 1, newEnd: at });
+    analyzer.analyze();
+    times.push(performance.now() - t0);
+    modelsAssembled += analyzer.work.modelsAssembled;
+  }
+  return { times, modelsAssembled };
 }
 
 /**

@@ -51,7 +51,8 @@ interface StepEntry {
   findings?: Map<string, Finding[]>;
 }
 
-const noWork = (): IncrementalWork => ({
+/** The work counters of an update that did nothing. */
+export const noWork = (): IncrementalWork => ({
   fullParses: 0,
   elementsParsed: 0,
   stepsModelled: 0,
