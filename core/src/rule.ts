@@ -2,6 +2,7 @@ import type { Node } from "jsonc-parser";
 import type { Finding, Severity } from "./diagnostic";
 import { dependencyEdges, type DependencyEdge } from "./graph";
 import type { PipelineModel, StepModel } from "./model";
+import type { StepFacet } from "./incremental/step-interface";
 import type { ParsedDocument } from "./parse";
 import { schemaIssues, type SchemaIssue } from "./schema/issues";
 import { schemaValue } from "./schema/validator";
@@ -125,11 +126,12 @@ export interface Rule {
   /** One line for the README and the settings' documentation. */
   description: string;
   /**
-   * The rule reads of each step only what `stepInterface` (incremental/step-interface.ts) keeps, and of the rest of the
-   * definition only what lies outside `Steps`: when an edit inside one step leaves that step's interface unchanged, an
-   * incremental analysis moves the rule's previous findings instead of running it again.
+   * The rule reads of each step only its shape and these facets of its interface (`stepInterface` in
+   * incremental/step-interface.ts), and of the rest of the definition only what lies outside `Steps`: when an edit
+   * inside one step leaves them unchanged, an incremental analysis moves the rule's previous findings instead of running
+   * it again.
    */
-  acrossSteps?: true;
+  acrossSteps?: readonly StepFacet[];
   check(context: RuleContext): Finding[];
 }
 

@@ -3,6 +3,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { analyze } from "../../core/src/analyze";
 import { IncrementalAnalyzer, noWork, type IncrementalWork } from "../../core/src/incremental/analyzer";
+import type { StepFacet } from "../../core/src/incremental/step-interface";
 import { buildModel } from "../../core/src/model";
 import { parseDocument } from "../../core/src/parse";
 import { RuleContext } from "../../core/src/rule";
@@ -11,6 +12,9 @@ import { generatePipelineText } from "../helpers/generate-pipeline";
 
 /** The rules whose findings an edit that changes no step's interface moves instead of running them. */
 const ACROSS_STEPS = pipelineRules.filter((rule) => rule.acrossSteps).length;
+
+/** The rules across steps that do not read `facet` of a step's interface: an edit that changes only that facet keeps their findings. */
+const acrossStepsWithout = (facet: StepFacet) => pipelineRules.filter((rule) => rule.acrossSteps && !rule.acrossSteps.includes(facet)).length;
 
 /** The rules that check one step at a time (they hand their findings over every step to the analysis to keep). */
 const STEP_RULES = (() => {
@@ -88,6 +92,8 @@ test("renaming a step re-checks the references to it (cross-step rules) but vali
       elementsParsed: 1,
       stepsModelled: 1,
       stepsValidated: 1,
+      // The rules across steps that read no name keep their findings; the others run again.
+      rulesAcrossStepsReused: acrossStepsWithout("names"),
       stepRulesMoved: STEP_RULES,
       namesListed: 1,
     }),
@@ -116,6 +122,30 @@ test("the rules that check one step at a time keep their findings over edits who
   assert.equal(analyzer.work.stepRulesMoved, STEP_RULES);
   assert.deepEqual(result.diagnostics, analyze(current).diagnostics);
   assert.equal(result.diagnostics.filter((d) => d.code === "cache-expire-after-invalid").length, 1);
+});
+
+test("the rules across steps that run again after an edit are those that read what it changed: a DependsOn entry, a Type", () => {
+  const text = generatePipelineText(60);
+  const analyzer = new IncrementalAnalyzer();
+  analyzer.update(text);
+  analyzer.analyze();
+  // A DependsOn entry names a step that does not exist: the two rules that read DependsOn run again, and say so.
+  const dependsOn = text.indexOf('"', text.indexOf('"DependsOn": [') + '"DependsOn": ['.length) + 1;
+  const unknown = edited(text, dependsOn, "Gone");
+  analyzer.update(unknown, { start: dependsOn, end: dependsOn, newEnd: dependsOn + 4 });
+  const result = analyzer.analyze();
+  const readers = pipelineRules.filter((rule) => rule.acrossSteps?.includes("dependsOn")).map((rule) => rule.code);
+  assert.deepEqual(readers.sort(), ["dependency-cycle", "depends-on-unknown-step"]);
+  assert.equal(analyzer.work.rulesAcrossStepsReused, ACROSS_STEPS - readers.length);
+  assert.deepEqual(result.diagnostics, analyze(unknown).diagnostics);
+  assert.ok(result.diagnostics.some((d) => d.code === "depends-on-unknown-step"));
+  // A Type decides which arrays hold nested steps: every rule across steps runs again.
+  const type = unknown.indexOf('"Type": "Processing"', unknown.length / 2) + '"Type": "'.length;
+  const retyped = unknown.slice(0, type) + "Training" + unknown.slice(type + "Processing".length);
+  analyzer.update(retyped, { start: type, end: type + "Processing".length, newEnd: type + "Training".length });
+  const again = analyzer.analyze();
+  assert.equal(analyzer.work.rulesAcrossStepsReused, 0);
+  assert.deepEqual(again.diagnostics, analyze(retyped).diagnostics);
 });
 
 test("a change outside every step (a new parameter) parses the whole text again, with the same result", () => {
@@ -161,11 +191,11 @@ test("an edit inside a step that moves a finding of a rule across steps (a refer
   assert.equal(analyzer.work.rulesAcrossStepsReused, ACROSS_STEPS);
   assert.deepEqual(moved.diagnostics, analyze(typed).diagnostics);
   assert.equal(moved.diagnostics.find((d) => d.code === "reference-unknown-step")?.start, first[0].start + 1);
-  // The reference itself repaired: the step's interface changes, every rule across steps runs.
+  // The reference itself repaired: the step's references change, every rule across steps that reads them runs.
   const repaired = typed.slice(0, typed.indexOf("Prep0X")) + "Prep0" + typed.slice(typed.indexOf("Prep0X") + "Prep0X".length);
   analyzer.update(repaired);
   const after = analyzer.analyze();
-  assert.equal(analyzer.work.rulesAcrossStepsReused, 0);
+  assert.equal(analyzer.work.rulesAcrossStepsReused, acrossStepsWithout("references"));
   assert.deepEqual(after.diagnostics, analyze(repaired).diagnostics);
   assert.ok(!after.diagnostics.some((d) => d.code === "reference-unknown-step"));
 });
@@ -200,7 +230,7 @@ test("a reference changed inside a step updates the model from that step: the re
   const result = analyzer.analyze();
   assert.equal(analyzer.work.modelsAssembled, 0);
   assert.equal(analyzer.work.namesListed, 0);
-  assert.equal(analyzer.work.rulesAcrossStepsReused, 0);
+  assert.equal(analyzer.work.rulesAcrossStepsReused, acrossStepsWithout("references"));
   assert.equal(analyzer.work.stepRulesMoved, STEP_RULES);
   const fresh = analyze(next);
   assert.deepEqual(result.diagnostics, fresh.diagnostics);

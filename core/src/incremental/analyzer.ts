@@ -8,7 +8,7 @@ import { distinctIssues, schemaIssues, translateErrors, type SchemaIssue } from 
 import { MAX_SCHEMA_ERRORS, rootSchemaErrors, schemaValue, stepTreeErrors } from "../schema/validator";
 import type { Rule } from "../rule";
 import { spliceElement } from "./splice";
-import { stepInterface } from "./step-interface";
+import { changedFacets, stepInterface, type StepFacet } from "./step-interface";
 import { changedRegion, type TextChange } from "./text-change";
 
 /** The work one update did, for tests and benchmarks: an edit inside one step parses, models and validates that step only. */
@@ -81,8 +81,8 @@ export class IncrementalAnalyzer {
   work: IncrementalWork = noWork();
   /** The findings of the rules across steps on this version, as they ran or were moved. */
   private acrossFindings = new Map<Rule, Finding[]>();
-  /** The previous version's findings of the rules across steps and the edit that moves them, when it left them valid. */
-  private carried?: { findings: Map<Rule, Finding[]>; change: TextChange };
+  /** The previous version's findings of the rules across steps, the edit that moves them and the facets it changed (the rules reading none of them keep theirs). */
+  private carried?: { findings: Map<Rule, Finding[]>; change: TextChange; changed: Set<StepFacet> };
   /** The region the last `update` changed, when there was a previous version. */
   lastChange?: TextChange;
   /** The model made for a version, and the step part replaced since (the next model is updated from it). */
@@ -185,7 +185,8 @@ export class IncrementalAnalyzer {
 
   /**
    * After an edit inside one top-level step: the previous version's findings of the rules across steps stay valid
-   * (moved by the edit) when the step's interface is unchanged, when the edit touches none of them, and when they are
+   * (moved by the edit) when the step's shape and the facets of its interface the rule reads are unchanged, when the
+   * edit touches none of them, and when they are
    * few (their "did you mean" suggestions then never exhaust the analysis's budget, so no rule's answer depended on
    * the order the rules ran in).
    */
@@ -199,13 +200,14 @@ export class IncrementalAnalyzer {
     let count = 0;
     for (const list of findings.values()) count += list.length;
     if (findings.size === 0 || count > CARRIED_FINDINGS_UP_TO) return;
-    if (stepInterface(replaced, before) !== stepInterface(replacement, after)) return;
-    this.carried = { findings, change };
+    const changed = changedFacets(stepInterface(replaced, before), stepInterface(replacement, after));
+    if (changed === "shape") return;
+    this.carried = { findings, change, changed };
   }
 
   private reuseAcrossSteps(rule: Rule): Finding[] | undefined {
     const previous = this.carried?.findings.get(rule);
-    if (!previous || !this.carried) return undefined;
+    if (!previous || !this.carried || rule.acrossSteps?.some((facet) => this.carried!.changed.has(facet))) return undefined;
     const { start, end, newEnd } = this.carried.change;
     const delta = newEnd - end;
     const moved: Finding[] = [];

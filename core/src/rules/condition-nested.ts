@@ -5,7 +5,7 @@ export const conditionNested: Rule = {
   code: "condition-nested",
   defaultSeverity: "warning",
   description: "A Condition step inside another Condition step's branch (the documentation says nesting is not supported).",
-  acrossSteps: true,
+  acrossSteps: ["names"],
   check: (context) =>
     context.model.steps
       .filter((step) => step.type === "Condition" && step.condition)

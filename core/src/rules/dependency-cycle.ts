@@ -6,7 +6,7 @@ export const dependencyCycle: Rule = {
   code: "dependency-cycle",
   defaultSeverity: "error",
   description: "Steps that depend on each other in a cycle (through DependsOn, `Steps.X` references and Condition branches).",
-  acrossSteps: true,
+  acrossSteps: ["names", "references", "dependsOn"],
   check(context) {
     const edges = context.edges.filter((e) => !(e.kind === "dependsOn" && e.from === e.to));
     return cyclicEdges(context.model.steps, edges).map((edge) => {

@@ -5,7 +5,7 @@ export const dependsOnUnknownStep: Rule = {
   code: "depends-on-unknown-step",
   defaultSeverity: "error",
   description: "A `DependsOn` entry names no step of the pipeline.",
-  acrossSteps: true,
+  acrossSteps: ["names", "dependsOn"],
   check(context) {
     return context.model.steps.flatMap((step) =>
       step.dependsOn

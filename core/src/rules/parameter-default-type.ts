@@ -13,7 +13,7 @@ export const parameterDefaultType: Rule = {
   code: "parameter-default-type",
   defaultSeverity: "error",
   description: "A parameter's `DefaultValue` (or `EnumValues`) does not match its `Type`, or the default is not one of its `EnumValues`.",
-  acrossSteps: true,
+  acrossSteps: [],
   check(context) {
     const findings: Finding[] = [];
     for (const p of context.model.parameters) {

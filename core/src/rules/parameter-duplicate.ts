@@ -5,7 +5,7 @@ export const parameterDuplicate: Rule = {
   code: "parameter-duplicate",
   defaultSeverity: "error",
   description: "Two parameters with the same name.",
-  acrossSteps: true,
+  acrossSteps: [],
   check: (context) =>
     context.model.parameters
       .filter((p) => p.name !== undefined && context.model.parametersByName.get(p.name) !== p)

@@ -7,7 +7,7 @@ export const parameterNameInvalid: Rule = {
   code: "parameter-name-invalid",
   defaultSeverity: "error",
   description: "A parameter name that is not 1 to 256 letters, digits, '-' or '_'.",
-  acrossSteps: true,
+  acrossSteps: [],
   check: (context) =>
     context.model.parameters
       .filter((p) => p.name !== undefined && !VALID.test(p.name))

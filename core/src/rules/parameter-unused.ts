@@ -5,7 +5,7 @@ export const parameterUnused: Rule = {
   code: "parameter-unused",
   defaultSeverity: "hint",
   description: "A parameter that no `Get` reads.",
-  acrossSteps: true,
+  acrossSteps: ["references"],
   check(context) {
     const used = new Set(context.model.references.filter((r) => r.parsed.root === "Parameters").map((r) => (r.parsed as { name: string }).name));
     return context.model.parameters

@@ -8,7 +8,7 @@ export const propertyFileUnknownOutput: Rule = {
   code: "property-file-unknown-output",
   defaultSeverity: "error",
   description: "A `PropertyFiles` entry whose `OutputName` is not one of the step's processing outputs.",
-  acrossSteps: true,
+  acrossSteps: ["names", "outputs"],
   check(context) {
     return context.model.steps.flatMap((step) => {
       const files = elements(memberValue(step.node, "PropertyFiles"));

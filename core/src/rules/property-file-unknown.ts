@@ -7,7 +7,7 @@ export const propertyFileUnknown: Rule = {
   code: "property-file-unknown",
   defaultSeverity: "error",
   description: "A `Std:JsonGet` property file (`Steps.X.PropertyFiles.Name`) that step X does not declare, or X is not a Processing step.",
-  acrossSteps: true,
+  acrossSteps: ["names", "outputs", "references"],
   check(context) {
     // Each step's property files are read once, however many references read them (linear on adversarial input).
     const filesOf = new Map<string, { declared: string[]; set: Set<string | undefined> }>();

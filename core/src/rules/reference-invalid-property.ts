@@ -20,7 +20,7 @@ export const referenceInvalidProperty: Rule = {
   code: "reference-invalid-property",
   defaultSeverity: "error",
   description: "A `Steps.X.<path>` whose path is not a property of X's step type (checked against the Describe* API shapes).",
-  acrossSteps: true,
+  acrossSteps: ["names", "references"],
   check(context) {
     return context.model.references.flatMap((ref) => {
       const parsed = ref.parsed;

@@ -7,7 +7,7 @@ export const referenceMalformed: Rule = {
   defaultSeverity: "error",
   description:
     "A `Get` string that is not `Parameters.X`, `Execution.X`, `PipelineExperimentConfig.X` or `Steps.X.<path>` (nor, in a ForEach step, `ForEach.CurrentItem…` or `IterationOutput.X.<path>`).",
-  acrossSteps: true,
+  acrossSteps: ["references"],
   check(context) {
     return context.model.references.flatMap((ref) => {
       const parsed = ref.parsed;

@@ -5,7 +5,7 @@ export const referencePropertiesSegment: Rule = {
   code: "reference-properties-segment",
   defaultSeverity: "error",
   description: "`Steps.X.Properties.…` is the Python SDK's spelling; in JSON the path has no `Properties.` segment.",
-  acrossSteps: true,
+  acrossSteps: ["references"],
   check(context) {
     return context.model.references.flatMap((ref) => {
       const parsed = ref.parsed;

@@ -6,7 +6,7 @@ export const referenceUnknownExecutionVariable: Rule = {
   code: "reference-unknown-execution-variable",
   defaultSeverity: "error",
   description: "A `Get` of `Execution.X` (or `PipelineExperimentConfig.X`) that the service does not define.",
-  acrossSteps: true,
+  acrossSteps: ["references"],
   check(context) {
     return context.model.references.flatMap((ref) => {
       const parsed = ref.parsed;

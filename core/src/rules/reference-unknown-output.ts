@@ -12,7 +12,7 @@ export const referenceUnknownOutput: Rule = {
   code: "reference-unknown-output",
   defaultSeverity: "error",
   description: "`Outputs['name']` or `OutputParameters['name']` names an output the referenced step does not declare.",
-  acrossSteps: true,
+  acrossSteps: ["names", "outputs", "references"],
   check(context) {
     // Each step's declared names are read once, however many references read it (linear on adversarial input).
     const declaredOf = new Map<string, { names: string[]; set: Set<string> } | undefined>();

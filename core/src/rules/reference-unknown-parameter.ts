@@ -5,7 +5,7 @@ export const referenceUnknownParameter: Rule = {
   code: "reference-unknown-parameter",
   defaultSeverity: "error",
   description: "A `Get` of `Parameters.X` where the pipeline declares no parameter X.",
-  acrossSteps: true,
+  acrossSteps: ["references"],
   check(context) {
     return context.model.references.flatMap((ref) => {
       const parsed = ref.parsed;

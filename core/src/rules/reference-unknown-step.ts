@@ -6,7 +6,7 @@ export const referenceUnknownStep: Rule = {
   code: "reference-unknown-step",
   defaultSeverity: "error",
   description: "A `Get` of `Steps.X…` (or `IterationOutput.X…`) where no step is named X.",
-  acrossSteps: true,
+  acrossSteps: ["names", "references"],
   check(context) {
     return context.model.references.flatMap((ref) => {
       const parsed = ref.parsed;

@@ -6,7 +6,7 @@ export const stepNameDuplicate: Rule = {
   code: "step-name-duplicate",
   defaultSeverity: "error",
   description: "Two steps with the same name, anywhere in the pipeline (Condition branches included).",
-  acrossSteps: true,
+  acrossSteps: ["names"],
   check(context) {
     let lines: LineIndex | undefined; // only when there is a duplicate: it scans the whole text
     return context.model.steps.flatMap((step) => {
