@@ -44,7 +44,7 @@ async function main(): Promise<void> {
 
   if (run("incremental")) {
     console.log(
-      "== Incremental analysis in process, every rule on: one character replaced inside a step near the middle, then the new version's diagnostics (60 edits); then one typed and deleted (60 edits); then one typed and deleted in a step's name (60 edits: the rules across steps run again); document sync: what the server does per version before answering (the change applied to its text document, the version parsed and modelled, no rule)",
+      "== Incremental analysis in process, every rule on: one character replaced inside a step near the middle, then the new version's diagnostics (60 edits); then one typed and deleted (60 edits); then one typed and deleted in a step's name (60 edits: the rules across steps that read names run again); document sync: what the server does per version before answering (the change applied to its text document, the version parsed and modelled, no rule)",
     );
     const rows = await benchIncremental();
     console.log(
