@@ -20,7 +20,7 @@ export interface IncrementalRow {
   insertP95: number;
   /** Top-level steps schema-checked again per edit (1: only the edited one). */
   validatedPerEdit: number;
-  /** A character of a step's name typed, then deleted: its interface changes, the rules across steps run again. */
+  /** A character of a step's name typed, then deleted: its names change, the rules across steps that read names run again. */
   renameP50: number;
   renameP95: number;
   /** Models gathered from every step's part per rename (0: updated from the renamed step's). */
