@@ -66,9 +66,10 @@ export const noWork = (): IncrementalWork => ({
 
 /**
  * The analysis of successive versions of one document. Each top-level step's parse tree, model part, JSON value and
- * schema errors are kept while its text is unchanged; an edit inside one step re-parses and re-checks that step only.
- * The rules across steps run again over the assembled model (each is linear in the number of steps). The result is
- * always the same as `analyze(text)` (test/core/incremental-equivalence.test.ts).
+ * schema errors are kept while its text is unchanged; an edit inside one step re-parses and re-checks that step only,
+ * and updates the model from it. The rules that check one step at a time check the changed step; the rules across
+ * steps that read what the edit changed run again over the updated model (each is linear in the number of steps), the
+ * others' findings move. The result is always the same as `analyze(text)` (test/core/incremental-equivalence.test.ts).
  *
  * The tree of a version is updated in place to become the next version's: a version's analysis and document must not
  * be used once `update` was called with a newer text.
