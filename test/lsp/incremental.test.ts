@@ -61,21 +61,22 @@ test("LSP: a hover right after an edit answers before that version's validation 
   await client.diagnostics(uri, (p) => p.version === 1, 60_000);
   const stepName = /"Name":\s*"([^"]+)"/.exec(text.slice(text.indexOf('"Steps"')))![1];
   const target = text.indexOf("s3://", text.indexOf('"Steps"')) + 5;
-  // Five edits in one burst, as fast typing sends them (written to the server's stdin together, so that no validation
-  // delay can pass between two of them even on a loaded machine), then a hover.
-  const sent: Array<Promise<number>> = [];
+  // Five edits in one burst, as fast typing sends them, then a hover. They are written to the server's stdin in one
+  // write: sent one by one, the first could be read, analysed (about a millisecond now) and published before the next
+  // reached the server on a loaded machine, and it would then have been the latest version.
+  const burst: Array<Array<ReturnType<typeof replace>["change"]>> = [];
   for (const letter of "abcde") {
     const edit = replace(text, target, target, letter);
     text = edit.text;
-    sent.push(client.edit(uri, [edit.change]));
+    burst.push([edit.change]);
   }
   // The last one, a space between the root's members, is outside every step: the whole document is analysed again
   // (in slices), so the hover comes while that validation runs, however fast the edits' own validations are.
   const root = text.indexOf('"Steps"');
   const space = replace(text, root, root, " ");
   text = space.text;
-  sent.push(client.edit(uri, [space.change]));
-  const version = (await Promise.all(sent)).at(-1)!;
+  burst.push([space.change]);
+  const version = (await client.editInOneWrite(uri, burst)).at(-1)!;
   const position = new LineIndex(text).positionAt(text.indexOf(`"${stepName}"`) + 2);
   const hover = client.request<{ contents: unknown } | null>("textDocument/hover", { textDocument: { uri }, position });
   const answered = await hover;
